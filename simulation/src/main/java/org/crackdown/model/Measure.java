@@ -1,0 +1,76 @@
+package org.crackdown.model;
+
+import java.util.Locale;
+
+/**
+ * The per-province, per-month measures the model records; each becomes a column of
+ * timeseries.csv (in this order) and, for counts, a total in summary.csv.
+ */
+public enum Measure {
+    BOYS_ACQUIRED(Kind.COUNT, "victims", "Boys taken into the trade whose origin is this province"),
+    GIRLS_ACQUIRED(Kind.COUNT, "victims", "Girls taken into the trade whose origin is this province"),
+    WOMEN_ACQUIRED(Kind.COUNT, "victims", "Women taken into the trade whose origin is this province (foreign women count at the border province where they entered)"),
+    ACQUIRED_ABDUCTION(Kind.COUNT, "victims", "Victims taken by abduction, by origin"),
+    ACQUIRED_PURCHASE(Kind.COUNT, "victims", "Children bought from their parents, by origin"),
+    ACQUIRED_DECEPTION(Kind.COUNT, "victims", "Women lured by false job or marriage offers, by origin"),
+    ACQUIRED_CROSS_BORDER(Kind.COUNT, "victims", "Victims brought across the border from Vietnam, Laos or Myanmar, by border province"),
+    VICTIMS_SOLD(Kind.COUNT, "victims", "Victims sold to buyers in this province (destination)"),
+    WOMEN_RESCUED(Kind.COUNT, "victims", "Women rescued by police in this province"),
+    CHILDREN_RESCUED(Kind.COUNT, "victims", "Children rescued by police in this province"),
+    RESCUED_IN_TRANSIT(Kind.COUNT, "victims", "Victims rescued when a gang moving them was stopped (patrols, border)"),
+    RESCUED_AT_BUST(Kind.COUNT, "victims", "Victims rescued from a gang busted after an investigation"),
+    RESCUED_FROM_BUYER(Kind.COUNT, "victims", "Victims found with buyers and rescued"),
+    CHILDREN_REUNITED(Kind.COUNT, "children", "Rescued children returned to their parents (DNA match, or parents on record)"),
+    GANGS_FORMED(Kind.COUNT, "gangs", "New gangs formed (entry or re-forming after a bust), by home province"),
+    GANGS_BUSTED(Kind.COUNT, "gangs", "Gangs broken up by police in this province"),
+    SUSPECTS_ARRESTED(Kind.COUNT, "people", "Gang members arrested in this province"),
+    CASES_OPENED(Kind.COUNT, "cases", "Trafficking cases opened (missing reports, tips, leads)"),
+    CASES_SOLVED(Kind.COUNT, "cases", "Trafficking cases solved"),
+    WOMEN_CASES_SOLVED(Kind.COUNT, "cases", "Solved cases about trafficked women"),
+    CHILD_CASES_SOLVED(Kind.COUNT, "cases", "Solved cases about trafficked children"),
+    BUYERS_ENTERED(Kind.COUNT, "buyers", "Households or exploiters who started looking to buy a victim"),
+    BUYERS_DETERRED(Kind.COUNT, "buyers", "Would-be buyers who decided not to buy for fear of prosecution"),
+    BUYERS_GAVE_UP(Kind.COUNT, "buyers", "Buyers who stopped looking without buying"),
+    BUYERS_PROSECUTED(Kind.COUNT, "buyers", "Buyers prosecuted after a victim was found with them"),
+    TIPS(Kind.COUNT, "tips", "Tips from the public received by police"),
+    VICTIMS_IN_TRANSIT(Kind.STOCK, "victims", "Victims held by gangs in this province at the end of the month"),
+    GANGS_ACTIVE(Kind.STOCK, "gangs", "Gangs based in this province at the end of the month"),
+    BUYERS_WAITING(Kind.STOCK, "buyers", "Unmet demand: buyers still looking at the end of the month"),
+    OPEN_CASES(Kind.STOCK, "cases", "Unsolved open cases at the end of the month"),
+    OFFICERS_PATROL(Kind.STOCK, "officers", "Anti-trafficking officers on patrol and interdiction (month-end, campaigns included)"),
+    OFFICERS_INVESTIGATION(Kind.STOCK, "officers", "Anti-trafficking officers investigating (month-end, campaigns included)"),
+    OFFICERS_DNA(Kind.STOCK, "officers", "Officers on DNA sampling and records (month-end)"),
+    OFFICERS_BUYER(Kind.STOCK, "officers", "Officers on buyer enforcement (month-end)"),
+    PRICE_BOY(Kind.PRICE, "RMB", "Mean price paid for a boy in this province this month (empty if none sold)"),
+    PRICE_GIRL(Kind.PRICE, "RMB", "Mean price paid for a girl in this province this month (empty if none sold)"),
+    PRICE_WOMAN(Kind.PRICE, "RMB", "Mean price paid for a woman in this province this month (empty if none sold)");
+
+    /** How a measure aggregates over time. */
+    public enum Kind {
+        /** Events summed over the month (and over the measure window in the summary). */
+        COUNT,
+        /** A level read at the end of the month. */
+        STOCK,
+        /** Mean over the month's transactions; missing when there were none. */
+        PRICE
+    }
+
+    private final Kind kind;
+    private final String unit;
+    private final String doc;
+
+    Measure(Kind kind, String unit, String doc) {
+        this.kind = kind;
+        this.unit = unit;
+        this.doc = doc;
+    }
+
+    public Kind kind() { return kind; }
+    public String unit() { return unit; }
+    public String doc() { return doc; }
+
+    /** Column name, e.g. {@code women_rescued}. */
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,404 @@
+package org.crackdown.model;
+
+/**
+ * Every behavioural and policy parameter of the model, as scenario keys. The {@link Param}
+ * annotation on each field is the single source of truth for key, unit, range and meaning;
+ * {@link ParamRegistry} reads it for validation, documentation and the command line.
+ *
+ * <p>Getters, setters and {@code domX()} ranges follow MASON's bean conventions so the GUI
+ * inspector shows each parameter as a slider. Setters reject out-of-range values instead of
+ * ignoring them silently.
+ *
+ * <p>Defaults marked source "free" are behavioural parameters awaiting calibration (see
+ * docs/calibration.md once it exists); every other default is a published figure whose source
+ * is named, and also listed in scenarios/data/facts.csv.
+ */
+public final class Parameters implements Cloneable {
+
+    // ---------------------------------------------------------------- scale
+    @Param(key = "scale", unit = "fraction of real numbers", min = 0.0001, max = 1,
+            doc = "Share of China's real population, police and gangs that the run simulates. 1 = one agent per real gang, buyer and victim; smaller values give fast test runs whose counts are scaled down accordingly.",
+            source = "run setting")
+    private double scale = 1.0;
+
+    // ---------------------------------------------------------------- births
+    @Param(key = "births.birth_rate", unit = "births per 1000 people per year", min = 0, max = 50,
+            doc = "Crude birth rate applied to every province's 2010 census population.",
+            source = "NBS Statistical Communique 2010: 11.90 per thousand")
+    private double birthRate = 11.90;
+
+    @Param(key = "births.srb_shift", unit = "boys per 100 girls", min = -30, max = 40,
+            doc = "Added to every province's sex ratio at birth, for all birth cohorts (a counterfactual China with stronger or weaker son preference). 0 = the data.",
+            source = "scenario lever")
+    private double srbShift = 0.0;
+
+    // ---------------------------------------------------------------- families
+    @Param(key = "families.sale_propensity", unit = "probability per birth", min = 0, max = 0.1,
+            doc = "Chance that a family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity.")
+    private double salePropensity = 0.0006;
+
+    @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
+            doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
+    private double povertyElasticity = 1.5;
+
+    @Param(key = "families.girl_sale_factor", unit = "ratio", min = 0, max = 10,
+            doc = "How much more often a daughter than a son is offered for sale (son preference).")
+    private double girlSaleFactor = 2.0;
+
+    @Param(key = "families.sale_window_days", unit = "days", min = 1, max = 720,
+            doc = "How long a family stays open to an offer before it keeps the child.")
+    private int saleWindowDays = 120;
+
+    @Param(key = "families.reservation_price_min", unit = "RMB", min = 0, max = 1e6,
+            doc = "Lowest price a family accepts for a child (source price range, low end).",
+            source = "china-facts.md s4: infants bought for 10,000-30,000 RMB in poor areas (MPS, ~2015)")
+    private double reservationPriceMin = 10_000;
+
+    @Param(key = "families.reservation_price_max", unit = "RMB", min = 0, max = 1e6,
+            doc = "Highest price a family asks for a child (source price range, high end).",
+            source = "china-facts.md s4: infants bought for 10,000-30,000 RMB in poor areas (MPS, ~2015)")
+    private double reservationPriceMax = 30_000;
+
+    @Param(key = "families.child_report_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that parents report an abducted child to the police and a case is opened.")
+    private double childReportProbability = 0.6;
+
+    @Param(key = "families.woman_report_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that a deceived or abducted woman's family reports her missing and a case is opened.")
+    private double womanReportProbability = 0.35;
+
+    @Param(key = "families.left_behind_risk", unit = "ratio", min = 0, max = 20,
+            doc = "Extra abduction success where many children are left behind by migrant parents: factor 1 + left_behind_risk x (province's share of left-behind children / its share of population - 1), floored at 0.2.")
+    private double leftBehindRisk = 0.5;
+
+    // ---------------------------------------------------------------- demand
+    @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
+            doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.")
+    private double sonPropensity = 0.0012;
+
+    @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
+            doc = "Share of child buyers (childless couples) who would also take a girl.")
+    private double girlAcceptShare = 0.3;
+
+    @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
+            doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier) tries to buy a bride. Scaled up in poorer provinces.")
+    private double bridePropensity = 0.03;
+
+    @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
+            doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
+            source = "china-facts.md s3: squeeze from cohorts born 20-30 years earlier (midpoint)")
+    private int marriageAge = 25;
+
+    @Param(key = "demand.commercial_rate", unit = "buyers per million people per year", min = 0, max = 1000,
+            doc = "Commercial exploiters (sex work, forced labour) seeking a woman, per million people, at the national average income; rises with income (cities).")
+    private double commercialRate = 4.0;
+
+    @Param(key = "demand.income_elasticity", unit = "elasticity", min = 0, max = 5,
+            doc = "How demand for boys and for commercial exploitation rises with a province's income: factor (province income / national income)^elasticity.")
+    private double incomeElasticity = 1.0;
+
+    @Param(key = "demand.patience_days", unit = "days", min = 1, max = 3650,
+            doc = "Mean time a buyer keeps looking before giving up.")
+    private int patienceDays = 180;
+
+    @Param(key = "demand.boy_price_min", unit = "RMB", min = 0, max = 1e6,
+            doc = "Low end of what buyers will pay for a boy at the destination.",
+            source = "china-facts.md s4: boys 45,000-60,000 RMB at destination")
+    private double boyPriceMin = 45_000;
+
+    @Param(key = "demand.boy_price_max", unit = "RMB", min = 0, max = 1e6,
+            doc = "High end of what buyers will pay for a boy at the destination.",
+            source = "china-facts.md s4: boys 45,000-60,000 RMB at destination")
+    private double boyPriceMax = 60_000;
+
+    @Param(key = "demand.girl_price_min", unit = "RMB", min = 0, max = 1e6,
+            doc = "Low end of what buyers will pay for a girl.",
+            source = "china-facts.md s4: girls avg 10,000 (courts ~2015), 20-30k (Liangshan ring 2016)")
+    private double girlPriceMin = 10_000;
+
+    @Param(key = "demand.girl_price_max", unit = "RMB", min = 0, max = 1e6,
+            doc = "High end of what buyers will pay for a girl.",
+            source = "china-facts.md s4: girls avg 10,000 (courts ~2015), 20-30k (Liangshan ring 2016)")
+    private double girlPriceMax = 30_000;
+
+    @Param(key = "demand.bride_price_min", unit = "RMB", min = 0, max = 1e6,
+            doc = "Low end of what buyers will pay for a trafficked woman.",
+            source = "china-facts.md s4: brides 20,000-50,000 RMB around 2008-2010")
+    private double bridePriceMin = 20_000;
+
+    @Param(key = "demand.bride_price_max", unit = "RMB", min = 0, max = 1e6,
+            doc = "High end of what buyers will pay for a trafficked woman.",
+            source = "china-facts.md s4: brides 20,000-50,000 RMB around 2008-2010")
+    private double bridePriceMax = 50_000;
+
+    // ---------------------------------------------------------------- gangs
+    @Param(key = "gangs.initial", unit = "gangs", min = 0, max = 100_000,
+            doc = "Gangs active nationally when the run starts (before scale), placed by rural poverty and population.")
+    private int initialGangs = 4000;
+
+    @Param(key = "gangs.members_mean", unit = "people", min = 1, max = 100,
+            doc = "Mean number of members of a gang (at least 2).")
+    private double membersMean = 4.0;
+
+    @Param(key = "gangs.capacity", unit = "victims", min = 1, max = 20,
+            doc = "Most victims a gang moves on one trip.")
+    private int capacity = 2;
+
+    @Param(key = "gangs.speed_km_per_day", unit = "km per day", min = 10, max = 2000,
+            doc = "Distance a gang covers in a day when moving victims between provincial capitals.")
+    private double speedKmPerDay = 400;
+
+    @Param(key = "gangs.abduction_success", unit = "probability per day", min = 0, max = 1,
+            doc = "Daily chance that a gang trying to abduct a child finds one (before left-behind and vigilance factors).")
+    private double abductionSuccess = 0.15;
+
+    @Param(key = "gangs.deception_success", unit = "probability per day", min = 0, max = 1,
+            doc = "Daily chance that a gang trying to lure a woman with a false job or marriage offer succeeds, at national average income; higher where poorer.")
+    private double deceptionSuccess = 0.12;
+
+    @Param(key = "gangs.cross_border_success", unit = "probability per day", min = 0, max = 1,
+            doc = "Daily chance that a gang based in a province bordering Vietnam, Laos or Myanmar obtains a woman or child across the border.")
+    private double crossBorderSuccess = 0.12;
+
+    @Param(key = "gangs.cross_border_cost", unit = "RMB", min = 0, max = 1e6,
+            doc = "Cost of obtaining one victim across the border (payments to foreign brokers).")
+    private double crossBorderCost = 8_000;
+
+    @Param(key = "gangs.trip_cost_per_day", unit = "RMB per day", min = 0, max = 1e5,
+            doc = "Running cost of a gang while it moves or waits with victims.")
+    private double tripCostPerDay = 300;
+
+    @Param(key = "gangs.risk_aversion", unit = "RMB per unit of risk", min = 0, max = 1e7,
+            doc = "How much expected profit a gang gives up to avoid one expected bust; drives re-routing around risky provinces.")
+    private double riskAversion = 400_000;
+
+    @Param(key = "gangs.learning_rate", unit = "fraction", min = 0, max = 1,
+            doc = "Weight of the latest observed enforcement risk when a gang updates its belief about a province.",
+            source = "china-facts.md s5: NarcoLogic (PNAS 2019) learning rates 0.55-0.66")
+    private double learningRate = 0.6;
+
+    @Param(key = "gangs.entry_rate", unit = "new gangs per year per 100 unmet buyers", min = 0, max = 1000,
+            doc = "How fast new gangs form where buyers wait unserved and trade pays.")
+    private double entryRate = 4.0;
+
+    @Param(key = "gangs.reform_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that members who escaped arrest re-form a gang after a bust.")
+    private double reformProbability = 0.3;
+
+    @Param(key = "gangs.arrest_share", unit = "fraction", min = 0, max = 1,
+            doc = "Share of a gang's members arrested when it is busted.")
+    private double arrestShare = 0.8;
+
+    @Param(key = "gangs.sell_patience_days", unit = "days", min = 1, max = 365,
+            doc = "Days a gang waits at a destination for a buyer before trying another market.")
+    private int sellPatienceDays = 20;
+
+    // ---------------------------------------------------------------- police
+    @Param(key = "police.per_10k", unit = "police per 10,000 people", min = 0, max = 100,
+            doc = "Police strength in every province.",
+            source = "china-facts / provinces-sources.md: about 11 per 10,000 (MPS via China Daily, 2007)")
+    private double policePer10k = 11;
+
+    @Param(key = "police.trafficking_share", unit = "fraction", min = 0, max = 1,
+            doc = "Share of all police working against trafficking on an ordinary day.")
+    private double traffickingShare = 0.005;
+
+    @Param(key = "police.budget", unit = "x baseline", min = 0, max = 10,
+            doc = "Anti-trafficking police budget relative to the baseline; multiplies the number of officers. Use it to compare strategies at equal cost.",
+            source = "scenario lever")
+    private double budget = 1.0;
+
+    @Param(key = "police.allocation", doc = "Rule that shares officers among provinces; re-evaluated monthly.",
+            source = "scenario lever")
+    private Allocation allocation = Allocation.POPULATION;
+
+    @Param(key = "police.patrol_share", unit = "fraction", min = 0, max = 1,
+            doc = "Share of anti-trafficking officers on patrol and interdiction (checks on roads, stations).")
+    private double patrolShare = 0.3;
+
+    @Param(key = "police.investigation_share", unit = "fraction", min = 0, max = 1,
+            doc = "Share of anti-trafficking officers investigating cases.")
+    private double investigationShare = 0.5;
+
+    @Param(key = "police.dna_share", unit = "fraction", min = 0, max = 1,
+            doc = "Share of anti-trafficking officers on DNA sampling, records and reunification.")
+    private double dnaShare = 0.1;
+
+    @Param(key = "police.buyer_share", unit = "fraction", min = 0, max = 1,
+            doc = "Share of anti-trafficking officers searching for bought victims at buyers' homes.")
+    private double buyerShare = 0.1;
+
+    @Param(key = "police.interception_efficiency", unit = "per officer per million people per day", min = 0, max = 10,
+            doc = "Daily chance, per patrol officer per million inhabitants, of stopping a gang moving victims through the province.")
+    private double interceptionEfficiency = 0.02;
+
+    @Param(key = "police.investigation_efficiency", unit = "cases per investigator per day", min = 0, max = 10,
+            doc = "Cases an investigator can close per day when fully occupied.")
+    private double investigationEfficiency = 0.01;
+
+    @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
+            doc = "An unsolved case goes cold after this many days.")
+    private int caseExpiryDays = 730;
+
+    @Param(key = "police.trace_sold_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.")
+    private double traceSoldProbability = 0.3;
+
+    @Param(key = "police.buyer_search_efficiency", unit = "rescues per officer per year", min = 0, max = 1000,
+            doc = "Victims held by buyers that an officer on buyer enforcement finds per year, when such victims are common.")
+    private double buyerSearchEfficiency = 2.0;
+
+    @Param(key = "police.lead_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that a bust yields a lead to each gang the busted gang traded with, opening a case against it.")
+    private double leadProbability = 0.3;
+
+    // ---------------------------------------------------------------- DNA, tips, buyers, border
+    @Param(key = "dna.enabled", doc = "Whether the national DNA database of missing children is running.",
+            source = "china-facts.md s2: started with the 9 Apr 2009 campaign")
+    private boolean dnaEnabled = false;
+
+    @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that parents reporting a missing child give a DNA sample.")
+    private double parentSampleProbability = 0.7;
+
+    @Param(key = "tips.enabled", doc = "Whether the public tip channel (MPS Weibo from 2011; the Tuanyuan alert app from 2016) is running.",
+            source = "china-facts.md s2: Weibo tips from Jan 2011")
+    private boolean tipsEnabled = false;
+
+    @Param(key = "tips.reach", unit = "probability per sale", min = 0, max = 1,
+            doc = "Chance that a member of the public notices a sale and sends a tip that opens a case.")
+    private double tipsReach = 0.05;
+
+    @Param(key = "tips.accuracy", unit = "fraction", min = 0, max = 1,
+            doc = "Share of tips that point at a real trafficking case (the rest waste investigators' time).")
+    private double tipsAccuracy = 0.3;
+
+    @Param(key = "buyers.prosecution_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that a buyer found holding a bought victim is prosecuted.",
+            source = "china-facts.md s2: 959 buying cases vs 8,740 trafficking cases, Apr 2009-May 2010 (0.11)")
+    private double prosecutionProbability = 0.11;
+
+    @Param(key = "buyers.deterrence", unit = "per unit of perceived risk", min = 0, max = 100,
+            doc = "How strongly would-be buyers are put off by the chance of being prosecuted: entry probability exp(-deterrence x prosecution_probability x liability).")
+    private double deterrence = 3.0;
+
+    @Param(key = "buyers.liability", unit = "x", min = 0, max = 10,
+            doc = "Severity of punishment for buying relative to before 1 Nov 2015 (1 = before; raise it from that date).",
+            source = "china-facts.md s2: Criminal Law Amendment IX, 1 Nov 2015")
+    private double liability = 1.0;
+
+    @Param(key = "border.control", unit = "probability", min = 0, max = 1,
+            doc = "Chance that a cross-border acquisition is stopped at the border (the victim is rescued, the couriers arrested).")
+    private double borderControl = 0.1;
+
+    // ---------------------------------------------------------------- market
+    @Param(key = "market.price_memory", unit = "fraction", min = 0, max = 1,
+            doc = "Weight of the latest sale in a province's price index (exponential moving average).")
+    private double priceMemory = 0.05;
+
+    @Param(key = "market.scarcity_markup", unit = "fraction", min = 0, max = 5,
+            doc = "How much sellers raise their asking price when buyers outnumber victims for sale.")
+    private double scarcityMarkup = 0.3;
+
+    // ================================================================ accessors
+    public Parameters copy() {
+        try {
+            return (Parameters) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static double check(String key, double v, double lo, double hi) {
+        if (Double.isNaN(v) || v < lo || v > hi) {
+            throw new IllegalArgumentException(key + " must be between " + lo + " and " + hi + ", got " + v);
+        }
+        return v;
+    }
+
+    public double getScale() { return scale; }
+    public void setScale(double v) { scale = check("scale", v, 0.0001, 1); }
+    public Object domScale() { return new sim.util.Interval(0.0001, 1.0); }
+
+    public double getBirthRate() { return birthRate; }
+    public double getSrbShift() { return srbShift; }
+    public void setSrbShift(double v) { srbShift = check("births.srb_shift", v, -30, 40); }
+    public Object domSrbShift() { return new sim.util.Interval(-30.0, 40.0); }
+
+    public double getSalePropensity() { return salePropensity; }
+    public double getPovertyElasticity() { return povertyElasticity; }
+    public double getGirlSaleFactor() { return girlSaleFactor; }
+    public int getSaleWindowDays() { return saleWindowDays; }
+    public double getReservationPriceMin() { return reservationPriceMin; }
+    public double getReservationPriceMax() { return reservationPriceMax; }
+    public double getChildReportProbability() { return childReportProbability; }
+    public double getWomanReportProbability() { return womanReportProbability; }
+    public double getLeftBehindRisk() { return leftBehindRisk; }
+
+    public double getSonPropensity() { return sonPropensity; }
+    public double getGirlAcceptShare() { return girlAcceptShare; }
+    public double getBridePropensity() { return bridePropensity; }
+    public int getMarriageAge() { return marriageAge; }
+    public double getCommercialRate() { return commercialRate; }
+    public double getIncomeElasticity() { return incomeElasticity; }
+    public int getPatienceDays() { return patienceDays; }
+    public double getBoyPriceMin() { return boyPriceMin; }
+    public double getBoyPriceMax() { return boyPriceMax; }
+    public double getGirlPriceMin() { return girlPriceMin; }
+    public double getGirlPriceMax() { return girlPriceMax; }
+    public double getBridePriceMin() { return bridePriceMin; }
+    public double getBridePriceMax() { return bridePriceMax; }
+
+    public int getInitialGangs() { return initialGangs; }
+    public double getMembersMean() { return membersMean; }
+    public int getCapacity() { return capacity; }
+    public double getSpeedKmPerDay() { return speedKmPerDay; }
+    public double getAbductionSuccess() { return abductionSuccess; }
+    public double getDeceptionSuccess() { return deceptionSuccess; }
+    public double getCrossBorderSuccess() { return crossBorderSuccess; }
+    public double getCrossBorderCost() { return crossBorderCost; }
+    public double getTripCostPerDay() { return tripCostPerDay; }
+    public double getRiskAversion() { return riskAversion; }
+    public double getLearningRate() { return learningRate; }
+    public double getEntryRate() { return entryRate; }
+    public double getReformProbability() { return reformProbability; }
+    public double getArrestShare() { return arrestShare; }
+    public int getSellPatienceDays() { return sellPatienceDays; }
+
+    public double getPolicePer10k() { return policePer10k; }
+    public double getTraffickingShare() { return traffickingShare; }
+    public double getBudget() { return budget; }
+    public void setBudget(double v) { budget = check("police.budget", v, 0, 10); }
+    public Object domBudget() { return new sim.util.Interval(0.0, 10.0); }
+    public Allocation getAllocation() { return allocation; }
+    public void setAllocation(Allocation a) { allocation = java.util.Objects.requireNonNull(a); }
+    public double getPatrolShare() { return patrolShare; }
+    public double getInvestigationShare() { return investigationShare; }
+    public double getDnaShare() { return dnaShare; }
+    public double getBuyerShare() { return buyerShare; }
+    public double getInterceptionEfficiency() { return interceptionEfficiency; }
+    public double getInvestigationEfficiency() { return investigationEfficiency; }
+    public int getCaseExpiryDays() { return caseExpiryDays; }
+    public double getTraceSoldProbability() { return traceSoldProbability; }
+    public double getBuyerSearchEfficiency() { return buyerSearchEfficiency; }
+    public double getLeadProbability() { return leadProbability; }
+
+    public boolean isDnaEnabled() { return dnaEnabled; }
+    public void setDnaEnabled(boolean v) { dnaEnabled = v; }
+    public double getParentSampleProbability() { return parentSampleProbability; }
+    public boolean isTipsEnabled() { return tipsEnabled; }
+    public void setTipsEnabled(boolean v) { tipsEnabled = v; }
+    public double getTipsReach() { return tipsReach; }
+    public double getTipsAccuracy() { return tipsAccuracy; }
+    public double getProsecutionProbability() { return prosecutionProbability; }
+    public void setProsecutionProbability(double v) { prosecutionProbability = check("buyers.prosecution_probability", v, 0, 1); }
+    public Object domProsecutionProbability() { return new sim.util.Interval(0.0, 1.0); }
+    public double getDeterrence() { return deterrence; }
+    public double getLiability() { return liability; }
+    public double getBorderControl() { return borderControl; }
+    public void setBorderControl(double v) { borderControl = check("border.control", v, 0, 1); }
+    public Object domBorderControl() { return new sim.util.Interval(0.0, 1.0); }
+
+    public double getPriceMemory() { return priceMemory; }
+    public double getScarcityMarkup() { return scarcityMarkup; }
+}
