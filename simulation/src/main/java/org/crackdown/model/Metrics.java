@@ -44,6 +44,10 @@ public final class Metrics {
     private final double[] windowPriceSum = new double[VictimType.values().length];
     private final double[] windowPriceCount = new double[VictimType.values().length];
     private double windowOfficerDays;
+    /** Sales between provinces over about the last month (exponentially fading), for displays. */
+    private final double[][] recentFlows;
+    /** Victims rescued today, per province, for displays. */
+    private final double[] rescuedToday;
     /** origin label -> destination label -> per-type counts; sorted maps keep output order stable. */
     private final TreeMap<String, TreeMap<String, long[]>> flows = new TreeMap<>();
 
@@ -54,6 +58,8 @@ public final class Metrics {
         this.current = new double[provinces][MEASURES.length];
         this.priceSum = new double[provinces][VictimType.values().length];
         this.priceCount = new double[provinces][VictimType.values().length];
+        this.recentFlows = new double[provinces][provinces];
+        this.rescuedToday = new double[provinces];
     }
 
     public void addListener(MonthListener l) {
@@ -71,6 +77,13 @@ public final class Metrics {
             month = ym;
         }
         inWindow = !day.isBefore(windowFrom) && !day.isAfter(windowTo);
+        double fade = Math.exp(-1.0 / 30);
+        for (double[] row : recentFlows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= fade;
+            }
+        }
+        java.util.Arrays.fill(rescuedToday, 0);
     }
 
     /** Whether today counts towards the summary and flows. */
@@ -80,6 +93,9 @@ public final class Metrics {
 
     public void add(Measure m, int province, double amount) {
         current[province][m.ordinal()] += amount;
+        if (m == Measure.WOMEN_RESCUED || m == Measure.CHILDREN_RESCUED) {
+            rescuedToday[province] += amount;
+        }
         if (inWindow && m.kind() == Measure.Kind.COUNT) {
             windowTotals[m.ordinal()] += amount;
         }
@@ -102,8 +118,10 @@ public final class Metrics {
     }
 
     /** A sale: counts it, its price, and the flow from origin to destination. */
-    public void sale(VictimType type, String originLabel, int destination, String destinationLabel, double price) {
+    public void sale(VictimType type, int origin, String originLabel, int destination, String destinationLabel,
+                     double price) {
         increment(Measure.VICTIMS_SOLD, destination);
+        recentFlows[origin][destination] += 1;
         priceSum[destination][type.ordinal()] += price;
         priceCount[destination][type.ordinal()] += 1;
         if (inWindow) {
@@ -132,6 +150,19 @@ public final class Metrics {
             java.util.Arrays.fill(priceCount[p], 0);
         }
         month = month.plusMonths(1);
+    }
+
+    /**
+     * Sales from province i (foreign victims: the border province) to province j over about the
+     * last month, fading exponentially with a 30-day time constant. Read-only view for displays.
+     */
+    public double recentFlow(int i, int j) {
+        return recentFlows[i][j];
+    }
+
+    /** Victims rescued in a province today (for displays). */
+    public double rescuedToday(int province) {
+        return rescuedToday[province];
     }
 
     public YearMonth month() {

@@ -61,7 +61,7 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "families.child_report_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents report an abducted child to the police and a case is opened.")
-    private double childReportProbability = 0.6;
+    private double childReportProbability = 0.4;
 
     @Param(key = "families.woman_report_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that a deceived or abducted woman's family reports her missing and a case is opened.")
@@ -74,7 +74,7 @@ public final class Parameters implements Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.")
-    private double sonPropensity = 0.0012;
+    private double sonPropensity = 0.004;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -134,7 +134,7 @@ public final class Parameters implements Cloneable {
     // ---------------------------------------------------------------- gangs
     @Param(key = "gangs.initial", unit = "gangs", min = 0, max = 100_000,
             doc = "Gangs active nationally when the run starts (before scale), placed by rural poverty and population.")
-    private int initialGangs = 4000;
+    private int initialGangs = 8000;
 
     @Param(key = "gangs.members_mean", unit = "people", min = 1, max = 100,
             doc = "Mean number of members of a gang (at least 2).")
@@ -170,7 +170,7 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "gangs.risk_aversion", unit = "RMB per unit of risk", min = 0, max = 1e7,
             doc = "How much expected profit a gang gives up to avoid one expected bust; drives re-routing around risky provinces.")
-    private double riskAversion = 400_000;
+    private double riskAversion = 100_000;
 
     @Param(key = "gangs.learning_rate", unit = "fraction", min = 0, max = 1,
             doc = "Weight of the latest observed enforcement risk when a gang updates its belief about a province.",
@@ -179,7 +179,7 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "gangs.entry_rate", unit = "new gangs per year per 100 unmet buyers", min = 0, max = 1000,
             doc = "How fast new gangs form where buyers wait unserved and trade pays.")
-    private double entryRate = 4.0;
+    private double entryRate = 20.0;
 
     @Param(key = "gangs.reform_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that members who escaped arrest re-form a gang after a bust.")
@@ -230,11 +230,15 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "police.interception_efficiency", unit = "per officer per million people per day", min = 0, max = 10,
             doc = "Daily chance, per patrol officer per million inhabitants, of stopping a gang moving victims through the province.")
-    private double interceptionEfficiency = 0.02;
+    private double interceptionEfficiency = 0.0015;
 
     @Param(key = "police.investigation_efficiency", unit = "cases per investigator per day", min = 0, max = 10,
             doc = "Cases an investigator can close per day when fully occupied.")
-    private double investigationEfficiency = 0.01;
+    private double investigationEfficiency = 0.006;
+
+    @Param(key = "police.min_case_days", unit = "days", min = 1, max = 3650,
+            doc = "How long a case takes when investigators have time for it; with many open cases each takes longer (capacity is shared).")
+    private int minCaseDays = 30;
 
     @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
@@ -256,6 +260,10 @@ public final class Parameters implements Cloneable {
     @Param(key = "dna.enabled", doc = "Whether the national DNA database of missing children is running.",
             source = "china-facts.md s2: started with the 9 Apr 2009 campaign")
     private boolean dnaEnabled = false;
+
+    @Param(key = "dna.search_efficiency", unit = "matches per DNA officer per year", min = 0, max = 1000,
+            doc = "Children living with buyers whose parents are in the database that one DNA officer identifies per year, when such children are common.")
+    private double dnaSearchEfficiency = 1.0;
 
     @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents reporting a missing child give a DNA sample.")
@@ -378,6 +386,7 @@ public final class Parameters implements Cloneable {
     public double getBuyerShare() { return buyerShare; }
     public double getInterceptionEfficiency() { return interceptionEfficiency; }
     public double getInvestigationEfficiency() { return investigationEfficiency; }
+    public int getMinCaseDays() { return minCaseDays; }
     public int getCaseExpiryDays() { return caseExpiryDays; }
     public double getTraceSoldProbability() { return traceSoldProbability; }
     public double getBuyerSearchEfficiency() { return buyerSearchEfficiency; }
@@ -385,6 +394,7 @@ public final class Parameters implements Cloneable {
 
     public boolean isDnaEnabled() { return dnaEnabled; }
     public void setDnaEnabled(boolean v) { dnaEnabled = v; }
+    public double getDnaSearchEfficiency() { return dnaSearchEfficiency; }
     public double getParentSampleProbability() { return parentSampleProbability; }
     public boolean isTipsEnabled() { return tipsEnabled; }
     public void setTipsEnabled(boolean v) { tipsEnabled = v; }

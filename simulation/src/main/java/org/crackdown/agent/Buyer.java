@@ -1,0 +1,49 @@
+package org.crackdown.agent;
+
+/**
+ * A household or exploiter looking to buy a victim. Buyers decide whether to enter the market at
+ * all (deterrence by prosecution risk), which victim types they would take and how much they would
+ * pay, and give up after a while.
+ */
+public final class Buyer {
+
+    /** Why someone wants to buy, which sets what they want and pay. */
+    public enum Kind {
+        /** A sonless or childless couple wanting a boy (some would take a girl). */
+        CHILD_SEEKER,
+        /** A bachelor's family squeezed out of the marriage market, wanting a bride. */
+        BRIDE_SEEKER,
+        /** A brothel, workshop or other exploiter in a city, wanting a woman. */
+        COMMERCIAL
+    }
+
+    private final long id;
+    private final Kind kind;
+    private final int province;
+    private final double[] willingnessToPay;
+    private final int giveUpDay;
+
+    /**
+     * @param willingnessToPay most this buyer pays, per {@link VictimType} ordinal; 0 = does not want
+     */
+    public Buyer(long id, Kind kind, int province, double[] willingnessToPay, int giveUpDay) {
+        this.id = id;
+        this.kind = kind;
+        this.province = province;
+        this.willingnessToPay = willingnessToPay.clone();
+        this.giveUpDay = giveUpDay;
+    }
+
+    public long id() { return id; }
+    public Kind kind() { return kind; }
+    public int province() { return province; }
+    public int giveUpDay() { return giveUpDay; }
+
+    public boolean wants(VictimType t) {
+        return willingnessToPay[t.ordinal()] > 0;
+    }
+
+    public double willingnessToPay(VictimType t) {
+        return willingnessToPay[t.ordinal()];
+    }
+}

@@ -1,0 +1,314 @@
+package org.crackdown.agent;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crackdown.market.Market;
+import org.crackdown.model.Parameters;
+import org.crackdown.model.TraffickingModel;
+import org.crackdown.space.Province;
+
+import ec.util.MersenneTwisterFast;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+
+/**
+ * A trafficking gang: a handful of members with a home base, money, beliefs about where police
+ * are dangerous, and at most a few victims at a time. Each day it carries on with its trip:
+ *
+ * <ol>
+ *   <li><b>plan</b> (when idle): pick what to traffic (boy, girl, woman), how to get the victim
+ *       (abduction, purchase from parents, deception, across the border), where to sell, by the
+ *       expected profit net of costs and of the risk it believes lies on the route;</li>
+ *   <li><b>acquire</b> at home, for up to two weeks or until full;</li>
+ *   <li><b>transit</b> along the cheapest route once risk is priced in (displacement: a province
+ *       that has become dangerous is avoided if a detour pays);</li>
+ *   <li><b>sell</b> at the destination to the highest bidder, lowering the floor as days pass,
+ *       trying another market if nobody buys;</li>
+ *   <li><b>return</b> home.</li>
+ * </ol>
+ * Police may stop it wherever it holds victims; a bust is handled by {@link org.crackdown.policy.Enforcement#bust}.
+ */
+public final class Gang implements Steppable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What the gang is doing. */
+    public enum State { IDLE, ACQUIRING, TRANSIT, SELLING, RETURNING, GONE }
+
+    /** Longest a gang tries to fill up before leaving with what it has. */
+    private static final int ACQUIRE_DAYS = 14;
+    /** Idle this long with no money left and a gang breaks up. */
+    private static final int IDLE_DAYS_BEFORE_QUIT = 180;
+    /** Most sold victims a gang's records (and members' memories) can lead police to. */
+    private static final int LEDGER = 20;
+
+    private final long id;
+    private final int home;
+    private final int formedDay;
+    private final double[] belief;
+    private final List<Gang> partners = new ArrayList<>();
+    private final List<Victim> victims = new ArrayList<>();
+    private final ArrayDeque<Victim> sold = new ArrayDeque<>();
+    private final List<Double> costBasis = new ArrayList<>();
+
+    private int members;
+    private double money;
+    private State state = State.IDLE;
+    private int location;
+    private int daysInState;
+    private VictimType targetType;
+    private AcquisitionMethod method;
+    private int destination;
+    private int[] route = new int[0];
+    private int routePos;
+    private int legDaysLeft;
+
+    public Gang(long id, int home, int members, double money, double[] belief, int formedDay) {
+        this.id = id;
+        this.home = home;
+        this.location = home;
+        this.members = members;
+        this.money = money;
+        this.belief = belief.clone();
+        this.formedDay = formedDay;
+    }
+
+    public long id() { return id; }
+    public int home() { return home; }
+    public int location() { return location; }
+    public int members() { return members; }
+    public double money() { return money; }
+    public State state() { return state; }
+    public boolean active() { return state != State.GONE; }
+    public List<Victim> victims() { return victims; }
+    public Iterable<Victim> soldLedger() { return sold; }
+    public List<Gang> partners() { return partners; }
+    public double[] beliefs() { return belief.clone(); }
+    public int formedDay() { return formedDay; }
+    /** Province the gang is heading for, or -1. */
+    public int destination() { return state == State.TRANSIT || state == State.SELLING ? destination : -1; }
+
+    public void link(Gang other) {
+        if (other != this && !partners.contains(other)) {
+            partners.add(other);
+            other.partners.add(this);
+        }
+    }
+
+    /** Members lost to arrest; returns how many were arrested. */
+    public int arrest(double share, MersenneTwisterFast r) {
+        int n = 0;
+        for (int i = 0; i < members; i++) {
+            if (r.nextDouble() < share) {
+                n++;
+            }
+        }
+        members -= n;
+        return n;
+    }
+
+    /** Victims taken from the gang (rescued); the gang keeps going if it has members left. */
+    public List<Victim> releaseVictims() {
+        List<Victim> out = new ArrayList<>(victims);
+        victims.clear();
+        costBasis.clear();
+        return out;
+    }
+
+    /** The gang is broken up or dissolves: it stops acting and is dropped from partners' links. */
+    public void end() {
+        state = State.GONE;
+        for (Gang g : partners) {
+            g.partners.remove(this);
+        }
+        partners.clear();
+    }
+
+    /** After losing victims but not the gang: go home and start over. */
+    public void regroup() {
+        if (state != State.GONE) {
+            enter(location == home ? State.IDLE : State.RETURNING);
+            if (state == State.RETURNING) {
+                legDaysLeft = 1;
+            }
+        }
+    }
+
+    /** A lesson learned the hard way: province {@code p} is dangerous. */
+    public void learnDanger(int p, double learningRate) {
+        belief[p] = (1 - learningRate) * belief[p] + learningRate * 1.0;
+    }
+
+    @Override
+    public void step(SimState state) {
+        TraffickingModel w = (TraffickingModel) state;
+        if (this.state == State.GONE) {
+            return;
+        }
+        daysInState++;
+        Parameters p = w.params();
+        if (this.state != State.IDLE) {
+            money -= p.getTripCostPerDay();
+        }
+        switch (this.state) {
+            case IDLE -> plan(w, p);
+            case ACQUIRING -> acquire(w, p);
+            case TRANSIT -> move(w, p);
+            case SELLING -> sell(w, p);
+            case RETURNING -> {
+                if (--legDaysLeft <= 0) {
+                    location = home;
+                    enter(State.IDLE);
+                }
+            }
+            default -> throw new AssertionError(this.state);
+        }
+        if (!victims.isEmpty() && this.state != State.GONE) {
+            w.exposeToPatrol(this, location);
+        }
+    }
+
+    private void enter(State s) {
+        state = s;
+        daysInState = 0;
+    }
+
+    // ------------------------------------------------------------------ plan
+
+    private void plan(TraffickingModel w, Parameters p) {
+        // Learn the latest public picture of enforcement (news of busts, word of mouth).
+        double lr = p.getLearningRate();
+        for (int q = 0; q < belief.length; q++) {
+            belief[q] = (1 - lr) * belief[q] + lr * w.publicRisk(q);
+        }
+        MersenneTwisterFast r = w.random;
+        Province here = w.network().get(home);
+        double[] routeCost = w.routeCosts(home, belief, p);
+        double best = 0;
+        VictimType bestType = null;
+        AcquisitionMethod bestMethod = null;
+        int bestDest = -1;
+        for (VictimType t : VictimType.values()) {
+            for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
+                double success = w.acquisitionChance(this, here, t, m);
+                if (success <= 0) {
+                    continue;
+                }
+                double days = Math.min(ACQUIRE_DAYS, 1 / success);
+                double cost = w.acquisitionCost(t, m) + days * p.getTripCostPerDay() + w.acquisitionRisk(home, m, belief);
+                for (int d = 0; d < belief.length; d++) {
+                    double value = w.expectedSale(d, t) - cost - routeCost[d];
+                    value *= 1 + 0.25 * r.nextGaussian();
+                    if (value > best) {
+                        best = value;
+                        bestType = t;
+                        bestMethod = m;
+                        bestDest = d;
+                    }
+                }
+            }
+        }
+        if (bestType == null) {
+            if (daysInState > IDLE_DAYS_BEFORE_QUIT && money < 0) {
+                w.dissolve(this);
+            }
+            return;
+        }
+        targetType = bestType;
+        method = bestMethod;
+        destination = bestDest;
+        enter(State.ACQUIRING);
+    }
+
+    // ------------------------------------------------------------------ acquire
+
+    private void acquire(TraffickingModel w, Parameters p) {
+        Victim v = w.tryAcquire(this, targetType, method);
+        if (state == State.GONE) {
+            return;
+        }
+        if (v != null) {
+            victims.add(v);
+            costBasis.add(w.lastAcquisitionPrice());
+        }
+        boolean full = victims.size() >= p.getCapacity();
+        if (full || daysInState >= ACQUIRE_DAYS) {
+            if (victims.isEmpty()) {
+                enter(State.IDLE);
+            } else {
+                depart(w, p, home, destination);
+            }
+        }
+    }
+
+    private void depart(TraffickingModel w, Parameters p, int from, int to) {
+        destination = to;
+        route = w.route(from, to, belief, p);
+        routePos = 0;
+        location = from;
+        legDaysLeft = 0;
+        enter(route.length <= 1 ? State.SELLING : State.TRANSIT);
+    }
+
+    // ------------------------------------------------------------------ transit
+
+    private void move(TraffickingModel w, Parameters p) {
+        if (legDaysLeft <= 0) {
+            if (routePos + 1 >= route.length) {
+                location = destination;
+                enter(State.SELLING);
+                return;
+            }
+            int next = route[routePos + 1];
+            legDaysLeft = w.legDays(route[routePos], next, p);
+            routePos++;
+            location = next;
+        }
+        legDaysLeft--;
+        if (legDaysLeft <= 0 && routePos + 1 >= route.length) {
+            enter(State.SELLING);
+        }
+    }
+
+    // ------------------------------------------------------------------ sell
+
+    private void sell(TraffickingModel w, Parameters p) {
+        Market market = w.market();
+        // The floor falls from cost towards half of it as days pass unsold.
+        double patience = p.getSellPatienceDays();
+        double discount = Math.max(0.5, 1 - 0.5 * daysInState / patience);
+        for (int i = victims.size() - 1; i >= 0; i--) {
+            Victim v = victims.get(i);
+            double ask = market.ask(location, v.type(), 1, p);
+            double floor = costBasis.get(i) * discount;
+            Market.Sale sale = market.sell(location, v.type(), ask, floor, p);
+            if (sale != null) {
+                victims.remove(i);
+                costBasis.remove(i);
+                money += sale.price();
+                sold.addLast(v);
+                if (sold.size() > LEDGER) {
+                    sold.removeFirst();
+                }
+                w.sold(this, v, sale, location);
+            }
+        }
+        if (victims.isEmpty()) {
+            if (location == home) {
+                enter(State.IDLE);
+            } else {
+                legDaysLeft = w.legDaysDirect(location, home, p);
+                enter(State.RETURNING);
+            }
+        } else if (daysInState >= patience) {
+            int next = w.bestMarket(location, victims.get(0).type(), belief, p);
+            if (next != location) {
+                depart(w, p, location, next);
+            } else {
+                daysInState = 0;
+            }
+        }
+    }
+}

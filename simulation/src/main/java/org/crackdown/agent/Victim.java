@@ -1,0 +1,62 @@
+package org.crackdown.agent;
+
+/**
+ * A trafficked woman or child, from acquisition to sale and, perhaps, rescue. Victims do not
+ * decide; their state records where they are and who holds them, which is what police find.
+ */
+public final class Victim {
+
+    /** Where a victim is. */
+    public enum Status { WITH_GANG, WITH_BUYER, RESCUED }
+
+    private final long id;
+    private final VictimType type;
+    private final int origin;
+    private final String originLabel;
+    private final AcquisitionMethod method;
+    private final int acquiredDay;
+    private final boolean parentsSampled;
+    private Status status = Status.WITH_GANG;
+    private Buyer buyer;
+
+    /**
+     * @param origin         province index where the victim entered the trade
+     * @param originLabel    ISO code of that province, or the foreign country for cross-border victims
+     * @param parentsSampled whether the parents' DNA is in the national database
+     */
+    public Victim(long id, VictimType type, int origin, String originLabel, AcquisitionMethod method,
+                  int acquiredDay, boolean parentsSampled) {
+        this.id = id;
+        this.type = type;
+        this.origin = origin;
+        this.originLabel = originLabel;
+        this.method = method;
+        this.acquiredDay = acquiredDay;
+        this.parentsSampled = parentsSampled;
+    }
+
+    public long id() { return id; }
+    public VictimType type() { return type; }
+    public int origin() { return origin; }
+    public String originLabel() { return originLabel; }
+    public AcquisitionMethod method() { return method; }
+    public int acquiredDay() { return acquiredDay; }
+    public boolean parentsSampled() { return parentsSampled; }
+    public Status status() { return status; }
+    public Buyer buyer() { return buyer; }
+
+    public void soldTo(Buyer b) {
+        status = Status.WITH_BUYER;
+        buyer = b;
+    }
+
+    public void rescued() {
+        status = Status.RESCUED;
+    }
+
+    /** Parents to return a rescued child to are known: by DNA match, or they did not sell it. */
+    public boolean reunitable(boolean dnaRunning) {
+        return type.isChild() && method != AcquisitionMethod.PURCHASE
+                && method != AcquisitionMethod.CROSS_BORDER && dnaRunning && parentsSampled;
+    }
+}

@@ -1,0 +1,516 @@
+package org.crackdown.model;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.crackdown.agent.AcquisitionMethod;
+import org.crackdown.agent.Gang;
+import org.crackdown.agent.RuralFamilies;
+import org.crackdown.agent.SellingFamily;
+import org.crackdown.agent.Victim;
+import org.crackdown.agent.VictimType;
+import org.crackdown.market.Demand;
+import org.crackdown.market.Market;
+import org.crackdown.policy.Enforcement;
+import org.crackdown.policy.PoliceForce;
+import org.crackdown.space.Province;
+import org.crackdown.space.ProvinceNetwork;
+import org.crackdown.space.Routes;
+import org.crackdown.space.SexRatioHistory;
+
+import ec.util.MersenneTwisterFast;
+import sim.engine.Schedule;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.engine.Stoppable;
+
+/**
+ * The model: China's provinces, their families, buyers, gangs and police, one day per step.
+ *
+ * <p>The day is a fixed sequence of named processes ({@link #processes()}), scheduled on MASON's
+ * Schedule with their position as ordering; this list is the ODD process overview in code.
+ * All randomness comes from {@link #random}, seeded once from the run's seed.
+ */
+public class TraffickingModel extends SimState {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A named step of the daily cycle. */
+    public record Process(String name, Steppable step) {
+    }
+
+    private final Scenario scenario;
+    private final Parameters params;
+    private final ProvinceNetwork net;
+    private final Demography demography;
+    private final Routes routes;
+    private final Metrics metrics;
+    private final int totalDays;
+
+    private RuralFamilies families;
+    private Demand demand;
+    private Market market;
+    private PoliceForce police;
+    private Enforcement enforcement;
+    private List<Gang> gangs;
+    private final List<Stoppable> scheduled = new ArrayList<>();
+    private int nextTimeline;
+    private int day;
+    private long nextGangId;
+    private long nextVictimId;
+    private double lastAcquisitionPrice;
+    private double[][] inbound;
+
+    public TraffickingModel(Scenario scenario, long seed) {
+        super(seed);
+        this.scenario = scenario;
+        this.params = scenario.parameters().copy();
+        this.net = ProvinceNetwork.china();
+        this.demography = new Demography(net, SexRatioHistory.china());
+        this.routes = new Routes(net);
+        this.metrics = new Metrics(net.size(), scenario.measureFrom(), scenario.measureTo());
+        this.totalDays = (int) scenario.days();
+    }
+
+    // ================================================================ the daily cycle
+
+    /** The processes of one day, in the order they run. */
+    public List<Process> processes() {
+        return List.of(
+                new Process("calendar: timeline changes, police allocation and campaigns", s -> beginDay()),
+                new Process("families: births, and poor families open to selling a newborn",
+                        s -> families.step(day, year(), params, random)),
+                new Process("demand: would-be buyers appear and decide whether to risk buying",
+                        s -> demand.arrive(day, year(), params, market, metrics, random)),
+                new Process("gangs: plan, acquire, move, sell (patrols may stop them)", s -> stepGangs()),
+                new Process("police: investigations solve cases and bust gangs",
+                        s -> enforcement.investigate(params, random)),
+                new Process("police: buyer enforcement and DNA matching", s -> enforcement.searchBuyers(params, random)),
+                new Process("market: buyers who waited too long give up", s -> expireBuyers()),
+                new Process("gangs: new gangs form where buyers wait unserved", s -> gangEntry()),
+                new Process("record: month-end levels; next day", s -> endDay()));
+    }
+
+    @Override
+    public void start() {
+        super.start();
+        day = 0;
+        nextTimeline = 0;
+        nextGangId = 1;
+        nextVictimId = 1;
+        families = new RuralFamilies(net, demography);
+        demand = new Demand(net, demography);
+        market = new Market(net.size(), params);
+        police = new PoliceForce(net, demography);
+        enforcement = new Enforcement(this, police, net.size());
+        gangs = new ArrayList<>();
+        inbound = new double[net.size()][VictimType.values().length];
+        applyTimeline(scenario.start().minusDays(1));
+        police.allocate(params);
+        police.applyCampaigns(scenario.campaigns(), scenario.start(), params);
+        enforcement.initPublicRisk(params);
+        int n = (int) Math.round(params.getInitialGangs() * params.getScale());
+        for (int k = 0; k < n; k++) {
+            formGang(sourceProvince(), 2 + Rng.poisson(random, Math.max(0, params.getMembersMean() - 2)), null);
+        }
+        scheduled.clear();
+        List<Process> ps = processes();
+        for (int i = 0; i < ps.size(); i++) {
+            scheduled.add(schedule.scheduleRepeating(Schedule.EPOCH, i, ps.get(i).step(), 1.0));
+        }
+    }
+
+    private void beginDay() {
+        LocalDate today = today();
+        metrics.beginDay(today);
+        applyTimeline(today);
+        if (today.getDayOfMonth() == 1 && day > 0) {
+            police.allocate(params);
+            market.learnRisk();
+            enforcement.updatePublicRisk();
+        }
+        police.applyCampaigns(scenario.campaigns(), today, params);
+        metrics.officersOnDuty(police.officersOnDuty());
+    }
+
+    /** Applies every timeline change dated on or before {@code upTo} not yet applied. */
+    private void applyTimeline(LocalDate upTo) {
+        List<TimelineChange> tl = scenario.timeline();
+        while (nextTimeline < tl.size() && !tl.get(nextTimeline).date().isAfter(upTo)) {
+            tl.get(nextTimeline).values().forEach((k, v) -> ParamRegistry.find(k)
+                    .orElseThrow(() -> new IllegalStateException("unknown key in timeline: " + k)).set(params, v));
+            nextTimeline++;
+        }
+    }
+
+    private void stepGangs() {
+        for (double[] a : inbound) {
+            java.util.Arrays.fill(a, 0);
+        }
+        for (Gang g : gangs) {
+            int d = g.destination();
+            if (d >= 0 && !g.victims().isEmpty()) {
+                for (Victim v : g.victims()) {
+                    inbound[d][v.type().ordinal()]++;
+                }
+            }
+        }
+        List<Gang> order = new ArrayList<>(gangs);
+        shuffle(order);
+        for (Gang g : order) {
+            g.step(this);
+        }
+    }
+
+    private void expireBuyers() {
+        int[] gaveUp = market.expire(day);
+        for (int i = 0; i < gaveUp.length; i++) {
+            metrics.add(Measure.BUYERS_GAVE_UP, i, gaveUp[i]);
+        }
+    }
+
+    /** New gangs form, in poor source provinces, at a rate set by the unmet demand nationally. */
+    private void gangEntry() {
+        double rate = params.getEntryRate() / 365.0 * market.totalWaiting() / 100.0;
+        int n = Rng.poisson(random, rate);
+        for (int k = 0; k < n; k++) {
+            Gang g = formGang(sourceProvince(), 2 + Rng.poisson(random, Math.max(0, params.getMembersMean() - 2)), null);
+            metrics.increment(Measure.GANGS_FORMED, g.home());
+        }
+    }
+
+    private void endDay() {
+        LocalDate today = today();
+        boolean last = day + 1 >= totalDays;
+        if (last || today.plusDays(1).getDayOfMonth() == 1) {
+            recordMonthEnd();
+            metrics.endMonth();
+        }
+        gangs.removeIf(g -> !g.active());
+        day++;
+        if (finished()) {
+            for (Stoppable s : scheduled) {
+                s.stop();
+            }
+        }
+    }
+
+    private void recordMonthEnd() {
+        double[] inTransit = new double[net.size()];
+        double[] active = new double[net.size()];
+        for (Gang g : gangs) {
+            if (g.active()) {
+                active[g.home()]++;
+                inTransit[g.location()] += g.victims().size();
+            }
+        }
+        for (Province prov : net.provinces()) {
+            int i = prov.index();
+            var u = police.unit(i);
+            metrics.setStock(Measure.VICTIMS_IN_TRANSIT, i, inTransit[i]);
+            metrics.setStock(Measure.GANGS_ACTIVE, i, active[i]);
+            metrics.setStock(Measure.BUYERS_WAITING, i, market.waiting(i));
+            metrics.setStock(Measure.OPEN_CASES, i, enforcement.cases().openCases(i));
+            metrics.setStock(Measure.OFFICERS_PATROL, i, u.patrol(params));
+            metrics.setStock(Measure.OFFICERS_INVESTIGATION, i, u.investigators(params));
+            metrics.setStock(Measure.OFFICERS_DNA, i, u.dnaOfficers(params));
+            metrics.setStock(Measure.OFFICERS_BUYER, i, u.buyerOfficers(params));
+        }
+    }
+
+    /** Fisher-Yates with the model's generator (Collections.shuffle would need a java.util.Random). */
+    private void shuffle(List<Gang> list) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            Collections.swap(list, i, random.nextInt(i + 1));
+        }
+    }
+
+    // ================================================================ gangs: formation and exit
+
+    /** Draws a gang's home: poor, populous provinces produce more traffickers. */
+    private int sourceProvince() {
+        double[] w = new double[net.size()];
+        double total = 0;
+        for (Province prov : net.provinces()) {
+            w[prov.index()] = prov.population() * Math.pow(demography.povertyIndex(prov), params.getPovertyElasticity());
+            total += w[prov.index()];
+        }
+        double x = random.nextDouble() * total;
+        for (int i = 0; i < w.length; i++) {
+            x -= w[i];
+            if (x <= 0) {
+                return i;
+            }
+        }
+        return w.length - 1;
+    }
+
+    /**
+     * A new gang at {@code home}; it links to up to two gangs based in the same or a neighbouring
+     * province (the network that leads and joint operations follow).
+     */
+    public Gang formGang(int home, int members, double[] belief) {
+        double[] b = belief;
+        if (b == null) {
+            b = new double[net.size()];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = enforcement.publicRisk(i);
+            }
+        }
+        Gang g = new Gang(nextGangId++, home, members, 20_000, b, day);
+        List<Gang> near = new ArrayList<>();
+        int[] neigh = net.get(home).neighbours();
+        for (Gang o : gangs) {
+            if (o.active() && (o.home() == home || contains(neigh, o.home()))) {
+                near.add(o);
+            }
+        }
+        for (int k = 0; k < 2 && !near.isEmpty(); k++) {
+            g.link(near.remove(random.nextInt(near.size())));
+        }
+        gangs.add(g);
+        return g;
+    }
+
+    private static boolean contains(int[] a, int x) {
+        for (int v : a) {
+            if (v == x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Removes a gang from play (busted, broken up at the border). */
+    public void removeGang(Gang g) {
+        g.end();
+    }
+
+    /** A gang with no money and nothing worth doing breaks up. */
+    public void dissolve(Gang g) {
+        g.end();
+    }
+
+    // ================================================================ services gangs use
+
+    /** Daily chance that a gang trying method m for type t in province p gets a victim. */
+    public double acquisitionChance(Gang g, Province p, VictimType t, AcquisitionMethod m) {
+        return switch (m) {
+            case ABDUCTION -> Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
+            case PURCHASE -> families.openFamilies(p.index(), t) > 0 ? 0.5 : 0;
+            case DECEPTION -> Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p));
+            case CROSS_BORDER -> p.tradeBorder() ? params.getCrossBorderSuccess() : 0;
+        };
+    }
+
+    private double leftBehindFactor(Province p) {
+        return Math.max(0.2, 1 + params.getLeftBehindRisk() * (demography.leftBehindIndex(p) - 1));
+    }
+
+    /** What a gang expects to pay to obtain one victim this way. */
+    public double acquisitionCost(VictimType t, AcquisitionMethod m) {
+        return switch (m) {
+            case PURCHASE -> (params.getReservationPriceMin() + params.getReservationPriceMax()) / 2;
+            case CROSS_BORDER -> params.getCrossBorderCost();
+            default -> 0;
+        };
+    }
+
+    /**
+     * Expected cost of the police attention a method draws: abducted children and lured women are
+     * reported (a case is opened at home); border crossings may be stopped.
+     */
+    public double acquisitionRisk(int home, AcquisitionMethod m, double[] belief) {
+        // A report becomes a bust as often as cases are seen to be solved.
+        double caught = enforcement.publicClearance();
+        return switch (m) {
+            case ABDUCTION -> params.getChildReportProbability() * params.getRiskAversion() * caught;
+            case DECEPTION -> params.getWomanReportProbability() * params.getRiskAversion() * caught;
+            case CROSS_BORDER -> params.getBorderControl() * params.getRiskAversion() * 0.25;
+            case PURCHASE -> 0;
+        };
+    }
+
+    /** Expected revenue of bringing one victim of type t to province d: price x chance to sell. */
+    public double expectedSale(int d, VictimType t) {
+        double buyers = market.waiting(d, t);
+        double chance = Math.min(1, buyers / (inbound[d][t.ordinal()] + 1));
+        return market.priceIndex(d, t) * chance;
+    }
+
+    /** Per-day cost of being in each province with victims, given beliefs about risk. */
+    private double[] dayCosts(double[] belief, Parameters p) {
+        double[] c = new double[belief.length];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = p.getTripCostPerDay() + p.getRiskAversion() * belief[i];
+        }
+        return c;
+    }
+
+    /** Cost of the cheapest risk-priced route from {@code from} to every province. */
+    public double[] routeCosts(int from, double[] belief, Parameters p) {
+        return routes.costs(from, dayCosts(belief, p), p.getSpeedKmPerDay(), null);
+    }
+
+    public int[] route(int from, int to, double[] belief, Parameters p) {
+        return routes.path(from, to, dayCosts(belief, p), p.getSpeedKmPerDay());
+    }
+
+    public int legDays(int a, int b, Parameters p) {
+        return routes.legDays(a, b, p.getSpeedKmPerDay());
+    }
+
+    /** Days to go straight home without victims (no detours needed). */
+    public int legDaysDirect(int a, int b, Parameters p) {
+        return routes.legDays(a, b, p.getSpeedKmPerDay());
+    }
+
+    /** Where a gang stuck with an unsold victim should try next. */
+    public int bestMarket(int from, VictimType t, double[] belief, Parameters p) {
+        double[] cost = routeCosts(from, belief, p);
+        int best = from;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int d = 0; d < cost.length; d++) {
+            double v = expectedSale(d, t) - cost[d];
+            if (d != from && v > bestValue) {
+                bestValue = v;
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * One day's attempt to obtain a victim. Purchases need a family that accepts the offer;
+     * abductions and deceptions may be reported (opening a case, and, with the DNA database
+     * running, parents giving a sample); cross-border victims may be stopped at the border.
+     */
+    public Victim tryAcquire(Gang g, VictimType t, AcquisitionMethod m) {
+        Province p = net.get(g.home());
+        if (random.nextDouble() >= acquisitionChance(g, p, t, m)) {
+            return null;
+        }
+        lastAcquisitionPrice = acquisitionCost(t, m);
+        boolean sampled = false;
+        String originLabel = p.code();
+        switch (m) {
+            case PURCHASE -> {
+                double offer = Math.min(params.getReservationPriceMax(), market.priceIndex(g.home(), t) * 0.6);
+                SellingFamily f = families.accept(p.index(), t, Math.max(offer, params.getReservationPriceMin()));
+                if (f == null) {
+                    return null;
+                }
+                lastAcquisitionPrice = f.reservationPrice();
+            }
+            case ABDUCTION -> sampled = params.isDnaEnabled() && random.nextDouble() < params.getParentSampleProbability();
+            case CROSS_BORDER -> originLabel = foreignCountry(p);
+            default -> {
+            }
+        }
+        Victim v = new Victim(nextVictimId++, t, p.index(), originLabel, m, day, sampled);
+        metrics.increment(switch (t) {
+            case BOY -> Measure.BOYS_ACQUIRED;
+            case GIRL -> Measure.GIRLS_ACQUIRED;
+            case WOMAN -> Measure.WOMEN_ACQUIRED;
+        }, p.index());
+        metrics.increment(switch (m) {
+            case ABDUCTION -> Measure.ACQUIRED_ABDUCTION;
+            case PURCHASE -> Measure.ACQUIRED_PURCHASE;
+            case DECEPTION -> Measure.ACQUIRED_DECEPTION;
+            case CROSS_BORDER -> Measure.ACQUIRED_CROSS_BORDER;
+        }, p.index());
+        switch (m) {
+            case ABDUCTION -> {
+                if (random.nextDouble() < params.getChildReportProbability()) {
+                    enforcement.open(org.crackdown.policy.Case.Kind.MISSING_REPORT, p.index(), true, g, v);
+                }
+            }
+            case DECEPTION -> {
+                if (random.nextDouble() < params.getWomanReportProbability()) {
+                    enforcement.open(org.crackdown.policy.Case.Kind.MISSING_REPORT, p.index(), false, g, v);
+                }
+            }
+            case CROSS_BORDER -> {
+                if (random.nextDouble() < params.getBorderControl()) {
+                    enforcement.borderStop(g, v, p.index(), params, random);
+                    return null;
+                }
+            }
+            default -> {
+            }
+        }
+        return v;
+    }
+
+    private String foreignCountry(Province p) {
+        List<String> options = p.foreignNeighbours().stream()
+                .filter(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains).toList();
+        return options.get(random.nextInt(options.size()));
+    }
+
+    public double lastAcquisitionPrice() {
+        return lastAcquisitionPrice;
+    }
+
+    /** A gang carrying victims spends the day in a province. */
+    public void exposeToPatrol(Gang g, int province) {
+        enforcement.patrol(g, province, params, random);
+    }
+
+    /** A sale happened: count it and let the buyer's neighbourhood see it. */
+    public void sold(Gang g, Victim v, Market.Sale sale, int province) {
+        v.soldTo(sale.buyer());
+        metrics.sale(v.type(), v.origin(), v.originLabel(), province, net.get(province).code(), sale.price());
+        enforcement.onSale(g, v, province, params, random);
+    }
+
+    /** Public picture of enforcement risk in a province (daily chance of being stopped). */
+    public double publicRisk(int province) {
+        return enforcement.publicRisk(province);
+    }
+
+    // ================================================================ accessors
+
+    public Scenario scenario() { return scenario; }
+    /** Current parameter values (the timeline and the GUI change them during a run). */
+    public Parameters params() { return params; }
+    public ProvinceNetwork network() { return net; }
+    public Demography demography() { return demography; }
+    public Metrics metrics() { return metrics; }
+    public Market market() { return market; }
+    public PoliceForce police() { return police; }
+    public Enforcement enforcement() { return enforcement; }
+    public RuralFamilies families() { return families; }
+    /** Gangs in play (busted ones are removed at the end of each day). */
+    public List<Gang> gangs() { return Collections.unmodifiableList(gangs); }
+    public MersenneTwisterFast rng() { return random; }
+
+    /** Days since the start, 0 on the first day. */
+    public int dayIndex() { return day; }
+    public int totalDays() { return totalDays; }
+    public LocalDate today() { return scenario.start().plusDays(day); }
+    public boolean finished() { return day >= totalDays; }
+
+    /** Fractional calendar year of today, for sex-ratio history. */
+    public double year() {
+        LocalDate t = today();
+        return t.getYear() + (t.getDayOfYear() - 1) / (double) t.lengthOfYear();
+    }
+
+    /** Days between two dates (helper for the GUI and outputs). */
+    public static long daysBetween(LocalDate a, LocalDate b) {
+        return ChronoUnit.DAYS.between(a, b);
+    }
+
+    /** Runs a model from start to end. */
+    public static void runToEnd(TraffickingModel m) {
+        m.start();
+        while (!m.finished() && m.schedule.step(m)) {
+            // each step is one simulated day
+        }
+        m.finish();
+    }
+}

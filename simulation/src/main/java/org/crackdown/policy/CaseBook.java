@@ -1,0 +1,85 @@
+package org.crackdown.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crackdown.agent.Gang;
+import org.crackdown.agent.PoliceUnit;
+import org.crackdown.agent.Victim;
+import org.crackdown.model.Parameters;
+
+import ec.util.MersenneTwisterFast;
+
+/**
+ * Open investigations, province by province. Investigators share their time over their open
+ * cases: with few cases each takes about {@code police.min_case_days}; with many, each case's
+ * daily chance falls as capacity / cases. Unsolved cases go cold after
+ * {@code police.case_expiry_days}.
+ */
+public final class CaseBook {
+
+    private final List<List<Case>> open = new ArrayList<>();
+    private long nextId = 1;
+
+    public CaseBook(int provinces) {
+        for (int i = 0; i < provinces; i++) {
+            open.add(new ArrayList<>());
+        }
+    }
+
+    public Case open(Case.Kind kind, int province, boolean child, Gang gang, Victim victim, int today) {
+        Case c = new Case(nextId++, kind, province, child, gang, victim, today);
+        open.get(province).add(c);
+        return c;
+    }
+
+    public int openCases(int province) {
+        return open.get(province).size();
+    }
+
+    /**
+     * A gang was busted: every open case against it, in any province, is solved with it (one
+     * gang usually answers for several cases). Returns those cases.
+     */
+    public List<Case> closeAll(Gang g) {
+        List<Case> closed = new ArrayList<>();
+        for (List<Case> cases : open) {
+            int w = 0;
+            for (Case c : cases) {
+                if (c.gang() == g) {
+                    closed.add(c);
+                } else {
+                    cases.set(w++, c);
+                }
+            }
+            cases.subList(w, cases.size()).clear();
+        }
+        return closed;
+    }
+
+    /** Works every province's cases for a day; returns the cases solved, in a stable order. */
+    public List<Case> investigate(List<PoliceUnit> units, int today, Parameters p, MersenneTwisterFast r) {
+        List<Case> solved = new ArrayList<>();
+        for (PoliceUnit u : units) {
+            List<Case> cases = open.get(u.province());
+            if (cases.isEmpty()) {
+                continue;
+            }
+            double capacity = u.investigators(p) * p.getInvestigationEfficiency();
+            double h = capacity / (cases.size() + capacity * p.getMinCaseDays());
+            int w = 0;
+            for (Case c : cases) {
+                if (today - c.openedDay() >= p.getCaseExpiryDays()) {
+                    continue;
+                }
+                if (r.nextDouble() < h) {
+                    solved.add(c);
+                } else {
+                    cases.set(w++, c);
+                }
+            }
+            cases.subList(w, cases.size()).clear();
+        }
+        return solved;
+    }
+}
