@@ -46,6 +46,8 @@ public final class Gang implements Steppable {
 
     private final long id;
     private final int home;
+    /** Gangs specialise: in children (boys and girls) or in women. */
+    private final boolean childSpecialist;
     private final int formedDay;
     private final double[] belief;
     private final List<Gang> partners = new ArrayList<>();
@@ -65,9 +67,11 @@ public final class Gang implements Steppable {
     private int routePos;
     private int legDaysLeft;
 
-    public Gang(long id, int home, int members, double money, double[] belief, int formedDay) {
+    public Gang(long id, int home, boolean childSpecialist, int members, double money, double[] belief,
+                int formedDay) {
         this.id = id;
         this.home = home;
+        this.childSpecialist = childSpecialist;
         this.location = home;
         this.members = members;
         this.money = money;
@@ -87,8 +91,13 @@ public final class Gang implements Steppable {
     public List<Gang> partners() { return partners; }
     public double[] beliefs() { return belief.clone(); }
     public int formedDay() { return formedDay; }
-    /** Province the gang is heading for, or -1. */
-    public int destination() { return state == State.TRANSIT || state == State.SELLING ? destination : -1; }
+    public boolean childSpecialist() { return childSpecialist; }
+    /** Province the gang is heading for (acquiring for, carrying to, selling in), or -1. */
+    public int destination() {
+        return state == State.ACQUIRING || state == State.TRANSIT || state == State.SELLING ? destination : -1;
+    }
+    /** The type of victim it is after on this trip, or null when idle or going home. */
+    public VictimType targetType() { return destination() >= 0 ? targetType : null; }
 
     public void link(Gang other) {
         if (other != this && !partners.contains(other)) {
@@ -191,6 +200,9 @@ public final class Gang implements Steppable {
         AcquisitionMethod bestMethod = null;
         int bestDest = -1;
         for (VictimType t : VictimType.values()) {
+            if (t.isChild() != childSpecialist) {
+                continue;
+            }
             for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
                 double success = w.acquisitionChance(this, here, t, m);
                 if (success <= 0) {
@@ -219,6 +231,7 @@ public final class Gang implements Steppable {
         targetType = bestType;
         method = bestMethod;
         destination = bestDest;
+        w.committed(bestDest, bestType, p.getCapacity());
         enter(State.ACQUIRING);
     }
 

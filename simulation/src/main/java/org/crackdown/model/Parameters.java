@@ -74,7 +74,7 @@ public final class Parameters implements Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.")
-    private double sonPropensity = 0.004;
+    private double sonPropensity = 0.008;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -82,7 +82,7 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
             doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier) tries to buy a bride. Scaled up in poorer provinces.")
-    private double bridePropensity = 0.03;
+    private double bridePropensity = 0.06;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
@@ -134,7 +134,7 @@ public final class Parameters implements Cloneable {
     // ---------------------------------------------------------------- gangs
     @Param(key = "gangs.initial", unit = "gangs", min = 0, max = 100_000,
             doc = "Gangs active nationally when the run starts (before scale), placed by rural poverty and population.")
-    private int initialGangs = 8000;
+    private int initialGangs = 4000;
 
     @Param(key = "gangs.members_mean", unit = "people", min = 1, max = 100,
             doc = "Mean number of members of a gang (at least 2).")
@@ -170,7 +170,7 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "gangs.risk_aversion", unit = "RMB per unit of risk", min = 0, max = 1e7,
             doc = "How much expected profit a gang gives up to avoid one expected bust; drives re-routing around risky provinces.")
-    private double riskAversion = 100_000;
+    private double riskAversion = 50_000;
 
     @Param(key = "gangs.learning_rate", unit = "fraction", min = 0, max = 1,
             doc = "Weight of the latest observed enforcement risk when a gang updates its belief about a province.",
@@ -179,7 +179,7 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "gangs.entry_rate", unit = "new gangs per year per 100 unmet buyers", min = 0, max = 1000,
             doc = "How fast new gangs form where buyers wait unserved and trade pays.")
-    private double entryRate = 20.0;
+    private double entryRate = 100.0;
 
     @Param(key = "gangs.reform_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that members who escaped arrest re-form a gang after a bust.")
@@ -230,23 +230,31 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "police.interception_efficiency", unit = "per officer per million people per day", min = 0, max = 10,
             doc = "Daily chance, per patrol officer per million inhabitants, of stopping a gang moving victims through the province.")
-    private double interceptionEfficiency = 0.0015;
+    private double interceptionEfficiency = 0.0008;
 
     @Param(key = "police.investigation_efficiency", unit = "cases per investigator per day", min = 0, max = 10,
             doc = "Cases an investigator can close per day when fully occupied.")
-    private double investigationEfficiency = 0.006;
+    private double investigationEfficiency = 0.004;
 
     @Param(key = "police.min_case_days", unit = "days", min = 1, max = 3650,
             doc = "How long a case takes when investigators have time for it; with many open cases each takes longer (capacity is shared).")
     private int minCaseDays = 30;
 
+    @Param(key = "police.bust_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that solving a case also catches the gang behind it (members often scatter after a sale).")
+    private double bustProbability = 0.3;
+
+    @Param(key = "police.linked_case_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that each other open case against a busted gang is solved with the bust (the evidence links it).")
+    private double linkedCaseProbability = 0.3;
+
     @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
-    private int caseExpiryDays = 730;
+    private int caseExpiryDays = 365;
 
     @Param(key = "police.trace_sold_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.")
-    private double traceSoldProbability = 0.3;
+    private double traceSoldProbability = 0.1;
 
     @Param(key = "police.buyer_search_efficiency", unit = "rescues per officer per year", min = 0, max = 1000,
             doc = "Victims held by buyers that an officer on buyer enforcement finds per year, when such victims are common.")
@@ -388,6 +396,8 @@ public final class Parameters implements Cloneable {
     public double getInvestigationEfficiency() { return investigationEfficiency; }
     public int getMinCaseDays() { return minCaseDays; }
     public int getCaseExpiryDays() { return caseExpiryDays; }
+    public double getBustProbability() { return bustProbability; }
+    public double getLinkedCaseProbability() { return linkedCaseProbability; }
     public double getTraceSoldProbability() { return traceSoldProbability; }
     public double getBuyerSearchEfficiency() { return buyerSearchEfficiency; }
     public double getLeadProbability() { return leadProbability; }

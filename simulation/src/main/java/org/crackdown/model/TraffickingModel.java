@@ -150,11 +150,16 @@ public class TraffickingModel extends SimState {
         for (double[] a : inbound) {
             java.util.Arrays.fill(a, 0);
         }
+        // What is already heading for each market: victims in hand, or a full load being sought.
         for (Gang g : gangs) {
             int d = g.destination();
-            if (d >= 0 && !g.victims().isEmpty()) {
-                for (Victim v : g.victims()) {
-                    inbound[d][v.type().ordinal()]++;
+            if (d >= 0) {
+                if (g.state() == Gang.State.ACQUIRING) {
+                    inbound[d][g.targetType().ordinal()] += params.getCapacity();
+                } else {
+                    for (Victim v : g.victims()) {
+                        inbound[d][v.type().ordinal()]++;
+                    }
                 }
             }
         }
@@ -162,6 +167,9 @@ public class TraffickingModel extends SimState {
         shuffle(order);
         for (Gang g : order) {
             g.step(this);
+            if (g.active()) {
+                enforcement.present(g.location());
+            }
         }
     }
 
@@ -260,7 +268,7 @@ public class TraffickingModel extends SimState {
                 b[i] = enforcement.publicRisk(i);
             }
         }
-        Gang g = new Gang(nextGangId++, home, members, 20_000, b, day);
+        Gang g = new Gang(nextGangId++, home, random.nextDouble() < childTradeShare(), members, 20_000, b, day);
         List<Gang> near = new ArrayList<>();
         int[] neigh = net.get(home).neighbours();
         for (Gang o : gangs) {
@@ -273,6 +281,27 @@ public class TraffickingModel extends SimState {
         }
         gangs.add(g);
         return g;
+    }
+
+    /**
+     * Chance that a new gang goes into the child trade rather than the trade in women: the child
+     * trade's share of the value buyers are waiting to pay, kept between 0.2 and 0.8 (gangs copy
+     * what pays, but know the trade they know).
+     */
+    private double childTradeShare() {
+        double child = 0;
+        double women = 0;
+        for (int i = 0; i < net.size(); i++) {
+            for (VictimType t : VictimType.values()) {
+                double v = market.waiting(i, t) * market.priceIndex(i, t);
+                if (t.isChild()) {
+                    child += v;
+                } else {
+                    women += v;
+                }
+            }
+        }
+        return child + women > 0 ? Math.min(0.8, Math.max(0.2, child / (child + women))) : 0.5;
     }
 
     private static boolean contains(int[] a, int x) {
@@ -300,10 +329,19 @@ public class TraffickingModel extends SimState {
     public double acquisitionChance(Gang g, Province p, VictimType t, AcquisitionMethod m) {
         return switch (m) {
             case ABDUCTION -> Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
-            case PURCHASE -> families.openFamilies(p.index(), t) > 0 ? 0.5 : 0;
+            case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 : 0;
             case DECEPTION -> Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p));
             case CROSS_BORDER -> p.tradeBorder() ? params.getCrossBorderSuccess() : 0;
         };
+    }
+
+    /** Families open to selling a child of this sex at home or one province away (brokers travel). */
+    private int familiesWithin(Province p, VictimType t) {
+        int n = families.openFamilies(p.index(), t);
+        for (int q : p.neighbours()) {
+            n += families.openFamilies(q, t);
+        }
+        return n;
     }
 
     private double leftBehindFactor(Province p) {
@@ -324,14 +362,19 @@ public class TraffickingModel extends SimState {
      * reported (a case is opened at home); border crossings may be stopped.
      */
     public double acquisitionRisk(int home, AcquisitionMethod m, double[] belief) {
-        // A report becomes a bust as often as cases are seen to be solved.
-        double caught = enforcement.publicClearance();
+        // A report becomes a bust as often as cases are seen to be solved and to catch the gang.
+        double caught = enforcement.publicClearance() * params.getBustProbability();
         return switch (m) {
             case ABDUCTION -> params.getChildReportProbability() * params.getRiskAversion() * caught;
             case DECEPTION -> params.getWomanReportProbability() * params.getRiskAversion() * caught;
             case CROSS_BORDER -> params.getBorderControl() * params.getRiskAversion() * 0.25;
             case PURCHASE -> 0;
         };
+    }
+
+    /** A gang planning today commits to bring {@code n} victims of type t to d: later planners see it. */
+    public void committed(int d, VictimType t, int n) {
+        inbound[d][t.ordinal()] += n;
     }
 
     /** Expected revenue of bringing one victim of type t to province d: price x chance to sell. */
@@ -395,33 +438,41 @@ public class TraffickingModel extends SimState {
         }
         lastAcquisitionPrice = acquisitionCost(t, m);
         boolean sampled = false;
+        Province origin = p;
         String originLabel = p.code();
         switch (m) {
             case PURCHASE -> {
                 double offer = Math.min(params.getReservationPriceMax(), market.priceIndex(g.home(), t) * 0.6);
-                SellingFamily f = families.accept(p.index(), t, Math.max(offer, params.getReservationPriceMin()));
+                offer = Math.max(offer, params.getReservationPriceMin());
+                SellingFamily f = families.accept(p.index(), t, offer);
+                for (int k = 0, nb[] = p.neighbours(); f == null && k < nb.length; k++) {
+                    f = families.accept(nb[k], t, offer);
+                }
                 if (f == null) {
                     return null;
                 }
                 lastAcquisitionPrice = f.reservationPrice();
+                // The child's origin is where the family lives.
+                origin = net.get(f.province());
+                originLabel = origin.code();
             }
             case ABDUCTION -> sampled = params.isDnaEnabled() && random.nextDouble() < params.getParentSampleProbability();
             case CROSS_BORDER -> originLabel = foreignCountry(p);
             default -> {
             }
         }
-        Victim v = new Victim(nextVictimId++, t, p.index(), originLabel, m, day, sampled);
+        Victim v = new Victim(nextVictimId++, t, origin.index(), originLabel, m, day, sampled);
         metrics.increment(switch (t) {
             case BOY -> Measure.BOYS_ACQUIRED;
             case GIRL -> Measure.GIRLS_ACQUIRED;
             case WOMAN -> Measure.WOMEN_ACQUIRED;
-        }, p.index());
+        }, origin.index());
         metrics.increment(switch (m) {
             case ABDUCTION -> Measure.ACQUIRED_ABDUCTION;
             case PURCHASE -> Measure.ACQUIRED_PURCHASE;
             case DECEPTION -> Measure.ACQUIRED_DECEPTION;
             case CROSS_BORDER -> Measure.ACQUIRED_CROSS_BORDER;
-        }, p.index());
+        }, origin.index());
         switch (m) {
             case ABDUCTION -> {
                 if (random.nextDouble() < params.getChildReportProbability()) {

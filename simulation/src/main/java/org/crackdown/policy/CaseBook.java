@@ -38,15 +38,16 @@ public final class CaseBook {
     }
 
     /**
-     * A gang was busted: every open case against it, in any province, is solved with it (one
-     * gang usually answers for several cases). Returns those cases.
+     * A gang was busted: each open case against it, in any province, is solved with it with
+     * probability {@code p} (one gang often answers for several cases). Returns those cases; the
+     * others stay open and may still be solved from other evidence.
      */
-    public List<Case> closeAll(Gang g) {
+    public List<Case> closeLinked(Gang g, double p, MersenneTwisterFast r) {
         List<Case> closed = new ArrayList<>();
         for (List<Case> cases : open) {
             int w = 0;
             for (Case c : cases) {
-                if (c.gang() == g) {
+                if (c.gang() == g && r.nextDouble() < p) {
                     closed.add(c);
                 } else {
                     cases.set(w++, c);

@@ -31,6 +31,12 @@ public final class Enforcement {
     private final List<List<Victim>> heldByBuyers = new ArrayList<>();
     /** Children with buyers whose parents' DNA is on file, per province (also lazy). */
     private final List<List<Victim>> sampledChildren = new ArrayList<>();
+    /**
+     * Gang-days of evidence behind the public picture of a province: a month with little traffic
+     * through a province moves beliefs about it little.
+     */
+    private static final double RISK_PRIOR_DAYS = 60;
+
     /** This month's stops and busts, and gang-days with victims, per province: the public risk signal. */
     private final double[] monthStops;
     private final double[] monthExposure;
@@ -71,7 +77,6 @@ public final class Enforcement {
 
     /** A gang with victims spends a day in a province: patrols may stop it. */
     public void patrol(Gang g, int province, Parameters p, MersenneTwisterFast r) {
-        monthExposure[province]++;
         if (r.nextDouble() < interceptionHazard(province, p)) {
             bust(g, province, Cause.PATROL, p, r);
         }
@@ -118,8 +123,9 @@ public final class Enforcement {
         for (Victim v : held) {
             rescue(v, province, how, p);
         }
-        // Its other open cases are solved with it, and the victims they name are traced.
-        for (Case c : cases.closeAll(g)) {
+        // Some of its other open cases are solved with it, and the victims they name are traced.
+        for (Case c : cases.closeLinked(g, p.getLinkedCaseProbability(), r)) {
+            monthSolved++;
             solved(c.child(), c.province());
             if (c.victim() != null && c.victim().status() == Victim.Status.WITH_BUYER) {
                 rescueFromBuyer(c.victim(), p, r);
@@ -165,7 +171,6 @@ public final class Enforcement {
     }
 
     private void solved(boolean child, int province) {
-        monthSolved++;
         Metrics m = model.metrics();
         m.increment(Measure.CASES_SOLVED, province);
         m.increment(child ? Measure.CHILD_CASES_SOLVED : Measure.WOMEN_CASES_SOLVED, province);
@@ -212,9 +217,10 @@ public final class Enforcement {
             if (!c.genuine()) {
                 continue;
             }
+            monthSolved++;
             solved(c.child(), c.province());
             Gang g = c.gang();
-            if (g != null && g.active()) {
+            if (g != null && g.active() && r.nextDouble() < p.getBustProbability()) {
                 bust(g, c.province(), Cause.INVESTIGATION, p, r);
             }
             Victim v = c.victim();
@@ -271,6 +277,11 @@ public final class Enforcement {
         return publicRisk[province];
     }
 
+    /** A gang spends a day in a province: one gang-day of exposure to its police. */
+    public void present(int province) {
+        monthExposure[province]++;
+    }
+
     /** Starts the public picture at the true patrol hazard. */
     public void initPublicRisk(Parameters p) {
         for (int i = 0; i < publicRisk.length; i++) {
@@ -283,7 +294,7 @@ public final class Enforcement {
         return publicClearance;
     }
 
-    /** Monthly: the month's stops per gang-day with victims, and cases solved, become news. */
+    /** Monthly: the month's stops and busts per gang-day present, and cases solved, become news. */
     public void updatePublicRisk() {
         if (monthOpened > 0) {
             publicClearance = 0.8 * publicClearance + 0.2 * Math.min(1, monthSolved / monthOpened);
@@ -291,10 +302,8 @@ public final class Enforcement {
         monthOpened = 0;
         monthSolved = 0;
         for (int i = 0; i < publicRisk.length; i++) {
-            if (monthExposure[i] > 0) {
-                double observed = Math.min(1, monthStops[i] / monthExposure[i]);
-                publicRisk[i] = 0.7 * publicRisk[i] + 0.3 * observed;
-            }
+            double observed = (monthStops[i] + RISK_PRIOR_DAYS * publicRisk[i]) / (monthExposure[i] + RISK_PRIOR_DAYS);
+            publicRisk[i] = 0.7 * publicRisk[i] + 0.3 * Math.min(1, observed);
             monthStops[i] = 0;
             monthExposure[i] = 0;
         }
