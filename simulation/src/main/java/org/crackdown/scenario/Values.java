@@ -1,0 +1,105 @@
+package org.crackdown.scenario;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.crackdown.model.ParamRegistry;
+import org.crackdown.model.ParamSpec;
+
+/**
+ * Turns what a user wrote for a scalar key (YAML scalar or {@code --set} text) into its typed
+ * value. Failures throw IllegalArgumentException("expected ..., got '...'"); callers add the key
+ * and the place.
+ */
+final class Values {
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9._-]+");
+    static final String DATE_ALLOWED = "a date like 2011-01-01";
+    static final String NAME_ALLOWED = "a short name of lower-case letters, digits, '.', '_' and '-'";
+
+    private Values() {
+    }
+
+    /** What a valid value of a scalar scenario key looks like, in words. */
+    static String allowed(String key) {
+        Optional<ParamSpec> spec = ParamRegistry.find(key);
+        if (spec.isPresent()) {
+            return spec.get().allowed();
+        }
+        return switch (key) {
+            case "name" -> NAME_ALLOWED;
+            case "description" -> "one line of text";
+            case "extends" -> "the path of another scenario file, relative to this one";
+            case "seed" -> "a whole number";
+            case "start", "end", "measure.from", "measure.to", "date" -> DATE_ALLOWED;
+            default -> throw new IllegalArgumentException("not a scalar key: " + key);
+        };
+    }
+
+    /**
+     * Converts a value for a scalar key of {@link Schema#SCENARIO} (but not extends, campaigns,
+     * timeline). {@code raw} is text, or a Boolean for a YAML boolean; null means "nothing written".
+     */
+    static Object convert(String key, Object raw) {
+        Optional<ParamSpec> spec = ParamRegistry.find(key);
+        if (raw == null) {
+            throw new IllegalArgumentException("expected " + allowed(key) + ", got nothing");
+        }
+        if (spec.isPresent()) {
+            return spec.get().parse(raw);
+        }
+        String text = raw.toString().trim();
+        return switch (key) {
+            case "name" -> name(text);
+            case "description" -> raw.toString();
+            case "seed" -> seed(text);
+            case "start", "end", "measure.from", "measure.to" -> date(text);
+            default -> throw new IllegalArgumentException("not a scalar key: " + key);
+        };
+    }
+
+    static String name(String text) {
+        if (!NAME.matcher(text).matches()) {
+            throw new IllegalArgumentException("expected " + NAME_ALLOWED + ", got '" + text + "'");
+        }
+        return text;
+    }
+
+    static long seed(String text) {
+        try {
+            return Long.parseLong(text.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+        }
+    }
+
+    static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("expected " + DATE_ALLOWED + ", got '" + text + "'");
+        }
+    }
+
+    /** A plain number (campaign fields); ranges are checked by {@link ScenarioChecks}. */
+    static double number(String text) {
+        try {
+            double v = Double.parseDouble(text.trim().replace("_", ""));
+            if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message below
+        }
+        throw new IllegalArgumentException("expected a number, got '" + text + "'");
+    }
+
+    /** YAML 1.1 spellings of true (SnakeYAML resolves these as booleans). */
+    static boolean yamlTrue(String text) {
+        String t = text.toLowerCase(Locale.ROOT);
+        return t.equals("true") || t.equals("yes") || t.equals("on");
+    }
+}

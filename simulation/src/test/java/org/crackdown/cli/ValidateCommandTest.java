@@ -1,0 +1,83 @@
+package org.crackdown.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+/** {@code crackdown validate} through {@link Main#execute}: output, errors and exit codes. */
+class ValidateCommandTest {
+
+    private static final String BROKEN = "src/test/resources/scenarios/";
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void validFilesPrintOneOkLineEach() {
+        Result r = run("validate", "../scenarios/china-2011.yaml", "../scenarios/china-2011-no-campaign.yaml");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertEquals("ok  ../scenarios/china-2011.yaml (china-2011, 2008-01-01..2011-12-31, 1 campaign, "
+                + "2 timeline changes)\n"
+                + "ok  ../scenarios/china-2011-no-campaign.yaml (china-2011-no-campaign, 2008-01-01..2011-12-31, "
+                + "0 campaigns, 2 timeline changes)\n", r.out().replace("\r\n", "\n"));
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void allShippedScenariosAreValid() {
+        Result r = run("validate", "../scenarios/china-2011.yaml", "../scenarios/china-2011-no-campaign.yaml",
+                "../scenarios/china-2011-double-police.yaml", "../scenarios/china-2011-buyer-prosecution.yaml",
+                "../scenarios/china-2011-hotspot.yaml");
+        assertEquals(Main.OK, r.code(), r.err());
+        assertEquals(5, r.out().lines().filter(l -> l.startsWith("ok  ")).count(), r.out());
+    }
+
+    @Test
+    void invalidFilePrintsEveryProblemToErrAndExitsTwo() {
+        Result r = run("validate", "../scenarios/china-2011.yaml", BROKEN + "bad-type.yaml");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.out().startsWith("ok  ../scenarios/china-2011.yaml"), r.out());
+        assertEquals(3, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith(BROKEN + "bad-type.yaml:5:11: police.budget: expected a number from 0 to 10 "
+                + "(x baseline), got 'lots'"), r.err());
+        assertTrue(!r.err().contains("Exception") && !r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void setOverridesAreValidatedToo() {
+        Result ok = run("validate", "--set", "police.budget=2", "../scenarios/china-2011.yaml");
+        assertEquals(Main.OK, ok.code(), ok.err());
+        Result bad = run("validate", "--set", "polise.budget=2", "../scenarios/china-2011.yaml");
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertEquals("--set: unknown key 'polise.budget'; did you mean 'police.budget'?\n",
+                bad.err().replace("\r\n", "\n"));
+        Result window = run("validate", "--set", "measure.from=2007-01-01", "../scenarios/china-2011.yaml");
+        assertEquals(Main.BAD_INPUT, window.code());
+        assertTrue(window.err().startsWith("--set: measure.from 2007-01-01 is before start 2008-01-01"), window.err());
+    }
+
+    @Test
+    void missingFileIsBadInput() {
+        Result r = run("validate", "no/such/file.yaml");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertEquals("no/such/file.yaml: cannot read: no such file\n", r.err().replace("\r\n", "\n"));
+    }
+
+    @Test
+    void noFileIsAUsageError() {
+        Result r = run("validate");
+        assertEquals(Main.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("FILE"), r.err());
+    }
+}
