@@ -1,0 +1,14 @@
+package org.crackdown.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+
+/** Placeholder until implemented. */
+@Command(name = "analyze", description = "(not yet implemented)")
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Override
+    public Integer call() {
+        return Main.FAILED;
+    }
+}
