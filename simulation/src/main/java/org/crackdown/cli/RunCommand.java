@@ -1,14 +1,168 @@
 package org.crackdown.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 
+import org.crackdown.model.Scenario;
+import org.crackdown.output.CsvNumbers;
+import org.crackdown.output.ProgressMeter;
+import org.crackdown.output.RunFolder;
+import org.crackdown.output.RunRecorder;
+import org.crackdown.output.RunRequest;
+import org.crackdown.scenario.ScenarioException;
+import org.crackdown.scenario.ScenarioLoader;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder until implemented. */
-@Command(name = "run", description = "(not yet implemented)")
+/** {@code crackdown run}: one scenario, one seed, one complete run folder. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs one scenario with one seed and writes a run folder: timeseries.csv, summary.csv, "
+                + "flows.csv, scenario.yaml (the resolved scenario), run.json (provenance) and datapackage.json "
+                + "(column descriptions).",
+                "The folder appears only when the run has completed; a failed or interrupted run leaves nothing."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:run completed", "1:the run failed", "2:bad input (scenario, options, existing folder)"})
 public final class RunCommand implements Callable<Integer> {
+
+    /** Headline results printed at the end; the rest is in summary.csv. */
+    private static final List<String> HEADLINE = List.of("women_rescued", "children_rescued", "gangs_busted",
+            "cases_solved", "victims_trafficked");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
+    Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the random number generator (default: the scenario's seed).")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a scenario key, e.g. --set scale=0.1 (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Output folder (default: runs/<scenario name>-<seed> in the current directory).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace the output folder if it exists (only once the new run has succeeded).")
+    boolean force;
+
+    @Option(names = "--quiet", description = "No progress report on stderr.")
+    boolean quiet;
+
     @Override
     public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(scenarioFile, sets);
+        } catch (ScenarioException e) {
+            e.problems().forEach(stderr::println);
+            return Main.BAD_INPUT;
+        }
+        long s = seed != null ? seed : scenario.seed();
+        stdout.println("seed " + s + (seed != null ? " (from --seed)" : " (from the scenario; use --seed to change)"));
+        Path target = out != null ? out : Path.of("runs", folderName(scenario.name()) + "-" + s);
+
+        RunFolder folder;
+        try {
+            folder = RunFolder.open(target, force);
+        } catch (RunFolder.ExistsException e) {
+            stderr.println("error: " + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (IOException e) {
+            stderr.println("error: cannot create output folder " + target + ": " + reason(e));
+            return Main.BAD_INPUT;
+        } catch (CancellationException e) {
+            stderr.println("interrupted: no run folder written");
+            return Main.FAILED;
+        }
+        String runId = folder.target().getFileName().toString();
+        RunRequest request = new RunRequest(scenario, s, runId, scenarioFile.toString(), sets);
+        ProgressMeter meter = quiet ? null : new ProgressMeter(stderr, System.console() != null, System::nanoTime);
+        RunRecorder.Result result;
+        try (folder) {
+            result = RunRecorder.record(request, folder.temp(), meter == null ? RunRecorder.Progress.NONE : meter,
+                    folder::cancelled);
+            folder.commit();
+        } catch (CancellationException e) {
+            endProgress(meter);
+            stderr.println("interrupted: no run folder written");
+            return Main.FAILED;
+        } catch (IOException e) {
+            endProgress(meter);
+            stderr.println("error: cannot write the run folder " + target + ": " + reason(e));
+            return Main.FAILED;
+        } catch (RuntimeException e) {
+            endProgress(meter);
+            return modelFailed(stderr, e);
+        }
+        endProgress(meter);
+        printResult(stdout, target, scenario, result.summary());
+        return Main.OK;
+    }
+
+    /** File-system errors in words, without Java exception names. */
+    static String reason(IOException e) {
+        String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : null;
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way: " + file;
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or folder: " + file;
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied: " + file;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static void endProgress(ProgressMeter meter) {
+        if (meter != null) {
+            meter.finish();
+        }
+    }
+
+    private static int modelFailed(PrintWriter err, RuntimeException e) {
+        err.println("error: the run failed: " + e);
+        if (Boolean.getBoolean("crackdown.debug")) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(no run folder written; rerun with -Dcrackdown.debug=true for details)");
+        }
         return Main.FAILED;
+    }
+
+    private static void printResult(PrintWriter out, Path folder, Scenario scenario, Map<String, Double> summary) {
+        out.println("run folder: " + folder);
+        out.println("measured " + scenario.measureFrom() + " to " + scenario.measureTo() + ", all provinces:");
+        for (String column : HEADLINE) {
+            Double v = summary.get(column);
+            String text = v == null ? "?" : CsvNumbers.format(v);
+            out.printf("  %-20s %10s%n", column, text.isEmpty() ? "-" : text);
+        }
+        out.flush();
+    }
+
+    /** Scenario names become folder names: keep them portable. */
+    static String folderName(String scenarioName) {
+        String safe = scenarioName.replaceAll("[^A-Za-z0-9._-]+", "-");
+        return safe.isEmpty() || safe.startsWith(".") ? "run" + safe : safe;
     }
 }

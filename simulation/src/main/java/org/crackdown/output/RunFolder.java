@@ -1,0 +1,238 @@
+package org.crackdown.output;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The folder a run writes into. Everything goes to a hidden temporary sibling first, which is
+ * renamed onto the real name only when the run has succeeded; if the run fails, is closed
+ * without {@link #commit()}, or the JVM is interrupted (Ctrl-C), the temporary folder is
+ * deleted. So a run folder either is complete or does not exist — never half-written.
+ */
+public final class RunFolder implements AutoCloseable {
+
+    /** The target exists and may not be replaced; the message says why and what to do. */
+    public static final class ExistsException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ExistsException(String message) {
+            super(message);
+        }
+    }
+
+    /** How long Ctrl-C waits for the run to stop writing before deleting under it. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 5;
+
+    private final Path target;
+    private final boolean replace;
+    private final Path temp;
+    /** A parent folder this object created (e.g. runs/), removed again if the run leaves nothing in it. */
+    private final Path createdParent;
+    private final Thread hook;
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final Object lock = new Object();
+    private volatile boolean cancelled;
+    private boolean committed;
+    private boolean closed;
+
+    private RunFolder(Path target, boolean replace, Path temp, Path createdParent) {
+        this.target = target;
+        this.replace = replace;
+        this.temp = temp;
+        this.createdParent = createdParent;
+        this.hook = new Thread(this::onShutdown, "crackdown-run-folder-cleanup");
+    }
+
+    /**
+     * Checks the target and creates the temporary folder. Fails with {@link ExistsException} if
+     * the target exists and {@code replace} is false, or if it exists but is not a run folder
+     * (so {@code --force} on a mistyped path cannot delete someone's files).
+     */
+    public static RunFolder open(Path target, boolean replace) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        if (abs.getParent() == null) {
+            throw new ExistsException("cannot use " + target + " as a run folder");
+        }
+        checkReplaceable(target, abs, replace);
+        Path parent = abs.getParent();
+        Path createdParent = null;
+        if (!Files.isDirectory(parent)) {
+            createdParent = topmostMissing(parent);
+            Files.createDirectories(parent);
+        }
+        Path temp = parent.resolve("." + abs.getFileName() + ".tmp-" + UUID.randomUUID());
+        Files.createDirectory(temp);
+        RunFolder f = new RunFolder(abs, replace, temp, createdParent);
+        try {
+            Runtime.getRuntime().addShutdownHook(f.hook);
+        } catch (IllegalStateException shuttingDown) {
+            f.close();
+            throw new CancellationException("shutting down");
+        }
+        return f;
+    }
+
+    private static void checkReplaceable(Path given, Path abs, boolean replace) throws ExistsException {
+        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!replace) {
+            throw new ExistsException("output folder " + given + " already exists; use --force to replace it, "
+                    + "or --out to choose another folder");
+        }
+        if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
+            throw new ExistsException("cannot replace " + given + ": it is not a folder");
+        }
+        if (!Files.exists(abs.resolve(RunManifest.FILE)) && !isEmpty(abs)) {
+            throw new ExistsException("refusing to replace " + given + ": it is not a run folder (no "
+                    + RunManifest.FILE + "); choose another folder with --out");
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            return !s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path topmostMissing(Path dir) {
+        Path missing = dir;
+        while (missing.getParent() != null && !Files.exists(missing.getParent())) {
+            missing = missing.getParent();
+        }
+        return missing;
+    }
+
+    /** Where the run writes its files until {@link #commit()}. */
+    public Path temp() {
+        return temp;
+    }
+
+    /** The final folder. */
+    public Path target() {
+        return target;
+    }
+
+    /** True once the JVM has started shutting down: the run should stop writing. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /** Renames the temporary folder to the target (replacing the old one if allowed) and returns it. */
+    public Path commit() throws IOException {
+        synchronized (lock) {
+            if (cancelled) {
+                throw new CancellationException("interrupted");
+            }
+            if (committed || closed) {
+                throw new IllegalStateException("run folder already committed or closed");
+            }
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                checkReplaceable(target, target, replace);
+                Path old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
+                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                    throw e;
+                }
+                deleteTree(old);
+            } else {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            committed = true;
+        }
+        return target;
+    }
+
+    /** Deletes the temporary folder unless committed. Safe to call more than once. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (!committed) {
+                discard();
+            }
+        }
+        released.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | SecurityException shuttingDown) {
+            // The hook is running or about to; it will find the folder already gone.
+        }
+    }
+
+    private void discard() {
+        try {
+            deleteTree(temp);
+        } catch (IOException e) {
+            return; // Nothing more can be done; the caller reports the run's own failure.
+        }
+        if (createdParent != null) {
+            // Remove the folders we created above the target, innermost first, only while empty.
+            for (Path d = target.getParent(); d != null && d.startsWith(createdParent); d = d.getParent()) {
+                try {
+                    Files.delete(d);
+                } catch (IOException notEmptyOrGone) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void onShutdown() {
+        synchronized (lock) {
+            if (committed || closed) {
+                return;
+            }
+            cancelled = true;
+        }
+        try {
+            // Let the run notice and clean up itself, so nothing writes into the folder as it goes.
+            released.await(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (lock) {
+            if (!committed) {
+                discard();
+            }
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,75 @@
+package org.crackdown.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import org.crackdown.model.Scenario;
+import org.crackdown.model.TraffickingModel;
+import org.crackdown.scenario.ScenarioWriter;
+
+/**
+ * Runs the model once and writes every file of a run folder into a directory: timeseries.csv
+ * month by month while it runs, then summary.csv, flows.csv, scenario.yaml, datapackage.json
+ * and finally run.json. Does not decide where the folder lives; see {@link RunFolder}.
+ */
+public final class RunRecorder {
+
+    public static final String SCENARIO_FILE = "scenario.yaml";
+
+    /** Told after each simulated day; must be cheap. */
+    public interface Progress {
+        Progress NONE = (today, done, total) -> { };
+
+        void day(LocalDate today, long daysDone, long totalDays);
+    }
+
+    /** The headline numbers of a finished run. */
+    public record Result(Map<String, Double> summary, long simulatedDays) {
+    }
+
+    private RunRecorder() {
+    }
+
+    /**
+     * @param cancelled checked between days; when it turns true the run stops with a
+     *                  {@link CancellationException}
+     * @throws IOException if a file cannot be written; anything the model throws passes through
+     */
+    public static Result record(RunRequest run, Path dir, Progress progress, BooleanSupplier cancelled)
+            throws IOException {
+        Instant started = Instant.now();
+        Scenario scenario = run.scenario();
+        TraffickingModel model = new TraffickingModel(scenario, run.seed());
+        long days = 0;
+        try (TimeseriesWriter timeseries = new TimeseriesWriter(dir, run.runId(), run.seed(), model.network().codes())) {
+            model.metrics().addListener(timeseries);
+            model.start();
+            while (!model.finished()) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("interrupted");
+                }
+                LocalDate day = model.today();
+                if (!model.schedule.step(model)) {
+                    break;
+                }
+                days++;
+                progress.day(day, model.dayIndex(), model.totalDays());
+            }
+            model.finish();
+        }
+        Map<String, Double> summary = model.metrics().summary();
+        SummaryWriter.write(dir, run.runId(), run.seed(), scenario, summary);
+        FlowsWriter.write(dir, run.runId(), run.seed(), model.metrics().flows());
+        Files.writeString(dir.resolve(SCENARIO_FILE), ScenarioWriter.toYaml(scenario), StandardCharsets.UTF_8);
+        DataPackage.write(dir, run.runId(), scenario.name(), scenario.description(), started);
+        RunManifest.write(dir, run, started, Instant.now(), days);
+        return new Result(summary, days);
+    }
+}

@@ -1,0 +1,65 @@
+package org.crackdown.output;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class ProgressMeterTest {
+
+    private final AtomicLong clock = new AtomicLong(1_000_000L);
+    private final StringWriter text = new StringWriter();
+
+    private ProgressMeter meter(boolean terminal) {
+        return new ProgressMeter(new PrintWriter(text), terminal, clock::get);
+    }
+
+    /** Simulates a run of {@code days} days taking {@code secondsPerDay} each. */
+    private void run(ProgressMeter m, int days, double secondsPerDay) {
+        LocalDate d = LocalDate.of(2010, 1, 1);
+        for (int i = 1; i <= days; i++) {
+            clock.addAndGet((long) (secondsPerDay * 1e9));
+            m.day(d.plusDays(i - 1), i, days);
+        }
+        m.finish();
+    }
+
+    @Test
+    void quickRunsPrintNothing() {
+        run(meter(true), 365, 0.001);
+        run(meter(false), 365, 0.001);
+        assertEquals("", text.toString());
+    }
+
+    @Test
+    void logOutputHasALineEveryTenPercent() {
+        run(meter(false), 1000, 0.1); // 100 s in total: silent for the first 2 s (2%)
+        String[] lines = text.toString().split("\n");
+        assertEquals(11, lines.length, text.toString()); // the first decile reached after 2 s, then 10%..100%
+        assertTrue(lines[1].contains(" 10%"), lines[1]);
+        assertTrue(lines[10].contains("100%") && lines[10].contains("ETA 0:00"), lines[10]);
+        assertTrue(!text.toString().contains("\r"));
+    }
+
+    @Test
+    void terminalOutputRedrawsInPlaceAndEndsTheLine() {
+        run(meter(true), 100, 0.5);
+        String s = text.toString();
+        assertTrue(s.startsWith("\r"), s);
+        assertTrue(s.endsWith("\n"), s);
+        assertEquals(1, s.split("\n", -1).length - 1, "one line break, at the end");
+    }
+
+    @Test
+    void lineShowsDatePercentElapsedAndEta() {
+        String line = ProgressMeter.line(LocalDate.of(2011, 3, 5), 250, 1000, TimeUnit.SECONDS.toNanos(65));
+        assertEquals("2011-03-05  25%  elapsed 1:05  ETA 3:15", line);
+        assertEquals("1:01:01", ProgressMeter.duration(TimeUnit.SECONDS.toNanos(3661)));
+    }
+}
