@@ -48,6 +48,8 @@ public final class Gang implements Steppable {
     private final int home;
     /** Gangs specialise: in children (boys and girls) or in women. */
     private final boolean childSpecialist;
+    /** This gang's risk aversion relative to gangs.risk_aversion. */
+    private final double aversionFactor;
     private final int formedDay;
     private final double[] belief;
     private final List<Gang> partners = new ArrayList<>();
@@ -67,11 +69,12 @@ public final class Gang implements Steppable {
     private int routePos;
     private int legDaysLeft;
 
-    public Gang(long id, int home, boolean childSpecialist, int members, double money, double[] belief,
-                int formedDay) {
+    public Gang(long id, int home, boolean childSpecialist, double aversionFactor, int members, double money,
+                double[] belief, int formedDay) {
         this.id = id;
         this.home = home;
         this.childSpecialist = childSpecialist;
+        this.aversionFactor = aversionFactor;
         this.location = home;
         this.members = members;
         this.money = money;
@@ -90,6 +93,10 @@ public final class Gang implements Steppable {
     public Iterable<Victim> soldLedger() { return sold; }
     public List<Gang> partners() { return partners; }
     public double[] beliefs() { return belief.clone(); }
+    /** Believed daily risk of being stopped or busted in province q. */
+    public double belief(int q) { return belief[q]; }
+    /** RMB this gang would give up to avoid one expected bust. */
+    public double riskAversion(Parameters p) { return p.getRiskAversion() * aversionFactor; }
     public int formedDay() { return formedDay; }
     public boolean childSpecialist() { return childSpecialist; }
     /** Province the gang is heading for (acquiring for, carrying to, selling in), or -1. */
@@ -194,7 +201,7 @@ public final class Gang implements Steppable {
         }
         MersenneTwisterFast r = w.random;
         Province here = w.network().get(home);
-        double[] routeCost = w.routeCosts(home, belief, p);
+        double[] routeCost = w.routeCosts(this, home, p);
         double best = 0;
         VictimType bestType = null;
         AcquisitionMethod bestMethod = null;
@@ -209,7 +216,7 @@ public final class Gang implements Steppable {
                     continue;
                 }
                 double days = Math.min(ACQUIRE_DAYS, 1 / success);
-                double cost = w.acquisitionCost(t, m) + days * p.getTripCostPerDay() + w.acquisitionRisk(home, m, belief);
+                double cost = w.acquisitionCost(t, m) + days * p.getTripCostPerDay() + w.acquisitionRisk(this, m);
                 for (int d = 0; d < belief.length; d++) {
                     double value = w.expectedSale(d, t) - cost - routeCost[d];
                     value *= 1 + 0.25 * r.nextGaussian();
@@ -258,7 +265,7 @@ public final class Gang implements Steppable {
 
     private void depart(TraffickingModel w, Parameters p, int from, int to) {
         destination = to;
-        route = w.route(from, to, belief, p);
+        route = w.route(this, from, to, p);
         routePos = 0;
         location = from;
         legDaysLeft = 0;
@@ -316,7 +323,7 @@ public final class Gang implements Steppable {
                 enter(State.RETURNING);
             }
         } else if (daysInState >= patience) {
-            int next = w.bestMarket(location, victims.get(0).type(), belief, p);
+            int next = w.bestMarket(this, location, victims.get(0).type(), p);
             if (next != location) {
                 depart(w, p, location, next);
             } else {

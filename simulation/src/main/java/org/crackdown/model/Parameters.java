@@ -289,6 +289,38 @@ public final class Parameters implements Cloneable {
             doc = "Share of tips that point at a real trafficking case (the rest waste investigators' time).")
     private double tipsAccuracy = 0.3;
 
+    @Param(key = "tips.alert_enabled", doc = "Whether missing-child alerts are broadcast to the public (the Tuanyuan app, from 15 May 2016).",
+            source = "china-facts.md s2: Tuanyuan app from 15 May 2016; 4,801 alerts in five years, 98% found")
+    private boolean alertEnabled = false;
+
+    @Param(key = "tips.alert_recovery", unit = "probability", min = 0, max = 1,
+            doc = "Chance that a reported abduction broadcast as an alert leads to the child being found before the gang gets away.")
+    private double alertRecovery = 0.3;
+
+    // ---------------------------------------------------------------- joint operations
+    @Param(key = "joint.per_year", unit = "operations per year", min = 0, max = 365,
+            doc = "Joint cross-provincial operations directed by the Ministry per year (at scale 1). 0 = none.",
+            source = "china-facts.md s2: joint operations of Jul 2011, Nov 2011, Mar 2012, Mar 2013")
+    private double jointPerYear = 0;
+
+    @Param(key = "joint.provinces", unit = "provinces", min = 1, max = 31,
+            doc = "Provinces taking part in each joint operation (the province with most open cases and its neighbours, outwards).",
+            source = "china-facts.md s2: 10-20 provinces per operation (14 in Jul 2011 and Mar 2012)")
+    private int jointProvinces = 14;
+
+    @Param(key = "joint.officers", unit = "officers", min = 0, max = 100_000,
+            doc = "Police mobilised by each joint operation (at scale 1), for its duration.",
+            source = "china-facts.md s2: >5,000 (Nov 2011), >7,000 (Mar 2012), >6,000 (Mar 2013)")
+    private double jointOfficers = 6000;
+
+    @Param(key = "joint.duration_days", unit = "days", min = 1, max = 365,
+            doc = "How long the officers of a joint operation work together.")
+    private int jointDurationDays = 30;
+
+    @Param(key = "joint.takedown_efficiency", unit = "gangs per officer-day", min = 0, max = 1,
+            doc = "Gangs with an open case against them, in the provinces of an operation, that one officer-day of the operation takes down when such gangs are common; each takedown follows the gang's links to the partners also in those provinces.")
+    private double jointTakedownEfficiency = 0.00005;
+
     @Param(key = "buyers.prosecution_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that a buyer found holding a bought victim is prosecuted.",
             source = "china-facts.md s2: 959 buying cases vs 8,740 trafficking cases, Apr 2009-May 2010 (0.11)")
@@ -410,6 +442,14 @@ public final class Parameters implements Cloneable {
     public void setTipsEnabled(boolean v) { tipsEnabled = v; }
     public double getTipsReach() { return tipsReach; }
     public double getTipsAccuracy() { return tipsAccuracy; }
+    public boolean isAlertEnabled() { return alertEnabled; }
+    public void setAlertEnabled(boolean v) { alertEnabled = v; }
+    public double getAlertRecovery() { return alertRecovery; }
+    public double getJointPerYear() { return jointPerYear; }
+    public int getJointProvinces() { return jointProvinces; }
+    public double getJointOfficers() { return jointOfficers; }
+    public int getJointDurationDays() { return jointDurationDays; }
+    public double getJointTakedownEfficiency() { return jointTakedownEfficiency; }
     public double getProsecutionProbability() { return prosecutionProbability; }
     public void setProsecutionProbability(double v) { prosecutionProbability = check("buyers.prosecution_probability", v, 0, 1); }
     public Object domProsecutionProbability() { return new sim.util.Interval(0.0, 1.0); }

@@ -15,6 +15,7 @@ import org.crackdown.agent.VictimType;
 import org.crackdown.market.Demand;
 import org.crackdown.market.Market;
 import org.crackdown.policy.Enforcement;
+import org.crackdown.policy.JointOperations;
 import org.crackdown.policy.PoliceForce;
 import org.crackdown.space.Province;
 import org.crackdown.space.ProvinceNetwork;
@@ -38,6 +39,9 @@ public class TraffickingModel extends SimState {
 
     private static final long serialVersionUID = 1L;
 
+    /** Log-scale spread of gangs' risk aversion around gangs.risk_aversion (a factor of 2 is one SD). */
+    private static final double RISK_AVERSION_SPREAD = Math.log(2);
+
     /** A named step of the daily cycle. */
     public record Process(String name, Steppable step) {
     }
@@ -55,6 +59,7 @@ public class TraffickingModel extends SimState {
     private Market market;
     private PoliceForce police;
     private Enforcement enforcement;
+    private JointOperations joint;
     private List<Gang> gangs;
     private final List<Stoppable> scheduled = new ArrayList<>();
     private int nextTimeline;
@@ -89,6 +94,8 @@ public class TraffickingModel extends SimState {
                 new Process("police: investigations solve cases and bust gangs",
                         s -> enforcement.investigate(params, random)),
                 new Process("police: buyer enforcement and DNA matching", s -> enforcement.searchBuyers(params, random)),
+                new Process("police: joint cross-provincial operations take down linked gangs",
+                        s -> joint.step(day, gangs, enforcement.cases(), enforcement, params, random)),
                 new Process("market: buyers who waited too long give up", s -> expireBuyers()),
                 new Process("gangs: new gangs form where buyers wait unserved", s -> gangEntry()),
                 new Process("record: month-end levels; next day", s -> endDay()));
@@ -106,6 +113,7 @@ public class TraffickingModel extends SimState {
         market = new Market(net.size(), params);
         police = new PoliceForce(net, demography);
         enforcement = new Enforcement(this, police, net.size());
+        joint = new JointOperations(net);
         gangs = new ArrayList<>();
         inbound = new double[net.size()][VictimType.values().length];
         applyTimeline(scenario.start().minusDays(1));
@@ -133,7 +141,7 @@ public class TraffickingModel extends SimState {
             enforcement.updatePublicRisk();
         }
         police.applyCampaigns(scenario.campaigns(), today, params);
-        metrics.officersOnDuty(police.officersOnDuty());
+        metrics.officersOnDuty(police.officersOnDuty() + joint.officers());
     }
 
     /** Applies every timeline change dated on or before {@code upTo} not yet applied. */
@@ -268,7 +276,9 @@ public class TraffickingModel extends SimState {
                 b[i] = enforcement.publicRisk(i);
             }
         }
-        Gang g = new Gang(nextGangId++, home, random.nextDouble() < childTradeShare(), members, 20_000, b, day);
+        // Gangs differ in how much risk they take: a lognormal spread around the parameter.
+        double aversion = Math.exp(RISK_AVERSION_SPREAD * random.nextGaussian());
+        Gang g = new Gang(nextGangId++, home, random.nextDouble() < childTradeShare(), aversion, members, 20_000, b, day);
         List<Gang> near = new ArrayList<>();
         int[] neigh = net.get(home).neighbours();
         for (Gang o : gangs) {
@@ -361,13 +371,15 @@ public class TraffickingModel extends SimState {
      * Expected cost of the police attention a method draws: abducted children and lured women are
      * reported (a case is opened at home); border crossings may be stopped.
      */
-    public double acquisitionRisk(int home, AcquisitionMethod m, double[] belief) {
+    public double acquisitionRisk(Gang g, AcquisitionMethod m) {
         // A report becomes a bust as often as cases are seen to be solved and to catch the gang.
         double caught = enforcement.publicClearance() * params.getBustProbability();
+        double aversion = g.riskAversion(params);
         return switch (m) {
-            case ABDUCTION -> params.getChildReportProbability() * params.getRiskAversion() * caught;
-            case DECEPTION -> params.getWomanReportProbability() * params.getRiskAversion() * caught;
-            case CROSS_BORDER -> params.getBorderControl() * params.getRiskAversion() * 0.25;
+            case ABDUCTION -> params.getChildReportProbability() * (aversion * caught
+                    + (params.isAlertEnabled() ? params.getAlertRecovery() * (params.getBoyPriceMin() + params.getBoyPriceMax()) / 2 : 0));
+            case DECEPTION -> params.getWomanReportProbability() * aversion * caught;
+            case CROSS_BORDER -> params.getBorderControl() * aversion * 0.25;
             case PURCHASE -> 0;
         };
     }
@@ -385,21 +397,22 @@ public class TraffickingModel extends SimState {
     }
 
     /** Per-day cost of being in each province with victims, given beliefs about risk. */
-    private double[] dayCosts(double[] belief, Parameters p) {
-        double[] c = new double[belief.length];
+    private double[] dayCosts(Gang g, Parameters p) {
+        double[] c = new double[net.size()];
+        double aversion = g.riskAversion(p);
         for (int i = 0; i < c.length; i++) {
-            c[i] = p.getTripCostPerDay() + p.getRiskAversion() * belief[i];
+            c[i] = p.getTripCostPerDay() + aversion * g.belief(i);
         }
         return c;
     }
 
     /** Cost of the cheapest risk-priced route from {@code from} to every province. */
-    public double[] routeCosts(int from, double[] belief, Parameters p) {
-        return routes.costs(from, dayCosts(belief, p), p.getSpeedKmPerDay(), null);
+    public double[] routeCosts(Gang g, int from, Parameters p) {
+        return routes.costs(from, dayCosts(g, p), p.getSpeedKmPerDay(), null);
     }
 
-    public int[] route(int from, int to, double[] belief, Parameters p) {
-        return routes.path(from, to, dayCosts(belief, p), p.getSpeedKmPerDay());
+    public int[] route(Gang g, int from, int to, Parameters p) {
+        return routes.path(from, to, dayCosts(g, p), p.getSpeedKmPerDay());
     }
 
     public int legDays(int a, int b, Parameters p) {
@@ -412,8 +425,8 @@ public class TraffickingModel extends SimState {
     }
 
     /** Where a gang stuck with an unsold victim should try next. */
-    public int bestMarket(int from, VictimType t, double[] belief, Parameters p) {
-        double[] cost = routeCosts(from, belief, p);
+    public int bestMarket(Gang g, int from, VictimType t, Parameters p) {
+        double[] cost = routeCosts(g, from, p);
         int best = from;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int d = 0; d < cost.length; d++) {
@@ -477,6 +490,10 @@ public class TraffickingModel extends SimState {
             case ABDUCTION -> {
                 if (random.nextDouble() < params.getChildReportProbability()) {
                     enforcement.open(org.crackdown.policy.Case.Kind.MISSING_REPORT, p.index(), true, g, v);
+                    if (params.isAlertEnabled() && random.nextDouble() < params.getAlertRecovery()) {
+                        enforcement.alertRecovery(v, p.index(), params);
+                        return null;
+                    }
                 }
             }
             case DECEPTION -> {
@@ -534,6 +551,7 @@ public class TraffickingModel extends SimState {
     public Market market() { return market; }
     public PoliceForce police() { return police; }
     public Enforcement enforcement() { return enforcement; }
+    public JointOperations jointOperations() { return joint; }
     public RuralFamilies families() { return families; }
     /** Gangs in play (busted ones are removed at the end of each day). */
     public List<Gang> gangs() { return Collections.unmodifiableList(gangs); }

@@ -58,6 +58,26 @@ public final class CaseBook {
         return closed;
     }
 
+    /** Removes the open cases about a victim who has been found (they are solved). */
+    public void closeVictim(Victim v) {
+        for (List<Case> cases : open) {
+            cases.removeIf(c -> c.victim() == v);
+        }
+    }
+
+    /** Gangs police have at least one open case against. */
+    public java.util.Set<Gang> gangsWithOpenCases() {
+        java.util.Set<Gang> known = new java.util.HashSet<>();
+        for (List<Case> cases : open) {
+            for (Case c : cases) {
+                if (c.gang() != null) {
+                    known.add(c.gang());
+                }
+            }
+        }
+        return known;
+    }
+
     /** Works every province's cases for a day; returns the cases solved, in a stable order. */
     public List<Case> investigate(List<PoliceUnit> units, int today, Parameters p, MersenneTwisterFast r) {
         List<Case> solved = new ArrayList<>();

@@ -99,6 +99,16 @@ public final class Enforcement {
         }
     }
 
+    /**
+     * A missing-child alert worked: the public spots the child before the gang gets away. The
+     * child is rescued where taken and the report case is solved; the gang escapes.
+     */
+    public void alertRecovery(Victim v, int province, Parameters p) {
+        rescue(v, province, Measure.RESCUED_IN_TRANSIT, p);
+        solved(true, province);
+        cases.closeVictim(v);
+    }
+
     // ------------------------------------------------------------------ busts
 
     /**

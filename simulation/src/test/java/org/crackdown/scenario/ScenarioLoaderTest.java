@@ -165,8 +165,8 @@ class ScenarioLoaderTest {
                 "--set: expected key=value, like police.budget=2, got 'budget'",
                 "--set: 'police' is a group of keys; set one of them: " + String.join(", ",
                         Schema.OVERRIDES.childrenOf("police")),
-                "--set: unknown key 'description'; valid keys here: name, seed, start, end, measure, scale, births, "
-                        + "families, demand, gangs, police, dna, tips, buyers, border, market",
+                "--set: unknown key 'description'; valid keys here: name, seed, start, end, measure, "
+                        + ScenarioValidationTest.PARAM_GROUPS,
                 "--set: end 2009-12-31 is before start 2010-01-01"), p);
     }
 
