@@ -15,6 +15,7 @@ public enum Measure {
     ACQUIRED_DECEPTION(Kind.COUNT, "victims", "Women lured by false job or marriage offers, by origin"),
     ACQUIRED_CROSS_BORDER(Kind.COUNT, "victims", "Victims brought across the border from Vietnam, Laos or Myanmar, by border province"),
     VICTIMS_SOLD(Kind.COUNT, "victims", "Victims sold to buyers in this province (destination)"),
+    TRANSIT_DAYS(Kind.COUNT, "gang-days", "Days gangs spent in this province holding victims (acquiring, moving through, waiting to sell): where the trade's routes run"),
     WOMEN_RESCUED(Kind.COUNT, "victims", "Women rescued by police in this province"),
     CHILDREN_RESCUED(Kind.COUNT, "victims", "Children rescued by police in this province"),
     RESCUED_IN_TRANSIT(Kind.COUNT, "victims", "Victims rescued when a gang moving them was stopped (patrols, border)"),

@@ -205,6 +205,17 @@ public final class Metrics {
                 s.put(m.column(), windowTotal(m));
             }
         }
+        long foreign = 0;
+        for (var e : flows.entrySet()) {
+            if (!e.getKey().startsWith("CN-")) {
+                for (long[] counts : e.getValue().values()) {
+                    for (long c : counts) {
+                        foreign += c;
+                    }
+                }
+            }
+        }
+        s.put("foreign_victims_sold", (double) foreign);
         double children_acq = windowTotal(Measure.BOYS_ACQUIRED) + windowTotal(Measure.GIRLS_ACQUIRED);
         s.put("parents_sale_share", children_acq > 0 ? windowTotal(Measure.ACQUIRED_PURCHASE) / children_acq : Double.NaN);
         for (VictimType t : VictimType.values()) {
@@ -229,6 +240,8 @@ public final class Metrics {
             cols.add(switch (n) {
                 case "victims_trafficked" -> new Column(n, "victims",
                         "Victims taken into the trade (boys, girls and women acquired) over the measure window");
+                case "foreign_victims_sold" -> new Column(n, "victims",
+                        "Victims from Vietnam, Laos or Myanmar sold in China over the measure window");
                 case "parents_sale_share" -> new Column(n, "fraction",
                         "Share of trafficked children who were bought from their parents (empty if no child was trafficked)");
                 case "officer_years" -> new Column(n, "officer-years",

@@ -138,7 +138,7 @@ public class TraffickingModel extends SimState {
         if (today.getDayOfMonth() == 1 && day > 0) {
             police.allocate(params);
             market.learnRisk();
-            enforcement.updatePublicRisk();
+            enforcement.updatePublicRisk(params);
         }
         police.applyCampaigns(scenario.campaigns(), today, params);
         metrics.officersOnDuty(police.officersOnDuty() + joint.officers());

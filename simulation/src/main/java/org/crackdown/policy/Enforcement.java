@@ -77,6 +77,7 @@ public final class Enforcement {
 
     /** A gang with victims spends a day in a province: patrols may stop it. */
     public void patrol(Gang g, int province, Parameters p, MersenneTwisterFast r) {
+        model.metrics().increment(Measure.TRANSIT_DAYS, province);
         if (r.nextDouble() < interceptionHazard(province, p)) {
             bust(g, province, Cause.PATROL, p, r);
         }
@@ -304,15 +305,22 @@ public final class Enforcement {
         return publicClearance;
     }
 
-    /** Monthly: the month's stops and busts per gang-day present, and cases solved, become news. */
-    public void updatePublicRisk() {
+    /**
+     * Monthly: the month's stops and busts per gang-day present, and cases solved, become news.
+     * What gangs saw happen is weighed against what anyone can see of police on the ground
+     * (checkpoints, campaign publicity): the current patrol hazard, worth {@link #RISK_PRIOR_DAYS}
+     * gang-days of evidence. So beliefs rise when a crackdown starts and fall back after it ends,
+     * faster where traffic (and so news) is heavy.
+     */
+    public void updatePublicRisk(Parameters p) {
         if (monthOpened > 0) {
             publicClearance = 0.8 * publicClearance + 0.2 * Math.min(1, monthSolved / monthOpened);
         }
         monthOpened = 0;
         monthSolved = 0;
         for (int i = 0; i < publicRisk.length; i++) {
-            double observed = (monthStops[i] + RISK_PRIOR_DAYS * publicRisk[i]) / (monthExposure[i] + RISK_PRIOR_DAYS);
+            double visible = interceptionHazard(i, p);
+            double observed = (monthStops[i] + RISK_PRIOR_DAYS * visible) / (monthExposure[i] + RISK_PRIOR_DAYS);
             publicRisk[i] = 0.7 * publicRisk[i] + 0.3 * Math.min(1, observed);
             monthStops[i] = 0;
             monthExposure[i] = 0;

@@ -11,13 +11,29 @@ import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
  */
 public final class Replicates {
     private final SummaryStatistics stats = new SummaryStatistics();
+    private final java.util.List<Double> values = new java.util.ArrayList<>();
 
     public static Replicates of(Scenario s, int n, ToDoubleFunction<Map<String, Double>> measure) {
         Replicates r = new Replicates();
         for (long seed = 1; seed <= n; seed++) {
-            r.stats.addValue(measure.applyAsDouble(TestScenarios.summary(s, seed)));
+            r.add(measure.applyAsDouble(TestScenarios.summary(s, seed)));
         }
         return r;
+    }
+
+    /** Adds one replicate's value. */
+    public void add(double value) {
+        stats.addValue(value);
+        values.add(value);
+    }
+
+    /** Paired t statistic of (a - b) over replicates with the same seeds, in the same order. */
+    public static double pairedT(Replicates a, Replicates b) {
+        SummaryStatistics d = new SummaryStatistics();
+        for (int i = 0; i < a.values.size(); i++) {
+            d.addValue(a.values.get(i) - b.values.get(i));
+        }
+        return d.getMean() / Math.max(d.getStandardDeviation() / Math.sqrt(d.getN()), 1e-12);
     }
 
     public double mean() {
@@ -36,6 +52,6 @@ public final class Replicates {
 
     @Override
     public String toString() {
-        return String.format("%.1f ± %.1f (n=%d)", mean(), standardError(), stats.getN());
+        return String.format("%.4g ± %.2g (n=%d)", mean(), standardError(), stats.getN());
     }
 }
