@@ -64,10 +64,9 @@ public final class JointOperations {
 
     private void work(Operation o, List<Gang> gangs, CaseBook cases, Enforcement enforcement, Parameters p,
                       MersenneTwisterFast r) {
-        Set<Gang> known = cases.gangsWithOpenCases();
         List<Gang> targets = new ArrayList<>();
         for (Gang g : gangs) {
-            if (g.active() && known.contains(g) && o.provinces().contains(g.home())) {
+            if (g.active() && cases.hasOpenCase(g) && o.provinces().contains(g.home())) {
                 targets.add(g);
             }
         }
