@@ -1,14 +1,104 @@
 package org.crackdown.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.Command;
+import org.crackdown.analysis.AnalysisInputException;
+import org.crackdown.analysis.AnalysisRequest;
+import org.crackdown.analysis.Analyzer;
 
-/** Placeholder until implemented. */
-@Command(name = "analyze", description = "(not yet implemented)")
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crackdown analyze}: options only; the work is the analysis library's. */
+@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compares strategies over a sweep folder, or over run folders (each scenario a strategy, "
+                + "each seed a replicate), and writes tables (CSV + datapackage.json), figures (PNG, SVG) and a "
+                + "self-contained report.html.",
+                "Runs with the same design point and seed are paired (common random numbers): differences from "
+                + "the baseline get 95% CIs, paired t-tests and Holm-corrected p-values."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:analysis written", "1:failed while writing", "2:bad input (folders, options, existing output)"})
 public final class AnalyzeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "DIR",
+            description = "A sweep folder (runs.csv), or run folders (summary.csv), or folders holding run folders.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "STRATEGY",
+            description = "Strategy the others are compared with (default: the first strategy).")
+    String baseline;
+
+    @Option(names = "--metric", paramLabel = "M", split = ",",
+            description = "Measure to compare and plot (repeatable or comma-separated; default: rescues, women_rescued, "
+                    + "children_rescued, gangs_busted, suspects_arrested, cases_solved, victims_trafficked, "
+                    + "buyers_prosecuted, rescues_per_officer_year, those present).")
+    List<String> metrics = new ArrayList<>();
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "0.05",
+            description = "Wanted 95%% CI half-width as a fraction of |baseline mean|, for the replications needed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double precision;
+
+    @Option(names = "--rank-by", paramLabel = "M",
+            description = "Measure to rank strategies by (default: rescues = women_rescued + children_rescued).")
+    String rankBy;
+
+    @Option(names = "--lower-is-better", description = "Rank the --rank-by measure lowest first (e.g. victims_trafficked).")
+    boolean lowerIsBetter;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: DIR/analysis).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace the output folder if it holds an earlier analysis.")
+    boolean force;
+
+    @Option(names = "--provinces", paramLabel = "FILE",
+            description = "provinces.csv for the maps (columns code, name_en, capital_lat, capital_lon; default: the "
+                    + "copy inside crackdown).")
+    Path provinces;
+
+    @Option(names = "--no-figures", description = "Tables and report only, no figures (faster).")
+    boolean noFigures;
+
+    @Option(names = "--quiet", description = "No progress report on stderr.")
+    boolean quiet;
+
     @Override
     public Integer call() {
-        return Main.FAILED;
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        AnalysisRequest req = new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force,
+                provinces, !noFigures);
+        try {
+            PrintWriter progress = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : stderr;
+            Analyzer.Outcome o = Analyzer.run(req, "crackdown " + BuildInfo.version() + " (commit " + BuildInfo.commit()
+                    + ")", progress);
+            stdout.println("analysis written to " + o.folder() + ": report.html, tables, " + o.figures() + " figures");
+            stdout.println("baseline: " + o.results().baseline());
+            stdout.println("significant differences (Holm p < 0.05): " + o.findings().significant().size() + " of "
+                    + o.results().differences().size());
+            o.findings().significant().forEach(s -> stdout.println("  " + s));
+            o.findings().rankings().forEach(s -> stdout.println(s));
+            return Main.OK;
+        } catch (AnalysisInputException e) {
+            stderr.println("error: " + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (IOException e) {
+            stderr.println("error: cannot write the analysis: " + e.getMessage());
+            return Main.FAILED;
+        } finally {
+            stdout.flush();
+            stderr.flush();
+        }
     }
 }

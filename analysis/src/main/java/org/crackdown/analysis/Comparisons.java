@@ -1,0 +1,216 @@
+package org.crackdown.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.crackdown.analysis.io.Experiment;
+import org.crackdown.analysis.io.Field;
+import org.crackdown.analysis.io.Run;
+import org.crackdown.analysis.stats.Holm;
+import org.crackdown.analysis.stats.PairedComparison;
+import org.crackdown.analysis.stats.Replications;
+import org.crackdown.analysis.stats.Sample;
+import org.crackdown.analysis.stats.Sensitivity;
+
+/** Computes the four result tables from an experiment. */
+public final class Comparisons {
+
+    private Comparisons() {
+    }
+
+    public static Results compute(Experiment raw, AnalysisRequest req) throws AnalysisInputException {
+        if (!(req.precision() > 0) || Double.isInfinite(req.precision())) {
+            throw new AnalysisInputException("--precision " + req.precision()
+                    + ": must be a positive fraction of the baseline mean, e.g. 0.05 for ±5%");
+        }
+        Experiment e = Measures.derive(raw);
+        List<String> strategies = e.strategies();
+        String baseline = req.baseline() == null ? strategies.get(0) : req.baseline();
+        if (!strategies.contains(baseline)) {
+            throw new AnalysisInputException("--baseline " + baseline + ": no such strategy; strategies: "
+                    + String.join(", ", strategies));
+        }
+        if (e.runs().stream().noneMatch(Run::ok)) {
+            throw new AnalysisInputException(e.inputs().get(0) + ": every run failed; nothing to analyse");
+        }
+        List<Field> metrics = Measures.select(e, req.metrics());
+        Field rankBy = req.rankBy() != null ? Measures.require(e, req.rankBy(), "--rank-by")
+                : e.measure(Measures.RESCUES).orElse(metrics.get(0));
+        Design design = Design.of(e);
+        List<String> notes = new ArrayList<>();
+
+        List<SummaryRow> summaries = summaries(e, design);
+        // The Holm family is exactly the compared measures × strategies (× points): adding
+        // comparisons nobody asked for would cost power on those that were.
+        List<DifferenceRow> diffs = differences(e, design, baseline, metrics, req.precision());
+        List<RankRow> ranks = rankings(e, design, baseline, rankBy, req.lowerIsBetter(), diffs);
+        List<SensitivityRow> sens = sensitivity(e, design, metrics, notes);
+        long failed = e.runs().stream().filter(r -> !r.ok()).count();
+        if (failed > 0) {
+            notes.add(failed + " of " + e.runs().size() + " runs failed and are left out of every statistic.");
+        }
+        return new Results(e, design, baseline, metrics, rankBy, req.lowerIsBetter(), req.precision(), summaries,
+                diffs, ranks, sens, notes);
+    }
+
+    static List<SummaryRow> summaries(Experiment e, Design design) {
+        List<String> groups = new ArrayList<>(e.points());
+        if (design.sampled()) {
+            groups.add(Design.ALL);
+        }
+        List<SummaryRow> out = new ArrayList<>();
+        for (String g : groups) {
+            for (String s : e.strategies()) {
+                List<Run> runs = e.runs().stream().filter(r -> r.strategy().equals(s) && design.inGroup(g, r.pointId()))
+                        .toList();
+                if (runs.isEmpty()) {
+                    continue;
+                }
+                int failed = (int) runs.stream().filter(r -> !r.ok()).count();
+                for (int m = 0; m < e.measures().size(); m++) {
+                    int mi = m;
+                    double[] v = runs.stream().filter(Run::ok).mapToDouble(r -> r.value(mi)).toArray();
+                    int missing = (int) java.util.Arrays.stream(v).filter(Double::isNaN).count();
+                    out.add(new SummaryRow(g, s, e.measures().get(m), runs.size(), failed, missing, Sample.of(v)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<DifferenceRow> differences(Experiment e, Design design, String baseline, List<Field> measures,
+            double precision) {
+        List<DifferenceRow> rows = new ArrayList<>();
+        for (String g : design.comparisonGroups(e)) {
+            Map<String, Run> base = byPair(e, baseline, g, design);
+            for (String s : e.strategies()) {
+                if (s.equals(baseline)) {
+                    continue;
+                }
+                Map<String, Run> other = byPair(e, s, g, design);
+                if (other.isEmpty() && base.isEmpty()) {
+                    continue;
+                }
+                List<String> keys = base.keySet().stream().filter(other::containsKey).toList();
+                int unpaired = base.size() + other.size() - 2 * keys.size();
+                for (Field f : measures) {
+                    int m = e.measureIndex(f.name());
+                    double[] b = keys.stream().mapToDouble(k -> base.get(k).value(m)).toArray();
+                    double[] x = keys.stream().mapToDouble(k -> other.get(k).value(m)).toArray();
+                    PairedComparison c = PairedComparison.of(b, x);
+                    double need = Replications.needed(c.difference().sd(), precision * Math.abs(c.baselineMean()));
+                    rows.add(new DifferenceRow(g, s, baseline, f, c, unpaired, Double.NaN, need));
+                }
+            }
+        }
+        double[] p = rows.stream().mapToDouble(r -> r.comparison().p()).toArray();
+        double[] adj = Holm.adjust(p);
+        List<DifferenceRow> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            DifferenceRow r = rows.get(i);
+            out.add(new DifferenceRow(r.pointId(), r.strategy(), r.baseline(), r.measure(), r.comparison(), r.unpaired(),
+                    adj[i], r.replicationsNeeded()));
+        }
+        return out;
+    }
+
+    /** Successful runs of a strategy in a group, keyed by what pairs them: point and replicate. */
+    private static Map<String, Run> byPair(Experiment e, String strategy, String group, Design design) {
+        Map<String, Run> m = new LinkedHashMap<>();
+        for (Run r : e.runs()) {
+            if (r.ok() && r.strategy().equals(strategy) && design.inGroup(group, r.pointId())) {
+                m.put(r.pointId() + "\u0000" + r.replicate(), r);
+            }
+        }
+        return m;
+    }
+
+    static List<RankRow> rankings(Experiment e, Design design, String baseline, Field rankBy, boolean lowerIsBetter,
+            List<DifferenceRow> diffs) {
+        List<RankRow> out = new ArrayList<>();
+        List<Field> criteria = new ArrayList<>();
+        criteria.add(rankBy);
+        e.measure(Measures.COST_EFFECTIVENESS).filter(f -> !f.equals(rankBy)).ifPresent(criteria::add);
+        Map<String, DifferenceRow> diffIndex = new HashMap<>();
+        diffs.forEach(d -> diffIndex.put(d.pointId() + "\u0000" + d.strategy() + "\u0000" + d.measure().name(), d));
+        List<String> strategies = e.strategies();
+        for (String g : design.comparisonGroups(e)) {
+            for (Field c : criteria) {
+                boolean lower = c.equals(rankBy) && lowerIsBetter;
+                int m = e.measureIndex(c.name());
+                List<Map.Entry<String, Sample>> entries = new ArrayList<>();
+                for (String s : strategies) {
+                    double[] v = e.runs().stream()
+                            .filter(r -> r.ok() && r.strategy().equals(s) && design.inGroup(g, r.pointId()))
+                            .mapToDouble(r -> r.value(m)).toArray();
+                    if (v.length > 0) {
+                        entries.add(Map.entry(s, Sample.of(v)));
+                    }
+                }
+                Comparator<Map.Entry<String, Sample>> byMean = Comparator.comparingDouble(
+                        en -> Double.isNaN(en.getValue().mean()) ? Double.POSITIVE_INFINITY
+                                : (lower ? 1 : -1) * en.getValue().mean());
+                entries.sort(byMean.thenComparingInt(en -> strategies.indexOf(en.getKey())));
+                int rank = 0;
+                for (Map.Entry<String, Sample> en : entries) {
+                    rank++;
+                    out.add(new RankRow(g, c, lower, rank, en.getKey(), en.getValue(),
+                            diffIndex.get(g + "\u0000" + en.getKey() + "\u0000" + c.name())));
+                }
+            }
+        }
+        return out;
+    }
+
+    static List<SensitivityRow> sensitivity(Experiment e, Design design, List<Field> metrics, List<String> notes) {
+        List<SensitivityRow> out = new ArrayList<>();
+        List<Field> params = design.numericVaried();
+        if (!design.sampled() || params.isEmpty()) {
+            return out;
+        }
+        Map<String, Map<String, String>> pp = e.pointParameters();
+        for (String s : e.strategies()) {
+            for (Field f : metrics) {
+                int m = e.measureIndex(f.name());
+                List<double[]> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (String point : e.points()) {
+                    double[] v = e.runs().stream()
+                            .filter(r -> r.ok() && r.strategy().equals(s) && r.pointId().equals(point))
+                            .mapToDouble(r -> r.value(m)).toArray();
+                    double mean = Sample.of(v).mean();
+                    double[] x = new double[params.size()];
+                    boolean complete = !Double.isNaN(mean);
+                    for (int j = 0; j < x.length && complete; j++) {
+                        String t = pp.get(point).get(params.get(j).name());
+                        if (t == null || t.isEmpty()) {
+                            complete = false;
+                        } else {
+                            x[j] = Double.parseDouble(t);
+                        }
+                    }
+                    if (complete) {
+                        xs.add(x);
+                        ys.add(mean);
+                    }
+                }
+                if (!Sensitivity.enoughPoints(ys.size(), params.size())) {
+                    notes.add("Sensitivity of " + f.name() + " under " + s + " not computed: " + ys.size()
+                            + " usable design points, at least " + (params.size() + 3) + " needed for "
+                            + params.size() + " parameters.");
+                    continue;
+                }
+                Sensitivity.Result r = Sensitivity.compute(xs.toArray(new double[0][]),
+                        ys.stream().mapToDouble(Double::doubleValue).toArray());
+                for (int j = 0; j < params.size(); j++) {
+                    out.add(new SensitivityRow(s, f, params.get(j), r.n(), r.coefficients().get(j), r.rSquared()));
+                }
+            }
+        }
+        return out;
+    }
+}

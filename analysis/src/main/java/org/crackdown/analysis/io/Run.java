@@ -1,0 +1,19 @@
+package org.crackdown.analysis.io;
+
+import java.util.Map;
+
+/**
+ * One simulation run: where it sits in the design (point, strategy, replicate), whether it
+ * succeeded, its varied parameter values and its summary measures (indexed like
+ * {@link Experiment#measures()}; NaN = missing).
+ *
+ * <p>{@code replicate} is the pairing key within a design point: under common random numbers
+ * replicate r has the same seed under every strategy.
+ */
+public record Run(String runId, String pointId, String strategy, String replicate, String seed, boolean ok,
+        String error, Map<String, String> parameters, double[] values) {
+
+    public double value(int measure) {
+        return values[measure];
+    }
+}

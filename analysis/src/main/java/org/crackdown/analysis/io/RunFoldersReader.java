@@ -1,0 +1,185 @@
+package org.crackdown.analysis.io;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.crackdown.analysis.AnalysisInputException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reads several run folders (from {@code crackdown run}) as one experiment: each scenario name is
+ * a strategy and each seed a replicate, so runs of different scenarios with the same seed are
+ * paired (common random numbers). There is one design point.
+ */
+public final class RunFoldersReader {
+
+    public static final String SUMMARY = "summary.csv";
+    static final String RUN_JSON = "run.json";
+    /** The single design point of a set of run folders. */
+    public static final String POINT = "1";
+
+    private RunFoldersReader() {
+    }
+
+    public static boolean isRunFolder(Path dir) {
+        return Files.isRegularFile(dir.resolve(SUMMARY));
+    }
+
+    public static Experiment read(List<Path> dirs) throws AnalysisInputException {
+        List<Field> measures = null;
+        Path firstDir = null;
+        List<Run> runs = new ArrayList<>();
+        List<Map<String, String>> records = new ArrayList<>();
+        Map<String, Path> cellFolder = new HashMap<>();
+        Set<String> usedIds = new LinkedHashSet<>();
+        Map<String, Path> runFolder = new LinkedHashMap<>();
+        Map<String, Descriptor> descriptors = new HashMap<>();
+        String from = null;
+        String to = null;
+        for (Path dir : dirs) {
+            Descriptor desc = Descriptor.read(dir);
+            Descriptor.Resource res = desc.require(SUMMARY);
+            List<Field> ms = res.withRole(Role.MEASURE);
+            SweepReader.requireNumeric(desc, SUMMARY, ms);
+            if (measures == null) {
+                measures = ms;
+                firstDir = dir;
+            } else if (!sameNames(measures, ms)) {
+                throw new AnalysisInputException(dir.resolve(SUMMARY) + ": its measures differ from those of "
+                        + firstDir.resolve(SUMMARY) + " (runs from different crackdown versions cannot be compared)");
+            }
+            CsvSource csv = CsvSource.open(dir.resolve(SUMMARY), res);
+            csv.requireColumns("run_id", "seed", "scenario");
+            List<Field> measuresNow = measures;
+            List<CsvSource.Row> rows = new ArrayList<>();
+            double[][] values = new double[1][];
+            String[] ids = new String[3];
+            String[] window = new String[2];
+            csv.forEach(row -> {
+                if (!rows.isEmpty()) {
+                    throw new AnalysisInputException(csv.file() + " line " + row.line()
+                            + ": a run folder's summary has one row");
+                }
+                rows.add(row);
+                ids[0] = row.required("run_id");
+                ids[1] = row.required("seed");
+                ids[2] = row.required("scenario");
+                window[0] = csv.has("measure_from") ? row.text("measure_from").trim() : null;
+                window[1] = csv.has("measure_to") ? row.text("measure_to").trim() : null;
+                double[] v = new double[measuresNow.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = row.number(measuresNow.get(i).name());
+                }
+                values[0] = v;
+            });
+            if (rows.isEmpty()) {
+                throw new AnalysisInputException(csv.file() + ": no data row");
+            }
+            String strategy = ids[2];
+            String seed = ids[1];
+            Path other = cellFolder.putIfAbsent(strategy + "\u0000" + seed, dir);
+            if (other != null) {
+                throw new AnalysisInputException(dir + " and " + other + " are both scenario '" + strategy + "' with seed "
+                        + seed + "; each seed of a scenario may be given once");
+            }
+            String runId = ids[0];
+            for (int k = 2; !usedIds.add(runId); k++) {
+                runId = ids[0] + "#" + k;
+            }
+            if (from == null) {
+                from = blankToNull(window[0]);
+                to = blankToNull(window[1]);
+            }
+            runs.add(new Run(runId, POINT, strategy, seed, seed, true, "", Map.of(), values[0]));
+            runFolder.put(runId, dir);
+            descriptors.put(runId, desc);
+            records.add(record(dir, runId, strategy, seed));
+        }
+        Set<String> okRuns = runFolder.keySet();
+        TimeSeriesReader tr = new TimeSeriesReader(okRuns, from, to);
+        FlowsReader fr = new FlowsReader(okRuns);
+        boolean allSeries = true;
+        boolean allFlows = true;
+        for (Map.Entry<String, Path> e : runFolder.entrySet()) {
+            Path dir = e.getValue();
+            Descriptor desc = descriptors.get(e.getKey());
+            if (Files.isRegularFile(dir.resolve(SweepReader.TIMESERIES)) && allSeries) {
+                tr.read(dir.resolve(SweepReader.TIMESERIES), desc.require(SweepReader.TIMESERIES), e.getKey());
+            } else {
+                allSeries = false;
+            }
+            if (Files.isRegularFile(dir.resolve(SweepReader.FLOWS)) && allFlows) {
+                fr.read(dir.resolve(SweepReader.FLOWS), desc.require(SweepReader.FLOWS), e.getKey());
+            } else {
+                allFlows = false;
+            }
+        }
+        String name = dirs.size() == 1 ? dirs.get(0).toAbsolutePath().normalize().getFileName().toString()
+                : runs.size() + " runs of " + String.join(", ", new LinkedHashSet<>(runs.stream().map(Run::strategy).toList()));
+        return new Experiment(Experiment.Source.RUN_FOLDERS, dirs, name, List.of(), measures, runs, null,
+                common(records), records, allSeries ? tr.result() : null, allFlows ? fr.result() : null, from, to);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static boolean sameNames(List<Field> a, List<Field> b) {
+        return a.stream().map(Field::name).toList().equals(b.stream().map(Field::name).toList());
+    }
+
+    private static Map<String, String> record(Path dir, String runId, String scenario, String seed)
+            throws AnalysisInputException {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("folder", dir.toString());
+        r.put("run_id", runId);
+        r.put("scenario", scenario);
+        r.put("seed", seed);
+        Path runJson = dir.resolve(RUN_JSON);
+        if (Files.isRegularFile(runJson)) {
+            JsonNode j = Provenance.readJson(runJson);
+            for (String k : new String[] {"scenario_file", "code_version", "git_commit", "host", "started",
+                    "wall_clock_seconds"}) {
+                String t = Provenance.text(j, k);
+                r.put(k, t == null ? "" : t);
+            }
+            String desc = Provenance.text(j, "scenario.description");
+            r.put("description", desc == null ? "" : desc);
+            JsonNode ov = j.get("overrides");
+            List<String> parts = new ArrayList<>();
+            if (ov != null && ov.isArray()) {
+                ov.forEach(o -> parts.add(o.asText()));
+            }
+            r.put("overrides", String.join("; ", parts));
+        }
+        return r;
+    }
+
+    /** Facts shared by the runs, for the report's provenance table; differing values are listed. */
+    private static Map<String, String> common(List<Map<String, String>> records) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("input", records.size() + " run folders");
+        for (String k : new String[] {"scenario", "seed", "scenario_file", "code_version", "git_commit", "host"}) {
+            LinkedHashSet<String> vals = new LinkedHashSet<>();
+            records.forEach(r -> {
+                String v = r.get(k);
+                if (v != null && !v.isEmpty()) {
+                    vals.add(v);
+                }
+            });
+            if (!vals.isEmpty()) {
+                out.put(k.equals("scenario") ? "scenarios (strategies)" : k.equals("seed") ? "seeds (replicates)" : k,
+                        String.join(", ", vals));
+            }
+        }
+        return out;
+    }
+}

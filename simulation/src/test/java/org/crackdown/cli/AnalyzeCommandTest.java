@@ -1,0 +1,68 @@
+package org.crackdown.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.crackdown.cli.RunCommandTest.Outcome;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code crackdown analyze} end to end over real run folders of the tiny scenario. */
+class AnalyzeCommandTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Path runs;
+
+    @BeforeAll
+    static void runTwoStrategiesWithCommonSeeds() {
+        runs = tmp.resolve("runs");
+        for (int seed = 1; seed <= 3; seed++) {
+            RunCommandTest.ok("run", RunCommandTest.TINY, "--seed", "" + seed, "--quiet", "--set", "name=base",
+                    "--out", runs.resolve("base-" + seed).toString());
+            RunCommandTest.ok("run", RunCommandTest.TINY, "--seed", "" + seed, "--quiet", "--set", "name=more-police",
+                    "--set", "police.budget=3", "--out", runs.resolve("more-police-" + seed).toString());
+        }
+    }
+
+    @Test
+    void analysesRunFoldersIntoTablesFiguresAndReport() throws Exception {
+        Path out = tmp.resolve("analysis");
+        Outcome o = RunCommandTest.ok("analyze", runs.toString(), "--out", out.toString());
+        assertTrue(o.out().contains("analysis written to"), o.out());
+        assertTrue(o.out().contains("baseline: base"), o.out());
+        assertTrue(o.out().contains("By rescues: "), o.out());
+        for (String f : new String[] {"report.html", "paired_differences.csv", "summary_by_strategy.csv", "ranking.csv",
+                "sensitivity.csv", "datapackage.json", "figures/forest.svg", "figures/map-base.png"}) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        String diffs = Files.readString(out.resolve("paired_differences.csv"));
+        assertTrue(diffs.contains("1,more-police,base,rescues,victims,3,0,"), diffs);
+    }
+
+    @Test
+    void badInputExitsWithTwoAndSaysWhy() throws Exception {
+        Outcome o = RunCommandTest.crackdown("analyze", runs.toString(), "--baseline", "nope", "--no-figures", "--quiet",
+                "--out", tmp.resolve("x").toString());
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertEquals("error: --baseline nope: no such strategy; strategies: base, more-police", o.err().strip());
+        assertTrue(!Files.exists(tmp.resolve("x")), "bad input writes nothing");
+        o = RunCommandTest.crackdown("analyze", tmp.resolve("missing").toString());
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("no such folder"), o.err());
+        Path out = Files.createDirectories(tmp.resolve("taken"));
+        Files.writeString(out.resolve("keep.txt"), "mine");
+        o = RunCommandTest.crackdown("analyze", runs.toString(), "--out", out.toString(), "--no-figures");
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("already exists; use --force"), o.err());
+        o = RunCommandTest.crackdown("analyze", runs.toString(), "--precision", "-1", "--no-figures", "--out",
+                tmp.resolve("y").toString());
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("--precision -1.0: must be a positive fraction"), o.err());
+    }
+}
