@@ -1,14 +1,182 @@
 package org.crackdown.cli;
 
+import java.awt.AWTError;
+import java.awt.GraphicsEnvironment;
+import java.awt.HeadlessException;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
+import javax.swing.SwingUtilities;
+
+import org.crackdown.gui.GuiSession;
+import org.crackdown.gui.LessonConsole;
+import org.crackdown.gui.MapPicture;
+import org.crackdown.gui.TraffickingModelWithUI;
+import org.crackdown.model.Scenario;
+import org.crackdown.scenario.ScenarioException;
+import org.crackdown.scenario.ScenarioLoader;
+
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Placeholder until implemented. */
-@Command(name = "gui", description = "(not yet implemented)")
+/** {@code crackdown gui}: the teaching GUI (MASON Console, map of China, charts, policy levers). */
+@Command(name = "gui", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Opens the teaching GUI: a map of China with trafficking pressure, police, flows, gangs and "
+                + "rescues; monthly charts; and the policy levers as sliders in the Console's Model tab. "
+                + "Scenario > Save settings as scenario... writes a file that 'crackdown run' reproduces.",
+                "Needs a display (on a server: xvfb-run -a crackdown gui ...)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:closed normally (or picture written)", "1:no display, or the GUI failed",
+            "2:bad input (scenario, options)"})
 public final class GuiCommand implements Callable<Integer> {
+
+    static final String DEFAULT_SCENARIO = "scenarios/china-2011.yaml";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+            description = "Scenario file (default: " + DEFAULT_SCENARIO + " in the current directory, "
+                    + "else in the crackdown checkout).")
+    Path scenarioFile;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the first run (default: the scenario's seed; the Console can change it).")
+    Long seed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a scenario key, e.g. --set scale=0.2 (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--screenshot", paramLabel = "PNG",
+            description = "Do not wait for a user: run --days days, save a picture of the map to PNG, and close.")
+    Path screenshot;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "365",
+            description = "With --screenshot: days to simulate before the picture (default: ${DEFAULT-VALUE}).")
+    int days;
+
     @Override
-    public Integer call() {
-        return Main.FAILED;
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (days < 0) {
+            err.println("error: --days must be 0 or more, got " + days);
+            return Main.BAD_INPUT;
+        }
+        Path file = scenarioFile != null ? scenarioFile : defaultScenario();
+        if (file == null) {
+            err.println("error: no scenario given and " + DEFAULT_SCENARIO
+                    + " not found in the current directory or the crackdown checkout; name a scenario file");
+            return Main.BAD_INPUT;
+        }
+        Scenario scenario;
+        try {
+            scenario = ScenarioLoader.load(file, sets);
+        } catch (ScenarioException e) {
+            e.problems().forEach(err::println);
+            return Main.BAD_INPUT;
+        }
+        String noDisplay = displayProblem();
+        if (noDisplay != null) {
+            err.println("error: crackdown gui needs a display, and " + noDisplay
+                    + ". On a machine without one, run it under a virtual display: xvfb-run -a crackdown gui");
+            return Main.FAILED;
+        }
+        long s = seed != null ? seed : scenario.seed();
+        out.println("scenario " + file + ", seed " + s);
+        out.flush();
+        GuiSession session = new GuiSession(scenario, s);
+        AtomicReference<TraffickingModelWithUI> gui = new AtomicReference<>();
+        AtomicReference<LessonConsole> console = new AtomicReference<>();
+        try {
+            SwingUtilities.invokeAndWait(() -> {
+                TraffickingModelWithUI g = new TraffickingModelWithUI(session);
+                LessonConsole c = new LessonConsole(g);
+                c.setVisible(true);
+                gui.set(g);
+                console.set(c);
+            });
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+        if (screenshot != null) {
+            return picture(gui.get(), console.get(), out);
+        }
+        console.get().awaitClose();
+        return Main.OK;
+    }
+
+    /** Starts a run, steps it {@link #days} days, writes the map and closes the GUI. */
+    private int picture(TraffickingModelWithUI g, LessonConsole c, PrintWriter out) throws Exception {
+        try {
+            SwingUtilities.invokeAndWait(c::pressPause); // starts the run, paused
+            for (int d = 0; d < days && !g.model().finished(); d++) {
+                g.step();
+            }
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            // On the Swing thread, after the charts and display have caught up with the steps.
+            SwingUtilities.invokeAndWait(() -> {
+                try {
+                    MapPicture.write(g, 1.0, screenshot);
+                } catch (Exception e) {
+                    failed.set(e);
+                }
+            });
+            if (failed.get() != null) {
+                throw failed.get();
+            }
+            out.println("map of " + g.model().today() + " written to " + screenshot);
+            return Main.OK;
+        } finally {
+            SwingUtilities.invokeAndWait(c::doClose);
+        }
+    }
+
+    /** Why no window can be opened here, or null if one can. */
+    static String displayProblem() {
+        if (GraphicsEnvironment.isHeadless()) {
+            return System.getenv("DISPLAY") == null ? "none was found (DISPLAY is not set)"
+                    : "Java runs headless (java.awt.headless=true)";
+        }
+        try {
+            GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices();
+            return null;
+        } catch (AWTError | HeadlessException e) {
+            return "cannot connect to it (DISPLAY=" + System.getenv("DISPLAY") + ": "
+                    + String.valueOf(e.getMessage()).replaceAll("\\.$", "") + ")";
+        }
+    }
+
+    /** The default scenario: here, in a parent folder, or beside the jar in the checkout. */
+    public static Path defaultScenario() {
+        List<Path> roots = new ArrayList<>();
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            roots.add(p);
+        }
+        try {
+            Path code = Path.of(GuiCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = code.getParent(); p != null; p = p.getParent()) {
+                roots.add(p);
+            }
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            // No code location (unusual class loader): the working directory is all there is.
+        }
+        for (Path root : roots) {
+            Path candidate = root.resolve(DEFAULT_SCENARIO);
+            if (Files.isRegularFile(candidate)) {
+                return root.equals(Path.of("").toAbsolutePath()) ? Path.of(DEFAULT_SCENARIO) : candidate;
+            }
+        }
+        return null;
     }
 }
