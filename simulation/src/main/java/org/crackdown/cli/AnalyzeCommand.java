@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
                 + "each seed a replicate), and writes tables (CSV + datapackage.json), figures (PNG, SVG) and a "
                 + "self-contained report.html.",
                 "Runs with the same design point and seed are paired (common random numbers): differences from "
-                + "the baseline get 95% CIs, paired t-tests and Holm-corrected p-values."},
+                + "the baseline get 95%% CIs, paired t-tests and Holm-corrected p-values."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:analysis written", "1:failed while writing", "2:bad input (folders, options, existing output)"})
 public final class AnalyzeCommand implements Callable<Integer> {

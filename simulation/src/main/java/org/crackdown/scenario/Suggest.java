@@ -5,8 +5,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean ...?" for misspelled keys and codes. */
-final class Suggest {
+/** "Did you mean ...?" for misspelled keys and codes (public: sweep files use it too). */
+public final class Suggest {
 
     private Suggest() {
     }
@@ -15,7 +15,7 @@ final class Suggest {
      * Edit distance counting insertions, deletions, substitutions and swaps of neighbouring
      * letters (restricted Damerau-Levenshtein), ignoring case: a swapped pair is one typo.
      */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         a = a.toLowerCase(Locale.ROOT);
         b = b.toLowerCase(Locale.ROOT);
         int[][] d = new int[a.length() + 1][b.length() + 1];
@@ -39,12 +39,12 @@ final class Suggest {
     }
 
     /** How many typos still count as "close" for a word of this length. */
-    static int tolerance(int length) {
+    public static int tolerance(int length) {
         return Math.max(1, Math.min(3, length / 3));
     }
 
     /** The candidates nearest to {@code typed} within {@code maxDistance}, best first (ties kept). */
-    static List<String> closest(String typed, Collection<String> candidates, int maxDistance) {
+    public static List<String> closest(String typed, Collection<String> candidates, int maxDistance) {
         int best = Integer.MAX_VALUE;
         List<String> found = new ArrayList<>();
         for (String c : candidates) {
@@ -64,7 +64,7 @@ final class Suggest {
     }
 
     /** "did you mean 'a'?", "did you mean 'a' or 'b'?", "did you mean 'a', 'b' or 'c'?" */
-    static String didYouMean(List<String> options) {
+    public static String didYouMean(List<String> options) {
         List<String> quoted = options.stream().limit(5).map(o -> "'" + o + "'").toList();
         String last = quoted.get(quoted.size() - 1);
         String head = String.join(", ", quoted.subList(0, quoted.size() - 1));

@@ -1,0 +1,238 @@
+package org.crackdown.sweep;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.crackdown.model.ParamSpec;
+import org.crackdown.model.Scenario;
+import org.crackdown.scenario.Problem;
+import org.crackdown.scenario.ScenarioException;
+import org.crackdown.scenario.ScenarioLoader;
+import org.crackdown.scenario.ScenarioWriter;
+
+/**
+ * A sweep ready to run: its design points, the base scenario with {@code set} applied, and the
+ * canonical list of runs (point, then strategy in file order, then replicate). Runs are computed
+ * from their index, never stored, so a plan of any size takes little memory.
+ */
+public final class SweepPlan {
+
+    /** More runs than this is surely a mistake in the file (and beyond what int indices hold). */
+    public static final long MAX_RUNS = 100_000_000L;
+    /** Problems shown for design points that fail the scenario rules; the rest are counted. */
+    static final int MAX_REPORTED = 20;
+
+    private final SweepSpec spec;
+    private final List<List<Object>> points;
+    private final Scenario base;
+    private final String fingerprint;
+    private final RunIds ids;
+
+    private SweepPlan(SweepSpec spec, List<List<Object>> points, Scenario base) {
+        this.spec = spec;
+        this.points = List.copyOf(points);
+        this.base = base;
+        this.fingerprint = fingerprint(spec.source(), ScenarioWriter.toYaml(base));
+        this.ids = new RunIds(points.size(), spec.strategies().stream().map(Strategy::name).toList(),
+                spec.replicates());
+    }
+
+    /**
+     * Reads the sweep file, expands its design and checks every design point and strategy
+     * against the scenario rules before anything runs, so a bad value fails at once.
+     *
+     * @throws ScenarioException with every problem, each placed in the sweep file (or the base
+     *                           scenario, for problems there)
+     */
+    public static SweepPlan load(Path sweepFile) throws ScenarioException {
+        SweepSpec spec = SweepReader.read(sweepFile);
+        long n = DesignPoints.count(spec);
+        long runs;
+        try {
+            runs = Math.multiplyExact(Math.multiplyExact(n, spec.strategies().size()), spec.replicates());
+        } catch (ArithmeticException e) {
+            runs = Long.MAX_VALUE;
+        }
+        if (runs > MAX_RUNS) {
+            throw new ScenarioException(List.of(spec.varyAt().problem("the sweep has " + (runs == Long.MAX_VALUE
+                    ? "too many" : Long.toString(runs)) + " runs (" + n + " design points x " + spec.strategies().size()
+                    + " strategies x " + spec.replicates() + " replicates); at most " + MAX_RUNS)));
+        }
+        Scenario base;
+        try {
+            base = ScenarioLoader.load(spec.base(), spec.set().stream().map(Setting::asSet).toList());
+        } catch (ScenarioException e) {
+            throw new ScenarioException(e.problems().stream().map(p -> fromSet(p, spec, spec.set(), "set")).toList());
+        }
+        SweepPlan plan = new SweepPlan(spec, DesignPoints.expand(spec), base);
+        plan.validate();
+        return plan;
+    }
+
+    /**
+     * Loads the scenario of every (point, strategy) pair: the only way to apply every rule of the
+     * scenario loader, including those linking a varied key to the base (police shares, min/max pairs).
+     */
+    private void validate() throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        int failing = 0;
+        for (int p = 0; p < points.size(); p++) {
+            for (int s = 0; s < spec.strategies().size(); s++) {
+                try {
+                    ScenarioLoader.load(spec.base(), overrides(p, s));
+                } catch (ScenarioException e) {
+                    failing++;
+                    if (problems.size() < MAX_REPORTED) {
+                        String context = describe(p, s);
+                        for (Problem q : e.problems()) {
+                            List<Setting> given = settings(p, s);
+                            Problem placed = fromSet(q, spec, given, context);
+                            problems.add(placed);
+                        }
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            if (failing > 1) {
+                problems.add(new Problem(spec.fileShown(), 0, 0, failing + " combinations of design point and "
+                        + "strategy break the scenario rules" + (failing > MAX_REPORTED ? " (the first ones are shown)" : "")));
+            }
+            throw new ScenarioException(problems);
+        }
+    }
+
+    /**
+     * A problem the scenario loader found in a {@code --set} override, placed where the sweep
+     * file gives that key; problems inside the base scenario keep their place, with context.
+     */
+    private static Problem fromSet(Problem p, SweepSpec spec, List<Setting> given, String context) {
+        if (!p.file().equals(Problem.SET)) {
+            return new Problem(p.file(), p.line(), p.col(), "with " + context + " of " + spec.fileShown() + ": "
+                    + p.message());
+        }
+        Place at = blame(p.message(), given, false);
+        if (at == null) {
+            at = blame(p.message(), given, true);
+        }
+        if (at == null) {
+            at = spec.varyAt();
+        }
+        return at.problem(context + ": " + p.message());
+    }
+
+    /**
+     * Where the sweep file gives the key a message is about: the full key, or else (for rules
+     * that name keys of one group by their last part, like the police shares) its last part.
+     * Later overrides (strategy, then point) are more specific, so they are tried first.
+     */
+    private static Place blame(String message, List<Setting> given, boolean lastPart) {
+        for (int i = given.size() - 1; i >= 0; i--) {
+            Setting s = given.get(i);
+            String word = lastPart ? s.key().substring(s.key().lastIndexOf('.') + 1) : s.key();
+            if (java.util.regex.Pattern.compile("(^|[^\\w.])" + java.util.regex.Pattern.quote(word) + "($|[^\\w])")
+                    .matcher(message).find()) {
+                return s.at();
+            }
+        }
+        return null;
+    }
+
+    private String describe(int p, int s) {
+        StringBuilder b = new StringBuilder();
+        if (!spec.vary().isEmpty()) {
+            b.append("design point ").append(pointId(p)).append(" (");
+            for (int j = 0; j < spec.vary().size(); j++) {
+                b.append(j == 0 ? "" : ", ").append(spec.vary().get(j).key()).append('=')
+                        .append(ParamSpec.format(points.get(p).get(j)));
+            }
+            b.append("), ");
+        }
+        return b.append("strategy '").append(spec.strategies().get(s).name()).append('\'').toString();
+    }
+
+    /** The overrides of a (point, strategy) pair, with where each was given. */
+    private List<Setting> settings(int point, int strategy) {
+        List<Setting> all = new ArrayList<>(spec.set());
+        List<Object> values = points.get(point);
+        for (int j = 0; j < spec.vary().size(); j++) {
+            Dimension d = spec.vary().get(j);
+            all.add(new Setting(d.key(), ParamSpec.format(values.get(j)), d.at()));
+        }
+        all.addAll(spec.strategies().get(strategy).settings());
+        return all;
+    }
+
+    /** {@code key=value} overrides for the scenario loader: set, then the point, then the strategy. */
+    public List<String> overrides(int point, int strategy) {
+        return settings(point, strategy).stream().map(Setting::asSet).toList();
+    }
+
+    /** The scenario of one run (loaded afresh: plans hold no scenario per point). */
+    public Scenario scenario(SweepRun run) throws ScenarioException {
+        return ScenarioLoader.load(spec.base(), overrides(run.point(), run.strategy()));
+    }
+
+    public SweepRun run(int index) {
+        if (index < 0 || index >= runCount()) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        int point = ids.point(index);
+        int strategy = ids.strategy(index);
+        int replicate = ids.replicate(index);
+        String strategyName = spec.strategies().get(strategy).name();
+        long seed = spec.seedPolicy().seed(spec.seedBase(), point, strategyName, replicate);
+        return new SweepRun(index, point, strategy, replicate, ids.pointId(point), strategyName, seed,
+                ids.runId(index));
+    }
+
+    public int runCount() {
+        return ids.count();
+    }
+
+    public String pointId(int point) {
+        return ids.pointId(point);
+    }
+
+    public RunIds ids() {
+        return ids;
+    }
+
+    public SweepSpec spec() {
+        return spec;
+    }
+
+    public List<List<Object>> points() {
+        return points;
+    }
+
+    /** The base scenario with the sweep's {@code set} applied. */
+    public Scenario base() {
+        return base;
+    }
+
+    /**
+     * SHA-256 of the sweep file and the resolved base scenario: equal fingerprints mean the same
+     * runs with the same inputs, which resume and merge check before combining anything.
+     */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    static String fingerprint(byte[] sweepSource, String resolvedBase) {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(sweepSource);
+            d.update("\n--- resolved base scenario ---\n".getBytes(StandardCharsets.UTF_8));
+            d.update(resolvedBase.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,457 @@
+package org.crackdown.sweep;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.crackdown.model.Metrics;
+import org.crackdown.model.Scenario;
+import org.crackdown.output.CsvNumbers;
+import org.crackdown.output.Json;
+import org.crackdown.scenario.ScenarioException;
+import org.crackdown.space.ProvinceNetwork;
+
+/**
+ * Runs the runs of a sweep (or of one shard) on a number of threads, each run with its own
+ * model and seed. A finished run goes to the journal at once, so an interrupted sweep loses at
+ * most the runs in progress; runs.csv and timeseries.csv are assembled from the journal in
+ * canonical order once every run is done. Memory does not grow with the number of runs beyond a
+ * few bytes per run (where its row lies in the journal).
+ *
+ * <p>A run that throws is recorded as failed, with the message, and the sweep goes on. A
+ * failure of the machinery (a file that cannot be written, the JVM out of memory) stops the
+ * sweep instead: it is not the run's fault, and the run is redone on resume.
+ */
+public final class SweepRunner {
+
+    /** What a call of {@link #run} achieved. */
+    public record Outcome(int total, int completed, int failed, int ranNow, boolean interrupted,
+                          boolean alreadyComplete) {
+        public int done() {
+            return completed + failed;
+        }
+    }
+
+    /** Told after each finished run, from the worker thread that ran it. */
+    public interface Listener {
+        Listener NONE = (run, ok, done, failed) -> { };
+
+        /** Before the first run: how many runs the folder holds, and how many were done before. */
+        default void started(int total, int doneBefore) {
+        }
+
+        void finished(SweepRun run, boolean ok, int done, int failed);
+    }
+
+    private final SweepPlan plan;
+    private final SweepFolder folder;
+    private final Shard shard;
+    private final int threads;
+    private final RunExecutor executor;
+    private final RunsTable table;
+    private final List<String> provinceCodes;
+
+    public SweepRunner(SweepPlan plan, Path dir, Shard shard, int threads, RunExecutor executor) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
+        }
+        this.plan = plan;
+        this.folder = new SweepFolder(dir);
+        this.shard = shard;
+        this.threads = threads;
+        this.executor = executor;
+        this.table = new RunsTable(plan);
+        this.provinceCodes = plan.spec().keepTimeseries() ? ProvinceNetwork.china().codes() : List.of();
+    }
+
+    public SweepFolder folder() {
+        return folder;
+    }
+
+    /** Runs in this folder (the shard's share of the sweep). */
+    public int total() {
+        return shard.size(plan.runCount());
+    }
+
+    /**
+     * @param cancel set to true (e.g. by Ctrl-C) to stop: runs in progress are abandoned, the
+     *               finished ones stay in the journal
+     * @throws SweepFolder.RefusedException if the folder cannot be used in this mode
+     * @throws IOException                  if writing failed; the journal keeps what was done
+     */
+    public Outcome run(SweepFolder.Mode mode, Listener listener, AtomicBoolean cancel)
+            throws SweepFolder.RefusedException, IOException {
+        Instant started = Instant.now();
+        folder.prepare(mode);
+        int total = total();
+        long[] offsets = new long[total];
+        int[] lengths = new int[total];
+        Arrays.fill(offsets, -1);
+        BitSet failed = new BitSet(total);
+        Journal journal;
+        try {
+            journal = Journal.open(folder.journal(), Journal.header(plan.fingerprint(), shard, plan.runCount()),
+                    (index, offset, length, row) -> {
+                        if (index < plan.runCount() && shard.contains(index) && offsets[shard.local(index)] < 0) {
+                            int k = shard.local(index);
+                            offsets[k] = offset;
+                            lengths[k] = length;
+                            failed.set(k, isFailed(row));
+                        }
+                    });
+        } catch (Journal.MismatchException e) {
+            throw new SweepFolder.RefusedException("cannot resume in " + folder.dir() + ": " + e.getMessage()
+                    + "; use --force to start again, or --out for another folder");
+        }
+        try (journal) {
+            int doneBefore = (int) Arrays.stream(offsets).filter(o -> o >= 0).count();
+            if (doneBefore == total && outputsPresent()) {
+                SweepFolder.deleteTree(folder.timeseriesParts()); // left if the last session stopped just before
+                return new Outcome(total, total - failed.cardinality(), failed.cardinality(), 0, false, true);
+            }
+            if (plan.spec().keepTimeseries()) {
+                doneBefore -= forgetRunsWithoutTimeseries(offsets, failed);
+            }
+            List<SweepManifest.Session> sessions = SweepManifest.previousSessions(folder.sweepJson());
+            Instant firstStarted = sessions.isEmpty() ? started : sessions.get(0).started();
+            sessions.add(new SweepManifest.Session(threads, started, null));
+            writeDescription();
+            SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "running", firstStarted,
+                    sessions, null));
+
+            listener.started(total, doneBefore);
+            int[] pending = new int[total - doneBefore];
+            for (int k = 0, p = 0; k < total; k++) {
+                if (offsets[k] < 0) {
+                    pending[p++] = k;
+                }
+            }
+            Work work = new Work(journal, pending, offsets, lengths, failed, doneBefore, listener, cancel);
+            work.runAll();
+            sessions.set(sessions.size() - 1, new SweepManifest.Session(threads, started, Instant.now()));
+            int failedNow = failed.cardinality();
+            if (work.fatal.get() != null) {
+                SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "stopped", firstStarted,
+                        sessions, null));
+                Throwable t = work.fatal.get();
+                if (t instanceof IOException io) {
+                    throw io;
+                }
+                if (t instanceof Error err) {
+                    throw err;
+                }
+                throw new IOException(t.getMessage(), t);
+            }
+            if (work.done.get() < total) {
+                SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "interrupted",
+                        firstStarted, sessions, null));
+                return new Outcome(total, work.done.get() - failedNow, failedNow, work.ranNow.get(), true, false);
+            }
+            List<SweepManifest.RunStatus> statuses = assemble(offsets, lengths, failed);
+            sessions.set(sessions.size() - 1, new SweepManifest.Session(threads, started, Instant.now()));
+            SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "completed", firstStarted,
+                    sessions, statuses));
+            // Only now, with the sweep recorded as complete: the rows are in timeseries.csv.
+            SweepFolder.deleteTree(folder.timeseriesParts());
+            return new Outcome(total, total - failedNow, failedNow, work.ranNow.get(), false, false);
+        }
+    }
+
+    /** Whether an earlier session finished the sweep: its last step is sweep.json saying so. */
+    private boolean outputsPresent() {
+        return Files.isRegularFile(folder.runsCsv())
+                && (!plan.spec().keepTimeseries() || Files.isRegularFile(folder.timeseriesCsv()))
+                && "completed".equals(SweepManifest.status(folder.sweepJson()));
+    }
+
+    /**
+     * A journaled run whose timeseries part has gone (deleted by hand, or removed after an
+     * earlier assembly whose outputs were then deleted) is run again rather than left out.
+     */
+    private int forgetRunsWithoutTimeseries(long[] offsets, BitSet failed) throws IOException {
+        int forgotten = 0;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder.timeseriesParts(), "*.part")) {
+            for (Path p : parts) {
+                Files.deleteIfExists(p); // left by runs in progress when the sweep stopped
+            }
+        }
+        for (int k = 0; k < offsets.length; k++) {
+            if (offsets[k] >= 0 && !failed.get(k)
+                    && !Files.isRegularFile(folder.timeseriesPart(plan.run(shard.runIndex(k))))) {
+                offsets[k] = -1;
+                forgotten++;
+            }
+        }
+        return forgotten;
+    }
+
+    /** sweep.yaml and datapackage.json: fixed for a sweep, rewritten identically on resume. */
+    private void writeDescription() throws IOException {
+        Files.write(folder.dir().resolve(SweepFolder.SWEEP_YAML), plan.spec().source());
+        Json.write(folder.dir().resolve(SweepFolder.DATAPACKAGE), table.dataPackage());
+    }
+
+    /** runs.csv (and timeseries.csv) in canonical order, from the journal and the parts. */
+    private List<SweepManifest.RunStatus> assemble(long[] offsets, int[] lengths, BitSet failed) throws IOException {
+        List<SweepManifest.RunStatus> statuses = new ArrayList<>(offsets.length);
+        Path tmp = folder.dir().resolve(RunsTable.RUNS + ".tmp");
+        try (FileChannel ch = FileChannel.open(folder.journal(), StandardOpenOption.READ);
+             BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(RunsTable.line(table.runsHeader()));
+            w.write('\n');
+            for (int k = 0; k < offsets.length; k++) {
+                if (offsets[k] < 0) {
+                    throw new IllegalStateException("run " + shard.runIndex(k) + " is not in the journal");
+                }
+                w.write(Journal.readRow(ch, offsets[k], lengths[k]));
+                w.write('\n');
+                SweepRun run = plan.run(shard.runIndex(k));
+                statuses.add(new SweepManifest.RunStatus(run.runId(), run.seed(),
+                        failed.get(k) ? RunsTable.FAILED : RunsTable.COMPLETED));
+            }
+        }
+        SweepFolder.replace(tmp, folder.runsCsv());
+        if (plan.spec().keepTimeseries()) {
+            Path tsTmp = folder.dir().resolve(RunsTable.TIMESERIES + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tsTmp)) {
+                out.write((RunsTable.line(table.timeseriesHeader()) + "\n").getBytes(StandardCharsets.UTF_8));
+                for (int k = 0; k < offsets.length; k++) {
+                    if (!failed.get(k)) {
+                        Files.copy(folder.timeseriesPart(plan.run(shard.runIndex(k))), out);
+                    }
+                }
+            }
+            SweepFolder.replace(tsTmp, folder.timeseriesCsv());
+        }
+        return statuses;
+    }
+
+    /** The status cell is the sixth: run_id, point_id, strategy, replicate, seed never hold commas. */
+    static boolean isFailed(String row) {
+        int comma = -1;
+        for (int i = 0; i < 5; i++) {
+            comma = row.indexOf(',', comma + 1);
+            if (comma < 0) {
+                return false;
+            }
+        }
+        return row.startsWith(RunsTable.FAILED + ",", comma + 1);
+    }
+
+    /** The threads of one call of {@link #run} and what they share. */
+    private final class Work {
+        final Journal journal;
+        final int[] pending;
+        final long[] offsets;
+        final int[] lengths;
+        final BitSet failed;
+        final Listener listener;
+        final AtomicBoolean cancel;
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicInteger cursor = new AtomicInteger();
+        final AtomicInteger done;
+        final AtomicInteger failedCount;
+        final AtomicInteger ranNow = new AtomicInteger();
+        final AtomicReference<Throwable> fatal = new AtomicReference<>();
+
+        Work(Journal journal, int[] pending, long[] offsets, int[] lengths, BitSet failed, int doneBefore,
+             Listener listener, AtomicBoolean cancel) {
+            this.journal = journal;
+            this.pending = pending;
+            this.offsets = offsets;
+            this.lengths = lengths;
+            this.failed = failed;
+            this.listener = listener;
+            this.cancel = cancel;
+            this.done = new AtomicInteger(doneBefore);
+            this.failedCount = new AtomicInteger(countFailed(offsets, failed));
+        }
+
+        void runAll() {
+            int n = Math.min(threads, Math.max(1, pending.length));
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(this::work, "sweep-worker-" + i);
+                t.setDaemon(true); // never keeps the JVM alive after Ctrl-C
+                workers.add(t);
+                t.start();
+            }
+            for (Thread t : workers) {
+                boolean joined = false;
+                while (!joined) {
+                    try {
+                        t.join();
+                        joined = true;
+                    } catch (InterruptedException e) {
+                        cancel.set(true);
+                    }
+                }
+            }
+        }
+
+        private boolean stopping() {
+            return cancel.get() || stop.get();
+        }
+
+        private void work() {
+            while (!stopping()) {
+                int p = cursor.getAndIncrement();
+                if (p >= pending.length) {
+                    return;
+                }
+                try {
+                    runOne(pending[p]);
+                } catch (CancellationException e) {
+                    return;
+                } catch (IOException | RuntimeException | Error e) {
+                    fatal.compareAndSet(null, e);
+                    stop.set(true);
+                    return;
+                }
+            }
+        }
+
+        private void runOne(int k) throws IOException {
+            SweepRun run = plan.run(shard.runIndex(k));
+            Path part = plan.spec().keepTimeseries() ? folder.timeseriesPart(run) : null;
+            Path partTmp = part == null ? null : part.resolveSibling(part.getFileName() + ".part");
+            Map<String, Double> summary = null;
+            String error = null;
+            TimeseriesPart ts = null;
+            try {
+                Scenario scenario = plan.scenario(run);
+                ts = part == null ? null : new TimeseriesPart(partTmp, run);
+                summary = executor.run(run, scenario, ts, this::stopping);
+                if (ts != null) {
+                    ts.close();
+                    Files.move(partTmp, part, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (CancellationException e) {
+                discard(ts, partTmp);
+                throw e;
+            } catch (TimeseriesPart.WriteFailure e) {
+                discard(ts, partTmp);
+                throw e.getCause();
+            } catch (ScenarioException e) {
+                discard(ts, partTmp);
+                error = "scenario: " + e.getMessage();
+            } catch (RuntimeException e) {
+                discard(ts, partTmp);
+                if (stopping()) {
+                    throw new CancellationException("interrupted"); // may be a consequence of stopping
+                }
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            }
+            String row = table.runsRow(run, summary, error);
+            long offset = journal.append(run.index(), row);
+            synchronized (failed) {
+                offsets[k] = offset;
+                lengths[k] = row.getBytes(StandardCharsets.UTF_8).length;
+                failed.set(k, summary == null);
+            }
+            ranNow.incrementAndGet();
+            int f = summary == null ? failedCount.incrementAndGet() : failedCount.get();
+            listener.finished(run, summary != null, done.incrementAndGet(), f);
+        }
+
+        private void discard(TimeseriesPart ts, Path partTmp) throws IOException {
+            if (ts != null) {
+                ts.closeQuietly();
+            }
+            if (partTmp != null) {
+                Files.deleteIfExists(partTmp);
+            }
+        }
+    }
+
+    private static int countFailed(long[] offsets, BitSet failed) {
+        int n = 0;
+        for (int k = failed.nextSetBit(0); k >= 0; k = failed.nextSetBit(k + 1)) {
+            if (offsets[k] >= 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** One run's timeseries rows, written month by month as the model closes each month. */
+    private final class TimeseriesPart implements Metrics.MonthListener, Closeable {
+
+        /** Writing the part failed: the machinery's fault, not the run's. */
+        static final class WriteFailure extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            WriteFailure(IOException cause) {
+                super(cause);
+            }
+
+            @Override
+            public synchronized IOException getCause() {
+                return (IOException) super.getCause();
+            }
+        }
+
+        private final BufferedWriter w;
+        private final List<String> key;
+
+        TimeseriesPart(Path file, SweepRun run) throws IOException {
+            this.w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.key = RunsTable.keyCells(run);
+        }
+
+        @Override
+        public void onMonth(YearMonth month, double[][] values) {
+            String date = month.atDay(1).toString();
+            try {
+                for (int p = 0; p < values.length; p++) {
+                    List<String> cells = new ArrayList<>(key.size() + 2 + values[p].length);
+                    cells.addAll(key);
+                    cells.add(date);
+                    cells.add(provinceCodes.get(p));
+                    for (double v : values[p]) {
+                        cells.add(CsvNumbers.format(v));
+                    }
+                    w.write(RunsTable.line(cells));
+                    w.write('\n');
+                }
+            } catch (IOException e) {
+                throw new WriteFailure(e);
+            } catch (UncheckedIOException e) {
+                throw new WriteFailure(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            w.close();
+        }
+
+        void closeQuietly() {
+            try {
+                w.close();
+            } catch (IOException e) {
+                // the part is deleted anyway
+            }
+        }
+    }
+}

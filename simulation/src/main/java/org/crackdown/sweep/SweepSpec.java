@@ -1,0 +1,37 @@
+package org.crackdown.sweep;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A sweep file as read and checked on its own (before its design points are combined with the
+ * base scenario).
+ *
+ * @param file           the sweep file as the user named it
+ * @param source         its bytes, copied to sweep.yaml and hashed into the fingerprint
+ * @param base           the base scenario, resolved against the sweep file's folder
+ * @param set            overrides applied to every run
+ * @param vary           varied keys, in file order (the order of the runs.csv columns)
+ * @param strategies     in file order; never empty (default: one strategy "base")
+ */
+public record SweepSpec(Path file, byte[] source, String name, String description, Path base, Place baseAt,
+                        List<Setting> set, int replicates, SeedPolicy seedPolicy, long seedBase, Design design,
+                        int samples, long designSeed, List<Dimension> vary, Place varyAt,
+                        List<Strategy> strategies, boolean keepTimeseries) {
+
+    public static final String DEFAULT_STRATEGY = "base";
+
+    public SweepSpec {
+        set = List.copyOf(set);
+        vary = List.copyOf(vary);
+        strategies = List.copyOf(strategies);
+    }
+
+    public String fileShown() {
+        return file.toString();
+    }
+
+    public List<String> varyKeys() {
+        return vary.stream().map(Dimension::key).toList();
+    }
+}
