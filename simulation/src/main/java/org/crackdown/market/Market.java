@@ -19,16 +19,14 @@ public final class Market {
     private final List<List<Buyer>> waiting = new ArrayList<>();
     private final int[][] waitingByType;
     private final double[][] priceIndex;
-    /** Buyers' perceived chance of being prosecuted for a purchase, per province. */
+    /** Buyers' perceived yearly chance of being prosecuted while holding a bought victim, per province. */
     private final double[] perceivedRisk;
-    private final int[] monthSales;
     private final int[] monthProsecutions;
 
     public Market(int provinces, Parameters p) {
         waitingByType = new int[provinces][TYPES];
         priceIndex = new double[provinces][TYPES];
         perceivedRisk = new double[provinces];
-        monthSales = new int[provinces];
         monthProsecutions = new int[provinces];
         for (int i = 0; i < provinces; i++) {
             waiting.add(new ArrayList<>());
@@ -156,7 +154,6 @@ public final class Market {
         double price = Math.min(bestBid, (Math.max(ask, floor) + bestBid) / 2);
         double w = p.getPriceMemory();
         priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * price;
-        monthSales[province]++;
         return new Sale(b, price);
     }
 
@@ -169,23 +166,26 @@ public final class Market {
     }
 
     /**
-     * Monthly: buyers learn the chance of prosecution from what happened to buyers around them
-     * (half their province, half the national news).
+     * Monthly: buyers learn the yearly chance that a household holding a bought victim is
+     * prosecuted, from last month's prosecutions over the households holding victims
+     * ({@code held[i]}), half in their province, half nationally. Measured against the stock of
+     * buyers, not against new sales, so that fewer sales do not by themselves make buying look
+     * riskier.
      */
-    public void learnRisk() {
-        int sales = 0;
-        int pros = 0;
-        for (int i = 0; i < monthSales.length; i++) {
-            sales += monthSales[i];
+    public void learnRisk(int[] held) {
+        double pros = 0;
+        double stock = 0;
+        for (int i = 0; i < held.length; i++) {
             pros += monthProsecutions[i];
+            stock += held[i];
         }
-        double national = sales > 0 ? (double) pros / sales : 0;
+        double national = stock > 0 ? Math.min(1, 12 * pros / stock) : 0;
         for (int i = 0; i < perceivedRisk.length; i++) {
-            double local = monthSales[i] > 0 ? Math.min(1, (double) monthProsecutions[i] / monthSales[i]) : national;
+            double local = held[i] > 0 ? Math.min(1, 12.0 * monthProsecutions[i] / held[i]) : national;
             double observed = 0.5 * local + 0.5 * national;
             perceivedRisk[i] = 0.8 * perceivedRisk[i] + 0.2 * observed;
-            monthSales[i] = 0;
             monthProsecutions[i] = 0;
         }
     }
+
 }

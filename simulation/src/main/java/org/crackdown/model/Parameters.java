@@ -326,8 +326,8 @@ public final class Parameters implements Cloneable {
             source = "china-facts.md s2: 959 buying cases vs 8,740 trafficking cases, Apr 2009-May 2010 (0.11)")
     private double prosecutionProbability = 0.11;
 
-    @Param(key = "buyers.deterrence", unit = "per unit of perceived risk", min = 0, max = 100,
-            doc = "How strongly would-be buyers are put off by the chance of being prosecuted: entry probability exp(-deterrence x prosecution_probability x liability).")
+    @Param(key = "buyers.deterrence", unit = "per unit of yearly prosecution risk", min = 0, max = 100,
+            doc = "How strongly would-be buyers are put off by prosecution: a would-be buyer enters the market with probability exp(-deterrence x liability x r), where r is the yearly chance, as buyers perceive it, that a household holding a bought victim is prosecuted.")
     private double deterrence = 3.0;
 
     @Param(key = "buyers.liability", unit = "x", min = 0, max = 10,

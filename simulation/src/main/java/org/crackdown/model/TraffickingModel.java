@@ -137,7 +137,11 @@ public class TraffickingModel extends SimState {
         applyTimeline(today);
         if (today.getDayOfMonth() == 1 && day > 0) {
             police.allocate(params);
-            market.learnRisk();
+            int[] held = new int[net.size()];
+            for (int i = 0; i < held.length; i++) {
+                held[i] = enforcement.heldByBuyers(i);
+            }
+            market.learnRisk(held);
             enforcement.updatePublicRisk(params);
         }
         police.applyCampaigns(scenario.campaigns(), today, params);
