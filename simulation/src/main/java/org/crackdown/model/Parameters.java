@@ -34,8 +34,9 @@ public final class Parameters implements Cloneable {
 
     // ---------------------------------------------------------------- families
     @Param(key = "families.sale_propensity", unit = "probability per birth", min = 0, max = 0.1,
-            doc = "Chance that a family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity.")
-    private double salePropensity = 0.0006;
+            doc = "Chance that a family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity.",
+            source = "calibrated (docs/calibration.md)")
+    private double salePropensity = 0.002027;
 
     @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
@@ -73,16 +74,18 @@ public final class Parameters implements Cloneable {
 
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
-            doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.")
-    private double sonPropensity = 0.008;
+            doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
+            source = "calibrated (docs/calibration.md)")
+    private double sonPropensity = 0.01014;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
     private double girlAcceptShare = 0.3;
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
-            doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier) tries to buy a bride. Scaled up in poorer provinces.")
-    private double bridePropensity = 0.06;
+            doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier) tries to buy a bride. Scaled up in poorer provinces.",
+            source = "calibrated (docs/calibration.md)")
+    private double bridePropensity = 0.1854;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
@@ -169,8 +172,9 @@ public final class Parameters implements Cloneable {
     private double tripCostPerDay = 300;
 
     @Param(key = "gangs.risk_aversion", unit = "RMB per unit of risk", min = 0, max = 1e7,
-            doc = "How much expected profit a gang gives up to avoid one expected bust; drives re-routing around risky provinces.")
-    private double riskAversion = 50_000;
+            doc = "How much expected profit a gang gives up to avoid one expected bust; drives re-routing around risky provinces.",
+            source = "calibrated (docs/calibration.md)")
+    private double riskAversion = 412_200;
 
     @Param(key = "gangs.learning_rate", unit = "fraction", min = 0, max = 1,
             doc = "Weight of the latest observed enforcement risk when a gang updates its belief about a province.",
@@ -229,36 +233,42 @@ public final class Parameters implements Cloneable {
     private double buyerShare = 0.1;
 
     @Param(key = "police.interception_efficiency", unit = "per officer per million people per day", min = 0, max = 10,
-            doc = "Daily chance, per patrol officer per million inhabitants, of stopping a gang moving victims through the province.")
-    private double interceptionEfficiency = 0.0008;
+            doc = "Daily chance, per patrol officer per million inhabitants, of stopping a gang moving victims through the province.",
+            source = "calibrated (docs/calibration.md)")
+    private double interceptionEfficiency = 0.00098;
 
     @Param(key = "police.investigation_efficiency", unit = "cases per investigator per day", min = 0, max = 10,
-            doc = "Cases an investigator can close per day when fully occupied.")
-    private double investigationEfficiency = 0.004;
+            doc = "Cases an investigator can close per day when fully occupied.",
+            source = "calibrated (docs/calibration.md)")
+    private double investigationEfficiency = 0.0009677;
 
     @Param(key = "police.min_case_days", unit = "days", min = 1, max = 3650,
             doc = "How long a case takes when investigators have time for it; with many open cases each takes longer (capacity is shared).")
     private int minCaseDays = 30;
 
     @Param(key = "police.bust_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that solving a case also catches the gang behind it (members often scatter after a sale).")
-    private double bustProbability = 0.3;
+            doc = "Chance that solving a case also catches the gang behind it (members often scatter after a sale).",
+            source = "calibrated (docs/calibration.md)")
+    private double bustProbability = 0.9231;
 
     @Param(key = "police.linked_case_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that each other open case against a busted gang is solved with the bust (the evidence links it).")
-    private double linkedCaseProbability = 0.3;
+            doc = "Chance that each other open case against a busted gang is solved with the bust (the evidence links it).",
+            source = "calibrated (docs/calibration.md)")
+    private double linkedCaseProbability = 0.175;
 
     @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
     private int caseExpiryDays = 365;
 
     @Param(key = "police.trace_sold_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.")
-    private double traceSoldProbability = 0.1;
+            doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.",
+            source = "calibrated (docs/calibration.md)")
+    private double traceSoldProbability = 0.3;
 
     @Param(key = "police.buyer_search_efficiency", unit = "rescues per officer per year", min = 0, max = 1000,
-            doc = "Victims held by buyers that an officer on buyer enforcement finds per year, when such victims are common.")
-    private double buyerSearchEfficiency = 2.0;
+            doc = "Victims held by buyers that an officer on buyer enforcement finds per year, when such victims are common.",
+            source = "calibrated (docs/calibration.md)")
+    private double buyerSearchEfficiency = 0.6534;
 
     @Param(key = "police.lead_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that a bust yields a lead to each gang the busted gang traded with, opening a case against it.")

@@ -1,0 +1,310 @@
+package org.crackdown.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+
+import org.crackdown.calibration.Calibration;
+import org.crackdown.calibration.CalibrationSpec;
+import org.crackdown.calibration.CalibrationWriter;
+import org.crackdown.calibration.Evaluation;
+import org.crackdown.calibration.Evaluator;
+import org.crackdown.calibration.FreeParameter;
+import org.crackdown.calibration.ReplicateRunner;
+import org.crackdown.calibration.ResultTable;
+import org.crackdown.calibration.TargetsReader;
+import org.crackdown.model.ParamSpec;
+import org.crackdown.model.Scenario;
+import org.crackdown.model.TimelineChange;
+import org.crackdown.output.RunFolder;
+import org.crackdown.scenario.Problem;
+import org.crackdown.scenario.ScenarioException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code crackdown calibrate}: fit free parameters to published figures, or check a scenario against them. */
+@Command(name = "calibrate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Fits the free parameters named in a targets file so that the scenario's replicated runs "
+                + "reproduce the published figures, and writes a folder with evaluations.csv (every evaluation), "
+                + "fit.csv and fit.json (fitted values; each target's mean, SD and whether it is met), fitted.yaml "
+                + "(the calibrated scenario: crackdown run fitted.yaml), targets.yaml and run.json (provenance).",
+                "With --check, runs the scenario as it is and prints each target's mean ± SD, 95% CI and whether "
+                        + "it is met, without fitting (e.g. --check --set scale=1 --replicates 10).",
+                "The folder appears only when the fit has completed; the same targets file gives the same "
+                        + "evaluations whatever the number of threads."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:fit or check completed", "1:a run failed or was interrupted",
+                "2:bad input (targets file, scenario, options, existing folder)"})
+public final class CalibrateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "TARGETS", description = "Targets file (YAML), e.g. scenarios/calibration/china-2011.yaml.")
+    Path targetsFile;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Replicates run in parallel (default: the number of processors). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/calibration-<name>).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace the output folder if it exists (only once the fit has succeeded).")
+    boolean force;
+
+    @Option(names = "--max-evaluations", paramLabel = "N",
+            description = "Evaluations the search may spend (overrides optimizer.max_evaluations).")
+    Integer maxEvaluations;
+
+    @Option(names = "--check", description = "Do not fit: run the scenario with its own values and report each target.")
+    boolean check;
+
+    @Option(names = "--scenario", paramLabel = "FILE",
+            description = "With --check: run this scenario instead of the targets file's (e.g. a fit's fitted.yaml).")
+    Path scenarioFile;
+
+    @Option(names = "--replicates", paramLabel = "N", description = "Runs per evaluation (overrides replicates).")
+    Integer replicates;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a scenario key for every run, after the targets file's set (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--quiet", description = "No progress report on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        String usage = usageProblem();
+        if (usage != null) {
+            stderr.println("error: " + usage);
+            stderr.println("Try 'crackdown calibrate --help' for usage.");
+            return Main.BAD_INPUT;
+        }
+        CalibrationSpec cal;
+        try {
+            cal = TargetsReader.read(targetsFile);
+        } catch (ScenarioException e) {
+            e.problems().forEach(stderr::println);
+            return Main.BAD_INPUT;
+        }
+        if (maxEvaluations != null) {
+            cal = cal.withOptimizer(cal.optimizer().withMaxEvaluations(maxEvaluations));
+        }
+        int reps = replicates != null ? replicates : cal.replicates();
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        return check ? check(cal, reps, nThreads, stdout, stderr) : fit(cal, reps, nThreads, stdout, stderr);
+    }
+
+    private String usageProblem() {
+        if (threads != null && threads < 1) {
+            return "--threads must be at least 1, got " + threads;
+        }
+        if (replicates != null && (replicates < 1 || replicates > 1000)) {
+            return "--replicates must be from 1 to 1000, got " + replicates;
+        }
+        if (maxEvaluations != null && maxEvaluations < 1) {
+            return "--max-evaluations must be at least 1, got " + maxEvaluations;
+        }
+        if (check && (out != null || force || maxEvaluations != null)) {
+            return "--out, --force and --max-evaluations apply to a fit; --check only prints";
+        }
+        if (!check && scenarioFile != null) {
+            return "--scenario applies to --check; a fit always runs the targets file's scenario";
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ check
+
+    private int check(CalibrationSpec cal, int reps, int nThreads, PrintWriter stdout, PrintWriter stderr) {
+        Path file = scenarioFile != null ? scenarioFile : cal.scenario();
+        try (ReplicateRunner runner = new ReplicateRunner(nThreads, () -> false)) {
+            Evaluator ev = new Evaluator(cal, file, sets, runner, reps);
+            Scenario s;
+            try {
+                s = ev.scenario(new double[0]);
+            } catch (ScenarioException e) {
+                e.problems().forEach(stderr::println);
+                return Main.BAD_INPUT;
+            }
+            long[] seeds = ev.seeds();
+            stdout.printf("check: %s (%s), scale %s, seeds %d..%d, %d replicates%n", file, s.name(),
+                    ParamSpec.format(s.parameters().getScale()), seeds[0], seeds[seeds.length - 1], reps);
+            stdout.flush();
+            if (!quiet) {
+                int[] done = {0};
+                long t0 = System.nanoTime();
+                runner.onRunFinished(seed -> {
+                    synchronized (done) {
+                        done[0]++;
+                        stderr.printf("run %d of %d done (seed %d, %.0f s)%n", done[0], reps, seed,
+                                (System.nanoTime() - t0) / 1e9);
+                        stderr.flush();
+                    }
+                });
+            }
+            Evaluation e;
+            try {
+                e = ev.evaluate(1, new double[0]);
+            } catch (ScenarioException ex) {
+                ex.problems().forEach(stderr::println);
+                return Main.BAD_INPUT;
+            }
+            ResultTable.print(stdout, e.results());
+            long missed = e.results().stream().filter(r -> !r.within()).count();
+            stdout.println(missed == 0 ? "all " + e.results().size() + " targets met (loss "
+                    + ResultTable.format(e.loss()) + ")"
+                    : missed + " of " + e.results().size() + " targets missed (loss " + ResultTable.format(e.loss()) + ")");
+            stdout.flush();
+            return Main.OK;
+        } catch (CancellationException e) {
+            stderr.println("interrupted");
+            return Main.FAILED;
+        } catch (ReplicateRunner.RunFailed e) {
+            return runFailed(stderr, e);
+        }
+    }
+
+    // ------------------------------------------------------------------ fit
+
+    private int fit(CalibrationSpec cal, int reps, int nThreads, PrintWriter stdout, PrintWriter stderr) {
+        if (replicates != null) {
+            cal = new CalibrationSpec(cal.name(), cal.file(), cal.scenario(), cal.set(), cal.scaleCounts(), reps,
+                    cal.seedBase(), cal.targets(), cal.free(), cal.optimizer());
+        }
+        Path target = out != null ? out : Path.of("runs", "calibration-" + RunCommand.folderName(cal.name()));
+        Scenario base;
+        RunFolder folder;
+        try (ReplicateRunner probe = new ReplicateRunner(1, () -> false)) {
+            Evaluator ev = new Evaluator(cal, cal.scenario(), sets, probe, reps);
+            try {
+                base = ev.scenario(new double[0]);
+                checkFreeKeys(cal, base);
+                // Every corner of the box must be a valid scenario (e.g. police shares adding up to at most 1).
+                ev.scenario(corner(cal, false));
+                ev.scenario(corner(cal, true));
+            } catch (ScenarioException e) {
+                e.problems().forEach(stderr::println);
+                return Main.BAD_INPUT;
+            }
+        }
+        try {
+            folder = RunFolder.open(target, force);
+        } catch (RunFolder.ExistsException e) {
+            stderr.println("error: " + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (IOException e) {
+            stderr.println("error: cannot create output folder " + target + ": " + RunCommand.reason(e));
+            return Main.BAD_INPUT;
+        } catch (CancellationException e) {
+            stderr.println("interrupted: no calibration folder written");
+            return Main.FAILED;
+        }
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        Calibration.Outcome outcome;
+        final CalibrationSpec c = cal;
+        try (folder; ReplicateRunner runner = new ReplicateRunner(nThreads, folder::cancelled);
+             CalibrationWriter.EvaluationsCsv csv = new CalibrationWriter.EvaluationsCsv(folder.temp(), cal)) {
+            CalibrationWriter.copyTargets(folder.temp(), cal);
+            Evaluator ev = new Evaluator(cal, cal.scenario(), sets, runner, reps);
+            stdout.printf("calibrating %s: %d free parameters, %d targets, %s with up to %d evaluations of %d "
+                            + "replicates (seeds %d..%d), %d thread(s)%n", cal.scenario(), cal.free().size(),
+                    cal.targets().size(), cal.optimizer().method().spelling(), cal.optimizer().maxEvaluations(), reps,
+                    ev.seeds()[0], ev.seeds()[reps - 1], nThreads);
+            stdout.flush();
+            outcome = Calibration.fit(cal, ev, base, (e, best, budget, last) -> {
+                try {
+                    csv.add(e);
+                } catch (IOException io) {
+                    throw new java.io.UncheckedIOException(io);
+                }
+                if (!quiet) {
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    if (last) {
+                        stderr.printf("final evaluation, of the best values to %d significant digits: loss %s, %.0f s%n",
+                                Calibration.DIGITS, ResultTable.format(e.loss()), s);
+                    } else {
+                        stderr.printf("evaluation %d of %d: loss %s (best %s at evaluation %d) %.0f s%n", e.index(),
+                                budget, ResultTable.format(e.loss()), ResultTable.format(best.loss()), best.index(), s);
+                    }
+                    stderr.flush();
+                }
+            });
+            CalibrationWriter.writeFit(folder.temp(), c, outcome);
+            CalibrationWriter.writeFitted(folder.temp(), folder.target(), c, sets, base.name(), outcome.fitted(),
+                    ev.seeds());
+            csv.close();
+            CalibrationWriter.writeManifest(folder.temp(), c, base.name(), nThreads, sets, outcome, started,
+                    Instant.now());
+            folder.commit();
+        } catch (ScenarioException e) {
+            e.problems().forEach(stderr::println);
+            return Main.BAD_INPUT;
+        } catch (CancellationException e) {
+            stderr.println("interrupted: no calibration folder written");
+            return Main.FAILED;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            stderr.println("error: cannot write the calibration folder " + target + ": "
+                    + (e instanceof IOException io ? RunCommand.reason(io) : e.getMessage()));
+            return Main.FAILED;
+        } catch (ReplicateRunner.RunFailed e) {
+            return runFailed(stderr, e);
+        }
+        Evaluation fit = outcome.fitted();
+        stdout.println("calibration folder: " + target);
+        stdout.printf("fitted values (evaluation %d, loss %s, %d evaluations in %.0f s):%n", fit.index(),
+                ResultTable.format(fit.loss()), outcome.evaluations().size(), (System.nanoTime() - t0) / 1e9);
+        double[] v = fit.values();
+        for (int i = 0; i < v.length; i++) {
+            FreeParameter f = cal.free().get(i);
+            stdout.printf("  %-40s %s   [%s, %s]%n", f.key(), ParamSpec.format(v[i]), ParamSpec.format(f.min()),
+                    ParamSpec.format(f.max()));
+        }
+        ResultTable.print(stdout, fit.results());
+        return Main.OK;
+    }
+
+    /** A free parameter that the scenario's timeline changes would be fitted only until that date. */
+    private static void checkFreeKeys(CalibrationSpec cal, Scenario base) throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        for (FreeParameter f : cal.free()) {
+            for (TimelineChange t : base.timeline()) {
+                if (t.values().containsKey(f.key())) {
+                    problems.add(f.problem("free: " + f.key() + ": the scenario's timeline sets it on " + t.date()
+                            + ", which would overwrite the fitted value; fit a parameter the timeline leaves alone"));
+                    break;
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+    }
+
+    private static double[] corner(CalibrationSpec cal, boolean upper) {
+        return cal.free().stream().mapToDouble(f -> upper ? f.max() : f.min()).toArray();
+    }
+
+    private static int runFailed(PrintWriter err, ReplicateRunner.RunFailed e) {
+        err.println("error: " + e.getMessage());
+        if (Boolean.getBoolean("crackdown.debug")) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(no calibration folder written; rerun with -Dcrackdown.debug=true for details)");
+        }
+        return Main.FAILED;
+    }
+}

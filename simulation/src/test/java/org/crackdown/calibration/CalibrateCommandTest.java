@@ -1,0 +1,182 @@
+package org.crackdown.calibration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.crackdown.cli.Main;
+import org.crackdown.model.Scenario;
+import org.crackdown.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code crackdown calibrate} end to end on a tiny case (1% scale, half a year measured, two
+ * free parameters, ten evaluations): the search improves the loss, writes every file, and gives
+ * the same evaluations with one thread as with two.
+ */
+class CalibrateCommandTest {
+
+    static final String TINY = "src/test/resources/calibration/tiny-targets.yaml";
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome crackdown(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @TempDir
+    static Path tmp;
+    static Path oneThread;
+    static Path twoThreads;
+    static Outcome fit;
+
+    @BeforeAll
+    static void fitTwice() {
+        oneThread = tmp.resolve("one");
+        twoThreads = tmp.resolve("two");
+        fit = crackdown("calibrate", TINY, "--out", oneThread.toString(), "--threads", "1");
+        assertEquals(Main.OK, fit.code(), fit::err);
+        Outcome again = crackdown("calibrate", TINY, "--out", twoThreads.toString(), "--threads", "2", "--quiet");
+        assertEquals(Main.OK, again.code(), again::err);
+    }
+
+    @Test
+    void writesEveryFile() {
+        for (String f : List.of("evaluations.csv", "fit.csv", "fit.json", "fitted.yaml", "targets.yaml", "run.json")) {
+            assertTrue(Files.isRegularFile(oneThread.resolve(f)), f);
+        }
+        assertTrue(fit.out().contains("calibration folder: " + oneThread), fit.out());
+        assertTrue(fit.err().contains("evaluation 10 of 10: loss "), fit.err());
+    }
+
+    @Test
+    void theSearchImprovesOnItsStartingPoint() throws IOException {
+        List<CSVRecord> rows = evaluations(oneThread);
+        assertEquals(11, rows.size(), "10 evaluations of the search and the final one of the rounded values");
+        double first = Double.parseDouble(rows.get(0).get("loss"));
+        double best = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("loss"))).min().orElseThrow();
+        assertTrue(best < 0.5 * first, "best loss " + best + " vs first " + first);
+        // The first evaluation is the targets file's starting point.
+        assertEquals("0.06", rows.get(0).get("demand.bride_propensity"));
+        assertEquals("0.35", rows.get(0).get("families.woman_report_probability"));
+    }
+
+    @Test
+    void theEvaluationsDoNotDependOnTheNumberOfThreads() throws IOException {
+        assertEquals(Files.readString(oneThread.resolve("evaluations.csv")),
+                Files.readString(twoThreads.resolve("evaluations.csv")));
+        assertEquals(Files.readString(oneThread.resolve("fit.csv")), Files.readString(twoThreads.resolve("fit.csv")));
+    }
+
+    @Test
+    void fitFilesDescribeTheRoundedBestValuesAndFittedYamlReproducesThem() throws Exception {
+        JsonNode fitJson = new ObjectMapper().readTree(oneThread.resolve("fit.json").toFile());
+        double bride = fitJson.at("/parameters/demand.bride_propensity/value").asDouble();
+        double report = fitJson.at("/parameters/families.woman_report_probability/value").asDouble();
+        assertEquals(11, fitJson.get("evaluation").asInt());
+        assertTrue(fitJson.at("/targets/price_woman/within").asBoolean());
+        // 4 significant digits, as docs and Parameters.java will quote them.
+        assertEquals(bride, new java.math.BigDecimal(bride).round(new java.math.MathContext(4)).doubleValue());
+
+        Scenario s = ScenarioLoader.load(oneThread.resolve("fitted.yaml"));
+        assertEquals("tiny-calibrated", s.name());
+        assertEquals(bride, s.parameters().getBridePropensity());
+        assertEquals(report, s.parameters().getWomanReportProbability());
+        // It extends the calibrated scenario rather than copying it: period and scale come from there.
+        assertEquals(0.02, s.parameters().getScale());
+
+        CSVRecord last = evaluations(oneThread).get(10);
+        assertEquals(fitJson.get("loss").asDouble(), Double.parseDouble(last.get("loss")), 1e-4);
+        JsonNode run = new ObjectMapper().readTree(oneThread.resolve("run.json").toFile());
+        assertEquals("calibration", run.get("kind").asText());
+        assertEquals(11, run.get("evaluations").asInt());
+        assertEquals(1, run.get("threads").asInt());
+    }
+
+    @Test
+    void fittedYamlKeepsTheValuesTheTargetsFileFixedButNotItsScale() throws Exception {
+        Path targets = tmp.resolve("fixed.yaml");
+        Files.writeString(targets, Files.readString(Path.of(TINY))
+                .replace("scenario: ../scenarios/tiny.yaml",
+                        "scenario: " + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath())
+                .replace("set: {scale: 0.01}", "set: {scale: 0.01, demand.son_propensity: 0.02}"));
+        Path out = tmp.resolve("fixed");
+        Outcome o = crackdown("calibrate", targets.toString(), "--out", out.toString(), "--max-evaluations", "2",
+                "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        Scenario s = ScenarioLoader.load(out.resolve("fitted.yaml"));
+        assertEquals(0.02, s.parameters().getSonPropensity());
+        assertEquals(0.02, s.parameters().getScale(), "the scale is the calibrated scenario's, not the fit's");
+    }
+
+    @Test
+    void refusesAnExistingFolderUnlessForced() throws IOException {
+        Outcome o = crackdown("calibrate", TINY, "--out", oneThread.toString(), "--max-evaluations", "1", "--quiet");
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("already exists; use --force"), o.err());
+        Path forced = tmp.resolve("forced");
+        Files.createDirectories(forced);
+        Files.writeString(forced.resolve("run.json"), "{}");
+        Outcome f = crackdown("calibrate", TINY, "--out", forced.toString(), "--max-evaluations", "2", "--force",
+                "--quiet");
+        assertEquals(Main.OK, f.code(), f.err());
+        assertEquals(3, evaluations(forced).size());
+    }
+
+    @Test
+    void checkPrintsEachTargetWithoutFitting() {
+        Outcome o = crackdown("calibrate", TINY, "--check", "--replicates", "3", "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        assertTrue(o.out().contains("seeds 1..3, 3 replicates"), o.out());
+        assertTrue(o.out().matches("(?s).*women_rescued\\s+\\S+ ± \\S+\\s+\\[\\S+, \\S+]\\s+100 ± 20%\\s+(yes|NO).*"),
+                o.out());
+        assertTrue(o.out().matches("(?s).*price_woman .*20000–50000\\s+yes.*"), o.out());
+        assertTrue(o.out().contains("targets missed") || o.out().contains("targets met"), o.out());
+        Outcome bad = crackdown("calibrate", TINY, "--check", "--out", tmp.resolve("x").toString());
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertFalse(Files.exists(tmp.resolve("x")));
+    }
+
+    @Test
+    void badInputExitsWithTwoAndLocatedMessages() {
+        Outcome o = crackdown("calibrate", "src/test/resources/calibration/bad-targets.yaml");
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("bad-targets.yaml:6:3: targets: unknown summary column 'women_rescue'; "
+                + "did you mean 'women_rescued'?"), o.err());
+        assertFalse(o.err().contains("Exception"), o.err());
+    }
+
+    @Test
+    void aFreeParameterTheTimelineOverwritesIsRefused() {
+        String f = "src/test/resources/calibration/timeline-free.yaml";
+        Outcome o = crackdown("calibrate", f, "--out", tmp.resolve("never").toString());
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains(f + ":7:3: free: families.child_report_probability: the scenario's timeline sets "
+                + "it on 2009-04-09"), o.err());
+        assertFalse(Files.exists(tmp.resolve("never")));
+    }
+
+    static List<CSVRecord> evaluations(Path dir) throws IOException {
+        try (var r = Files.newBufferedReader(dir.resolve("evaluations.csv"))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+}
