@@ -25,6 +25,8 @@ public final class RuralFamilies {
     private final ProvinceNetwork net;
     private final Demography demography;
     private final List<ArrayDeque<SellingFamily>> open = new ArrayList<>();
+    /** Open families per province and child type, kept with the pools: gangs ask this at every plan. */
+    private final int[][] openCount;
 
     public RuralFamilies(ProvinceNetwork net, Demography demography) {
         this.net = net;
@@ -32,6 +34,7 @@ public final class RuralFamilies {
         for (int i = 0; i < net.size(); i++) {
             open.add(new ArrayDeque<>());
         }
+        openCount = new int[net.size()][VictimType.values().length];
     }
 
     /** Today's births; poor families with a newborn decide whether they would sell. */
@@ -40,7 +43,7 @@ public final class RuralFamilies {
             int i = prov.index();
             ArrayDeque<SellingFamily> q = open.get(i);
             while (!q.isEmpty() && q.peekFirst().closesDay() <= today) {
-                q.pollFirst();
+                openCount[i][q.pollFirst().child().ordinal()]--;
             }
             int births = Rng.poisson(r, demography.birthsPerDay(prov, p));
             int boys = Rng.binomial(r, births, demography.boyShare(prov, year, p));
@@ -52,19 +55,14 @@ public final class RuralFamilies {
                 VictimType child = k < sellBoys ? VictimType.BOY : VictimType.GIRL;
                 double reservation = Rng.uniform(r, p.getReservationPriceMin(), p.getReservationPriceMax());
                 q.addLast(new SellingFamily(i, child, reservation, today + p.getSaleWindowDays()));
+                openCount[i][child.ordinal()]++;
             }
         }
     }
 
     /** Families open to an offer for a child of this sex in the province. */
     public int openFamilies(int province, VictimType child) {
-        int n = 0;
-        for (SellingFamily f : open.get(province)) {
-            if (f.child() == child) {
-                n++;
-            }
-        }
-        return n;
+        return openCount[province][child.ordinal()];
     }
 
     public int openFamilies(int province) {
@@ -81,6 +79,7 @@ public final class RuralFamilies {
             SellingFamily f = it.next();
             if (f.child() == child && f.reservationPrice() <= offer) {
                 it.remove();
+                openCount[province][child.ordinal()]--;
                 return f;
             }
         }
