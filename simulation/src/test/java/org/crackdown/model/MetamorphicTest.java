@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MetamorphicTest {
 
     private static final int REPS = 6;
-    private static final double SCALE = 0.05;
+    private static final double SCALE = 0.02;
 
     @Test
     void higherSexRatioRaisesBrideTrafficking() {
