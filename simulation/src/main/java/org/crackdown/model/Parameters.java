@@ -9,9 +9,9 @@ package org.crackdown.model;
  * inspector shows each parameter as a slider. Setters reject out-of-range values instead of
  * ignoring them silently.
  *
- * <p>Defaults marked source "free" are behavioural parameters awaiting calibration (see
- * docs/calibration.md once it exists); every other default is a published figure whose source
- * is named, and also listed in scenarios/data/facts.csv.
+ * <p>Defaults marked source "calibrated" were fitted to the 2011 figures (docs/calibration.md);
+ * "free" marks behavioural parameters with hand-set defaults; every other default is a published
+ * figure whose source is named, and also listed in scenarios/data/facts.csv.
  */
 public final class Parameters implements Cloneable {
 

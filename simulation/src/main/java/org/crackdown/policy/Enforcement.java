@@ -123,7 +123,9 @@ public final class Enforcement {
         Metrics m = model.metrics();
         m.increment(Measure.GANGS_BUSTED, province);
         monthStops[province]++;
-        // Out of play first, so nothing below can bust it twice.
+        // Out of play first, so nothing below can bust it twice; ending it unlinks it from its
+        // partners, so note them first for the leads.
+        List<Gang> partners = new ArrayList<>(g.partners());
         model.removeGang(g);
         m.add(Measure.SUSPECTS_ARRESTED, province, g.arrest(p.getArrestShare(), r));
         Measure how = cause == Cause.PATROL ? Measure.RESCUED_IN_TRANSIT : Measure.RESCUED_AT_BUST;
@@ -147,7 +149,7 @@ public final class Enforcement {
                 rescueFromBuyer(v, p, r);
             }
         }
-        for (Gang partner : new ArrayList<>(g.partners())) {
+        for (Gang partner : partners) {
             if (partner.active() && r.nextDouble() < p.getLeadProbability()) {
                 open(Case.Kind.LEAD, partner.home(), false, partner, null);
             }
