@@ -2,12 +2,9 @@ package org.crackdown.calibration;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -101,11 +98,11 @@ public final class TargetsReader {
             problems.add(p.problem("YAML syntax error: " + e.getProblem()));
             return null;
         } catch (YAMLException e) {
-            String why = e.getCause() instanceof IOException io ? reason(io) : e.getMessage();
+            String why = e.getCause() instanceof IOException io ? org.crackdown.scenario.YamlFiles.reason(io) : e.getMessage();
             problems.add(new Problem(file, 0, 0, "cannot read: " + why));
             return null;
         } catch (IOException e) {
-            problems.add(new Problem(file, 0, 0, "cannot read: " + reason(e)));
+            problems.add(new Problem(file, 0, 0, "cannot read: " + org.crackdown.scenario.YamlFiles.reason(e)));
             return null;
         }
         if (!(root instanceof MappingNode top)) {
@@ -618,25 +615,11 @@ public final class TargetsReader {
                 : new Place(file, n.getStartMark().getLine() + 1, n.getStartMark().getColumn() + 1);
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "it is not UTF-8 text";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 
     static String defaultName(Path file) {
-        Path fn = file.getFileName();
-        String n = fn == null ? "" : fn.toString();
-        n = n.replaceFirst("\\.(yaml|yml)$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        return n.isEmpty() ? "calibration" : n;
+        return org.crackdown.scenario.YamlFiles.defaultName(file, "calibration");
     }
+
 
     /** A place in the targets file. */
     private record Place(String file, int line, int col) {

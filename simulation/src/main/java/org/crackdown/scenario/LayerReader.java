@@ -2,11 +2,8 @@ package org.crackdown.scenario;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,11 +58,11 @@ final class LayerReader {
             problems.add(syntaxError(file, e));
             return null;
         } catch (YAMLException e) {
-            String why = e.getCause() instanceof IOException io ? reason(io) : e.getMessage();
+            String why = e.getCause() instanceof IOException io ? YamlFiles.reason(io) : e.getMessage();
             problems.add(cannotRead(file, from, why));
             return null;
         } catch (IOException e) {
-            problems.add(cannotRead(file, from, reason(e)));
+            problems.add(cannotRead(file, from, YamlFiles.reason(e)));
             return null;
         }
         LayerReader reader = new LayerReader(file, problems);
@@ -93,18 +90,6 @@ final class LayerReader {
         return new Problem(file, 0, 0, "cannot read: " + why);
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "it is not UTF-8 text";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 
     private static Problem syntaxError(String file, MarkedYAMLException e) {
         StringBuilder msg = new StringBuilder("YAML syntax error: ").append(e.getProblem());

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -92,7 +89,7 @@ public final class SweepReader {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (IOException e) {
-            problems.add(new Problem(file, 0, 0, "cannot read: " + reason(e)));
+            problems.add(new Problem(file, 0, 0, "cannot read: " + org.crackdown.scenario.YamlFiles.reason(e)));
             return null;
         }
         Node root;
@@ -793,24 +790,10 @@ public final class SweepReader {
         return "a map";
     }
 
-    private static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "it is not UTF-8 text";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    }
 
     /** The file name without .yaml, as a sweep name (the default when the file gives none). */
     static String defaultName(Path file) {
-        Path fn = file.getFileName();
-        String n = fn == null ? "" : fn.toString();
-        n = n.replaceFirst("\\.(yaml|yml)$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        return n.isEmpty() ? "sweep" : n;
+        return org.crackdown.scenario.YamlFiles.defaultName(file, "sweep");
     }
+
 }
