@@ -70,6 +70,8 @@ public class TraffickingModel extends SimState {
     private long nextVictimId;
     private double lastAcquisitionPrice;
     private double[][] inbound;
+    /** Gang-days stepped since the start (for `crackdown bench`: work done per simulated year). */
+    private long gangSteps;
 
     public TraffickingModel(Scenario scenario, long seed) {
         super(seed);
@@ -110,6 +112,7 @@ public class TraffickingModel extends SimState {
         nextTimeline = 0;
         nextGangId = 1;
         nextVictimId = 1;
+        gangSteps = 0;
         families = new RuralFamilies(net, demography);
         demand = new Demand(net, demography);
         market = new Market(net.size(), params);
@@ -179,6 +182,7 @@ public class TraffickingModel extends SimState {
             }
         }
         List<Gang> order = new ArrayList<>(gangs);
+        gangSteps += order.size();
         shuffle(order);
         for (Gang g : order) {
             g.step(this);
@@ -589,6 +593,9 @@ public class TraffickingModel extends SimState {
     /** Gangs in play (busted ones are removed at the end of each day). */
     public List<Gang> gangs() { return Collections.unmodifiableList(gangs); }
     public MersenneTwisterFast rng() { return random; }
+
+    /** Gang-days stepped since the start: the agent steps behind the run's cost. */
+    public long gangSteps() { return gangSteps; }
 
     /** Days since the start, 0 on the first day. */
     public int dayIndex() { return day; }
