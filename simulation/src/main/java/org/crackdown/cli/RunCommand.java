@@ -2,6 +2,7 @@ package org.crackdown.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -93,6 +94,9 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("interrupted: no run folder written");
             return Main.FAILED;
         }
+        for (Path stale : folder.removedStale()) {
+            stderr.println("note: removed " + stale + ", left by a run that was killed");
+        }
         String runId = folder.target().getFileName().toString();
         RunRequest request = new RunRequest(scenario, s, runId, scenarioFile.toString(), sets);
         ProgressMeter meter = quiet ? null : new ProgressMeter(stderr, System.console() != null, System::nanoTime);
@@ -108,6 +112,13 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             endProgress(meter);
             stderr.println("error: cannot write the run folder " + target + ": " + reason(e));
+            stderr.println("(no run folder written)");
+            return Main.FAILED;
+        } catch (UncheckedIOException e) {
+            // Written month by month from inside the model's schedule: a full disk surfaces here.
+            endProgress(meter);
+            stderr.println("error: cannot write the run folder " + target + ": " + reason(e.getCause()));
+            stderr.println("(no run folder written)");
             return Main.FAILED;
         } catch (RuntimeException e) {
             endProgress(meter);
