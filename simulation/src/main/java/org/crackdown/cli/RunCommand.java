@@ -2,7 +2,6 @@ package org.crackdown.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -112,12 +111,6 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             endProgress(meter);
             stderr.println("error: cannot write the run folder " + target + ": " + reason(e));
-            stderr.println("(no run folder written)");
-            return Main.FAILED;
-        } catch (UncheckedIOException e) {
-            // Written month by month from inside the model's schedule: a full disk surfaces here.
-            endProgress(meter);
-            stderr.println("error: cannot write the run folder " + target + ": " + reason(e.getCause()));
             stderr.println("(no run folder written)");
             return Main.FAILED;
         } catch (RuntimeException e) {
