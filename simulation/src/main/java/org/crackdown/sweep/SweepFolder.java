@@ -156,12 +156,15 @@ public final class SweepFolder {
                     OutputFolders.deleteTree(staged.dir); // an earlier replacement, abandoned: ours, idle
                 }
                 if (!empty) {
-                    refuseIfForeign(dir, dir);
                     refuseIfBusy(dir, dir);
+                    refuseIfForeign(dir, dir);
                     chosen = staged;
                 }
             }
             default -> throw new AssertionError(mode);
+        }
+        if (Files.exists(chosen.dir, LinkOption.NOFOLLOW_LINKS)) {
+            refuseIfBusy(chosen.dir, dir); // before writing anything there
         }
         Files.createDirectories(chosen.timeseriesParts());
         OutputFolders.claim(chosen.dir, KIND, OURS);
