@@ -93,6 +93,9 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("interrupted: no run folder written");
             return Main.FAILED;
         }
+        for (Path stale : folder.removedStale()) {
+            stderr.println("note: removed " + stale + ", left by a run that was killed");
+        }
         String runId = folder.target().getFileName().toString();
         RunRequest request = new RunRequest(scenario, s, runId, scenarioFile.toString(), sets);
         ProgressMeter meter = quiet ? null : new ProgressMeter(stderr, System.console() != null, System::nanoTime);
@@ -108,6 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             endProgress(meter);
             stderr.println("error: cannot write the run folder " + target + ": " + reason(e));
+            stderr.println("(no run folder written)");
             return Main.FAILED;
         } catch (RuntimeException e) {
             endProgress(meter);
