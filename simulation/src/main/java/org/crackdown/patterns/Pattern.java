@@ -67,7 +67,7 @@ public record Pattern(String id, String description, Output output, Scope scope,
 
     /** High end of the accepted interval. */
     public double acceptHigh() {
-        return high + tolerance * Math.abs(high);
+        return Double.isInfinite(high) ? high : high + tolerance * Math.abs(high);
     }
 
     /** Whether a model value falls in the accepted interval (NaN never does). */

@@ -173,14 +173,29 @@ public final class PatternsReader {
         return s;
     }
 
-    /** 1-based line where a record starts. */
+    /**
+     * 1-based line where a record starts. The parser's position can point at comment or blank
+     * lines it skipped before the record, so those are stepped over.
+     */
     private static int lineOf(String text, CSVRecord r) {
+        int pos = (int) Math.min(r.getCharacterPosition(), text.length());
         int line = 1;
-        long end = Math.min(r.getCharacterPosition(), text.length());
-        for (int i = 0; i < end; i++) {
+        for (int i = 0; i < pos; i++) {
             if (text.charAt(i) == '\n') {
                 line++;
             }
+        }
+        while (pos < text.length()) {
+            int eol = text.indexOf('\n', pos);
+            String l = (eol < 0 ? text.substring(pos) : text.substring(pos, eol)).strip();
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                break;
+            }
+            if (eol < 0) {
+                break;
+            }
+            pos = eol + 1;
+            line++;
         }
         return line;
     }
