@@ -52,9 +52,10 @@ public final class PatternsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "SCENARIO", arity = "0..*",
-            description = "Scenario files to run; each serves the patterns whose scenario column is its name "
-                    + "(default: <name>.yaml in the folder above the patterns file, for every name it uses).")
-    List<Path> scenarioFiles = new ArrayList<>();
+            description = "Scenario files to run; each serves the patterns whose scenario column is its name, or "
+                    + "NAME=FILE: FILE serves the patterns of scenario NAME (e.g. china-2011=runs/cal/fitted.yaml). "
+                    + "Default: <name>.yaml in the folder above the patterns file, for every name it uses.")
+    List<String> scenarioFiles = new ArrayList<>();
 
     @Option(names = "--patterns", paramLabel = "FILE", description = "Patterns file (default: ${DEFAULT-VALUE}).")
     Path patternsFile = Path.of("scenarios", "data", "patterns.csv");
@@ -212,7 +213,13 @@ public final class PatternsCommand implements Callable<Integer> {
                                PrintWriter stderr) throws ScenarioException {
         Set<String> needed = new LinkedHashSet<>();
         patterns.forEach(p -> needed.add(p.scenario()));
-        List<Path> paths = new ArrayList<>(scenarioFiles);
+        List<Map.Entry<Path, String>> paths = new ArrayList<>();
+        for (String arg : scenarioFiles) {
+            int eq = arg.indexOf('=');
+            boolean named = eq > 0 && !arg.substring(0, eq).contains("/") && !arg.substring(0, eq).contains("\\");
+            paths.add(new java.util.AbstractMap.SimpleEntry<>(Path.of(named ? arg.substring(eq + 1) : arg),
+                    named ? arg.substring(0, eq) : null));
+        }
         if (paths.isEmpty()) {
             Path dir = patternsFile.getParent() == null ? Path.of(".") : patternsFile.getParent();
             for (String name : needed) {
@@ -222,32 +229,44 @@ public final class PatternsCommand implements Callable<Integer> {
                             "patterns need scenario " + name + ", but there is no " + f
                                     + "; give its file on the command line")));
                 }
-                paths.add(f);
+                paths.add(new java.util.AbstractMap.SimpleEntry<>(f, null));
             }
         }
         List<String> overrides = new ArrayList<>();
         overrides.add("scale=" + ParamSpec.format(scale));
         overrides.addAll(sets);
-        for (Path f : paths) {
+        for (Map.Entry<Path, String> e : paths) {
+            Path f = e.getKey();
             Scenario s = ScenarioLoader.load(f, overrides);
-            if (scenarios.containsKey(s.name())) {
+            String name = e.getValue() != null ? e.getValue() : s.name();
+            if (scenarios.containsKey(name)) {
                 throw new ScenarioException(List.of(new org.crackdown.scenario.Problem(f.toString(), 0, 0,
-                        "scenario name " + s.name() + " is also the name of " + files.get(s.name())
-                                + "; give one file per scenario name")));
+                        "it would serve the patterns of scenario " + name + ", as " + files.get(name)
+                                + " does; give one file per scenario name")));
             }
-            scenarios.put(s.name(), s);
-            files.put(s.name(), f.toString());
-            if (!needed.contains(s.name())) {
-                stderr.println("warning: no pattern in " + patternsFile + " uses scenario " + s.name() + " (" + f
-                        + "); it is not run. The patterns use: " + String.join(", ", needed));
+            scenarios.put(name, s);
+            files.put(name, f.toString());
+            if (!needed.contains(name)) {
+                stderr.println("warning: no pattern in " + patternsFile + " uses scenario " + name + " (" + f
+                        + "); it is not run. The patterns use: " + String.join(", ", needed)
+                        + " (NAME=FILE runs a file for the patterns of NAME)");
             }
         }
     }
 
+    /** The command that reproduces the results (leaving out what does not change them: folder, threads). */
     private String commandLine() {
-        List<String> args = spec.commandLine().getParseResult() == null ? List.of()
-                : spec.commandLine().getParseResult().originalArgs();
-        return "crackdown patterns" + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        List<String> words = new ArrayList<>(List.of("./crackdown", "patterns"));
+        words.addAll(scenarioFiles);
+        if (!patternsFile.equals(Path.of("scenarios", "data", "patterns.csv"))) {
+            words.addAll(List.of("--patterns", patternsFile.toString()));
+        }
+        words.addAll(List.of("--replicates", Integer.toString(replicates), "--scale", ParamSpec.format(scale)));
+        sets.forEach(x -> words.addAll(List.of("--set", x)));
+        if (markdown != null) {
+            words.addAll(List.of("--markdown", markdown.toString()));
+        }
+        return String.join(" ", words);
     }
 
     /** Writes through a temporary sibling, so a failure leaves the old file as it was. */

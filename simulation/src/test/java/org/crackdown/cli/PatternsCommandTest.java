@@ -138,7 +138,8 @@ class PatternsCommandTest {
         assertTrue(md.endsWith("\nafter\n"));
         assertFalse(md.contains("old table"));
         assertTrue(md.contains("| Women rescued Jan-Jun <br>`women_rescued`, 2010-01..2010-06 |"), md);
-        assertTrue(md.contains("Regenerate with `crackdown patterns "), md);
+        assertTrue(md.contains("Regenerate with `./crackdown patterns " + TINY + " --patterns "), md);
+        assertTrue(md.contains(" --replicates 2 --scale 0.01 --markdown "), md);
     }
 
     @Test
@@ -170,6 +171,11 @@ class PatternsCommandTest {
                 folder.toString());
         assertEquals(Main.BAD_INPUT, exists.code());
         assertTrue(Files.exists(folder.resolve("patterns.csv")), "the earlier folder is untouched");
+
+        Outcome twice = crackdown("patterns", TINY.toString(), "tiny=" + TINY, "--patterns", good.toString(), "--out",
+                out.toString());
+        assertEquals(Main.BAD_INPUT, twice.code());
+        assertTrue(twice.err().contains("give one file per scenario name"), twice.err());
 
         assertEquals(Main.BAD_INPUT, crackdown("patterns", "--replicates", "0").code());
         assertEquals(Main.BAD_INPUT, crackdown("patterns", "--scale", "-1").code());
