@@ -113,11 +113,11 @@ public final class PatternsCommand implements Callable<Integer> {
             e.problems().forEach(stderr::println);
             return Main.BAD_INPUT;
         }
-        String document = null;
         if (markdown != null && Files.exists(markdown)) {
+            // Checked now so that a bad file is refused before the runs; read again at the end,
+            // so edits made to it while the runs go on are kept.
             try {
-                document = Files.readString(markdown, StandardCharsets.UTF_8);
-                PatternsReport.replaceSection(document, PatternsReport.BEGIN + "\n" + PatternsReport.END);
+                PatternsReport.replaceSection(Files.readString(markdown, StandardCharsets.UTF_8), "");
             } catch (IOException e) {
                 stderr.println("error: cannot read " + markdown + ": " + RunCommand.reason(e));
                 return Main.BAD_INPUT;
@@ -182,9 +182,15 @@ public final class PatternsCommand implements Callable<Integer> {
         if (markdown != null) {
             String section = PatternsReport.markdown(outcome, command);
             try {
-                writeAtomically(markdown, document == null ? section : PatternsReport.replaceSection(document, section));
+                writeAtomically(markdown, Files.exists(markdown)
+                        ? PatternsReport.replaceSection(Files.readString(markdown, StandardCharsets.UTF_8), section)
+                        : section);
             } catch (IOException e) {
                 stderr.println("error: cannot write " + markdown + ": " + RunCommand.reason(e));
+                return Main.FAILED;
+            } catch (IllegalArgumentException e) {
+                stderr.println("error: --markdown " + markdown + " changed during the runs: " + e.getMessage()
+                        + " (the results are in " + target + ")");
                 return Main.FAILED;
             }
         }
