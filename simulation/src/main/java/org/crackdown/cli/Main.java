@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = BuildInfo.VersionProvider.class,
         description = "Agent-based model of human trafficking and police enforcement across China's provinces.",
         subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, GuiCommand.class, CalibrateCommand.class,
+                PatternsCommand.class,
                 SweepCommand.class, MergeCommand.class, SlurmCommand.class, AnalyzeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
