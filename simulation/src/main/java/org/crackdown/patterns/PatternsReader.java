@@ -50,7 +50,8 @@ public final class PatternsReader {
         } catch (IOException e) {
             throw one(file.toString(), 0, "cannot read: " + e.getMessage());
         }
-        return parse(file.toString(), text);
+        // Spreadsheets often save CSV with a byte-order mark, which is not part of the first column's name.
+        return parse(file.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
     /** Parses patterns from the text of a patterns file; {@code label} names the file in messages. */

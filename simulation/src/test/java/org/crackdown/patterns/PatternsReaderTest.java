@@ -110,6 +110,15 @@ class PatternsReaderTest {
     }
 
     @Test
+    void aByteOrderMarkFromASpreadsheetIsNotPartOfTheHeader(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path f = tmp.resolve("p.csv");
+        java.nio.file.Files.writeString(f, "\uFEFF" + HEADER
+                + "a,d,women_rescued,national,s,2011-01,2011-12,1,2,0,no,weak,src\n");
+        assertEquals("a", PatternsReader.read(f).get(0).id());
+    }
+
+    @Test
     void emptyFilesAndMissingFilesAreReported() {
         assertHas(assertThrows(ScenarioException.class, () -> PatternsReader.parse("p.csv", ""))
                 .problems().get(0).toString(), "p.csv: empty");
