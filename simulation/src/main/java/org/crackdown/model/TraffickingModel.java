@@ -393,10 +393,15 @@ public class TraffickingModel extends SimState {
         inbound[d][t.ordinal()] += n;
     }
 
-    /** Expected revenue of bringing one victim of type t to province d: price x chance to sell. */
+    /**
+     * Expected revenue of bringing one victim of type t to province d: price x chance to sell, the
+     * buyers waiting there over the victims already heading there plus this one. Counts of other
+     * agents are per unit of {@code scale}, the gang's own victim is one real victim, so the
+     * chance is what a gang would see at national scale: buyers / (inbound + scale).
+     */
     public double expectedSale(int d, VictimType t) {
         double buyers = market.waiting(d, t);
-        double chance = Math.min(1, buyers / (inbound[d][t.ordinal()] + 1));
+        double chance = Math.min(1, buyers / (inbound[d][t.ordinal()] + params.getScale()));
         return market.priceIndex(d, t) * chance;
     }
 
