@@ -17,6 +17,7 @@ import org.crackdown.market.Market;
 import org.crackdown.policy.Enforcement;
 import org.crackdown.policy.JointOperations;
 import org.crackdown.policy.PoliceForce;
+import org.crackdown.space.DemographicHistory;
 import org.crackdown.space.Province;
 import org.crackdown.space.ProvinceNetwork;
 import org.crackdown.space.Routes;
@@ -74,7 +75,7 @@ public class TraffickingModel extends SimState {
         this.scenario = scenario;
         this.params = scenario.parameters().copy();
         this.net = ProvinceNetwork.china();
-        this.demography = new Demography(net, SexRatioHistory.china());
+        this.demography = new Demography(net, SexRatioHistory.china(), DemographicHistory.china());
         this.routes = new Routes(net);
         this.metrics = new Metrics(net.size(), scenario.measureFrom(), scenario.measureTo());
         this.totalDays = (int) scenario.days();
@@ -117,6 +118,7 @@ public class TraffickingModel extends SimState {
         gangs = new ArrayList<>();
         inbound = new double[net.size()][VictimType.values().length];
         applyTimeline(scenario.start().minusDays(1));
+        demography.setYear(year());
         police.allocate(params);
         police.applyCampaigns(scenario.campaigns(), scenario.start(), params);
         enforcement.initPublicRisk(params);
@@ -134,6 +136,7 @@ public class TraffickingModel extends SimState {
     private void beginDay() {
         LocalDate today = today();
         metrics.beginDay(today);
+        demography.setYear(year());
         applyTimeline(today);
         if (today.getDayOfMonth() == 1 && day > 0) {
             police.allocate(params);
