@@ -38,7 +38,7 @@ public final class Demand {
             double children = girlBirths * p.getSonPropensity() * demography.sonPreference(prov, year, p) * income;
             double brides = demography.surplusMenPerDay(prov, year, p) * p.getBridePropensity()
                     * demography.povertyIndex(prov);
-            double commercial = demography.population(prov, p) / 1e6 * p.getCommercialRate() / 365.0 * income;
+            double commercial = demography.urbanPopulation(prov, p) / 1e6 * p.getCommercialRate() / 365.0 * income;
             // Fear of prosecution: the perceived chance, weighted by how severe punishment is.
             double enter = Math.exp(-p.getDeterrence() * p.getLiability() * market.perceivedRisk(i));
             spawn(Buyer.Kind.CHILD_SEEKER, Rng.poisson(r, children), i, today, enter, p, market, metrics, r);

@@ -191,9 +191,13 @@ public final class Market {
         return priceIndex[province][t.ordinal()];
     }
 
-    /** What a seller asks today: the price index, raised when buyers outnumber sellers. */
+    /**
+     * What a seller asks today: the price index, raised when buyers outnumber sellers. Buyers are
+     * counted per national equivalent (waiting / scale), as the sellers are real ones, so the ask
+     * does not depend on the run's scale.
+     */
     public double ask(int province, VictimType t, int sellersHere, Parameters p) {
-        double buyers = waitingByType[province][t.ordinal()];
+        double buyers = waitingByType[province][t.ordinal()] / p.getScale();
         double scarcity = (buyers - sellersHere) / (buyers + sellersHere + 1);
         return priceIndex[province][t.ordinal()] * (1 + p.getScarcityMarkup() * scarcity);
     }

@@ -23,7 +23,7 @@ public final class Parameters implements Cloneable {
 
     // ---------------------------------------------------------------- births
     @Param(key = "births.birth_rate", unit = "births per 1000 people per year", min = 0, max = 50,
-            doc = "Crude birth rate applied to every province's 2010 census population.",
+            doc = "Crude birth rate of 2010. Births follow the national series of scenarios/data/demography-history.csv year by year (1990 21.06, 2003 12.41, 2010 11.90, 2015-2020 from published births), scaled by births.birth_rate / 11.90: the default is the series, another value raises or lowers births in every year and cohort by the same factor (a sensitivity lever).",
             source = "NBS Statistical Communique 2010: 11.90 per thousand")
     private double birthRate = 11.90;
 
@@ -33,10 +33,10 @@ public final class Parameters implements Cloneable {
     private double srbShift = 0.0;
 
     // ---------------------------------------------------------------- families
-    @Param(key = "families.sale_propensity", unit = "probability per birth", min = 0, max = 0.1,
-            doc = "Chance that a family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity.",
-            source = "calibrated (docs/calibration.md)")
-    private double salePropensity = 0.002027;
+    @Param(key = "families.sale_propensity", unit = "probability per rural birth", min = 0, max = 0.1,
+            doc = "Chance that a rural family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity. Rural births are births x (1 - urban share of the year).",
+            source = "calibrated (docs/calibration.md) as 0.002027 per birth; re-expressed per rural birth when urbanisation became time-varying: 0.002027 / 0.5014 (rural share mid-2011 in demography-history.csv), so the fitted 2011 flow is unchanged")
+    private double salePropensity = 0.004043;
 
     @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
@@ -83,18 +83,19 @@ public final class Parameters implements Cloneable {
     private double girlAcceptShare = 0.3;
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
-            doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier) tries to buy a bride. Scaled up in poorer provinces.",
-            source = "calibrated (docs/calibration.md)")
-    private double bridePropensity = 0.1854;
+            doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier, from that cohort's births and sex ratio at birth) tries to buy a bride. Scaled up in poorer provinces.",
+            source = "calibrated (docs/calibration.md) as 0.1854 when surplus men were counted on the current year's births; re-expressed per surplus man of the marriage-age cohort: 0.1854 / 1.541 (births mid-1986 over mid-2011 in demography-history.csv), so the fitted 2011 flow is unchanged")
+    private double bridePropensity = 0.1203;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
             source = "china-facts.md s3: squeeze from cohorts born 20-30 years earlier (midpoint)")
     private int marriageAge = 25;
 
-    @Param(key = "demand.commercial_rate", unit = "buyers per million people per year", min = 0, max = 1000,
-            doc = "Commercial exploiters (sex work, forced labour) seeking a woman, per million people, at the national average income; rises with income (cities).")
-    private double commercialRate = 4.0;
+    @Param(key = "demand.commercial_rate", unit = "buyers per million urban residents per year", min = 0, max = 1000,
+            doc = "Commercial exploiters (sex work, forced labour) seeking a woman, per million urban residents (population x urban share of the year), at the national average income; rises with income (cities).",
+            source = "assumption, prior: 4 per million people; re-expressed per million urban residents as 4 / 0.4986 (urban share mid-2011 in demography-history.csv), so the 2011 flow is unchanged")
+    private double commercialRate = 8.02;
 
     @Param(key = "demand.income_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How demand for boys and for commercial exploitation rises with a province's income: factor (province income / national income)^elasticity.")

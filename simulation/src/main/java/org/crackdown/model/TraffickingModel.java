@@ -17,6 +17,7 @@ import org.crackdown.market.Market;
 import org.crackdown.policy.Enforcement;
 import org.crackdown.policy.JointOperations;
 import org.crackdown.policy.PoliceForce;
+import org.crackdown.space.DemographicHistory;
 import org.crackdown.space.Province;
 import org.crackdown.space.ProvinceNetwork;
 import org.crackdown.space.Routes;
@@ -78,7 +79,7 @@ public class TraffickingModel extends SimState {
         this.scenario = scenario;
         this.params = scenario.parameters().copy();
         this.net = ProvinceNetwork.china();
-        this.demography = new Demography(net, SexRatioHistory.china());
+        this.demography = new Demography(net, SexRatioHistory.china(), DemographicHistory.china());
         this.routes = new Routes(net);
         this.metrics = new Metrics(net.size(), scenario.measureFrom(), scenario.measureTo());
         this.totalDays = (int) scenario.days();
@@ -123,6 +124,7 @@ public class TraffickingModel extends SimState {
         gangsByHome = newGangIndex(net.size());
         inbound = new double[net.size()][VictimType.values().length];
         applyTimeline(scenario.start().minusDays(1));
+        demography.setYear(year());
         police.allocate(params);
         police.applyCampaigns(scenario.campaigns(), scenario.start(), params);
         enforcement.initPublicRisk(params);
@@ -140,6 +142,7 @@ public class TraffickingModel extends SimState {
     private void beginDay() {
         LocalDate today = today();
         metrics.beginDay(today);
+        demography.setYear(year());
         applyTimeline(today);
         if (today.getDayOfMonth() == 1 && day > 0) {
             police.allocate(params);
@@ -408,10 +411,15 @@ public class TraffickingModel extends SimState {
         inbound[d][t.ordinal()] += n;
     }
 
-    /** Expected revenue of bringing one victim of type t to province d: price x chance to sell. */
+    /**
+     * Expected revenue of bringing one victim of type t to province d: price x chance to sell, the
+     * buyers waiting there over the victims already heading there plus this one. Counts of other
+     * agents are per unit of {@code scale}, the gang's own victim is one real victim, so the
+     * chance is what a gang would see at national scale: buyers / (inbound + scale).
+     */
     public double expectedSale(int d, VictimType t) {
         double buyers = market.waiting(d, t);
-        double chance = Math.min(1, buyers / (inbound[d][t.ordinal()] + 1));
+        double chance = Math.min(1, buyers / (inbound[d][t.ordinal()] + params.getScale()));
         return market.priceIndex(d, t) * chance;
     }
 

@@ -32,8 +32,9 @@ public final class Enforcement {
     /** Children with buyers whose parents' DNA is on file, per province (also lazy). */
     private final List<List<Victim>> sampledChildren = new ArrayList<>();
     /**
-     * Gang-days of evidence behind the public picture of a province: a month with little traffic
-     * through a province moves beliefs about it little.
+     * Gang-days of evidence behind the public picture of a province, at national scale (multiplied
+     * by {@code scale}, since gang-days are): a month with little traffic through a province moves
+     * beliefs about it little.
      */
     private static final double RISK_PRIOR_DAYS = 60;
 
@@ -311,7 +312,7 @@ public final class Enforcement {
      * Monthly: the month's stops and busts per gang-day present, and cases solved, become news.
      * What gangs saw happen is weighed against what anyone can see of police on the ground
      * (checkpoints, campaign publicity): the current patrol hazard, worth {@link #RISK_PRIOR_DAYS}
-     * gang-days of evidence. So beliefs rise when a crackdown starts and fall back after it ends,
+     * gang-days of evidence per unit of scale. So beliefs rise when a crackdown starts and fall back after it ends,
      * faster where traffic (and so news) is heavy.
      */
     public void updatePublicRisk(Parameters p) {
@@ -322,7 +323,8 @@ public final class Enforcement {
         monthSolved = 0;
         for (int i = 0; i < publicRisk.length; i++) {
             double visible = interceptionHazard(i, p);
-            double observed = (monthStops[i] + RISK_PRIOR_DAYS * visible) / (monthExposure[i] + RISK_PRIOR_DAYS);
+            double prior = RISK_PRIOR_DAYS * p.getScale();
+            double observed = (monthStops[i] + prior * visible) / (monthExposure[i] + prior);
             publicRisk[i] = 0.7 * publicRisk[i] + 0.3 * Math.min(1, observed);
             monthStops[i] = 0;
             monthExposure[i] = 0;
