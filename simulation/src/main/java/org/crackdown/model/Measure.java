@@ -58,6 +58,10 @@ public enum Measure {
     HELD_RELEASED(Kind.COUNT, "victims", "Victims whose buyers let them go, sold them on, or moved out of reach"),
     HELD_DIED(Kind.COUNT, "victims", "Victims who died while held by buyers"),
     HELD_GREW_UP(Kind.COUNT, "victims", "Bought children who grew up in the buyer's family and can no longer be found as trafficked children"),
+    JOINT_OPERATIONS(Kind.COUNT, "operations", "Joint cross-provincial operations started (counted in the province at the centre of their area)"),
+    JOINT_GANGS_BUSTED(Kind.COUNT, "gangs", "Gangs busted by joint operations (also in gangs_busted)"),
+    JOINT_SUSPECTS_ARRESTED(Kind.COUNT, "people", "Gang members arrested by joint operations (also in suspects_arrested)"),
+    JOINT_RESCUED(Kind.COUNT, "victims", "Victims rescued by joint operations' busts: held, named in solved cases, traced (also in the rescued_by_* columns)"),
     HELD_BY_BUYERS(Kind.STOCK, "victims", "Victims living with buyers in this province at the end of the month: the stock police search and buyers judge their risk against");
 
     /** How a measure aggregates over time. */

@@ -97,7 +97,7 @@ public class TraffickingModel extends SimState {
                         s -> enforcement.heldExits()),
                 new Process("police: buyer enforcement and DNA matching", s -> enforcement.searchBuyers(params, random)),
                 new Process("police: joint cross-provincial operations take down one ring each",
-                        s -> joint.step(day, enforcement.cases(), enforcement, params, random)),
+                        s -> joint.step(day, enforcement.cases(), enforcement, metrics, params, random)),
                 new Process("market: buyers who waited too long give up", s -> expireBuyers()),
                 new Process("gangs: new gangs form where buyers wait unserved", s -> gangEntry()),
                 new Process("record: month-end levels; next day", s -> endDay()));

@@ -160,9 +160,9 @@ public final class Enforcement {
      * stopped by patrols had no case against it for the victims it carried unless their families
      * had reported them: the stop registers one, to be solved later.
      */
-    public void bust(Gang g, int province, Cause cause, Parameters p, MersenneTwisterFast r) {
+    public Busted bust(Gang g, int province, Cause cause, Parameters p, MersenneTwisterFast r) {
         if (!g.active()) {
-            return;
+            return new Busted(0, 0);
         }
         Metrics m = model.metrics();
         m.increment(Measure.GANGS_BUSTED, province);
@@ -171,13 +171,16 @@ public final class Enforcement {
         // partners, so note them first for the leads.
         List<Gang> partners = new ArrayList<>(g.partners());
         model.removeGang(g);
-        m.add(Measure.SUSPECTS_ARRESTED, province, g.arrest(p.getArrestShare(), r));
+        int arrested = g.arrest(p.getArrestShare(), r);
+        m.add(Measure.SUSPECTS_ARRESTED, province, arrested);
+        int rescued = 0;
         RescueProcess how = cause == Cause.PATROL ? RescueProcess.PATROL : RescueProcess.BUST;
         List<Victim> held = g.releaseVictims();
         boolean onFile = false;
         boolean child = false;
         for (Victim v : held) {
             onFile |= rescue(v, province, how, p);
+            rescued++;
             child |= v.type().isChild();
         }
         // Some of its other open cases are solved with it, and the victims they name are traced.
@@ -185,6 +188,7 @@ public final class Enforcement {
             solved(c);
             if (c.victim() != null && c.victim().status() == Victim.Status.WITH_BUYER) {
                 rescueFromBuyer(c.victim(), process(c), p, r);
+                rescued++;
             }
         }
         if (cause == Cause.PATROL && !held.isEmpty() && !onFile) {
@@ -193,6 +197,7 @@ public final class Enforcement {
         for (Victim v : g.soldLedger()) {
             if (v.status() == Victim.Status.WITH_BUYER && r.nextDouble() < p.getTraceSoldProbability()) {
                 rescueFromBuyer(v, RescueProcess.TRACING, p, r);
+                rescued++;
             }
         }
         for (Gang partner : partners) {
@@ -206,6 +211,11 @@ public final class Enforcement {
             Gang reformed = model.formGang(g.home(), escaped, belief);
             reformed.learnDanger(province, p.getLearningRate());
         }
+        return new Busted(arrested, rescued);
+    }
+
+    /** What a bust achieved: members arrested, and victims rescued by it (held, named in its cases, traced). */
+    public record Busted(int arrested, int rescued) {
     }
 
     /** How a victim named by a solved case is counted when found with a buyer. */

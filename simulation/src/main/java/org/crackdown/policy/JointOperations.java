@@ -11,6 +11,8 @@ import java.util.Set;
 
 import org.crackdown.agent.Gang;
 import org.crackdown.model.JointOperation;
+import org.crackdown.model.Measure;
+import org.crackdown.model.Metrics;
 import org.crackdown.model.Parameters;
 import org.crackdown.model.Rng;
 import org.crackdown.space.Province;
@@ -45,6 +47,8 @@ public final class JointOperations {
         private final List<Gang> ring = new ArrayList<>();
         private boolean targeted;
         private int busted;
+        private int arrested;
+        private int rescued;
 
         Operation(String name, int startDay, int endDay, Set<Integer> provinces, double officers, int reach) {
             this.name = name;
@@ -66,6 +70,9 @@ public final class JointOperations {
         public List<Gang> ring() { return List.copyOf(ring); }
         /** Gangs this operation has busted. */
         public int busted() { return busted; }
+        /** Suspects arrested and victims rescued by its busts (compare china-facts.md s2 templates). */
+        public int arrested() { return arrested; }
+        public int rescued() { return rescued; }
     }
 
     private final ProvinceNetwork net;
@@ -107,7 +114,8 @@ public final class JointOperations {
     }
 
     /** A day: end the finished operations, start new ones, work the running ones. */
-    public void step(int today, CaseBook cases, Enforcement enforcement, Parameters p, MersenneTwisterFast r) {
+    public void step(int today, CaseBook cases, Enforcement enforcement, Metrics metrics, Parameters p,
+                     MersenneTwisterFast r) {
         for (var it = running.iterator(); it.hasNext(); ) {
             Operation o = it.next();
             if (o.endDay() < today) {
@@ -121,17 +129,19 @@ public final class JointOperations {
             Set<Integer> area = d.provinces().isEmpty() ? area(busiest(cases), d.provinceCount()) : named(d.provinces());
             double officers = (d.officers() > 0 ? d.officers() : p.getJointOfficers()) * p.getScale();
             running.add(new Operation(d.name(), today, end, area, officers, reach));
+            metrics.increment(Measure.JOINT_OPERATIONS, area.iterator().next());
         }
         int starts = Rng.poisson(r, p.getJointPerYear() / 365.0);
         for (int k = 0; k < starts; k++) {
-            running.add(new Operation("joint-" + today + "-" + k, today, end, area(busiest(cases), p.getJointProvinces()),
-                    p.getJointOfficers() * p.getScale(), reach));
+            Set<Integer> area = area(busiest(cases), p.getJointProvinces());
+            running.add(new Operation("joint-" + today + "-" + k, today, end, area, p.getJointOfficers() * p.getScale(), reach));
+            metrics.increment(Measure.JOINT_OPERATIONS, area.iterator().next());
         }
         for (Operation o : running) {
             if (!o.targeted) {
                 target(o, cases, p.getJointLinkDepth());
             }
-            work(o, enforcement, p, r);
+            work(o, enforcement, metrics, p, r);
         }
     }
 
@@ -182,7 +192,8 @@ public final class JointOperations {
     }
 
     /** A day's work: each ring gang still at large falls with a chance that rises with officers per such gang. */
-    private static void work(Operation o, Enforcement enforcement, Parameters p, MersenneTwisterFast r) {
+    private static void work(Operation o, Enforcement enforcement, Metrics metrics, Parameters p,
+                             MersenneTwisterFast r) {
         List<Gang> atLarge = new ArrayList<>();
         for (Gang g : o.ring) {
             if (g.active()) {
@@ -195,8 +206,13 @@ public final class JointOperations {
         double chance = 1 - Math.exp(-p.getJointTakedownEfficiency() * o.officers() / atLarge.size());
         for (Gang g : atLarge) {
             if (o.busted < o.reach() && g.active() && r.nextDouble() < chance) {
-                enforcement.bust(g, g.home(), Enforcement.Cause.INVESTIGATION, p, r);
+                Enforcement.Busted b = enforcement.bust(g, g.home(), Enforcement.Cause.INVESTIGATION, p, r);
                 o.busted++;
+                o.arrested += b.arrested();
+                o.rescued += b.rescued();
+                metrics.increment(Measure.JOINT_GANGS_BUSTED, g.home());
+                metrics.add(Measure.JOINT_SUSPECTS_ARRESTED, g.home(), b.arrested());
+                metrics.add(Measure.JOINT_RESCUED, g.home(), b.rescued());
             }
         }
     }

@@ -69,7 +69,7 @@ class JointOperationsTest {
                 List.of("CN-HA"), 1, 7000)), day0);
         double bustsBefore = m.metrics().windowTotal(Measure.GANGS_BUSTED);
         for (int day = 0; day < m.params().getJointDurationDays() + 2; day++) {
-            ops.step(day, m.enforcement().cases(), m.enforcement(), m.params(), m.rng());
+            ops.step(day, m.enforcement().cases(), m.enforcement(), m.metrics(), m.params(), m.rng());
         }
         assertTrue(ops.running().isEmpty());
         JointOperations.Operation o = ops.finished().get(0);
