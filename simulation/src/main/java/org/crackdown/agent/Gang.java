@@ -41,8 +41,6 @@ public final class Gang implements Steppable {
     private static final int ACQUIRE_DAYS = 14;
     /** Idle this long with no money left and a gang breaks up. */
     private static final int IDLE_DAYS_BEFORE_QUIT = 180;
-    /** Most sold victims a gang's records (and members' memories) can lead police to. */
-    private static final int LEDGER = 20;
 
     private final long id;
     private final int home;
@@ -324,7 +322,8 @@ public final class Gang implements Steppable {
                 costBasis.remove(i);
                 money += sale.price();
                 sold.addLast(v);
-                if (sold.size() > LEDGER) {
+                // Only the most recent sales can be traced after a bust (police.trace_depth).
+                while (sold.size() > p.getTraceDepth()) {
                     sold.removeFirst();
                 }
                 w.sold(this, v, sale, location);

@@ -25,8 +25,8 @@ public enum Measure {
     GANGS_FORMED(Kind.COUNT, "gangs", "New gangs formed (entry or re-forming after a bust), by home province"),
     GANGS_BUSTED(Kind.COUNT, "gangs", "Gangs broken up by police in this province"),
     SUSPECTS_ARRESTED(Kind.COUNT, "people", "Gang members arrested in this province"),
-    CASES_OPENED(Kind.COUNT, "cases", "Trafficking cases opened (missing reports, tips, leads)"),
-    CASES_SOLVED(Kind.COUNT, "cases", "Trafficking cases solved"),
+    CASES_OPENED(Kind.COUNT, "cases", "Files opened on police desks: registered cases plus false tips, which take investigators' time until checked"),
+    CASES_SOLVED(Kind.COUNT, "cases", "Registered trafficking cases solved (po an), each after it was registered"),
     WOMEN_CASES_SOLVED(Kind.COUNT, "cases", "Solved cases about trafficked women"),
     CHILD_CASES_SOLVED(Kind.COUNT, "cases", "Solved cases about trafficked children"),
     BUYERS_ENTERED(Kind.COUNT, "buyers", "Households or exploiters who started looking to buy a victim"),
@@ -44,7 +44,25 @@ public enum Measure {
     OFFICERS_BUYER(Kind.STOCK, "officers", "Officers on buyer enforcement (month-end)"),
     PRICE_BOY(Kind.PRICE, "RMB", "Mean price paid for a boy in this province this month (empty if none sold)"),
     PRICE_GIRL(Kind.PRICE, "RMB", "Mean price paid for a girl in this province this month (empty if none sold)"),
-    PRICE_WOMAN(Kind.PRICE, "RMB", "Mean price paid for a woman in this province this month (empty if none sold)");
+    PRICE_WOMAN(Kind.PRICE, "RMB", "Mean price paid for a woman in this province this month (empty if none sold)"),
+    CASES_REGISTERED(Kind.COUNT, "cases", "Trafficking cases registered (li an): missing reports, genuine tips, leads from busts, and the stops and finds that police make themselves; false tips are checked and not registered"),
+    RESCUED_BY_PATROL(Kind.COUNT, "victims", "Victims rescued when patrols or border control stopped the gang carrying them"),
+    RESCUED_BY_ALERT(Kind.COUNT, "victims", "Children found by the public after a missing-child alert, before the gang got away"),
+    RESCUED_BY_BUST(Kind.COUNT, "victims", "Victims freed from a gang busted by an investigation or a joint operation"),
+    RESCUED_BY_TRACING(Kind.COUNT, "victims", "Victims traced to their buyers from a busted gang's recent sales (police.trace_depth)"),
+    RESCUED_BY_REPORT(Kind.COUNT, "victims", "Victims found with buyers when the case opened by their family's missing report was solved"),
+    RESCUED_BY_TIP(Kind.COUNT, "victims", "Victims found with buyers when a case opened by a public tip was solved"),
+    RESCUED_BY_DNA(Kind.COUNT, "victims", "Children living with buyers identified by a DNA match with their parents' sample"),
+    RESCUED_BY_BUYER_SEARCH(Kind.COUNT, "victims", "Victims found by officers searching buyers' households"),
+    HELD_ESCAPED(Kind.COUNT, "victims", "Women held by buyers who escaped (not counted as rescued)"),
+    HELD_RELEASED(Kind.COUNT, "victims", "Victims whose buyers let them go, sold them on, or moved out of reach"),
+    HELD_DIED(Kind.COUNT, "victims", "Victims who died while held by buyers"),
+    HELD_GREW_UP(Kind.COUNT, "victims", "Bought children who grew up in the buyer's family and can no longer be found as trafficked children"),
+    JOINT_OPERATIONS(Kind.COUNT, "operations", "Joint cross-provincial operations started (counted in the province at the centre of their area)"),
+    JOINT_GANGS_BUSTED(Kind.COUNT, "gangs", "Gangs busted by joint operations (also in gangs_busted)"),
+    JOINT_SUSPECTS_ARRESTED(Kind.COUNT, "people", "Gang members arrested by joint operations (also in suspects_arrested)"),
+    JOINT_RESCUED(Kind.COUNT, "victims", "Victims rescued by joint operations' busts: held, named in solved cases, traced (also in the rescued_by_* columns)"),
+    HELD_BY_BUYERS(Kind.STOCK, "victims", "Victims living with buyers in this province at the end of the month: the stock police search and buyers judge their risk against");
 
     /** How a measure aggregates over time. */
     public enum Kind {

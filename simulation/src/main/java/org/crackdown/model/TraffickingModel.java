@@ -98,9 +98,11 @@ public class TraffickingModel extends SimState {
                 new Process("gangs: plan, acquire, move, sell (patrols may stop them)", s -> stepGangs()),
                 new Process("police: investigations solve cases and bust gangs",
                         s -> enforcement.investigate(params, random)),
+                new Process("buyers' households: held victims escape, are let go, die or grow up",
+                        s -> enforcement.heldExits()),
                 new Process("police: buyer enforcement and DNA matching", s -> enforcement.searchBuyers(params, random)),
-                new Process("police: joint cross-provincial operations take down linked gangs",
-                        s -> joint.step(day, gangs, enforcement.cases(), enforcement, params, random)),
+                new Process("police: joint cross-provincial operations take down one ring each",
+                        s -> joint.step(day, enforcement.cases(), enforcement, metrics, params, random)),
                 new Process("market: buyers who waited too long give up", s -> expireBuyers()),
                 new Process("gangs: new gangs form where buyers wait unserved", s -> gangEntry()),
                 new Process("record: month-end levels; next day", s -> endDay()));
@@ -119,7 +121,7 @@ public class TraffickingModel extends SimState {
         market = new Market(net.size(), params);
         police = new PoliceForce(net, demography);
         enforcement = new Enforcement(this, police, net.size());
-        joint = new JointOperations(net);
+        joint = new JointOperations(net, scenario.operations(), scenario.start());
         gangs = new ArrayList<>();
         gangsByHome = newGangIndex(net.size());
         inbound = new double[net.size()][VictimType.values().length];
@@ -247,6 +249,7 @@ public class TraffickingModel extends SimState {
             metrics.setStock(Measure.GANGS_ACTIVE, i, active[i]);
             metrics.setStock(Measure.BUYERS_WAITING, i, market.waiting(i));
             metrics.setStock(Measure.OPEN_CASES, i, enforcement.cases().openCases(i));
+            metrics.setStock(Measure.HELD_BY_BUYERS, i, enforcement.heldByBuyers(i));
             metrics.setStock(Measure.OFFICERS_PATROL, i, u.patrol(params));
             metrics.setStock(Measure.OFFICERS_INVESTIGATION, i, u.investigators(params));
             metrics.setStock(Measure.OFFICERS_DNA, i, u.dnaOfficers(params));

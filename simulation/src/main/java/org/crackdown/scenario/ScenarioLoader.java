@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.model.Campaign;
+import org.crackdown.model.JointOperation;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.Parameters;
 import org.crackdown.model.Scenario;
@@ -232,6 +233,14 @@ public final class ScenarioLoader {
                     c.halfLifeDays().value()));
         }
         campaigns.sort(Comparator.comparing(Campaign::start));
+        List<JointOperation> operations = new ArrayList<>();
+        for (OperationDraft o : m.containsKey("operations") ? (List<OperationDraft>) m.get("operations").value()
+                : List.<OperationDraft>of()) {
+            operations.add(new JointOperation(o.name().value(), o.start().value(),
+                    o.codes().stream().map(Located::value).toList(), o.count().value(),
+                    o.officers() == null ? 0 : o.officers().value()));
+        }
+        operations.sort(Comparator.comparing(JointOperation::start));
         return new Scenario(
                 m.containsKey("name") ? (String) m.get("name").value() : defaultName,
                 m.containsKey("description") ? (String) m.get("description").value() : "",
@@ -239,6 +248,6 @@ public final class ScenarioLoader {
                 start, end,
                 m.containsKey("measure.from") ? (LocalDate) m.get("measure.from").value() : start,
                 m.containsKey("measure.to") ? (LocalDate) m.get("measure.to").value() : end,
-                p, campaigns, timeline);
+                p, campaigns, timeline, operations);
     }
 }
