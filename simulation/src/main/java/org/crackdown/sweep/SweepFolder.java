@@ -127,6 +127,10 @@ public final class SweepFolder {
      * at all.
      */
     static SweepFolder prepare(Path dir, Mode mode) throws RefusedException, IOException {
+        if (dir.toAbsolutePath().normalize().getParent() == null) {
+            throw new RefusedException("cannot use " + dir + " as a sweep folder: give a folder of its own, "
+                    + "not the root of the file system");
+        }
         boolean exists = Files.exists(dir, LinkOption.NOFOLLOW_LINKS);
         if (exists && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             throw new RefusedException("cannot use " + dir + " as a sweep folder: it is not a folder");

@@ -208,6 +208,16 @@ class SweepSafetyTest {
                 () -> ShardMerger.merge(Path.of("/"), List.of(reference)));
         assertTrue(root.getMessage().contains("root"), root.getMessage());
 
+        // Issue 12 item 11: a completed shard without its runs.csv was "not finished (status completed)".
+        Path noRuns = dir.resolve("no-runs");
+        run(plan, noRuns, SweepFolder.Mode.NEW, RunExecutor.MODEL, SweepRunner.Listener.NONE, new AtomicBoolean());
+        Files.delete(noRuns.resolve("runs.csv"));
+        ShardMerger.MergeException missing = assertThrows(ShardMerger.MergeException.class,
+                () -> ShardMerger.merge(dir.resolve("m"), List.of(noRuns)));
+        assertTrue(missing.getMessage().contains("has no runs.csv although its sweep.json says the sweep completed"),
+                missing.getMessage());
+        assertFalse(missing.getMessage().contains("not finished"), missing.getMessage());
+
         Path merged = dir.resolve("merged");
         ShardMerger.merge(merged, List.of(reference));
         assertSameResults(reference, merged);
