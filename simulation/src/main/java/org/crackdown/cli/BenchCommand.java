@@ -31,6 +31,9 @@ import picocli.CommandLine.Parameters;
                 "Run it on a quiet machine; figures from a busy one are upper bounds."})
 public final class BenchCommand implements Callable<Integer> {
 
+    /** Timed runs per scale: more is a typo (and hours of a busy machine). */
+    static final int MAX_REPEAT = 100;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,6 +59,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            err.println("error: --repeat: expected a whole number from 1 to " + MAX_REPEAT + " (timed runs per scale), "
+                    + "got " + repeat);
+            return Main.BAD_INPUT;
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         out.printf("%-7s %6s %10s %12s %9s %12s %8s %10s%n", "scale", "years", "cpu s", "cpu s/year", "wall s",
                 "peak heap MB", "gangs", "open cases");
@@ -78,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
             double bestWall = 0;
             long peak = 0;
             TraffickingModel last = null;
-            for (int k = 0; k < Math.max(1, repeat); k++) {
+            for (int k = 0; k < repeat; k++) {
                 System.gc();
                 resetPeaks();
                 long cpu0 = threads.getCurrentThreadCpuTime();
