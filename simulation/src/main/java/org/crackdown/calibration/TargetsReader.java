@@ -1,8 +1,6 @@
 package org.crackdown.calibration;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -20,7 +18,7 @@ import org.crackdown.model.ParamSpec;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.Suggest;
-import org.yaml.snakeyaml.Yaml;
+import org.crackdown.scenario.YamlFiles;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -90,24 +88,31 @@ public final class TargetsReader {
             problems.add(new Problem(file, 0, 0, "cannot read: it is a directory"));
             return null;
         }
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            root = new Yaml().compose(in);
+        try {
+            String text = YamlFiles.readText(path);
+            Problem tooLong = YamlFiles.longLine(file, text);
+            if (tooLong != null) {
+                problems.add(tooLong);
+                return null;
+            }
+            root = YamlFiles.compose(text);
         } catch (MarkedYAMLException e) {
             Place p = e.getProblemMark() == null ? new Place(file, 0, 0)
                     : new Place(file, e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1);
             problems.add(p.problem("YAML syntax error: " + e.getProblem()));
             return null;
         } catch (YAMLException e) {
-            String why = e.getCause() instanceof IOException io ? org.crackdown.scenario.YamlFiles.reason(io) : e.getMessage();
+            String why = e.getCause() instanceof IOException io ? YamlFiles.reason(io) : e.getMessage();
             problems.add(new Problem(file, 0, 0, "cannot read: " + why));
             return null;
         } catch (IOException e) {
-            problems.add(new Problem(file, 0, 0, "cannot read: " + org.crackdown.scenario.YamlFiles.reason(e)));
+            problems.add(new Problem(file, 0, 0, "cannot read: " + YamlFiles.reason(e)));
             return null;
         }
-        if (!(root instanceof MappingNode top)) {
-            problems.add(new Place(file, 1, 1).problem("expected a map of calibration keys (" + String.join(", ", TOP)
-                    + "), got " + (root == null ? "an empty file" : what(root))));
+        if (!(root instanceof MappingNode top) || top.getValue().stream().noneMatch(TargetsReader::knownTop)) {
+            problems.add(new Place(file, 1, 1).problem(root == null
+                    ? "expected a map of calibration keys (" + String.join(", ", TOP) + "), got an empty file"
+                    : YamlFiles.notA("calibration targets", root)));
             return null;
         }
         Place rootAt = at(top);
@@ -116,9 +121,11 @@ public final class TargetsReader {
         String name = defaultName(path);
         if (keys.containsKey("name")) {
             String n = text(keys.get("name").getValueNode(), "name");
-            if (n != null && !n.matches("[a-z0-9._-]+")) {
+            if (n != null && YamlFiles.nameTooLong(n) != null) {
+                problems.add(at(keys.get("name").getValueNode()).problem("name: " + YamlFiles.nameTooLong(n)));
+            } else if (n != null && !n.matches("[a-z0-9._-]+")) {
                 problems.add(at(keys.get("name").getValueNode()).problem("name: expected lower-case letters, digits, "
-                        + "'.', '_' or '-' (it names the output folder), got '" + n + "'"));
+                        + "'.', '_' or '-' (it names the output folder), got " + YamlFiles.quoted(n)));
             } else if (n != null) {
                 name = n;
             }
@@ -592,9 +599,15 @@ public final class TargetsReader {
                 + (close.isEmpty() ? "" : "; " + Suggest.didYouMean(close));
     }
 
+    /** A top-level key that is a targets-file key or close to one: a file with none is not a targets file. */
+    private static boolean knownTop(NodeTuple t) {
+        return t.getKeyNode() instanceof ScalarNode k && (TOP.contains(k.getValue())
+                || !Suggest.closest(k.getValue(), TOP, Suggest.tolerance(k.getValue().length())).isEmpty());
+    }
+
     private static String what(Node n) {
         if (n instanceof ScalarNode s) {
-            return s.getTag().equals(Tag.NULL) ? "nothing" : "'" + s.getValue() + "'";
+            return s.getTag().equals(Tag.NULL) ? "nothing" : YamlFiles.quoted(s.getValue());
         }
         if (n instanceof SequenceNode) {
             return "a list";

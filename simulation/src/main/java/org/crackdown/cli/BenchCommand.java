@@ -43,6 +43,9 @@ import picocli.CommandLine.Parameters;
                 "Run it on a quiet machine; figures from a busy one are upper bounds."})
 public final class BenchCommand implements Callable<Integer> {
 
+    /** Timed runs per scale: more is a typo (and hours of a busy machine). */
+    static final int MAX_REPEAT = 100;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,6 +82,11 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (repeat < 1 || repeat > MAX_REPEAT) {
+            err.println("error: --repeat: expected a whole number from 1 to " + MAX_REPEAT + " (timed runs per scale), "
+                    + "got " + repeat);
+            return Main.BAD_INPUT;
+        }
         if (scales.isEmpty() || scales.stream().anyMatch(x -> !(x > 0 && x <= 1))) {
             err.println("crackdown bench: --scales must be numbers in (0, 1], got " + scales);
             return Main.BAD_INPUT;
@@ -121,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
             long live = 0;
             TraffickingModel last = null;
             double[] totals = null;
-            for (int k = 0; k < Math.max(1, repeat); k++) {
+            for (int k = 0; k < repeat; k++) {
                 System.gc();
                 resetPeaks();
                 long cpu0 = threads.getCurrentThreadCpuTime();

@@ -108,8 +108,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private String usageProblem() {
-        if (threads != null && threads < 1) {
-            return "--threads must be at least 1, got " + threads;
+        if (threads != null && Main.threadsProblem(threads) != null) {
+            return Main.threadsProblem(threads);
         }
         if (replicates != null && (replicates < 1 || replicates > 1000)) {
             return "--replicates must be from 1 to 1000, got " + replicates;

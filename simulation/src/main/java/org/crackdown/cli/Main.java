@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
  * The {@code crackdown} command. {@link #main} is the only place in the code base that exits;
  * everything else returns exit codes, so tests call {@link #execute} with their own writers.
  *
- * <p>Exit codes: 0 success; 1 the run itself failed; 2 bad input (usage, scenario file, an
- * existing output folder); 130 and 143 when Ctrl-C or SIGTERM stops the JVM (its own codes,
- * 128 + the signal, returned once the shutdown hooks have cleaned up). See docs/reliability.md.
+ * <p>Exit codes: 0 success; 1 the run itself failed (also: out of memory, reported in one line
+ * without a stack trace); 2 bad input (usage, scenario file, an existing output folder); 130 and
+ * 143 when Ctrl-C or SIGTERM stops the JVM (its own codes, 128 + the signal, returned once the
+ * shutdown hooks have cleaned up). See docs/reliability.md.
  */
 @Command(name = "crackdown", mixinStandardHelpOptions = true,
         versionProvider = BuildInfo.VersionProvider.class,
@@ -25,6 +26,20 @@ public final class Main implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+
+    /** Runs at the same time beyond this many per processor only cost memory: they are refused. */
+    static final int THREADS_PER_PROCESSOR = 4;
+
+    /** Why {@code --threads} is not allowed, or null if it is. */
+    static String threadsProblem(int threads) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int max = THREADS_PER_PROCESSOR * cores;
+        if (threads >= 1 && threads <= max) {
+            return null;
+        }
+        return "--threads: expected a whole number from 1 to " + max + " (" + THREADS_PER_PROCESSOR + " x the " + cores
+                + " processor" + (cores == 1 ? "" : "s") + " here), got " + threads;
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,6 +83,17 @@ public final class Main implements Runnable {
             }
             return FAILED;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Picocli passes Errors through. By now the command's objects are unreachable, so
+            // there is memory again to say what happened; folders in the making were removed on
+            // the way out (try-with-resources), so nothing half-written is left.
+            err.println("error: out of memory (the Java heap holds at most " + Runtime.getRuntime().maxMemory()
+                    / (1024 * 1024) + " MB); give Java more, e.g. CRACKDOWN_JAVA_OPTS=-Xmx4g (a run of "
+                    + "2008-2011 at scale 1 needs about 400 MB), or use a smaller scale (--set scale=0.1)");
+            err.flush();
+            return FAILED;
+        }
     }
 }

@@ -84,8 +84,8 @@ public final class SweepCommand implements Callable<Integer> {
             stderr.println("error: --resume and --force contradict each other: continue the sweep, or start again");
             return Main.BAD_INPUT;
         }
-        if (threads < 1) {
-            stderr.println("error: --threads: expected a whole number from 1, got " + threads);
+        if (Main.threadsProblem(threads) != null) {
+            stderr.println("error: " + Main.threadsProblem(threads));
             return Main.BAD_INPUT;
         }
         Shard slice;

@@ -134,7 +134,10 @@ public final class ParamSpec {
     }
 
     private IllegalArgumentException bad(String got) {
-        return new IllegalArgumentException("expected " + allowed() + ", got '" + got + "'");
+        // A value can be anything a file holds: quote a readable piece of it.
+        String shown = got.length() <= 60 ? "'" + got + "'"
+                : "'" + got.substring(0, 60) + "...' (" + got.length() + " characters)";
+        return new IllegalArgumentException("expected " + allowed() + ", got " + shown);
     }
 
     /** Current value of this key in {@code p}. */

@@ -2,9 +2,6 @@ package org.crackdown.scenario;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,7 +15,6 @@ import java.util.Optional;
 
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -59,9 +55,14 @@ final class LayerReader {
             return null;
         }
         Node root;
-        try (Reader r = new InputStreamReader(new ByteArrayInputStream(files.bytes(path)),
-                StandardCharsets.UTF_8.newDecoder())) {
-            root = new Yaml().compose(r);
+        try {
+            String text = YamlFiles.decode(files.bytes(path));
+            Problem tooLong = YamlFiles.longLine(file, text);
+            if (tooLong != null) {
+                problems.add(from == null ? tooLong : from.problem("extends: '" + file + "': " + tooLong.message()));
+                return null;
+            }
+            root = YamlFiles.compose(text);
         } catch (MarkedYAMLException e) {
             problems.add(syntaxError(file, e));
             return null;
@@ -78,9 +79,8 @@ final class LayerReader {
         if (root == null) {
             return layer; // an empty file: valid YAML, nothing set
         }
-        if (!(root instanceof MappingNode m)) {
-            problems.add(Where.of(file, root).problem("expected a map of scenario keys (key: value lines), got "
-                    + what(root)));
+        if (!(root instanceof MappingNode m) || !hasScenarioKey(m)) {
+            problems.add(notAScenario(file, from, root));
             return null;
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
@@ -89,6 +89,34 @@ final class LayerReader {
             reader.convertTop(e, layer);
         }
         return layer;
+    }
+
+    /**
+     * A file that is not a scenario at all (another kind of file, reached by mistake or on
+     * purpose through extends, a sweep's base or a targets file's scenario) gets one message with
+     * its path only: quoting it could print a secret, and a list of its keys helps nobody.
+     */
+    private static Problem notAScenario(String file, Where from, Node root) {
+        String why = YamlFiles.notA("scenario", root);
+        if (from != null) {
+            return from.problem("extends: '" + file + "' is " + why);
+        }
+        return Where.of(file, root).problem(why);
+    }
+
+    /** True if some top-level key is a scenario key, a group of them, or a likely misspelling of one. */
+    private static boolean hasScenarioKey(MappingNode m) {
+        if (m.getValue().isEmpty()) {
+            return true; // {}: an empty scenario, like an empty file
+        }
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k) {
+                if (Schema.SCENARIO.knows(k.getValue())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Problem cannotRead(String file, Where from, String why) {
@@ -515,6 +543,6 @@ final class LayerReader {
         if (s.getTag().equals(Tag.NULL) && (s.getValue().isEmpty() || s.getValue().equals("~"))) {
             return "nothing";
         }
-        return "'" + s.getValue() + "'";
+        return YamlFiles.quoted(s.getValue());
     }
 }

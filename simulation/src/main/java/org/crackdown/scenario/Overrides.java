@@ -19,7 +19,7 @@ final class Overrides {
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                problems.add(Where.SET.problem("expected key=value, like police.budget=2, got '" + s + "'"));
+                problems.add(Where.SET.problem("expected key=value, like police.budget=2, got " + YamlFiles.quoted(s)));
                 continue;
             }
             String key = s.substring(0, eq).trim();

@@ -46,6 +46,7 @@ final class ScenarioChecks {
         c.parameters(merged);
         c.campaigns(merged);
         c.operations(merged);
+        c.insideTheRun(merged);
         return c.problems;
     }
 
@@ -174,6 +175,44 @@ final class ScenarioChecks {
             }
         }
         return best == null ? fallback : where.get(best);
+    }
+
+    // ------------------------------------------------------------------ dated inputs the run never reaches
+
+    /**
+     * A campaign that ends before the run starts or starts after it ends, and a timeline change
+     * dated after the last day, would silently do nothing: they are errors, with a hint, since
+     * they are usually a typo in a date or a shortened run ({@code --set end=...}). Timeline
+     * changes dated before the start are not: they apply at the start, which is documented.
+     */
+    @SuppressWarnings("unchecked")
+    private void insideTheRun(Map<String, Located<?>> m) {
+        Located<LocalDate> start = date(m, "start");
+        Located<LocalDate> end = date(m, "end");
+        if (start == null || end == null || end.value().isBefore(start.value())) {
+            return;
+        }
+        String run = " (the run is " + start.value() + ".." + end.value() + ")";
+        Located<?> campaigns = m.get("campaigns");
+        if (campaigns != null) {
+            for (CampaignDraft c : (List<CampaignDraft>) campaigns.value()) {
+                if (c.end().value().isBefore(start.value()) || c.start().value().isAfter(end.value())) {
+                    problems.add(c.name().where().problem("campaign '" + c.name().value() + "' (" + c.start().value()
+                            + ".." + c.end().value() + ") lies wholly outside the run" + run + ", so it would never "
+                            + "act; move its dates or the run's, or remove it"));
+                }
+            }
+        }
+        Located<?> timeline = m.get("timeline");
+        if (timeline != null) {
+            for (TimelineDraft t : (List<TimelineDraft>) timeline.value()) {
+                if (t.date().value().isAfter(end.value())) {
+                    problems.add(t.date().where().problem("timeline change dated " + t.date().value()
+                            + " is after the run's last day" + run + ", so it would never apply; move its date or the "
+                            + "run's end, or remove it"));
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ campaigns

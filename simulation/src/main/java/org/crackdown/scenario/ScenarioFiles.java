@@ -51,11 +51,11 @@ public final class ScenarioFiles {
 
     synchronized byte[] bytes(Path file) throws IOException {
         if (kept == null) {
-            return Files.readAllBytes(file);
+            return YamlFiles.readBytes(file);
         }
         byte[] b = kept.get(key(file));
         if (b == null) {
-            b = Files.readAllBytes(file);
+            b = YamlFiles.readBytes(file);
             kept.put(key(file), b);
         }
         return b;

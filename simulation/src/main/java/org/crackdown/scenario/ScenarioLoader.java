@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -198,10 +197,7 @@ public final class ScenarioLoader {
     }
 
     static String defaultName(Path file) {
-        Path fn = file.getFileName();
-        String n = fn == null ? "" : fn.toString();
-        n = n.replaceFirst("\\.(yaml|yml)$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-        return n.isEmpty() ? "scenario" : n;
+        return YamlFiles.defaultName(file, "scenario");
     }
 
     @SuppressWarnings("unchecked")

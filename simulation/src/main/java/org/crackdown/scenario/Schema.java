@@ -57,6 +57,24 @@ final class Schema {
      * {@code police.child_report_probability}), else the keys valid at that level.
      */
     String unknownKey(String path, String prefix) {
+        List<String> near = nearest(path, prefix);
+        String msg = "unknown key " + YamlFiles.quoted(path) + "; ";
+        if (!near.isEmpty()) {
+            return msg + Suggest.didYouMean(near);
+        }
+        return msg + "valid keys " + (prefix.isEmpty() ? "here" : "under '" + prefix + "'") + ": "
+                + String.join(", ", childrenOf(prefix));
+    }
+
+    /** True if a top-level key is one of these keys, a group of them, or a likely misspelling of one. */
+    boolean knows(String key) {
+        int dot = key.indexOf('.');
+        String top = dot < 0 ? key : key.substring(0, dot);
+        return isLeaf(key) || isGroup(key) || isLeaf(top) || isGroup(top) || !nearest(key, "").isEmpty();
+    }
+
+    /** The valid keys closest to a key that is not valid at {@code prefix}; empty if none is close. */
+    private List<String> nearest(String path, String prefix) {
         String here = prefix.isEmpty() ? "" : prefix + ".";
         List<String> sameLevel = new ArrayList<>();
         for (String k : concat(groups, leaves)) {
@@ -71,7 +89,8 @@ final class Schema {
             int tol = Suggest.tolerance(last.length());
             int best = Integer.MAX_VALUE;
             for (String k : leaves) {
-                int d = Suggest.distance(last, lastSegment(k));
+                int d = Math.abs(last.length() - lastSegment(k).length()) > tol ? Integer.MAX_VALUE
+                        : Suggest.distance(last, lastSegment(k));
                 if (d <= tol && d < best) {
                     best = d;
                     near = new ArrayList<>();
@@ -81,12 +100,7 @@ final class Schema {
                 }
             }
         }
-        String msg = "unknown key '" + path + "'; ";
-        if (!near.isEmpty()) {
-            return msg + Suggest.didYouMean(near);
-        }
-        return msg + "valid keys " + (prefix.isEmpty() ? "here" : "under '" + prefix + "'") + ": "
-                + String.join(", ", childrenOf(prefix));
+        return near;
     }
 
     /** The keys that may be written directly at {@code prefix} (full dotted paths). */

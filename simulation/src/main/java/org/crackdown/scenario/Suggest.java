@@ -48,6 +48,11 @@ public final class Suggest {
         int best = Integer.MAX_VALUE;
         List<String> found = new ArrayList<>();
         for (String c : candidates) {
+            // The distance is at least the difference in length; skipping on it also spares a
+            // quadratic table for a huge typed word.
+            if (Math.abs(typed.length() - c.length()) > maxDistance) {
+                continue;
+            }
             int d = distance(typed, c);
             if (d > maxDistance || d > best) {
                 continue;

@@ -62,8 +62,12 @@ final class Values {
     }
 
     static String name(String text) {
+        String tooLong = YamlFiles.nameTooLong(text);
+        if (tooLong != null) {
+            throw new IllegalArgumentException(tooLong);
+        }
         if (!NAME.matcher(text).matches()) {
-            throw new IllegalArgumentException("expected " + NAME_ALLOWED + ", got '" + text + "'");
+            throw new IllegalArgumentException("expected " + NAME_ALLOWED + ", got " + YamlFiles.quoted(text));
         }
         return text;
     }
@@ -72,16 +76,30 @@ final class Values {
         try {
             return Long.parseLong(text.replace("_", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a whole number, got '" + text + "'");
+            throw new IllegalArgumentException("expected a whole number, got " + YamlFiles.quoted(text));
         }
     }
 
+    /**
+     * Dates a scenario may use: the People's Republic's years, to the end of the century. Beyond
+     * them the inputs (sex ratio history, provinces) mean nothing, and a far date makes a run
+     * that never ends.
+     */
+    static final LocalDate FIRST_DATE = LocalDate.of(1949, 1, 1);
+    static final LocalDate LAST_DATE = LocalDate.of(2100, 12, 31);
+
     static LocalDate date(String text) {
+        LocalDate d;
         try {
-            return LocalDate.parse(text.trim());
+            d = LocalDate.parse(text.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("expected " + DATE_ALLOWED + ", got '" + text + "'");
+            throw new IllegalArgumentException("expected " + DATE_ALLOWED + ", got " + YamlFiles.quoted(text));
         }
+        if (d.isBefore(FIRST_DATE) || d.isAfter(LAST_DATE)) {
+            throw new IllegalArgumentException("expected a date from " + FIRST_DATE + " to " + LAST_DATE + ", got '"
+                    + d + "'");
+        }
+        return d;
     }
 
     /** A plain number (campaign fields); ranges are checked by {@link ScenarioChecks}. */
@@ -94,7 +112,7 @@ final class Values {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("expected a number, got '" + text + "'");
+        throw new IllegalArgumentException("expected a number, got " + YamlFiles.quoted(text));
     }
 
     /** YAML 1.1 spellings of true (SnakeYAML resolves these as booleans). */

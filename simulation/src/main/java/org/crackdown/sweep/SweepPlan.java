@@ -27,8 +27,12 @@ import org.crackdown.scenario.ScenarioWriter;
  */
 public final class SweepPlan {
 
-    /** More runs than this is surely a mistake in the file (and beyond what int indices hold). */
-    public static final long MAX_RUNS = 100_000_000L;
+    /**
+     * Runs per sweep: a million runs of a few seconds each is already days of a cluster, so more
+     * is a mistake in the file. Checked from the design's size before anything is expanded or
+     * allocated (the runner keeps a few numbers per run).
+     */
+    public static final long MAX_RUNS = 1_000_000L;
     /** Problems shown for design points that fail the scenario rules; the rest are counted. */
     static final int MAX_REPORTED = 20;
 
@@ -67,17 +71,21 @@ public final class SweepPlan {
      * Each scenario file is read at most once, here; runs never read them again.
      */
     public static SweepPlan load(SweepSpec spec, ScenarioFiles files) throws ScenarioException {
-        long n = DesignPoints.count(spec);
+        long n;
         long runs;
         try {
+            n = DesignPoints.count(spec);
             runs = Math.multiplyExact(Math.multiplyExact(n, spec.strategies().size()), spec.replicates());
         } catch (ArithmeticException e) {
+            n = Long.MAX_VALUE;
             runs = Long.MAX_VALUE;
         }
         if (runs > MAX_RUNS) {
             throw new ScenarioException(List.of(spec.varyAt().problem("the sweep has " + (runs == Long.MAX_VALUE
-                    ? "too many" : Long.toString(runs)) + " runs (" + n + " design points x " + spec.strategies().size()
-                    + " strategies x " + spec.replicates() + " replicates); at most " + MAX_RUNS)));
+                    ? "more than " + Long.MAX_VALUE : String.format(java.util.Locale.ROOT, "%,d", runs)) + " runs ("
+                    + (n == Long.MAX_VALUE ? "too many" : Long.toString(n)) + " design points x " + spec.strategies().size() + " strategies x " + spec.replicates()
+                    + " replicates); a sweep may have at most " + String.format(java.util.Locale.ROOT, "%,d", MAX_RUNS)
+                    + " runs: split the study into several sweeps, or use fewer values, samples or replicates")));
         }
         Scenario base;
         try {

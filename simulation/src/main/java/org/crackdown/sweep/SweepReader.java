@@ -1,11 +1,7 @@
 package org.crackdown.sweep;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -27,7 +23,7 @@ import org.crackdown.model.ParamSpec;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.Suggest;
-import org.yaml.snakeyaml.Yaml;
+import org.crackdown.scenario.YamlFiles;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -85,16 +81,20 @@ public final class SweepReader {
                 problems.add(new Problem(file, 0, 0, "cannot read: it is a directory"));
                 return null;
             }
-            bytes = Files.readAllBytes(path);
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            bytes = YamlFiles.readBytes(path);
+            text = YamlFiles.decode(bytes);
         } catch (IOException e) {
-            problems.add(new Problem(file, 0, 0, "cannot read: " + org.crackdown.scenario.YamlFiles.reason(e)));
+            problems.add(new Problem(file, 0, 0, "cannot read: " + YamlFiles.reason(e)));
+            return null;
+        }
+        Problem tooLong = YamlFiles.longLine(file, text);
+        if (tooLong != null) {
+            problems.add(tooLong);
             return null;
         }
         Node root;
         try {
-            root = new Yaml().compose(new StringReader(text));
+            root = YamlFiles.compose(text);
         } catch (MarkedYAMLException e) {
             Place at = e.getProblemMark() == null ? new Place(file, 0, 0)
                     : new Place(file, e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1);
@@ -104,9 +104,10 @@ public final class SweepReader {
             problems.add(new Problem(file, 0, 0, "YAML syntax error: " + e.getMessage()));
             return null;
         }
-        if (!(root instanceof MappingNode top)) {
-            problems.add(new Place(file, 1, 1).problem("expected a map of sweep keys (" + String.join(", ", TOP)
-                    + "), got " + (root == null ? "an empty file" : what(root))));
+        if (!(root instanceof MappingNode top) || top.getValue().stream().noneMatch(SweepReader::knownTop)) {
+            problems.add(new Place(file, 1, 1).problem(root == null
+                    ? "expected a map of sweep keys (" + String.join(", ", TOP) + "), got an empty file"
+                    : YamlFiles.notA("sweep", root)));
             return null;
         }
         Map<String, NodeTuple> keys = entries(top, "", TOP, SweepReader::topLevelHint);
@@ -115,9 +116,12 @@ public final class SweepReader {
         String name = defaultName(path);
         if (keys.containsKey("name")) {
             String n = text(keys.get("name").getValueNode(), "name", "a name");
-            if (n != null && !n.matches(NAME_PATTERN)) {
+            if (n != null && YamlFiles.nameTooLong(n) != null) {
+                problems.add(at(keys.get("name").getValueNode()).problem("name: " + YamlFiles.nameTooLong(n)));
+            } else if (n != null && !n.matches(NAME_PATTERN)) {
                 problems.add(at(keys.get("name").getValueNode()).problem("name: expected lower-case letters, "
-                        + "digits, '.', '_' or '-' (it names the output folder and the data package), got '" + n + "'"));
+                        + "digits, '.', '_' or '-' (it names the output folder and the data package), got "
+                        + YamlFiles.quoted(n)));
             } else if (n != null) {
                 name = n;
             }
@@ -151,7 +155,16 @@ public final class SweepReader {
                     policy = choice(s.get("policy").getValueNode(), "seeds.policy", SeedPolicy.class, policy);
                 }
                 if (s.containsKey("base")) {
-                    seedBase = integer(s.get("base").getValueNode(), "seeds.base", 0, Long.MAX_VALUE, seedBase);
+                    Node b = s.get("base").getValueNode();
+                    seedBase = integer(b, "seeds.base", 0, Long.MAX_VALUE, seedBase);
+                    long highest = Long.MAX_VALUE - (replicates - 1);
+                    if (policy == SeedPolicy.COMMON && seedBase > highest) {
+                        // Replicate r runs with base + r - 1: past the largest long it would wrap to a negative seed.
+                        problems.add(at(b).problem("seeds.base: with " + replicates + " replicates replicate r uses "
+                                + "seed base + r - 1, which must not pass " + Long.MAX_VALUE + "; use a base of at "
+                                + "most " + highest));
+                        seedBase = 1;
+                    }
                 }
             } else {
                 problems.add(at(v).problem("seeds: expected a map like {policy: common, base: 1} (policy: common "
@@ -648,13 +661,14 @@ public final class SweepReader {
             }
             Node first = seen.putIfAbsent(name, t.getKeyNode());
             if (first != null) {
-                problems.add(at(t.getKeyNode()).problem("strategies: duplicate strategy '" + name
-                        + "' (first given at line " + at(first).line() + ")"));
+                problems.add(at(t.getKeyNode()).problem("strategies: duplicate strategy " + YamlFiles.quoted(name)
+                        + " (first given at line " + at(first).line() + ")"));
                 continue;
             }
-            if (!name.matches(NAME_PATTERN)) {
-                problems.add(at(t.getKeyNode()).problem("strategies: name '" + name + "': expected lower-case "
-                        + "letters, digits, '.', '_' or '-' (it is part of every run id)"));
+            if (YamlFiles.nameTooLong(name) != null || !name.matches(NAME_PATTERN)) {
+                problems.add(at(t.getKeyNode()).problem("strategies: name " + YamlFiles.quoted(name) + ": "
+                        + (YamlFiles.nameTooLong(name) != null ? YamlFiles.nameTooLong(name)
+                        : "expected lower-case letters, digits, '.', '_' or '-' (it is part of every run id)")));
                 continue;
             }
             out.add(new Strategy(name, settings(t.getValueNode(), "strategy '" + name + "'", false),
@@ -780,9 +794,15 @@ public final class SweepReader {
         return s == null ? "" : s;
     }
 
+    /** A top-level key that is a sweep key or close to one: a file with none is not a sweep file. */
+    private static boolean knownTop(NodeTuple t) {
+        return t.getKeyNode() instanceof ScalarNode k && (TOP.contains(k.getValue())
+                || !Suggest.closest(k.getValue(), TOP, Suggest.tolerance(k.getValue().length())).isEmpty());
+    }
+
     private static String what(Node n) {
         if (n instanceof ScalarNode s) {
-            return s.getTag().equals(Tag.NULL) ? "nothing" : "'" + s.getValue() + "'";
+            return s.getTag().equals(Tag.NULL) ? "nothing" : YamlFiles.quoted(s.getValue());
         }
         if (n instanceof SequenceNode) {
             return "a list";

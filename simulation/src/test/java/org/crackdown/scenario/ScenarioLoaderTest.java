@@ -251,7 +251,8 @@ class ScenarioLoaderTest {
 
     @Test
     void topLevelMustBeAMap() {
-        assertEquals(List.of("s.yaml:1:1: expected a map of scenario keys (key: value lines), got a list"),
+        assertEquals(List.of("s.yaml:1:1: not a scenario file (expected a map of scenario keys, key: value lines; it "
+                + "holds a list)"),
                 problemsOf("- start: 2010-01-01\n"));
     }
 
