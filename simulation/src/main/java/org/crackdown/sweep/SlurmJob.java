@@ -114,7 +114,10 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
                 + "finished runs are kept.\n");
         b.append("set -euo pipefail\n");
         javaLine(b);
-        b.append("exec \"$JAVA\" ${CRACKDOWN_JAVA_OPTS:-} -jar ").append(quote(jar.toString())).append(" sweep ")
+        // Several models on several threads: the parallel collector keeps the task's cores busy
+        // during collections (docs/performance.md); a collector named in CRACKDOWN_JAVA_OPTS wins.
+        b.append("case \"${CRACKDOWN_JAVA_OPTS:-}\" in *-XX:+Use*GC*) GC=\"\" ;; *) GC=\"-XX:+UseParallelGC\" ;; esac\n");
+        b.append("exec \"$JAVA\" $GC ${CRACKDOWN_JAVA_OPTS:-} -jar ").append(quote(jar.toString())).append(" sweep ")
                 .append(quote(sweepFile.toString())).append(" \\\n");
         b.append("  --shard \"$SLURM_ARRAY_TASK_ID/").append(tasks).append("\" --threads ").append(threadsPerTask)
                 .append(" \\\n");

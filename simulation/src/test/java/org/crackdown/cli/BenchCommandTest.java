@@ -1,0 +1,78 @@
+package org.crackdown.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code crackdown bench} reports what it measured, consistently, in text and JSON; its timings
+ * are not asserted (a benchmark, not a timed test), only that the figures hang together.
+ */
+class BenchCommandTest {
+
+    static final String TINY = "src/test/resources/scenarios/tiny.yaml";
+
+    @TempDir
+    Path dir;
+
+    private static int bench(StringWriter out, StringWriter err, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Main.execute(all, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void jsonHoldsEveryScalesWorkAndTheCostRatio() throws Exception {
+        Path json = dir.resolve("bench.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(Main.OK, bench(out, err, TINY, "--scales", "0.005,0.01", "--json", json.toString()), err.toString());
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        JsonNode scales = doc.get("scales");
+        assertEquals(2, scales.size());
+        JsonNode small = scales.get(0);
+        JsonNode large = scales.get(1);
+        assertEquals(0.005, small.get("scale").asDouble());
+        // tiny.yaml simulates 2010: one year.
+        assertEquals(365 / 365.25, small.get("years").asDouble(), 1e-9);
+        for (JsonNode s : scales) {
+            assertTrue(s.get("salesPerYear").asDouble() > 0, s.toString());
+            assertTrue(s.get("patrolExposuresPerYear").asDouble() > 0, s.toString());
+            assertEquals(s.get("gangStepsPerYear").asDouble() + s.get("salesPerYear").asDouble()
+                    + s.get("patrolExposuresPerYear").asDouble(), s.get("eventsPerYear").asDouble(), 1e-6);
+            assertEquals(s.get("cpuSeconds").asDouble() / s.get("years").asDouble(),
+                    s.get("cpuSecondsPerYear").asDouble(), 1e-9);
+            assertTrue(s.get("liveHeapMb").asLong() <= s.get("peakHeapMb").asLong() + 1, s.toString());
+        }
+        // Twice the scale is about twice the gangs, so about twice the gang-days stepped.
+        double steps = large.get("gangStepsPerYear").asDouble() / small.get("gangStepsPerYear").asDouble();
+        assertTrue(steps > 1.5 && steps < 2.5, "gang-steps ratio " + steps);
+        double ratio = (large.get("cpuSecondsPerYear").asDouble() / small.get("cpuSecondsPerYear").asDouble()) / 2;
+        assertEquals(ratio, doc.get("cost_per_unit_scale_largest_over_smallest").asDouble(), 1e-9);
+        assertTrue(out.toString().contains("cost per unit of scale, scale 0.01 over scale 0.005"), out.toString());
+    }
+
+    @Test
+    void badScalesOrJsonFolderAreBadInputAndWriteNothing() {
+        Path json = dir.resolve("b.json");
+        StringWriter err = new StringWriter();
+        assertEquals(Main.BAD_INPUT, bench(new StringWriter(), err, TINY, "--scales", "0", "--json", json.toString()));
+        assertTrue(err.toString().contains("--scales"), err.toString());
+        assertFalse(Files.exists(json));
+        err = new StringWriter();
+        assertEquals(Main.BAD_INPUT, bench(new StringWriter(), err, TINY, "--json", dir.resolve("no/such/b.json").toString()));
+        assertTrue(err.toString().contains("cannot write --json"), err.toString());
+    }
+}
