@@ -357,6 +357,8 @@ public final class Gang implements Steppable {
                     sold.removeFirst();
                 }
                 w.sold(this, v, sale, location);
+            } else {
+                market.unsold(location, v.type(), Math.max(ask, floor), p);
             }
         }
         if (victims.isEmpty()) {

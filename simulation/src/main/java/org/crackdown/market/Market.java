@@ -172,6 +172,16 @@ public final class Market {
         return new Sale(b, price);
     }
 
+    /**
+     * A seller found no buyer at its reservation today: its asking price is part of the going
+     * rate buyers hear of, so the index moves towards it as it would towards a sale. In a glut
+     * (victims waiting, no buyers) asks fall and the index with them, which brings buyers back.
+     */
+    public void unsold(int province, VictimType t, double ask, Parameters p) {
+        double w = p.getPriceMemory();
+        priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * ask;
+    }
+
     public void prosecuted(int province) {
         monthProsecutions[province]++;
     }
