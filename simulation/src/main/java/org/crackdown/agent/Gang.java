@@ -43,8 +43,6 @@ public final class Gang implements Steppable {
     public static final int ACQUIRE_DAYS = 14;
     /** Idle this long with no money left and a gang breaks up. */
     private static final int IDLE_DAYS_BEFORE_QUIT = 180;
-    /** Most sold victims a gang's records (and members' memories) can lead police to. */
-    private static final int LEDGER = 20;
 
     private final long id;
     private final int home;
@@ -217,6 +215,10 @@ public final class Gang implements Steppable {
             belief[q] = (1 - lr) * belief[q] + lr * w.publicRisk(q);
         }
         MersenneTwisterFast r = w.random;
+        // Route costs are needed only for a destination that could beat the best plan so far;
+        // every route costs at least a day where it starts, so most destinations are ruled out
+        // without them and the Dijkstra runs for few plans (issue 9).
+        double[] dayCost = w.dayCosts(this, p);
         double best = 0;
         VictimType bestType = null;
         AcquisitionMethod bestMethod = null;
@@ -226,7 +228,8 @@ public final class Gang implements Steppable {
             Province src = w.network().get(s);
             // Getting there costs running days; without victims the trip draws no police risk.
             double reach = w.travelDays(home, s) * p.getTripCostPerDay();
-            double[] routeCost = w.routeCosts(this, s, p);
+            double cheapestRoute = w.cheapestRoute(dayCost, s);
+            double[] routeCost = null;
             for (VictimType t : VictimType.values()) {
                 if (t.isChild() != childSpecialist) {
                     continue;
@@ -240,8 +243,16 @@ public final class Gang implements Steppable {
                         double days = Math.min(ACQUIRE_DAYS, 1 / success);
                         double cost = w.acquisitionCost(t, m, d) + days * p.getTripCostPerDay()
                                 + w.acquisitionRisk(this, m, t, d) + reach;
-                        double value = w.expectedSale(d, t) - cost - routeCost[d];
-                        value *= 1 + 0.25 * r.nextGaussian();
+                        double gross = w.expectedSale(d, t) - cost;
+                        double noise = 1 + 0.25 * r.nextGaussian();
+                        // (gross - route) * noise <= (gross - cheapest) * noise when noise > 0: exact skip.
+                        if (noise > 0 && (gross - cheapestRoute) * noise <= best) {
+                            continue;
+                        }
+                        if (routeCost == null) {
+                            routeCost = w.routeCosts(dayCost, s, p);
+                        }
+                        double value = (gross - routeCost[d]) * noise;
                         if (value > best) {
                             best = value;
                             bestType = t;
@@ -353,7 +364,8 @@ public final class Gang implements Steppable {
                 money += sale.price();
                 w.earned(this, sale.price() - paid);
                 sold.addLast(v);
-                if (sold.size() > LEDGER) {
+                // Only the most recent sales can be traced after a bust (police.trace_depth).
+                while (sold.size() > p.getTraceDepth()) {
                     sold.removeFirst();
                 }
                 w.sold(this, v, sale, location);

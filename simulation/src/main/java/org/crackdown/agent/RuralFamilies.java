@@ -39,7 +39,7 @@ public final class RuralFamilies {
         openCount = new int[net.size()][VictimType.values().length];
     }
 
-    /** Today's births; poor families with a newborn decide whether they would sell. */
+    /** Today's rural births; poor families with a newborn decide whether they would sell. */
     public void step(int today, double year, Parameters p, MersenneTwisterFast r) {
         for (Province prov : net.provinces()) {
             int i = prov.index();
@@ -47,7 +47,7 @@ public final class RuralFamilies {
             while (!q.isEmpty() && q.peekFirst().closesDay() <= today) {
                 openCount[i][q.pollFirst().child().ordinal()]--;
             }
-            int births = Rng.poisson(r, demography.birthsPerDay(prov, p));
+            int births = Rng.poisson(r, demography.ruralBirthsPerDay(prov, p));
             int boys = Rng.binomial(r, births, demography.boyShare(prov, year, p));
             int girls = births - boys;
             double q0 = Math.min(1, p.getSalePropensity() * Math.pow(demography.povertyIndex(prov), p.getPovertyElasticity()));

@@ -6,8 +6,8 @@ package org.crackdown.agent;
  */
 public final class Victim {
 
-    /** Where a victim is. */
-    public enum Status { WITH_GANG, WITH_BUYER, RESCUED }
+    /** Where a victim is: LEFT_BUYER means out of the buyer's household other than by rescue (escape, release, death, grown up). */
+    public enum Status { WITH_GANG, WITH_BUYER, RESCUED, LEFT_BUYER }
 
     private final long id;
     private final VictimType type;
@@ -52,6 +52,11 @@ public final class Victim {
 
     public void rescued() {
         status = Status.RESCUED;
+    }
+
+    /** No longer held by the buyer, and no longer findable as a trafficked victim. */
+    public void leftBuyer() {
+        status = Status.LEFT_BUYER;
     }
 
     /** Parents to return a rescued child to are known: by DNA match, or they did not sell it. */

@@ -170,7 +170,7 @@ public final class GuiSession {
         d.append(").");
         Scenario s = withSettings(start.copy(), timeline, runSeed);
         return new Scenario(fileName(name), d.toString(), s.seed(), s.start(), s.end(), s.measureFrom(),
-                s.measureTo(), s.parameters(), s.campaigns(), s.timeline());
+                s.measureTo(), s.parameters(), s.campaigns(), s.timeline(), s.operations());
     }
 
     /** Writes {@link #scenarioToSave} as YAML to {@code file}; the name is taken from the file name. */
@@ -202,7 +202,7 @@ public final class GuiSession {
 
     private Scenario withSettings(Parameters p, List<TimelineChange> timeline, long seed) {
         return new Scenario(scenario.name(), scenario.description(), seed, scenario.start(), scenario.end(),
-                scenario.measureFrom(), scenario.measureTo(), p, scenario.campaigns(), timeline);
+                scenario.measureFrom(), scenario.measureTo(), p, scenario.campaigns(), timeline, scenario.operations());
     }
 
     /** A scenario name as the loader accepts it ([a-z0-9._-]+). */

@@ -46,7 +46,7 @@ public final class Demand {
             double children = girlBirths * p.getSonPropensity() * demography.sonPreference(prov, year, p) * income;
             double brides = demography.surplusMenPerDay(prov, year, p) * p.getBridePropensity()
                     * demography.povertyIndex(prov);
-            double commercial = demography.population(prov, p) / 1e6 * p.getCommercialRate() / 365.0 * income;
+            double commercial = demography.urbanPopulation(prov, p) / 1e6 * p.getCommercialRate() / 365.0 * income;
             Outlook o = outlook(prov, p, market);
             spawn(Buyer.Kind.CHILD_SEEKER, Rng.poisson(r, children), i, today, o, p, market, metrics, r);
             spawn(Buyer.Kind.BRIDE_SEEKER, Rng.poisson(r, brides), i, today, o, p, market, metrics, r);

@@ -1,44 +1,93 @@
 package org.crackdown.model;
 
+import org.crackdown.space.DemographicHistory;
 import org.crackdown.space.Province;
 import org.crackdown.space.ProvinceNetwork;
 import org.crackdown.space.SexRatioHistory;
 
 /**
- * Derived, per-province population quantities: births, the sex ratio of any birth cohort, the
- * marriage squeeze, and income and left-behind indices. Read fresh from the parameters every time
+ * Derived, per-province population quantities: population, births, the sex ratio of any birth
+ * cohort, the marriage squeeze, and income and left-behind indices. Read fresh from the parameters every time
  * so that a timeline change or a GUI slider (sex ratio, scale) acts at once.
+ *
+ * <p>Population, births and urbanisation change with the calendar year (the model sets it each
+ * day, {@link #setYear}): a province's population is its 2010 census count times the national
+ * population of the year over that of the 2010 census (provinces keep their 2010 shares, an
+ * assumption: no provincial series is in the references); births are population times the
+ * national crude birth rate of the year, times {@code births.birth_rate} over the 2010 rate of the
+ * series (1 by default: the lever scales the whole series). Both come from
+ * {@link DemographicHistory}.
  *
  * <p>A province's sex ratio at birth in year y is its data value (about 2010) with the excess over
  * 100 scaled by the national history: 100 + (srb_p - 100) x (H(y) - 100) / (H(2010) - 100), plus
- * the scenario's {@code births.srb_shift}. Cohort sizes use the 2010 population and the current
- * birth rate for every year (a simplification, stated in docs/ODD.md).
+ * the scenario's {@code births.srb_shift}.
  */
 public final class Demography {
 
     private static final int DATA_YEAR = 2010;
+    /** The 2010 census day, to which provinces.csv's populations refer. */
+    private static final double CENSUS_2010 = DemographicHistory.fractionalYear(java.time.LocalDate.of(2010, 11, 1));
+    /** 1 July 2010, where the series puts the rate of births.birth_rate's source (NBS communiqué 2010). */
+    private static final double BIRTH_RATE_YEAR = DemographicHistory.fractionalYear(java.time.LocalDate.of(2010, 7, 1));
 
     private final ProvinceNetwork net;
     private final SexRatioHistory history;
+    private final DemographicHistory national;
     private final double nationalIncome;
     private final double nationalSrbExcess;
     private final long totalPopulation;
+    private double year = CENSUS_2010;
 
-    public Demography(ProvinceNetwork net, SexRatioHistory history) {
+    public Demography(ProvinceNetwork net, SexRatioHistory history, DemographicHistory national) {
         this.net = net;
         this.history = history;
+        this.national = national;
         this.nationalIncome = net.populationWeighted(Province::ruralIncome);
         this.nationalSrbExcess = net.populationWeighted(Province::srb) - 100;
         this.totalPopulation = net.provinces().stream().mapToLong(Province::population).sum();
     }
 
-    /** Simulated population (census population times scale). */
+    /** The calendar year (fractional) that population, births and urbanisation refer to. */
+    public void setYear(double year) {
+        this.year = year;
+    }
+
+    public double year() {
+        return year;
+    }
+
+    /** Simulated population this year: census population x national growth since the census x scale. */
     public double population(Province p, Parameters ps) {
-        return p.population() * ps.getScale();
+        return populationIn(p, year, ps);
+    }
+
+    private double populationIn(Province p, double y, Parameters ps) {
+        return p.population() * national.population(y) / national.population(CENSUS_2010) * ps.getScale();
+    }
+
+    /** Urban residents this year (the national urban share applied to every province). */
+    public double urbanPopulation(Province p, Parameters ps) {
+        return population(p, ps) * national.urbanShare(year);
+    }
+
+    /** Share of the population living in rural areas this year. */
+    public double ruralShare() {
+        return 1 - national.urbanShare(year);
     }
 
     public double birthsPerDay(Province p, Parameters ps) {
-        return population(p, ps) * ps.getBirthRate() / 1000.0 / 365.0;
+        return birthsPerDayIn(p, year, ps);
+    }
+
+    /** Births per day in the province in (fractional) year y, e.g. a past cohort's. */
+    public double birthsPerDayIn(Province p, double y, Parameters ps) {
+        double rate = national.birthRate(y) * ps.getBirthRate() / national.birthRate(BIRTH_RATE_YEAR);
+        return populationIn(p, y, ps) * rate / 1000.0 / 365.0;
+    }
+
+    /** Births per day to rural families (the national rural share applied to every province). */
+    public double ruralBirthsPerDay(Province p, Parameters ps) {
+        return birthsPerDay(p, ps) * ruralShare();
     }
 
     /** Boys per 100 girls born in province p in the given (possibly fractional) year. */
@@ -61,12 +110,15 @@ public final class Demography {
     }
 
     /**
-     * Men per day reaching marriage age with no woman of their cohort left for them: cohort births
-     * x (s - 100) / (s + 100) for the cohort born {@code demand.marriage_age} years earlier.
+     * Men per day reaching marriage age with no woman of their cohort left for them: the births of
+     * the cohort born {@code demand.marriage_age} years earlier x (s - 100) / (s + 100), s its sex
+     * ratio at birth. Nationally about 1.17 million a year in 2011 (cohort 1986), against ~1.2
+     * million a year after 2010 (CASS 2010, china-facts.md s3): a check, not an input.
      */
     public double surplusMenPerDay(Province p, double year, Parameters ps) {
-        double s = srb(p, year - ps.getMarriageAge(), ps);
-        return birthsPerDay(p, ps) * Math.max(0, s - 100) / (s + 100);
+        double cohort = year - ps.getMarriageAge();
+        double s = srb(p, cohort, ps);
+        return birthsPerDayIn(p, cohort, ps) * Math.max(0, s - 100) / (s + 100);
     }
 
     /** Province rural income over the population-weighted national mean. */

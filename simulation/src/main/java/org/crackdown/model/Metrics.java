@@ -200,6 +200,7 @@ public final class Metrics {
         s.put("children_rescued", children);
         s.put("gangs_busted", windowTotal(Measure.GANGS_BUSTED));
         s.put("suspects_arrested", windowTotal(Measure.SUSPECTS_ARRESTED));
+        s.put("cases_registered", windowTotal(Measure.CASES_REGISTERED));
         s.put("cases_solved", windowTotal(Measure.CASES_SOLVED));
         double trafficked = windowTotal(Measure.BOYS_ACQUIRED) + windowTotal(Measure.GIRLS_ACQUIRED)
                 + windowTotal(Measure.WOMEN_ACQUIRED);

@@ -23,7 +23,7 @@ public final class Parameters implements Cloneable {
 
     // ---------------------------------------------------------------- births
     @Param(key = "births.birth_rate", unit = "births per 1000 people per year", min = 0, max = 50,
-            doc = "Crude birth rate applied to every province's 2010 census population.",
+            doc = "Crude birth rate of 2010. Births follow the national series of scenarios/data/demography-history.csv year by year (1990 21.06, 2003 12.41, 2010 11.90, 2015-2020 from published births), scaled by births.birth_rate / 11.90: the default is the series, another value raises or lowers births in every year and cohort by the same factor (a sensitivity lever).",
             source = "NBS Statistical Communique 2010: 11.90 per thousand")
     private double birthRate = 11.90;
 
@@ -33,10 +33,10 @@ public final class Parameters implements Cloneable {
     private double srbShift = 0.0;
 
     // ---------------------------------------------------------------- families
-    @Param(key = "families.sale_propensity", unit = "probability per birth", min = 0, max = 0.1,
-            doc = "Chance that a family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity.",
-            source = "calibrated (docs/calibration.md)")
-    private double salePropensity = 0.002027;
+    @Param(key = "families.sale_propensity", unit = "probability per rural birth", min = 0, max = 0.1,
+            doc = "Chance that a rural family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity. Rural births are births x (1 - urban share of the year).",
+            source = "calibrated (docs/calibration.md) as 0.002027 per birth; re-expressed per rural birth when urbanisation became time-varying: 0.002027 / 0.5014 (rural share mid-2011 in demography-history.csv), so the fitted 2011 flow is unchanged")
+    private double salePropensity = 0.004043;
 
     @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
@@ -83,18 +83,19 @@ public final class Parameters implements Cloneable {
     private double girlAcceptShare = 0.3;
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
-            doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier) tries to buy a bride. Scaled up in poorer provinces.",
-            source = "calibrated (docs/calibration.md)")
-    private double bridePropensity = 0.1854;
+            doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier, from that cohort's births and sex ratio at birth) tries to buy a bride. Scaled up in poorer provinces.",
+            source = "calibrated (docs/calibration.md) as 0.1854 when surplus men were counted on the current year's births; re-expressed per surplus man of the marriage-age cohort: 0.1854 / 1.541 (births mid-1986 over mid-2011 in demography-history.csv), so the fitted 2011 flow is unchanged")
+    private double bridePropensity = 0.1203;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
             source = "china-facts.md s3: squeeze from cohorts born 20-30 years earlier (midpoint)")
     private int marriageAge = 25;
 
-    @Param(key = "demand.commercial_rate", unit = "buyers per million people per year", min = 0, max = 1000,
-            doc = "Commercial exploiters (sex work, forced labour) seeking a woman, per million people, at the national average income; rises with income (cities).")
-    private double commercialRate = 4.0;
+    @Param(key = "demand.commercial_rate", unit = "buyers per million urban residents per year", min = 0, max = 1000,
+            doc = "Commercial exploiters (sex work, forced labour) seeking a woman, per million urban residents (population x urban share of the year), at the national average income; rises with income (cities).",
+            source = "assumption, prior: 4 per million people; re-expressed per million urban residents as 4 / 0.4986 (urban share mid-2011 in demography-history.csv), so the 2011 flow is unchanged")
+    private double commercialRate = 8.02;
 
     @Param(key = "demand.income_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How demand for boys and for commercial exploitation rises with a province's income: factor (province income / national income)^elasticity.")
@@ -303,13 +304,18 @@ public final class Parameters implements Cloneable {
 
     @Param(key = "police.trace_sold_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.",
-            source = "calibrated (docs/calibration.md)")
+            source = "calibrated (docs/calibration.md); prior: uniform 0.05-0.6 (assumption)")
     private double traceSoldProbability = 0.3;
 
     @Param(key = "police.buyer_search_efficiency", unit = "rescues per officer per year", min = 0, max = 1000,
             doc = "Victims held by buyers that an officer on buyer enforcement finds per year, when such victims are common.",
             source = "calibrated (docs/calibration.md)")
     private double buyerSearchEfficiency = 0.6534;
+
+    @Param(key = "police.trace_depth", unit = "sales", min = 0, max = 1000,
+            doc = "How many of a busted gang's most recent sales its records and members' memories can lead police to; each is traced to the buyer with police.trace_sold_probability.",
+            source = "assumption, prior: uniform 5-30 sales; default 20 is the value the 2011 calibration was run with (no published figure)")
+    private int traceDepth = 20;
 
     @Param(key = "police.lead_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that a bust yields a lead to each gang the busted gang traded with, opening a case against it.")
@@ -369,8 +375,45 @@ public final class Parameters implements Cloneable {
     private int jointDurationDays = 30;
 
     @Param(key = "joint.takedown_efficiency", unit = "gangs per officer-day", min = 0, max = 1,
-            doc = "Gangs with an open case against them, in the provinces of an operation, that one officer-day of the operation takes down when such gangs are common; each takedown follows the gang's links to the partners also in those provinces.")
-    private double jointTakedownEfficiency = 0.00005;
+            doc = "Daily chance that one gang of an operation's ring is taken down is 1 - exp(-efficiency x officers / ring gangs still at large).",
+            source = "assumption, prior: log-uniform 0.0003-0.003; 0.001 takes down about 9 in 10 gangs of a 100-gang ring with 7,000 officers within 30 days (china-facts.md s2: Mar 2012, >7,000 police broke up four rings)")
+    private double jointTakedownEfficiency = 0.001;
+
+    @Param(key = "joint.max_gangs", unit = "gangs at scale 1", min = 1, max = 10_000,
+            doc = "Reach of one joint operation: most gangs of its ring it can take down (times scale, at least 1). The ring is the gang police know most about in the operation's provinces and the partners linked to it there, up to joint.link_depth links away.",
+            source = "assumption, prior: uniform 20-200; china-facts.md s2 templates: 310-608 suspects per operation, at about 3 arrested per busted gang (gangs.members_mean x gangs.arrest_share) 100-190 gangs, in 4-5 rings")
+    private int jointMaxGangs = 100;
+
+    @Param(key = "joint.link_depth", unit = "links", min = 0, max = 20,
+            doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only).",
+            source = "assumption, prior: uniform integer 1-5")
+    private int jointLinkDepth = 3;
+
+    @Param(key = "campaigns.ramp_days", unit = "days", min = 1, max = 730,
+            doc = "Time constant of organising a campaign: the extra effort police actually put in follows the campaign's schedule with this lag, building up over weeks to months after the start and winding down after the end (63% of the change in this many days).",
+            source = "assumption, prior: uniform 14-120 days (china-facts.md s2: specialised campaigns last 3-6 months, so organising takes a fraction of that)")
+    private double campaignRampDays = 45;
+
+    // ---------------------------------------------------------------- victims held by buyers
+    @Param(key = "held.escape_rate", unit = "per year", min = 0, max = 10,
+            doc = "Rate per year at which a woman held by a buyer escapes (she leaves the stock police can find; she is not counted as rescued).",
+            source = "assumption, prior: uniform 0.01-0.15 (no published figure)")
+    private double heldEscapeRate = 0.05;
+
+    @Param(key = "held.release_rate", unit = "per year", min = 0, max = 10,
+            doc = "Rate per year at which buyers let a bought woman or child go, sell her or him on, or move out of police reach.",
+            source = "assumption, prior: uniform 0.01-0.1 (no published figure)")
+    private double heldReleaseRate = 0.03;
+
+    @Param(key = "held.death_rate", unit = "per year", min = 0, max = 1,
+            doc = "Death rate per year of victims held by buyers.",
+            source = "assumption, prior: uniform 0.001-0.01 (no published figure for trafficked victims)")
+    private double heldDeathRate = 0.003;
+
+    @Param(key = "held.child_findable_years", unit = "years", min = 0.1, max = 30,
+            doc = "Years after the sale during which a bought child can still be found as an abducted or bought child; afterwards the child has grown up in the buyer's family and leaves the stock (DNA matches included).",
+            source = "assumption, prior: uniform 5-14 years (children are mostly sold as infants; Chinese criminal law counts children as under 14)")
+    private double heldChildFindableYears = 10;
 
     @Param(key = "buyers.prosecution_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that a buyer found holding a bought victim is prosecuted.",
@@ -494,6 +537,14 @@ public final class Parameters implements Cloneable {
     public double getTraceSoldProbability() { return traceSoldProbability; }
     public double getBuyerSearchEfficiency() { return buyerSearchEfficiency; }
     public double getLeadProbability() { return leadProbability; }
+    public int getTraceDepth() { return traceDepth; }
+    public int getJointMaxGangs() { return jointMaxGangs; }
+    public int getJointLinkDepth() { return jointLinkDepth; }
+    public double getCampaignRampDays() { return campaignRampDays; }
+    public double getHeldEscapeRate() { return heldEscapeRate; }
+    public double getHeldReleaseRate() { return heldReleaseRate; }
+    public double getHeldDeathRate() { return heldDeathRate; }
+    public double getHeldChildFindableYears() { return heldChildFindableYears; }
 
     public boolean isDnaEnabled() { return dnaEnabled; }
     public void setDnaEnabled(boolean v) { dnaEnabled = v; }

@@ -18,14 +18,23 @@ import java.util.List;
  * @param parameters  values at the start (before any timeline change dated on or after start)
  * @param campaigns   crackdowns in date order
  * @param timeline    dated changes in date order
+ * @param operations  dated joint operations in date order
  */
 public record Scenario(String name, String description, long seed, LocalDate start, LocalDate end,
                        LocalDate measureFrom, LocalDate measureTo, Parameters parameters,
-                       List<Campaign> campaigns, List<TimelineChange> timeline) {
+                       List<Campaign> campaigns, List<TimelineChange> timeline, List<JointOperation> operations) {
 
     public Scenario {
         campaigns = List.copyOf(campaigns);
         timeline = List.copyOf(timeline);
+        operations = List.copyOf(operations);
+    }
+
+    /** A scenario without dated joint operations. */
+    public Scenario(String name, String description, long seed, LocalDate start, LocalDate end,
+                    LocalDate measureFrom, LocalDate measureTo, Parameters parameters,
+                    List<Campaign> campaigns, List<TimelineChange> timeline) {
+        this(name, description, seed, start, end, measureFrom, measureTo, parameters, campaigns, timeline, List.of());
     }
 
     /** Number of simulated days, start and end included. */

@@ -17,6 +17,7 @@ import org.crackdown.market.Market;
 import org.crackdown.policy.Enforcement;
 import org.crackdown.policy.JointOperations;
 import org.crackdown.policy.PoliceForce;
+import org.crackdown.space.DemographicHistory;
 import org.crackdown.space.Province;
 import org.crackdown.space.ProvinceNetwork;
 import org.crackdown.space.Routes;
@@ -61,6 +62,8 @@ public class TraffickingModel extends SimState {
     private Enforcement enforcement;
     private JointOperations joint;
     private List<Gang> gangs;
+    /** The same gangs by home province, each list in formation order, for linking new gangs. */
+    private List<Gang>[] gangsByHome;
     private final List<Stoppable> scheduled = new ArrayList<>();
     private int nextTimeline;
     private int day;
@@ -82,13 +85,15 @@ public class TraffickingModel extends SimState {
     private double[][] monthProfit;
     /** Perceived yearly hazard that a gang member is arrested, per home province. */
     private double[] arrestHazard;
+    /** Gang-days stepped since the start (for `crackdown bench`: work done per simulated year). */
+    private long gangSteps;
 
     public TraffickingModel(Scenario scenario, long seed) {
         super(seed);
         this.scenario = scenario;
         this.params = scenario.parameters().copy();
         this.net = ProvinceNetwork.china();
-        this.demography = new Demography(net, SexRatioHistory.china());
+        this.demography = new Demography(net, SexRatioHistory.china(), DemographicHistory.china());
         this.routes = new Routes(net);
         this.metrics = new Metrics(net.size(), scenario.measureFrom(), scenario.measureTo());
         this.totalDays = (int) scenario.days();
@@ -107,9 +112,11 @@ public class TraffickingModel extends SimState {
                 new Process("gangs: plan, acquire, move, sell (patrols may stop them)", s -> stepGangs()),
                 new Process("police: investigations solve cases and bust gangs",
                         s -> enforcement.investigate(params, random)),
+                new Process("buyers' households: held victims escape, are let go, die or grow up",
+                        s -> enforcement.heldExits()),
                 new Process("police: buyer enforcement and DNA matching", s -> enforcement.searchBuyers(params, random)),
-                new Process("police: joint cross-provincial operations take down linked gangs",
-                        s -> joint.step(day, gangs, enforcement.cases(), enforcement, params, random)),
+                new Process("police: joint cross-provincial operations take down one ring each",
+                        s -> joint.step(day, enforcement.cases(), enforcement, metrics, params, random)),
                 new Process("market: buyers who waited too long give up", s -> expireBuyers()),
                 new Process("gangs: would-be traffickers weigh the trade's profit against outside income and sanctions",
                         s -> gangEntry()),
@@ -123,13 +130,15 @@ public class TraffickingModel extends SimState {
         nextTimeline = 0;
         nextGangId = 1;
         nextVictimId = 1;
+        gangSteps = 0;
         families = new RuralFamilies(net, demography);
         demand = new Demand(net, demography);
         market = new Market(net.size(), params);
         police = new PoliceForce(net, demography);
         enforcement = new Enforcement(this, police, net.size());
-        joint = new JointOperations(net);
+        joint = new JointOperations(net, scenario.operations(), scenario.start());
         gangs = new ArrayList<>();
+        gangsByHome = newGangIndex(net.size());
         inbound = new double[net.size()][VictimType.values().length];
         forSale = new double[net.size()][VictimType.values().length];
         travelDays = travelDays();
@@ -137,6 +146,7 @@ public class TraffickingModel extends SimState {
         monthProfit = new double[net.size()][2];
         arrestHazard = new double[net.size()];
         applyTimeline(scenario.start().minusDays(1));
+        demography.setYear(year());
         police.allocate(params);
         police.applyCampaigns(scenario.campaigns(), scenario.start(), params);
         enforcement.initPublicRisk(params);
@@ -158,6 +168,7 @@ public class TraffickingModel extends SimState {
     private void beginDay() {
         LocalDate today = today();
         metrics.beginDay(today);
+        demography.setYear(year());
         applyTimeline(today);
         if (today.getDayOfMonth() == 1 && day > 0) {
             police.allocate(params);
@@ -203,6 +214,7 @@ public class TraffickingModel extends SimState {
             }
         }
         List<Gang> order = new ArrayList<>(gangs);
+        gangSteps += order.size();
         shuffle(order);
         for (Gang g : order) {
             g.step(this);
@@ -210,6 +222,7 @@ public class TraffickingModel extends SimState {
                 enforcement.present(g.location());
             }
         }
+        market.unserved(forSale, params);
     }
 
     private void expireBuyers() {
@@ -391,6 +404,9 @@ public class TraffickingModel extends SimState {
             metrics.endMonth();
         }
         gangs.removeIf(g -> !g.active());
+        for (List<Gang> l : gangsByHome) {
+            l.removeIf(g -> !g.active());
+        }
         day++;
         if (finished()) {
             for (Stoppable s : scheduled) {
@@ -415,6 +431,7 @@ public class TraffickingModel extends SimState {
             metrics.setStock(Measure.GANGS_ACTIVE, i, active[i]);
             metrics.setStock(Measure.BUYERS_WAITING, i, market.waiting(i));
             metrics.setStock(Measure.OPEN_CASES, i, enforcement.cases().openCases(i));
+            metrics.setStock(Measure.HELD_BY_BUYERS, i, enforcement.heldByBuyers(i));
             metrics.setStock(Measure.OFFICERS_PATROL, i, u.patrol(params));
             metrics.setStock(Measure.OFFICERS_INVESTIGATION, i, u.investigators(params));
             metrics.setStock(Measure.OFFICERS_DNA, i, u.dnaOfficers(params));
@@ -471,16 +488,19 @@ public class TraffickingModel extends SimState {
         double aversion = Math.exp(RISK_AVERSION_SPREAD * random.nextGaussian());
         Gang g = new Gang(nextGangId++, home, childSpecialist, aversion, reservationFactor, members, 20_000, b, day);
         List<Gang> near = new ArrayList<>();
-        int[] neigh = net.get(home).neighbours();
-        for (Gang o : gangs) {
-            if (o.active() && (o.home() == home || contains(neigh, o.home()))) {
-                near.add(o);
-            }
+        near.addAll(gangsByHome[home]);
+        for (int q : net.get(home).neighbours()) {
+            near.addAll(gangsByHome[q]);
         }
+        // In the order of the list of all gangs (formation order, so by id): that order decides
+        // which gangs the random draws pick, as when this was a scan of every gang.
+        near.sort(BY_ID);
+        near.removeIf(o -> !o.active());
         for (int k = 0; k < 2 && !near.isEmpty(); k++) {
             g.link(near.remove(random.nextInt(near.size())));
         }
         gangs.add(g);
+        gangsByHome[home].add(g);
         return g;
     }
 
@@ -505,13 +525,15 @@ public class TraffickingModel extends SimState {
         return child + women > 0 ? Math.min(0.8, Math.max(0.2, child / (child + women))) : 0.5;
     }
 
-    private static boolean contains(int[] a, int x) {
-        for (int v : a) {
-            if (v == x) {
-                return true;
-            }
+    private static final java.util.Comparator<Gang> BY_ID = java.util.Comparator.comparingLong(Gang::id);
+
+    @SuppressWarnings("unchecked")
+    private static List<Gang>[] newGangIndex(int provinces) {
+        List<Gang>[] index = new List[provinces];
+        for (int i = 0; i < provinces; i++) {
+            index[i] = new ArrayList<>();
         }
-        return false;
+        return index;
     }
 
     /** Removes a gang from play (busted, broken up at the border). */
@@ -589,18 +611,23 @@ public class TraffickingModel extends SimState {
         inbound[d][t.ordinal()] += n;
     }
 
-    /** Expected revenue of bringing one victim of type t to province d: price x chance to sell. */
+    /**
+     * Expected revenue of bringing one victim of type t to province d: price x chance to sell, the
+     * buyers waiting there over the victims already heading there plus this one. Counts of other
+     * agents are per unit of {@code scale}, the gang's own victim is one real victim, so the
+     * chance is what a gang would see at national scale: buyers / (inbound + scale).
+     */
     public double expectedSale(int d, VictimType t) {
         return market.priceIndex(d, t) * saleChance(d, t);
     }
 
     /** Chance of selling a victim of type t in d: buyers waiting there against victims heading there. */
     private double saleChance(int d, VictimType t) {
-        return Math.min(1, market.waiting(d, t) / (inbound[d][t.ordinal()] + 1));
+        return Math.min(1, market.waiting(d, t) / (inbound[d][t.ordinal()] + params.getScale()));
     }
 
     /** Per-day cost of being in each province with victims, given beliefs about risk. */
-    private double[] dayCosts(Gang g, Parameters p) {
+    public double[] dayCosts(Gang g, Parameters p) {
         double[] c = new double[net.size()];
         double aversion = g.riskAversion(p);
         for (int i = 0; i < c.length; i++) {
@@ -611,7 +638,25 @@ public class TraffickingModel extends SimState {
 
     /** Cost of the cheapest risk-priced route from {@code from} to every province. */
     public double[] routeCosts(Gang g, int from, Parameters p) {
-        return routes.costs(from, dayCosts(g, p), p.getSpeedKmPerDay(), null);
+        return routeCosts(dayCosts(g, p), from, p);
+    }
+
+    /** As {@link #routeCosts(Gang, int, Parameters)}, for day costs already computed. */
+    public double[] routeCosts(double[] dayCost, int from, Parameters p) {
+        return routes.costs(from, dayCost, p.getSpeedKmPerDay(), null);
+    }
+
+    /**
+     * A lower bound of every route cost from {@code from}: the day charged at the start, when no
+     * province's day cost is negative (routes only add to it); minus infinity otherwise.
+     */
+    public double cheapestRoute(double[] dayCost, int from) {
+        for (double c : dayCost) {
+            if (!(c >= 0)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return dayCost[from];
     }
 
     public int[] route(Gang g, int from, int to, Parameters p) {
@@ -762,6 +807,9 @@ public class TraffickingModel extends SimState {
     /** Gangs in play (busted ones are removed at the end of each day). */
     public List<Gang> gangs() { return Collections.unmodifiableList(gangs); }
     public MersenneTwisterFast rng() { return random; }
+
+    /** Gang-days stepped since the start: the agent steps behind the run's cost. */
+    public long gangSteps() { return gangSteps; }
 
     /** Days since the start, 0 on the first day. */
     public int dayIndex() { return day; }

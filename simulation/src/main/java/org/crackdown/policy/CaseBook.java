@@ -1,9 +1,9 @@
 package org.crackdown.policy;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,33 +21,42 @@ import ec.util.MersenneTwisterFast;
  * daily chance falls as capacity / cases. Unsolved cases go cold after
  * {@code police.case_expiry_days}.
  *
- * <p>Cases are also indexed by gang and by victim, so that a bust or a found child closes its
- * cases without scanning every open file (tens of thousands at national scale). Closed cases are
- * dropped from the province lists lazily, on the next day's investigation pass. The indexes are
- * only looked up, never iterated, so identity hashing cannot make runs differ.
+ * <p>A day's work costs time in proportion to what happens, not to the open files: each province
+ * keeps its open cases on a desk (taken off in constant time), and in a queue by the day they
+ * were opened, so cold cases are found at its front. The cases solved today are drawn by skipping
+ * along the desk with geometric gaps, which gives every case the same independent daily chance.
+ * Cases are also indexed by gang (and gangs by home province) and by victim, so that a bust, a
+ * joint operation or a found child reaches its cases without scanning every file. Indexes keyed
+ * by agents are only looked up, or iterated in insertion order, so identity hashing cannot make
+ * runs differ.
  */
 public final class CaseBook {
 
-    private final List<List<Case>> open = new ArrayList<>();
-    private final int[] openCount;
-    private final Set<Case> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<List<Case>> desk = new ArrayList<>();
+    private final List<ArrayDeque<Case>> byAge = new ArrayList<>();
     private final Map<Gang, List<Case>> byGang = new HashMap<>();
     private final Map<Victim, List<Case>> byVictim = new HashMap<>();
+    /** Gangs with at least one open case, by their home province, in the order they became known. */
+    private final List<Set<Gang>> knownGangs = new ArrayList<>();
     private long nextId = 1;
 
     public CaseBook(int provinces) {
         for (int i = 0; i < provinces; i++) {
-            open.add(new ArrayList<>());
+            desk.add(new ArrayList<>());
+            byAge.add(new ArrayDeque<>());
+            knownGangs.add(new LinkedHashSet<>());
         }
-        openCount = new int[provinces];
     }
 
     public Case open(Case.Kind kind, int province, boolean child, Gang gang, Victim victim, int today) {
         Case c = new Case(nextId++, kind, province, child, gang, victim, today);
-        open.get(province).add(c);
-        openCount[province]++;
+        List<Case> d = desk.get(province);
+        c.slot = d.size();
+        d.add(c);
+        byAge.get(province).addLast(c);
         if (gang != null) {
             byGang.computeIfAbsent(gang, g -> new ArrayList<>()).add(c);
+            knownGangs.get(gang.home()).add(gang);
         }
         if (victim != null) {
             byVictim.computeIfAbsent(victim, v -> new ArrayList<>()).add(c);
@@ -56,33 +65,41 @@ public final class CaseBook {
     }
 
     public int openCases(int province) {
-        return openCount[province];
-    }
-
-    private boolean isOpen(Case c) {
-        return !closed.contains(c);
+        return desk.get(province).size();
     }
 
     /** Takes a case off the desk (solved, or gone cold). */
     private void close(Case c) {
-        if (closed.add(c)) {
-            openCount[c.province()]--;
-            unindex(byGang, c.gang(), c);
-            unindex(byVictim, c.victim(), c);
+        if (!c.isOpen()) {
+            return;
         }
+        List<Case> d = desk.get(c.province());
+        Case last = d.remove(d.size() - 1);
+        if (last != c) {
+            d.set(c.slot, last);
+            last.slot = c.slot;
+        }
+        c.slot = -1;
+        if (unindex(byGang, c.gang(), c)) {
+            knownGangs.get(c.gang().home()).remove(c.gang());
+        }
+        unindex(byVictim, c.victim(), c);
     }
 
-    private static <K> void unindex(Map<K, List<Case>> index, K key, Case c) {
+    /** Removes c from key's list; true if key has no open case left. */
+    private static <K> boolean unindex(Map<K, List<Case>> index, K key, Case c) {
         if (key == null) {
-            return;
+            return false;
         }
         List<Case> list = index.get(key);
         if (list != null) {
             list.remove(c);
             if (list.isEmpty()) {
                 index.remove(key);
+                return true;
             }
         }
+        return false;
     }
 
     /**
@@ -106,14 +123,17 @@ public final class CaseBook {
         return solved;
     }
 
-    /** Closes the open cases about a victim who has been found (they are solved). */
-    public void closeVictim(Victim v) {
+    /** A victim has been found: closes the open cases about her or him (they are solved) and returns them. */
+    public List<Case> closeVictim(Victim v) {
         List<Case> about = byVictim.get(v);
-        if (about != null) {
-            for (Case c : new ArrayList<>(about)) {
-                close(c);
-            }
+        if (about == null) {
+            return List.of();
         }
+        List<Case> out = new ArrayList<>(about);
+        for (Case c : out) {
+            close(c);
+        }
+        return out;
     }
 
     /** Whether police have at least one open case against this gang. */
@@ -121,34 +141,71 @@ public final class CaseBook {
         return byGang.containsKey(g);
     }
 
-    /** Works every province's cases for a day; returns the cases solved, in a stable order. */
+    /** Open cases against this gang. */
+    public int casesAgainst(Gang g) {
+        List<Case> l = byGang.get(g);
+        return l == null ? 0 : l.size();
+    }
+
+    /** Gangs based in a province that police have an open case against, in the order they became known. */
+    public Iterable<Gang> knownGangs(int homeProvince) {
+        return knownGangs.get(homeProvince);
+    }
+
+    /** Works every province's cases for a day; returns the cases closed by it (solved or, for false tips, dismissed). */
     public List<Case> investigate(List<PoliceUnit> units, int today, Parameters p, MersenneTwisterFast r) {
         List<Case> solved = new ArrayList<>();
         for (PoliceUnit u : units) {
-            List<Case> cases = open.get(u.province());
-            double capacity = u.investigators(p) * p.getInvestigationEfficiency();
-            double h = capacity / (openCount[u.province()] + capacity * p.getMinCaseDays());
-            int w = 0;
-            for (Case c : cases) {
-                if (!isOpen(c)) {
-                    closed.remove(c);
-                    continue;
-                }
-                if (today - c.openedDay() >= p.getCaseExpiryDays()) {
-                    close(c);
-                    closed.remove(c);
-                    continue;
-                }
-                if (r.nextDouble() < h) {
-                    solved.add(c);
-                    close(c);
-                    closed.remove(c);
-                } else {
-                    cases.set(w++, c);
-                }
+            int i = u.province();
+            expire(i, today, p.getCaseExpiryDays());
+            List<Case> d = desk.get(i);
+            if (d.isEmpty()) {
+                continue;
             }
-            cases.subList(w, cases.size()).clear();
+            double capacity = u.investigators(p) * p.getInvestigationEfficiency();
+            double h = capacity / (d.size() + capacity * p.getMinCaseDays());
+            int from = solved.size();
+            pick(d, h, r, solved);
+            for (int k = from; k < solved.size(); k++) {
+                close(solved.get(k));
+            }
         }
         return solved;
+    }
+
+    /** Cases older than the expiry go cold; closed ones met at the front of the queue are dropped. */
+    private void expire(int province, int today, int expiryDays) {
+        ArrayDeque<Case> q = byAge.get(province);
+        while (!q.isEmpty()) {
+            Case c = q.peekFirst();
+            if (c.isOpen() && today - c.openedDay() < expiryDays) {
+                return;
+            }
+            q.pollFirst();
+            close(c);
+        }
+    }
+
+    /**
+     * Adds to {@code out} each case of {@code d} independently with probability h, in desk order:
+     * the gaps between chosen cases are geometric, so only the chosen ones cost a draw.
+     */
+    static void pick(List<Case> d, double h, MersenneTwisterFast r, List<Case> out) {
+        if (h <= 0) {
+            return;
+        }
+        if (h >= 1) {
+            out.addAll(d);
+            return;
+        }
+        double logMiss = Math.log1p(-h);
+        double next = -1;
+        while (true) {
+            next += 1 + Math.floor(Math.log1p(-r.nextDouble()) / logMiss);
+            if (next >= d.size()) {
+                return;
+            }
+            out.add(d.get((int) next));
+        }
     }
 }

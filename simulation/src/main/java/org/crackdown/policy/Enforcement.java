@@ -1,7 +1,9 @@
 package org.crackdown.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.PoliceUnit;
@@ -17,23 +19,63 @@ import ec.util.MersenneTwisterFast;
 /**
  * What police do to the trade: stop gangs on the road and at the border, investigate cases to
  * bust gangs, trace victims to buyers, prosecute buyers, match children by DNA, and take tips.
- * Everything police achieve is counted here.
+ * Everything police achieve is counted here, the way the statistics count it: every report,
+ * genuine tip, lead, stop or find is a registered case first; solving it is a separate event
+ * (at a bust, when its victim is found, or by investigation); and each rescue is counted under
+ * the process that made it.
+ *
+ * <p>Victims sold to buyers form a stock, province by province, that police search and buyers
+ * judge their risk against. It has exits besides rescue: women escape, buyers let victims go,
+ * victims die, and bought children grow up out of being findable (the {@code held.*} rates).
  */
 public final class Enforcement {
 
     /** Why a gang was caught: decides how rescued victims are counted. */
     public enum Cause { PATROL, INVESTIGATION }
 
+    /** The process that rescued a victim: each has its own measure, and they add up to all rescues. */
+    public enum RescueProcess {
+        PATROL(Measure.RESCUED_BY_PATROL, Measure.RESCUED_IN_TRANSIT),
+        ALERT(Measure.RESCUED_BY_ALERT, Measure.RESCUED_IN_TRANSIT),
+        BUST(Measure.RESCUED_BY_BUST, Measure.RESCUED_AT_BUST),
+        TRACING(Measure.RESCUED_BY_TRACING, Measure.RESCUED_FROM_BUYER),
+        REPORT(Measure.RESCUED_BY_REPORT, Measure.RESCUED_FROM_BUYER),
+        TIP(Measure.RESCUED_BY_TIP, Measure.RESCUED_FROM_BUYER),
+        DNA(Measure.RESCUED_BY_DNA, Measure.RESCUED_FROM_BUYER),
+        BUYER_SEARCH(Measure.RESCUED_BY_BUYER_SEARCH, Measure.RESCUED_FROM_BUYER);
+
+        private final Measure measure;
+        /** The older, coarser split (in transit / at a bust / from a buyer) kept for existing users. */
+        private final Measure where;
+
+        RescueProcess(Measure measure, Measure where) {
+            this.measure = measure;
+            this.where = where;
+        }
+
+        public Measure measure() { return measure; }
+    }
+
+    /** A victim's scheduled way out of a buyer's household, unless rescued first. */
+    private record Exit(int day, long seq, Victim victim, Measure cause) {
+    }
+
     private final TraffickingModel model;
     private final PoliceForce police;
     private final CaseBook cases;
-    /** Victims living with buyers, per province (rescued ones are dropped lazily). */
+    /** Victims living with buyers, per province (rescued and departed ones are dropped lazily). */
     private final List<List<Victim>> heldByBuyers = new ArrayList<>();
+    private final int[] heldCount;
     /** Children with buyers whose parents' DNA is on file, per province (also lazy). */
     private final List<List<Victim>> sampledChildren = new ArrayList<>();
+    /** Exits from buyers' households in date order (ties by sale order). */
+    private final PriorityQueue<Exit> exits = new PriorityQueue<>(
+            Comparator.comparingInt(Exit::day).thenComparingLong(Exit::seq));
+    private long exitSeq;
     /**
-     * Gang-days of evidence behind the public picture of a province: a month with little traffic
-     * through a province moves beliefs about it little.
+     * Gang-days of evidence behind the public picture of a province, at national scale (multiplied
+     * by {@code scale}, since gang-days are): a month with little traffic through a province moves
+     * beliefs about it little.
      */
     private static final double RISK_PRIOR_DAYS = 60;
 
@@ -54,6 +96,7 @@ public final class Enforcement {
             heldByBuyers.add(new ArrayList<>());
             sampledChildren.add(new ArrayList<>());
         }
+        heldCount = new int[provinces];
         monthStops = new double[provinces];
         monthExposure = new double[provinces];
         publicRisk = new double[provinces];
@@ -85,13 +128,14 @@ public final class Enforcement {
 
     /**
      * Border control stops couriers bringing a victim in: the victim is rescued, one courier
-     * arrested, and the gang learns that crossing here is dangerous.
+     * arrested, a case registered against the gang (solved later, and it may lead to the gang),
+     * and the gang learns that crossing here is dangerous.
      */
     public void borderStop(Gang g, Victim v, int province, Parameters p, MersenneTwisterFast r) {
         Metrics m = model.metrics();
-        rescue(v, province, Measure.RESCUED_IN_TRANSIT, p);
+        rescue(v, province, RescueProcess.PATROL, p);
         m.increment(Measure.SUSPECTS_ARRESTED, province);
-        solved(v.type().isChild(), province);
+        open(Case.Kind.STOP, province, v.type().isChild(), g, null);
         monthStops[province]++;
         g.learnDanger(province, p.getLearningRate());
         if (g.arrest(1.0 / Math.max(1, g.members()), r) > 0 && g.members() <= 0) {
@@ -102,23 +146,24 @@ public final class Enforcement {
 
     /**
      * A missing-child alert worked: the public spots the child before the gang gets away. The
-     * child is rescued where taken and the report case is solved; the gang escapes.
+     * child is rescued where taken, which solves the report case opened just before; the gang
+     * escapes.
      */
     public void alertRecovery(Victim v, int province, Parameters p) {
-        rescue(v, province, Measure.RESCUED_IN_TRANSIT, p);
-        solved(true, province);
-        cases.closeVictim(v);
+        rescue(v, province, RescueProcess.ALERT, p);
     }
 
     // ------------------------------------------------------------------ busts
 
     /**
      * A gang is broken up: members arrested, the victims it holds rescued, victims it sold traced
-     * to buyers, leads to the gangs it dealt with, and some escaped members re-form a gang.
+     * to buyers, leads to the gangs it dealt with, and some escaped members re-form a gang. A gang
+     * stopped by patrols had no case against it for the victims it carried unless their families
+     * had reported them: the stop registers one, to be solved later.
      */
-    public void bust(Gang g, int province, Cause cause, Parameters p, MersenneTwisterFast r) {
+    public Busted bust(Gang g, int province, Cause cause, Parameters p, MersenneTwisterFast r) {
         if (!g.active()) {
-            return;
+            return new Busted(0, 0);
         }
         Metrics m = model.metrics();
         m.increment(Measure.GANGS_BUSTED, province);
@@ -127,26 +172,33 @@ public final class Enforcement {
         // partners, so note them first for the leads.
         List<Gang> partners = new ArrayList<>(g.partners());
         model.removeGang(g);
-        m.add(Measure.SUSPECTS_ARRESTED, province, g.arrest(p.getArrestShare(), r));
-        Measure how = cause == Cause.PATROL ? Measure.RESCUED_IN_TRANSIT : Measure.RESCUED_AT_BUST;
+        int arrested = g.arrest(p.getArrestShare(), r);
+        m.add(Measure.SUSPECTS_ARRESTED, province, arrested);
+        int rescued = 0;
+        RescueProcess how = cause == Cause.PATROL ? RescueProcess.PATROL : RescueProcess.BUST;
         List<Victim> held = g.releaseVictims();
-        if (cause == Cause.PATROL && !held.isEmpty()) {
-            solved(held.stream().anyMatch(v -> v.type().isChild()), province);
-        }
+        boolean onFile = false;
+        boolean child = false;
         for (Victim v : held) {
-            rescue(v, province, how, p);
+            onFile |= rescue(v, province, how, p);
+            rescued++;
+            child |= v.type().isChild();
         }
         // Some of its other open cases are solved with it, and the victims they name are traced.
         for (Case c : cases.closeLinked(g, p.getLinkedCaseProbability(), r)) {
-            monthSolved++;
-            solved(c.child(), c.province());
+            solved(c);
             if (c.victim() != null && c.victim().status() == Victim.Status.WITH_BUYER) {
-                rescueFromBuyer(c.victim(), p, r);
+                rescueFromBuyer(c.victim(), process(c), p, r);
+                rescued++;
             }
+        }
+        if (cause == Cause.PATROL && !held.isEmpty() && !onFile) {
+            open(Case.Kind.STOP, province, child, g, null);
         }
         for (Victim v : g.soldLedger()) {
             if (v.status() == Victim.Status.WITH_BUYER && r.nextDouble() < p.getTraceSoldProbability()) {
-                rescueFromBuyer(v, p, r);
+                rescueFromBuyer(v, RescueProcess.TRACING, p, r);
+                rescued++;
             }
         }
         for (Gang partner : partners) {
@@ -160,40 +212,72 @@ public final class Enforcement {
             Gang reformed = model.formGang(g.home(), escaped, belief);
             reformed.learnDanger(province, p.getLearningRate());
         }
+        return new Busted(arrested, rescued);
     }
 
-    private void rescue(Victim v, int province, Measure how, Parameters p) {
+    /** What a bust achieved: members arrested, and victims rescued by it (held, named in its cases, traced). */
+    public record Busted(int arrested, int rescued) {
+    }
+
+    /** How a victim named by a solved case is counted when found with a buyer. */
+    private static RescueProcess process(Case c) {
+        return c.kind() == Case.Kind.TIP ? RescueProcess.TIP : RescueProcess.REPORT;
+    }
+
+    /**
+     * A victim is freed and counted under the process that found her or him; the open cases about
+     * the victim (a family's report, a tip) are solved by it. Returns whether there were any.
+     */
+    private boolean rescue(Victim v, int province, RescueProcess how, Parameters p) {
         Metrics m = model.metrics();
+        if (v.status() == Victim.Status.WITH_BUYER) {
+            heldCount[v.buyer().province()]--;
+        }
         v.rescued();
-        m.increment(how, province);
+        m.increment(how.measure, province);
+        m.increment(how.where, province);
         m.increment(v.type().isChild() ? Measure.CHILDREN_RESCUED : Measure.WOMEN_RESCUED, province);
         police.observeOrigin(v.origin());
         if (v.reunitable(p.isDnaEnabled())) {
             m.increment(Measure.CHILDREN_REUNITED, v.origin());
         }
+        List<Case> about = cases.closeVictim(v);
+        for (Case c : about) {
+            solved(c);
+        }
+        return !about.isEmpty();
     }
 
-    private void rescueFromBuyer(Victim v, Parameters p, MersenneTwisterFast r) {
+    private boolean rescueFromBuyer(Victim v, RescueProcess how, Parameters p, MersenneTwisterFast r) {
         int province = v.buyer().province();
-        rescue(v, province, Measure.RESCUED_FROM_BUYER, p);
+        boolean onFile = rescue(v, province, how, p);
         police.observeDestination(province);
         if (r.nextDouble() < p.getProsecutionProbability()) {
             model.metrics().increment(Measure.BUYERS_PROSECUTED, province);
             model.market().prosecuted(province);
         }
+        return onFile;
     }
 
-    private void solved(boolean child, int province) {
+    /** A registered case is solved: counted where it was registered. */
+    private void solved(Case c) {
+        if (!c.genuine()) {
+            return;
+        }
         Metrics m = model.metrics();
-        m.increment(Measure.CASES_SOLVED, province);
-        m.increment(child ? Measure.CHILD_CASES_SOLVED : Measure.WOMEN_CASES_SOLVED, province);
+        monthSolved++;
+        m.increment(Measure.CASES_SOLVED, c.province());
+        m.increment(c.child() ? Measure.CHILD_CASES_SOLVED : Measure.WOMEN_CASES_SOLVED, c.province());
     }
 
     // ------------------------------------------------------------------ cases
 
+    /** A file is opened; everything but a false tip is a registered case. */
     public Case open(Case.Kind kind, int province, boolean child, Gang g, Victim v) {
-        model.metrics().increment(Measure.CASES_OPENED, province);
+        Metrics m = model.metrics();
+        m.increment(Measure.CASES_OPENED, province);
         if (kind != Case.Kind.FALSE_TIP) {
+            m.increment(Measure.CASES_REGISTERED, province);
             monthOpened++;
         }
         police.observeReport(province);
@@ -206,9 +290,11 @@ public final class Enforcement {
     /** A victim was sold: she or he now lives with the buyer; the public may tip police off. */
     public void onSale(Gang g, Victim v, int province, Parameters p, MersenneTwisterFast r) {
         heldByBuyers.get(province).add(v);
+        heldCount[province]++;
         if (v.type().isChild() && v.parentsSampled()) {
             sampledChildren.get(province).add(v);
         }
+        scheduleExit(v, p, r);
         if (!p.isTipsEnabled()) {
             return;
         }
@@ -224,21 +310,63 @@ public final class Enforcement {
         }
     }
 
+    /**
+     * Draws when and how a victim just sold will leave the buyer's household if police do not
+     * come first: escape (women), release, or death at constant rates, competing with a child's
+     * growing up after {@code held.child_findable_years}. Rates are those at the day of sale.
+     */
+    private void scheduleExit(Victim v, Parameters p, MersenneTwisterFast r) {
+        boolean child = v.type().isChild();
+        double escape = child ? 0 : p.getHeldEscapeRate();
+        double total = escape + p.getHeldReleaseRate() + p.getHeldDeathRate();
+        double days = total > 0 ? -Math.log1p(-r.nextDouble()) / total * 365.0 : Double.POSITIVE_INFINITY;
+        double u = r.nextDouble() * total;
+        Measure cause = u < escape ? Measure.HELD_ESCAPED
+                : u < escape + p.getHeldReleaseRate() ? Measure.HELD_RELEASED : Measure.HELD_DIED;
+        double grownUp = child ? p.getHeldChildFindableYears() * 365.0 : Double.POSITIVE_INFINITY;
+        if (grownUp <= days) {
+            days = grownUp;
+            cause = Measure.HELD_GREW_UP;
+        }
+        if (Double.isInfinite(days)) {
+            return;
+        }
+        long day = model.dayIndex() + (long) Math.ceil(Math.max(1, days));
+        if (day < Integer.MAX_VALUE) {
+            exits.add(new Exit((int) day, exitSeq++, v, cause));
+        }
+    }
+
+    /** Daily: victims still with buyers whose time has come leave the stock. */
+    public void heldExits() {
+        int today = model.dayIndex();
+        while (!exits.isEmpty() && exits.peek().day() <= today) {
+            Exit e = exits.poll();
+            Victim v = e.victim();
+            if (v.status() != Victim.Status.WITH_BUYER) {
+                continue;
+            }
+            int province = v.buyer().province();
+            v.leftBuyer();
+            heldCount[province]--;
+            model.metrics().increment(e.cause(), province);
+        }
+    }
+
     /** A day of investigation in every province. */
     public void investigate(Parameters p, MersenneTwisterFast r) {
         for (Case c : cases.investigate(police.units(), model.dayIndex(), p, r)) {
             if (!c.genuine()) {
                 continue;
             }
-            monthSolved++;
-            solved(c.child(), c.province());
+            solved(c);
             Gang g = c.gang();
             if (g != null && g.active() && r.nextDouble() < p.getBustProbability()) {
                 bust(g, c.province(), Cause.INVESTIGATION, p, r);
             }
             Victim v = c.victim();
             if (v != null && v.status() == Victim.Status.WITH_BUYER) {
-                rescueFromBuyer(v, p, r);
+                rescueFromBuyer(v, process(c), p, r);
             }
         }
     }
@@ -252,10 +380,12 @@ public final class Enforcement {
         for (PoliceUnit u : police.units()) {
             int i = u.province();
             double officers = u.buyerOfficers(p);
-            find(heldByBuyers.get(i), Rng.poisson(r, rate(officers, p.getBuyerSearchEfficiency(), heldByBuyers.get(i).size())), p, r);
+            find(heldByBuyers.get(i), Rng.poisson(r, rate(officers, p.getBuyerSearchEfficiency(), heldByBuyers.get(i).size())),
+                    RescueProcess.BUYER_SEARCH, p, r);
             if (p.isDnaEnabled()) {
                 double dna = u.dnaOfficers(p);
-                find(sampledChildren.get(i), Rng.poisson(r, rate(dna, p.getDnaSearchEfficiency(), sampledChildren.get(i).size())), p, r);
+                find(sampledChildren.get(i), Rng.poisson(r, rate(dna, p.getDnaSearchEfficiency(), sampledChildren.get(i).size())),
+                        RescueProcess.DNA, p, r);
             }
         }
     }
@@ -268,7 +398,12 @@ public final class Enforcement {
         return capacity * held / (held + 50.0 * officers);
     }
 
-    private void find(List<Victim> pool, int n, Parameters p, MersenneTwisterFast r) {
+    /**
+     * Officers find n victims in a pool (drawn at random; those no longer with buyers are dropped
+     * on the way). A find solves the cases already open about the victim; if there were none, it
+     * registers one, which is solved later.
+     */
+    private void find(List<Victim> pool, int n, RescueProcess how, Parameters p, MersenneTwisterFast r) {
         for (int k = 0; k < n && !pool.isEmpty(); ) {
             int idx = r.nextInt(pool.size());
             Victim v = pool.get(idx);
@@ -278,8 +413,10 @@ public final class Enforcement {
                 continue;
             }
             k++;
-            solved(v.type().isChild(), v.buyer().province());
-            rescueFromBuyer(v, p, r);
+            int province = v.buyer().province();
+            if (!rescueFromBuyer(v, how, p, r)) {
+                open(Case.Kind.FIND, province, v.type().isChild(), null, null);
+            }
         }
     }
 
@@ -309,10 +446,10 @@ public final class Enforcement {
 
     /**
      * Monthly: the month's stops and busts per gang-day present, and cases solved, become news.
-     * What gangs saw happen is weighed against what anyone can see of police on the ground
-     * (checkpoints, campaign publicity): the current patrol hazard, worth {@link #RISK_PRIOR_DAYS}
-     * gang-days of evidence. So beliefs rise when a crackdown starts and fall back after it ends,
-     * faster where traffic (and so news) is heavy.
+     * What gangs saw happen is weighed against what they believed, worth {@link #RISK_PRIOR_DAYS}
+     * gang-days of evidence per unit of scale. Nothing is read from the police schedule: a campaign
+     * changes beliefs only through the stops and busts it makes, so beliefs rise as a crackdown gets
+     * going and fall back after it ends, faster where traffic (and so news) is heavy.
      */
     public void updatePublicRisk(Parameters p) {
         if (monthOpened > 0) {
@@ -321,21 +458,24 @@ public final class Enforcement {
         monthOpened = 0;
         monthSolved = 0;
         for (int i = 0; i < publicRisk.length; i++) {
-            double visible = interceptionHazard(i, p);
-            double observed = (monthStops[i] + RISK_PRIOR_DAYS * visible) / (monthExposure[i] + RISK_PRIOR_DAYS);
+            double prior = RISK_PRIOR_DAYS * p.getScale();
+            double observed = (monthStops[i] + prior * publicRisk[i]) / (monthExposure[i] + prior);
             publicRisk[i] = 0.7 * publicRisk[i] + 0.3 * Math.min(1, observed);
             monthStops[i] = 0;
             monthExposure[i] = 0;
         }
     }
 
-    /** Victims currently living with buyers in a province (for the GUI and checks). */
+    /** Victims currently living with buyers in a province. */
     public int heldByBuyers(int province) {
+        return heldCount[province];
+    }
+
+    /** Victims currently living with buyers, all provinces. */
+    public int heldByBuyers() {
         int n = 0;
-        for (Victim v : heldByBuyers.get(province)) {
-            if (v.status() == Victim.Status.WITH_BUYER) {
-                n++;
-            }
+        for (int c : heldCount) {
+            n += c;
         }
         return n;
     }

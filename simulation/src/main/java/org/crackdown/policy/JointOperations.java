@@ -1,12 +1,18 @@
 package org.crackdown.policy;
 
+import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.agent.Gang;
+import org.crackdown.model.JointOperation;
+import org.crackdown.model.Measure;
+import org.crackdown.model.Metrics;
 import org.crackdown.model.Parameters;
 import org.crackdown.model.Rng;
 import org.crackdown.space.Province;
@@ -15,27 +21,87 @@ import org.crackdown.space.ProvinceNetwork;
 import ec.util.MersenneTwisterFast;
 
 /**
- * Joint cross-provincial operations directed by the Ministry (china-facts.md s2: e.g. March 2012,
- * more than 7,000 police in 14 provinces broke up four rings). An operation picks the province
- * with most open cases and the provinces around it, mobilises officers there for a while, takes
- * down gangs police already have a case against, and follows each one's links to take down the
- * partners in the same provinces with it: the ring falls together.
+ * Joint cross-provincial operations directed by the Ministry (china-facts.md s2: Jul 2011, 14
+ * provinces, 369 suspects; Nov 2011, 10 provinces, >5,000 police, 608 suspects; Mar 2012, >7,000
+ * police in 14 provinces broke up four rings; Mar 2013, 20 provinces, 5 gangs). Operations are
+ * dated in the scenario or, at {@code joint.per_year}, started by police themselves.
+ *
+ * <p>An operation works in a set of provinces (named, or the province with most open cases and
+ * its neighbours) and targets ONE ring: the gang there that police have most open cases against,
+ * and the partners linked to it in those provinces, breadth first up to {@code joint.link_depth}
+ * links away and at most {@code joint.max_gangs} x scale gangs (its reach). Over its duration the
+ * mobilised officers take the ring's gangs down one by one; a busted gang gives leads to its other
+ * partners like any bust, but those are left to ordinary investigation. So an operation never
+ * busts more gangs than its reach.
  */
 public final class JointOperations {
 
-    /** A running operation. */
-    public record Operation(int startDay, int endDay, Set<Integer> provinces, double officers) {
+    /** A running operation and what it has done so far. */
+    public static final class Operation {
+        private final String name;
+        private final int startDay;
+        private final int endDay;
+        private final Set<Integer> provinces;
+        private final double officers;
+        private final int reach;
+        private final List<Gang> ring = new ArrayList<>();
+        private boolean targeted;
+        private int busted;
+        private int arrested;
+        private int rescued;
+
+        Operation(String name, int startDay, int endDay, Set<Integer> provinces, double officers, int reach) {
+            this.name = name;
+            this.startDay = startDay;
+            this.endDay = endDay;
+            this.provinces = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(provinces));
+            this.officers = officers;
+            this.reach = reach;
+        }
+
+        public String name() { return name; }
+        public int startDay() { return startDay; }
+        public int endDay() { return endDay; }
+        public Set<Integer> provinces() { return provinces; }
+        public double officers() { return officers; }
+        /** Most gangs the operation may take down. */
+        public int reach() { return reach; }
+        /** The ring it targets (empty until police know a gang in its provinces). */
+        public List<Gang> ring() { return List.copyOf(ring); }
+        /** Gangs this operation has busted. */
+        public int busted() { return busted; }
+        /** Suspects arrested and victims rescued by its busts (compare china-facts.md s2 templates). */
+        public int arrested() { return arrested; }
+        public int rescued() { return rescued; }
     }
 
     private final ProvinceNetwork net;
+    private final Map<Integer, List<JointOperation>> planned = new HashMap<>();
     private final List<Operation> running = new ArrayList<>();
+    private final List<Operation> finished = new ArrayList<>();
 
     public JointOperations(ProvinceNetwork net) {
+        this(net, List.of(), null);
+    }
+
+    /** With the scenario's dated operations; {@code runStart} is the date of day 0. */
+    public JointOperations(ProvinceNetwork net, List<JointOperation> dated, LocalDate runStart) {
         this.net = net;
+        for (JointOperation o : dated) {
+            long day = java.time.temporal.ChronoUnit.DAYS.between(runStart, o.start());
+            if (day >= 0 && day < Integer.MAX_VALUE) {
+                planned.computeIfAbsent((int) day, d -> new ArrayList<>()).add(o);
+            }
+        }
     }
 
     public List<Operation> running() {
         return List.copyOf(running);
+    }
+
+    /** Operations that have ended, in the order they ended. */
+    public List<Operation> finished() {
+        return List.copyOf(finished);
     }
 
     /** Officers currently mobilised by operations (for officer-years). */
@@ -47,56 +113,124 @@ public final class JointOperations {
         return n;
     }
 
-    /** A day: start new operations, work the running ones, end the finished ones. */
-    public void step(int today, List<Gang> gangs, CaseBook cases, Enforcement enforcement, Parameters p,
+    /** A day: end the finished operations, start new ones, work the running ones. */
+    public void step(int today, CaseBook cases, Enforcement enforcement, Metrics metrics, Parameters p,
                      MersenneTwisterFast r) {
-        running.removeIf(o -> o.endDay() < today);
+        for (var it = running.iterator(); it.hasNext(); ) {
+            Operation o = it.next();
+            if (o.endDay() < today) {
+                finished.add(o);
+                it.remove();
+            }
+        }
+        int end = today + p.getJointDurationDays() - 1;
+        int reach = (int) Math.max(1, Math.round(p.getJointMaxGangs() * p.getScale()));
+        for (JointOperation d : planned.getOrDefault(today, List.of())) {
+            Set<Integer> area = d.provinces().isEmpty() ? area(busiest(cases), d.provinceCount()) : named(d.provinces());
+            double officers = (d.officers() > 0 ? d.officers() : p.getJointOfficers()) * p.getScale();
+            running.add(new Operation(d.name(), today, end, area, officers, reach));
+            metrics.increment(Measure.JOINT_OPERATIONS, area.iterator().next());
+        }
         int starts = Rng.poisson(r, p.getJointPerYear() / 365.0);
         for (int k = 0; k < starts; k++) {
             Set<Integer> area = area(busiest(cases), p.getJointProvinces());
-            running.add(new Operation(today, today + p.getJointDurationDays() - 1, area,
-                    p.getJointOfficers() * p.getScale()));
+            running.add(new Operation("joint-" + today + "-" + k, today, end, area, p.getJointOfficers() * p.getScale(), reach));
+            metrics.increment(Measure.JOINT_OPERATIONS, area.iterator().next());
         }
         for (Operation o : running) {
-            work(o, gangs, cases, enforcement, p, r);
+            if (!o.targeted) {
+                target(o, cases, p.getJointLinkDepth());
+            }
+            work(o, enforcement, metrics, p, r);
         }
     }
 
-    private void work(Operation o, List<Gang> gangs, CaseBook cases, Enforcement enforcement, Parameters p,
-                      MersenneTwisterFast r) {
-        List<Gang> targets = new ArrayList<>();
-        for (Gang g : gangs) {
-            if (g.active() && cases.hasOpenCase(g) && o.provinces().contains(g.home())) {
-                targets.add(g);
-            }
-        }
-        if (targets.isEmpty()) {
-            return;
-        }
-        // Each known gang falls today with a chance that saturates as officers outnumber targets.
-        double chance = 1 - Math.exp(-p.getJointTakedownEfficiency() * o.officers() / targets.size());
-        for (Gang g : targets) {
-            if (g.active() && r.nextDouble() < chance) {
-                takeDownRing(g, o, enforcement, p, r);
-            }
-        }
-    }
-
-    /** The gang and, through its links, every partner based in the operation's provinces. */
-    private void takeDownRing(Gang first, Operation o, Enforcement enforcement, Parameters p, MersenneTwisterFast r) {
-        ArrayDeque<Gang> queue = new ArrayDeque<>();
-        Set<Gang> seen = new HashSet<>();
-        queue.add(first);
-        seen.add(first);
-        while (!queue.isEmpty()) {
-            Gang g = queue.poll();
-            for (Gang partner : g.partners()) {
-                if (partner.active() && o.provinces().contains(partner.home()) && seen.add(partner)) {
-                    queue.add(partner);
+    /**
+     * Picks the ring: the active gang in the operation's provinces with most open cases against
+     * it (the first known on ties), then its partners there, breadth first, to the link depth,
+     * until the reach is filled. With no known gang there yet, it tries again the next day.
+     */
+    static void target(Operation o, CaseBook cases, int linkDepth) {
+        Gang first = null;
+        int most = 0;
+        for (int prov : sorted(o.provinces())) {
+            for (Gang g : cases.knownGangs(prov)) {
+                int n = cases.casesAgainst(g);
+                if (g.active() && n > most) {
+                    first = g;
+                    most = n;
                 }
             }
-            enforcement.bust(g, g.home(), Enforcement.Cause.INVESTIGATION, p, r);
         }
+        if (first == null) {
+            return;
+        }
+        o.targeted = true;
+        Set<Gang> seen = new LinkedHashSet<>();
+        ArrayDeque<Gang> queue = new ArrayDeque<>();
+        ArrayDeque<Integer> depth = new ArrayDeque<>();
+        seen.add(first);
+        queue.add(first);
+        depth.add(0);
+        while (!queue.isEmpty() && seen.size() < o.reach()) {
+            Gang g = queue.poll();
+            int d = depth.poll();
+            if (d >= linkDepth) {
+                continue;
+            }
+            for (Gang partner : g.partners()) {
+                if (seen.size() >= o.reach()) {
+                    break;
+                }
+                if (partner.active() && o.provinces().contains(partner.home()) && seen.add(partner)) {
+                    queue.add(partner);
+                    depth.add(d + 1);
+                }
+            }
+        }
+        o.ring.addAll(seen);
+    }
+
+    /** A day's work: each ring gang still at large falls with a chance that rises with officers per such gang. */
+    private static void work(Operation o, Enforcement enforcement, Metrics metrics, Parameters p,
+                             MersenneTwisterFast r) {
+        List<Gang> atLarge = new ArrayList<>();
+        for (Gang g : o.ring) {
+            if (g.active()) {
+                atLarge.add(g);
+            }
+        }
+        if (atLarge.isEmpty()) {
+            return;
+        }
+        double chance = 1 - Math.exp(-p.getJointTakedownEfficiency() * o.officers() / atLarge.size());
+        for (Gang g : atLarge) {
+            if (o.busted < o.reach() && g.active() && r.nextDouble() < chance) {
+                Enforcement.Busted b = enforcement.bust(g, g.home(), Enforcement.Cause.INVESTIGATION, p, r);
+                o.busted++;
+                o.arrested += b.arrested();
+                o.rescued += b.rescued();
+                metrics.increment(Measure.JOINT_GANGS_BUSTED, g.home());
+                metrics.add(Measure.JOINT_SUSPECTS_ARRESTED, g.home(), b.arrested());
+                metrics.add(Measure.JOINT_RESCUED, g.home(), b.rescued());
+            }
+        }
+    }
+
+    private static List<Integer> sorted(Set<Integer> s) {
+        List<Integer> l = new ArrayList<>(s);
+        l.sort(null);
+        return l;
+    }
+
+    private Set<Integer> named(List<String> codes) {
+        Set<Integer> out = new LinkedHashSet<>();
+        for (Province prov : net.provinces()) {
+            if (codes.contains(prov.code())) {
+                out.add(prov.index());
+            }
+        }
+        return out;
     }
 
     private int busiest(CaseBook cases) {
@@ -111,7 +245,7 @@ public final class JointOperations {
 
     /** The province and its neighbours, breadth first, until n provinces (in index order per ring). */
     private Set<Integer> area(int centre, int n) {
-        Set<Integer> area = new java.util.LinkedHashSet<>();
+        Set<Integer> area = new LinkedHashSet<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         queue.add(centre);
         area.add(centre);

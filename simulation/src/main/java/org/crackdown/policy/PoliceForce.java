@@ -33,6 +33,7 @@ public final class PoliceForce {
     private final double[][] destinations;
     private int slot;
     private final double[] weights;
+    private LocalDate lastCampaignDay;
 
     public PoliceForce(ProvinceNetwork net, Demography demography) {
         this.net = net;
@@ -108,21 +109,41 @@ public final class PoliceForce {
 
     /**
      * Daily: each unit's officers at today's budget (so a budget change acts at once) and its
-     * campaign reinforcement (campaign effects add up).
+     * campaign effort. A campaign's schedule ({@link Campaign#boostOn}, campaign effects add up)
+     * is what the Ministry orders; the effort police actually put in follows it with a first-order
+     * lag of {@code campaigns.ramp_days}: officers are reassigned, trained and organised over
+     * weeks to months, and drift back to routine work after the campaign ends. Stepping twice on
+     * the same date changes nothing.
      */
     public void applyCampaigns(List<Campaign> campaigns, LocalDate today, Parameters p) {
         double total = nationalOfficers(p);
+        boolean newDay = !today.equals(lastCampaignDay);
+        lastCampaignDay = today;
+        double follow = 1 - Math.exp(-1.0 / p.getCampaignRampDays());
         for (PoliceUnit u : units) {
             u.setOfficers(total * weights[u.province()]);
-            double boost = 0;
-            String code = net.get(u.province()).code();
-            for (Campaign c : campaigns) {
-                if (c.covers(code)) {
-                    boost += c.boostOn(today);
-                }
+            if (!newDay) {
+                continue;
             }
-            u.setCampaignBoost(boost);
+            String code = net.get(u.province()).code();
+            u.setCampaignBoost(rampTowards(u.campaignBoost(), scheduled(campaigns, code, today), follow));
         }
+    }
+
+    /** Extra effort the campaigns covering a province order for a day, as a multiple of routine effort. */
+    static double scheduled(List<Campaign> campaigns, String provinceCode, LocalDate day) {
+        double boost = 0;
+        for (Campaign c : campaigns) {
+            if (c.covers(provinceCode)) {
+                boost += c.boostOn(day);
+            }
+        }
+        return boost;
+    }
+
+    /** One day of the lag: effort moves a fraction {@code follow} of the way to what is ordered. */
+    static double rampTowards(double effort, double ordered, double follow) {
+        return effort + (ordered - effort) * follow;
     }
 
     public double officersOnDuty() {

@@ -1,6 +1,8 @@
 package org.crackdown.scenario;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,12 +49,18 @@ final class LayerReader {
      * are reported there. Returns null when the file could not be read or parsed at all.
      */
     static Layer read(Path path, String file, Where from, List<Problem> problems) {
-        if (Files.isDirectory(path)) {
+        return read(path, file, from, problems, ScenarioFiles.fromDisk());
+    }
+
+    /** As {@link #read(Path, String, Where, List)}, taking the file's bytes from {@code files}. */
+    static Layer read(Path path, String file, Where from, List<Problem> problems, ScenarioFiles files) {
+        if (Files.isDirectory(path) && !files.holds(path)) {
             problems.add(cannotRead(file, from, "it is a directory"));
             return null;
         }
         Node root;
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(new ByteArrayInputStream(files.bytes(path)),
+                StandardCharsets.UTF_8.newDecoder())) {
             root = new Yaml().compose(r);
         } catch (MarkedYAMLException e) {
             problems.add(syntaxError(file, e));
@@ -155,6 +163,14 @@ final class LayerReader {
         switch (e.path()) {
             case "campaigns" -> {
                 List<CampaignDraft> list = campaigns(e);
+                if (list == null) {
+                    layer.broken.add(e.path());
+                } else {
+                    layer.values.put(e.path(), new Located<>(list, at));
+                }
+            }
+            case "operations" -> {
+                List<OperationDraft> list = operations(e);
                 if (list == null) {
                     layer.broken.add(e.path());
                 } else {
@@ -341,6 +357,78 @@ final class LayerReader {
             }
         }
         return ok ? codes : null;
+    }
+
+    // ------------------------------------------------------------------ joint operations
+
+    private List<OperationDraft> operations(Entry e) {
+        if (!(e.value() instanceof SequenceNode seq)) {
+            problems.add(Where.of(file, e.value()).problem("operations: expected a list of joint operations "
+                    + "(items starting with '- '; [] for none), got " + what(e.value())));
+            return null;
+        }
+        List<OperationDraft> out = new ArrayList<>();
+        int index = 0;
+        for (Node item : seq.getValue()) {
+            index++;
+            OperationDraft o = operation(item, index);
+            if (o != null) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    private OperationDraft operation(Node item, int index) {
+        Where where = Where.of(file, item);
+        if (!(item instanceof MappingNode m)) {
+            problems.add(where.problem("operations: each joint operation must be a map of "
+                    + String.join(", ", Schema.OPERATION.childrenOf("")) + "; got " + what(item)));
+            return null;
+        }
+        Map<String, Entry> fields = new LinkedHashMap<>();
+        flatten(m, "", Schema.OPERATION, fields);
+        String label = "operation " + index;
+        Entry nameEntry = fields.get("name");
+        Located<String> name = null;
+        if (nameEntry != null) {
+            String text = scalarText("operation name", nameEntry.value(), "a name");
+            if (text != null && !text.isBlank()) {
+                name = new Located<>(text.trim(), Where.of(file, nameEntry.keyNode()));
+                label = "operation '" + name.value() + "'";
+            } else if (text != null) {
+                problems.add(Where.of(file, nameEntry.value()).problem(label + " name: expected a name, got nothing"));
+            }
+        }
+        boolean ok = name != null;
+        Located<LocalDate> start = campaignField(fields, "start", label, Values::date);
+        Located<Double> officers = fields.containsKey("officers")
+                ? campaignField(fields, "officers", label, Values::number) : null;
+        ok &= !fields.containsKey("officers") || officers != null;
+        List<Located<String>> codes = List.of();
+        Located<Integer> count = null;
+        Entry prov = fields.get("provinces");
+        if (prov != null && prov.value() instanceof ScalarNode) {
+            Located<Double> n = campaignField(fields, "provinces", label, Values::number);
+            if (n != null && (n.value() != Math.rint(n.value()) || n.value() < 1 || n.value() > 31)) {
+                problems.add(Where.of(file, prov.value()).problem(label + " provinces: expected a list of province "
+                        + "codes like [CN-YN, CN-SC] or a whole number of provinces from 1 to 31, got '"
+                        + ParamSpec.format(n.value()) + "'"));
+                n = null;
+            }
+            count = n == null ? null : new Located<>(n.value().intValue(), n.where());
+        } else if (prov != null) {
+            codes = provinces(prov, label);
+            count = codes == null ? null : new Located<>(codes.size(), Where.of(file, prov.keyNode()));
+        }
+        for (String required : List.of("name", "start", "provinces")) {
+            if (!fields.containsKey(required)) {
+                problems.add(where.problem(label + ": missing key '" + required + "'"));
+                ok = false;
+            }
+        }
+        ok &= start != null && codes != null && count != null;
+        return ok ? new OperationDraft(name, start, codes, count, officers, where) : null;
     }
 
     // ------------------------------------------------------------------ timeline

@@ -45,6 +45,7 @@ final class ScenarioChecks {
         c.window(merged);
         c.parameters(merged);
         c.campaigns(merged);
+        c.operations(merged);
         return c.problems;
     }
 
@@ -189,8 +190,38 @@ final class ScenarioChecks {
                 problems.add(c.halfLifeDays().where().problem(label + " half_life_days: expected a number of days"
                         + " from 0 (0 = no decay), got '" + ParamSpec.format(halfLife) + "'"));
             }
+            provinceCodes(c.provinces(), label, codes);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void operations(Map<String, Located<?>> m) {
+        Located<?> list = m.get("operations");
+        if (list == null) {
+            return;
+        }
+        List<String> codes = ProvinceNetwork.china().codes();
+        Map<String, Where> names = new LinkedHashMap<>();
+        for (OperationDraft o : (List<OperationDraft>) list.value()) {
+            String label = "operation '" + o.name().value() + "'";
+            Where first = names.putIfAbsent(o.name().value(), o.name().where());
+            if (first != null) {
+                problems.add(o.name().where().problem(label + ": name already used at " + first.describe()
+                        + "; operation names label outputs, so they must differ"));
+            }
+            if (o.officers() != null && (o.officers().value() < 0 || o.officers().value() > 1e6)) {
+                problems.add(o.officers().where().problem(label + " officers: expected a number from 0 to 1000000"
+                        + " (police mobilised at scale 1; 0 = joint.officers), got '"
+                        + ParamSpec.format(o.officers().value()) + "'"));
+            }
+            provinceCodes(o.codes(), label, codes);
+        }
+    }
+
+    private void provinceCodes(List<Located<String>> given, String label, List<String> codes) {
+        {
             Set<String> seen = new HashSet<>();
-            for (Located<String> code : c.provinces()) {
+            for (Located<String> code : given) {
                 if (!codes.contains(code.value())) {
                     List<String> near = Suggest.closest(code.value(), codes, 2);
                     problems.add(code.where().problem(label + ": unknown province code '" + code.value() + "'; "

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.model.Campaign;
+import org.crackdown.model.JointOperation;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.Parameters;
 import org.crackdown.model.Scenario;
@@ -84,10 +85,19 @@ public final class ScenarioLoader {
      * @throws ScenarioException holding every problem found
      */
     public static Scenario load(Path file, List<String> sets) throws ScenarioException {
+        return load(file, sets, ScenarioFiles.fromDisk());
+    }
+
+    /**
+     * As {@link #load(Path, List)}, reading the scenario file and its {@code extends} chain
+     * through {@code files}: a {@link ScenarioFiles#snapshot() snapshot} reads each file once and
+     * then always gives those bytes, so many loads see one version of the files.
+     */
+    public static Scenario load(Path file, List<String> sets, ScenarioFiles files) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
         List<Layer> chain = new ArrayList<>();
         boolean complete = readChain(file, file.toString(), null, new ArrayList<>(), new ArrayList<>(), chain,
-                problems);
+                problems, files);
         if (chain.isEmpty()) {
             throw new ScenarioException(problems);
         }
@@ -129,7 +139,8 @@ public final class ScenarioLoader {
      * Returns false if some file in the chain could not be read.
      */
     private static boolean readChain(Path path, String shown, Where from, List<Path> visiting,
-                                     List<String> shownChain, List<Layer> out, List<Problem> problems) {
+                                     List<String> shownChain, List<Layer> out, List<Problem> problems,
+                                     ScenarioFiles files) {
         Path id = path.toAbsolutePath().normalize();
         int i = visiting.indexOf(id);
         if (i >= 0) {
@@ -138,7 +149,7 @@ public final class ScenarioLoader {
             problems.add(from.problem("extends cycle: " + String.join(" -> ", cycle)));
             return false;
         }
-        Layer layer = LayerReader.read(path, shown, from, problems);
+        Layer layer = LayerReader.read(path, shown, from, problems, files);
         if (layer == null) {
             return false;
         }
@@ -161,7 +172,7 @@ public final class ScenarioLoader {
                 shownChain.add(shown);
                 String baseShown = base.toString().isEmpty() ? "." : base.toString();
                 complete = readChain(base, baseShown, layer.extendsRef.where(), visiting, shownChain, out,
-                        problems);
+                        problems, files);
                 visiting.remove(visiting.size() - 1);
                 shownChain.remove(shownChain.size() - 1);
             }
@@ -222,6 +233,14 @@ public final class ScenarioLoader {
                     c.halfLifeDays().value()));
         }
         campaigns.sort(Comparator.comparing(Campaign::start));
+        List<JointOperation> operations = new ArrayList<>();
+        for (OperationDraft o : m.containsKey("operations") ? (List<OperationDraft>) m.get("operations").value()
+                : List.<OperationDraft>of()) {
+            operations.add(new JointOperation(o.name().value(), o.start().value(),
+                    o.codes().stream().map(Located::value).toList(), o.count().value(),
+                    o.officers() == null ? 0 : o.officers().value()));
+        }
+        operations.sort(Comparator.comparing(JointOperation::start));
         return new Scenario(
                 m.containsKey("name") ? (String) m.get("name").value() : defaultName,
                 m.containsKey("description") ? (String) m.get("description").value() : "",
@@ -229,6 +248,6 @@ public final class ScenarioLoader {
                 start, end,
                 m.containsKey("measure.from") ? (LocalDate) m.get("measure.from").value() : start,
                 m.containsKey("measure.to") ? (LocalDate) m.get("measure.to").value() : end,
-                p, campaigns, timeline);
+                p, campaigns, timeline, operations);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.crackdown.model.Campaign;
+import org.crackdown.model.JointOperation;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
@@ -63,6 +64,18 @@ public final class ScenarioWriter {
             timeline.add(tm);
         }
         m.put("timeline", timeline);
+        if (!s.operations().isEmpty()) {
+            List<Object> ops = new ArrayList<>();
+            for (JointOperation o : s.operations()) {
+                Map<String, Object> om = new LinkedHashMap<>();
+                om.put("name", o.name());
+                om.put("start", iso(o.start()));
+                om.put("provinces", o.provinces().isEmpty() ? (Object) o.provinceCount() : List.copyOf(o.provinces()));
+                om.put("officers", o.officers());
+                ops.add(om);
+            }
+            m.put("operations", ops);
+        }
         return m;
     }
 
@@ -118,6 +131,16 @@ public final class ScenarioWriter {
                 b.append("    set:\n");
                 t.values().forEach((k, v) ->
                         b.append("      ").append(k).append(": ").append(ParamSpec.format(v)).append('\n'));
+            }
+        }
+        if (!s.operations().isEmpty()) {
+            b.append("operations:\n");
+            for (JointOperation o : s.operations()) {
+                b.append("  - name: ").append(quote(o.name())).append('\n');
+                b.append("    start: ").append(iso(o.start())).append('\n');
+                b.append("    provinces: ").append(o.provinces().isEmpty() ? String.valueOf(o.provinceCount())
+                        : "[" + String.join(", ", o.provinces()) + "]").append('\n');
+                b.append("    officers: ").append(ParamSpec.format(o.officers())).append('\n');
             }
         }
         return b.toString();

@@ -17,7 +17,7 @@ import org.crackdown.model.ParamRegistry;
 final class Schema {
 
     static final List<String> STRUCTURE = List.of("name", "description", "extends", "seed", "start", "end",
-            "measure.from", "measure.to", "campaigns", "timeline");
+            "measure.from", "measure.to", "campaigns", "timeline", "operations");
 
     /** A whole scenario file: structure, then every parameter. */
     static final Schema SCENARIO = new Schema(concat(STRUCTURE, ParamRegistry.keys()));
@@ -25,6 +25,7 @@ final class Schema {
     static final Schema PARAMETERS = new Schema(ParamRegistry.keys());
     static final Schema CAMPAIGN = new Schema(List.of("name", "start", "end", "provinces", "intensity",
             "half_life_days"));
+    static final Schema OPERATION = new Schema(List.of("name", "start", "provinces", "officers"));
     static final Schema TIMELINE_ENTRY = new Schema(List.of("date", "set"));
     /** What {@code --set} may override: parameters and the scalars that define the period. */
     static final Schema OVERRIDES = new Schema(concat(List.of("name", "seed", "start", "end", "measure.from",

@@ -19,7 +19,7 @@ class RuralFamiliesTest {
     /** Share of a province's open families (boys) who accept {@code offer}, counted by asking them all. */
     private static double[] accepted(double offer, long seed) {
         Parameters p = new Parameters();
-        RuralFamilies f = new RuralFamilies(NET, new Demography(NET, SexRatioHistory.china()));
+        RuralFamilies f = new RuralFamilies(NET, new Demography(NET, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china()));
         MersenneTwisterFast r = new MersenneTwisterFast(seed);
         for (int day = 0; day < 110; day++) {
             f.step(day, 2010.0, p, r);

@@ -30,7 +30,7 @@ class DemandTest {
         Parameters p = new Parameters();
         p.setScale(0.05);
         tweak.accept(p);
-        Demography demography = new Demography(NET, SexRatioHistory.china());
+        Demography demography = new Demography(NET, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china());
         // Prices start from the default parameters whatever the tweak: the same prices for all.
         Market market = new Market(NET.size(), new Parameters());
         int[] held = new int[NET.size()];

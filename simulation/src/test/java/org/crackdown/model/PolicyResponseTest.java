@@ -129,7 +129,7 @@ class PolicyResponseTest {
             return new TimelineChange(c.date(), v);
         }).toList();
         return new Scenario(s.name(), s.description(), s.seed(), s.start(), s.end(), s.measureFrom(), s.measureTo(),
-                s.parameters(), s.campaigns(), tl);
+                s.parameters(), s.campaigns(), tl, s.operations());
     }
 
     static LocalDate date(int y, int m, int d) {

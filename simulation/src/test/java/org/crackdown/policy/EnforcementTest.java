@@ -1,0 +1,126 @@
+package org.crackdown.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.crackdown.agent.Buyer;
+import org.crackdown.agent.Gang;
+import org.crackdown.agent.Victim;
+import org.crackdown.agent.VictimType;
+import org.crackdown.model.Measure;
+import org.crackdown.model.Metrics;
+import org.crackdown.model.TestScenarios;
+import org.crackdown.model.TraffickingModel;
+import org.junit.jupiter.api.Test;
+
+/** Enforcement counted the way the statistics count, in small hand-built situations. */
+class EnforcementTest {
+
+    private static final int HENAN = org.crackdown.space.ProvinceNetwork.china().byCode("CN-HA").index();
+
+    private static double total(TraffickingModel m, Measure x) {
+        return m.metrics().windowTotal(x);
+    }
+
+    private static void staff(TraffickingModel m, double officers) {
+        for (var u : m.police().units()) {
+            u.setOfficers(officers);
+        }
+    }
+
+    @Test
+    void aPatrolStopRegistersACaseThatIsSolvedOnlyLater() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> { });
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        g.victims().add(PolicyFixtures.victim(VictimType.WOMAN, HENAN));
+        g.victims().add(PolicyFixtures.victim(VictimType.WOMAN, HENAN));
+        m.enforcement().bust(g, HENAN, Enforcement.Cause.PATROL, m.params(), m.rng());
+
+        assertEquals(2, total(m, Measure.RESCUED_BY_PATROL));
+        assertEquals(1, total(m, Measure.CASES_REGISTERED), "the stop registers one case");
+        assertEquals(0, total(m, Measure.CASES_SOLVED), "and does not solve it at once");
+        assertEquals(1, m.enforcement().cases().openCases(HENAN));
+
+        staff(m, 1000);
+        for (int day = 0; day < 400 && total(m, Measure.CASES_SOLVED) == 0; day++) {
+            m.enforcement().investigate(m.params(), m.rng());
+        }
+        assertEquals(1, total(m, Measure.CASES_SOLVED), "investigation solves it");
+        assertEquals(1, total(m, Measure.WOMEN_CASES_SOLVED));
+    }
+
+    @Test
+    void aReportedVictimFoundAtAStopSolvesHerCaseWithoutANewOne() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> { });
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        Victim v = PolicyFixtures.victim(VictimType.BOY, HENAN);
+        m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, true, g, v);
+        g.victims().add(v);
+        m.enforcement().bust(g, HENAN, Enforcement.Cause.PATROL, m.params(), m.rng());
+
+        assertEquals(1, total(m, Measure.CASES_REGISTERED), "the report only");
+        assertEquals(1, total(m, Measure.CASES_SOLVED), "solved by finding the child");
+        assertEquals(1, total(m, Measure.CHILD_CASES_SOLVED));
+        assertEquals(0, m.enforcement().cases().openCases(HENAN));
+    }
+
+    @Test
+    void aVictimFoundWithABuyerRegistersAFindAndLeavesTheStock() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> TestScenarios.set(p, "police.buyer_search_efficiency", 1000));
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        Victim v = PolicyFixtures.victim(VictimType.WOMAN, HENAN);
+        v.soldTo(new Buyer(1, Buyer.Kind.BRIDE_SEEKER, HENAN, new double[3], 1000));
+        m.enforcement().onSale(g, v, HENAN, m.params(), m.rng());
+        assertEquals(1, m.enforcement().heldByBuyers(HENAN));
+
+        staff(m, 100);
+        for (int day = 0; day < 5000 && v.status() == Victim.Status.WITH_BUYER; day++) {
+            m.enforcement().searchBuyers(m.params(), m.rng());
+        }
+        assertEquals(Victim.Status.RESCUED, v.status());
+        assertEquals(0, m.enforcement().heldByBuyers(HENAN));
+        assertEquals(1, total(m, Measure.RESCUED_BY_BUYER_SEARCH));
+        assertEquals(1, total(m, Measure.RESCUED_FROM_BUYER));
+        assertEquals(1, total(m, Measure.CASES_REGISTERED));
+        assertEquals(0, total(m, Measure.CASES_SOLVED));
+    }
+
+    /**
+     * The stock of victims held by buyers is finite: at an escape rate of 1 a year, e^-1 of 2,000
+     * women are still held after a year (Binomial SD 22), and every other one is counted as escaped.
+     * A child with no other exit grows up out of the stock exactly when it stops being findable.
+     */
+    @Test
+    void victimsLeaveBuyersAtTheirRatesAndChildrenGrowUp() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "held.escape_rate", 1);
+            TestScenarios.set(p, "held.release_rate", 0);
+            TestScenarios.set(p, "held.death_rate", 0);
+            TestScenarios.set(p, "held.child_findable_years", 0.5);
+            TestScenarios.set(p, "police.buyer_share", 0);
+            TestScenarios.set(p, "police.dna_share", 0);
+        });
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        Buyer b = new Buyer(1, Buyer.Kind.BRIDE_SEEKER, HENAN, new double[3], 100_000);
+        for (int i = 0; i < 2000; i++) {
+            Victim v = PolicyFixtures.victim(VictimType.WOMAN, HENAN);
+            v.soldTo(b);
+            m.enforcement().onSale(g, v, HENAN, m.params(), m.rng());
+        }
+        Victim child = PolicyFixtures.victim(VictimType.BOY, HENAN);
+        child.soldTo(b);
+        m.enforcement().onSale(g, child, HENAN, m.params(), m.rng());
+        int grownUpDay = (int) Math.ceil(0.5 * 365);
+        for (int day = 0; day < 365; day++) {
+            m.schedule.step(m);
+            assertEquals(m.dayIndex() <= grownUpDay, child.status() == Victim.Status.WITH_BUYER,
+                    "child still held on day " + m.dayIndex());
+        }
+        double women = m.enforcement().heldByBuyers(HENAN);
+        assertEquals(2000 * Math.exp(-1), women, 4 * 21.6);
+        Metrics x = m.metrics();
+        assertEquals(2000 - women, x.windowTotal(Measure.HELD_ESCAPED));
+        assertEquals(1, x.windowTotal(Measure.HELD_GREW_UP));
+        assertEquals(0, x.windowTotal(Measure.HELD_RELEASED) + x.windowTotal(Measure.HELD_DIED));
+    }
+}
