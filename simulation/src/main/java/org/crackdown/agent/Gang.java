@@ -18,10 +18,12 @@ import sim.engine.Steppable;
  * are dangerous, and at most a few victims at a time. Each day it carries on with its trip:
  *
  * <ol>
- *   <li><b>plan</b> (when idle): pick what to traffic (boy, girl, woman), how to get the victim
- *       (abduction, purchase from parents, deception, across the border), where to sell, by the
- *       expected profit net of costs and of the risk it believes lies on the route;</li>
- *   <li><b>acquire</b> at home, for up to two weeks or until full;</li>
+ *   <li><b>plan</b> (when idle): first, whether the trade still pays more than its members'
+ *       outside income and expected sanction (if not, it quits); then what to traffic (boy, girl,
+ *       woman), how to get the victim (abduction, purchase from parents, deception, across the
+ *       border), where (home or a neighbouring province: gangs go where victims are), where to
+ *       sell, by the expected profit net of costs and of the risk it believes lies on the route;</li>
+ *   <li><b>acquire</b>: travel to the source province, then try for up to two weeks or until full;</li>
  *   <li><b>transit</b> along the cheapest route once risk is priced in (displacement: a province
  *       that has become dangerous is avoided if a detour pays);</li>
  *   <li><b>sell</b> at the destination to the highest bidder, lowering the floor as days pass,
@@ -38,7 +40,7 @@ public final class Gang implements Steppable {
     public enum State { IDLE, ACQUIRING, TRANSIT, SELLING, RETURNING, GONE }
 
     /** Longest a gang tries to fill up before leaving with what it has. */
-    private static final int ACQUIRE_DAYS = 14;
+    public static final int ACQUIRE_DAYS = 14;
     /** Idle this long with no money left and a gang breaks up. */
     private static final int IDLE_DAYS_BEFORE_QUIT = 180;
 
@@ -48,6 +50,8 @@ public final class Gang implements Steppable {
     private final boolean childSpecialist;
     /** This gang's risk aversion relative to gangs.risk_aversion. */
     private final double aversionFactor;
+    /** Its members' outside options relative to gangs.reservation_income (lognormal across gangs). */
+    private final double reservationFactor;
     private final int formedDay;
     private final double[] belief;
     private final List<Gang> partners = new ArrayList<>();
@@ -63,16 +67,20 @@ public final class Gang implements Steppable {
     private VictimType targetType;
     private AcquisitionMethod method;
     private int destination;
+    /** Province where it acquires victims on this trip. */
+    private int source;
     private int[] route = new int[0];
     private int routePos;
     private int legDaysLeft;
 
-    public Gang(long id, int home, boolean childSpecialist, double aversionFactor, int members, double money,
-                double[] belief, int formedDay) {
+    public Gang(long id, int home, boolean childSpecialist, double aversionFactor, double reservationFactor,
+                int members, double money, double[] belief, int formedDay) {
         this.id = id;
         this.home = home;
+        this.source = home;
         this.childSpecialist = childSpecialist;
         this.aversionFactor = aversionFactor;
+        this.reservationFactor = reservationFactor;
         this.location = home;
         this.members = members;
         this.money = money;
@@ -96,6 +104,10 @@ public final class Gang implements Steppable {
     /** RMB this gang would give up to avoid one expected bust. */
     public double riskAversion(Parameters p) { return p.getRiskAversion() * aversionFactor; }
     public int formedDay() { return formedDay; }
+    /** Its members' outside income relative to gangs.reservation_income. */
+    public double reservationFactor() { return reservationFactor; }
+    /** Province where it acquires (or last acquired) victims. */
+    public int source() { return source; }
     public boolean childSpecialist() { return childSpecialist; }
     /** Province the gang is heading for (acquiring for, carrying to, selling in), or -1. */
     public int destination() {
@@ -165,6 +177,7 @@ public final class Gang implements Steppable {
         Parameters p = w.params();
         if (this.state != State.IDLE) {
             money -= p.getTripCostPerDay();
+            w.earned(this, -p.getTripCostPerDay());
         }
         switch (this.state) {
             case IDLE -> plan(w, p);
@@ -192,52 +205,61 @@ public final class Gang implements Steppable {
     // ------------------------------------------------------------------ plan
 
     private void plan(TraffickingModel w, Parameters p) {
+        if (!w.worthStaying(this)) {
+            w.quit(this);
+            return;
+        }
         // Learn the latest public picture of enforcement (news of busts, word of mouth).
         double lr = p.getLearningRate();
         for (int q = 0; q < belief.length; q++) {
             belief[q] = (1 - lr) * belief[q] + lr * w.publicRisk(q);
         }
         MersenneTwisterFast r = w.random;
-        Province here = w.network().get(home);
         // Route costs are needed only for a destination that could beat the best plan so far;
-        // every route costs at least a day at home, so most destinations are ruled out without
-        // them and the Dijkstra runs for few plans (issue 9). Same choice, same random draws.
+        // every route costs at least a day where it starts, so most destinations are ruled out
+        // without them and the Dijkstra runs for few plans (issue 9).
         double[] dayCost = w.dayCosts(this, p);
-        double cheapestRoute = w.cheapestRoute(dayCost, home);
-        double[] routeCost = null;
         double best = 0;
         VictimType bestType = null;
         AcquisitionMethod bestMethod = null;
         int bestDest = -1;
-        for (VictimType t : VictimType.values()) {
-            if (t.isChild() != childSpecialist) {
-                continue;
-            }
-            for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
-                double success = w.acquisitionChance(this, here, t, m);
-                if (success <= 0) {
+        int bestSource = home;
+        for (int s : w.sourcesFrom(home)) {
+            Province src = w.network().get(s);
+            // Getting there costs running days; without victims the trip draws no police risk.
+            double reach = w.travelDays(home, s) * p.getTripCostPerDay();
+            double cheapestRoute = w.cheapestRoute(dayCost, s);
+            double[] routeCost = null;
+            for (VictimType t : VictimType.values()) {
+                if (t.isChild() != childSpecialist) {
                     continue;
                 }
-                double days = Math.min(ACQUIRE_DAYS, 1 / success);
-                double cost = w.acquisitionCost(t, m) + days * p.getTripCostPerDay() + w.acquisitionRisk(this, m);
-                for (int d = 0; d < belief.length; d++) {
-                    double gross = w.expectedSale(d, t) - cost;
-                    double noise = 1 + 0.25 * r.nextGaussian();
-                    // (gross - route) * noise <= (gross - cheapest) * noise when noise > 0 (IEEE
-                    // subtraction and multiplication are monotone), so this skip is exact.
-                    if (noise > 0 && (gross - cheapestRoute) * noise <= best) {
-                        continue;
-                    }
-                    if (routeCost == null) {
-                        routeCost = w.routeCosts(dayCost, home, p);
-                    }
-                    double value = gross - routeCost[d];
-                    value *= noise;
-                    if (value > best) {
-                        best = value;
-                        bestType = t;
-                        bestMethod = m;
-                        bestDest = d;
+                for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
+                    for (int d = 0; d < belief.length; d++) {
+                        double success = w.acquisitionChance(src, t, m, d);
+                        if (success <= 0) {
+                            continue;
+                        }
+                        double days = Math.min(ACQUIRE_DAYS, 1 / success);
+                        double cost = w.acquisitionCost(t, m, d) + days * p.getTripCostPerDay()
+                                + w.acquisitionRisk(this, m, t, d) + reach;
+                        double gross = w.expectedSale(d, t) - cost;
+                        double noise = 1 + 0.25 * r.nextGaussian();
+                        // (gross - route) * noise <= (gross - cheapest) * noise when noise > 0: exact skip.
+                        if (noise > 0 && (gross - cheapestRoute) * noise <= best) {
+                            continue;
+                        }
+                        if (routeCost == null) {
+                            routeCost = w.routeCosts(dayCost, s, p);
+                        }
+                        double value = (gross - routeCost[d]) * noise;
+                        if (value > best) {
+                            best = value;
+                            bestType = t;
+                            bestMethod = m;
+                            bestDest = d;
+                            bestSource = s;
+                        }
                     }
                 }
             }
@@ -251,13 +273,23 @@ public final class Gang implements Steppable {
         targetType = bestType;
         method = bestMethod;
         destination = bestDest;
+        source = bestSource;
         w.committed(bestDest, bestType, p.getCapacity());
         enter(State.ACQUIRING);
+        legDaysLeft = w.travelDays(home, source);
     }
 
     // ------------------------------------------------------------------ acquire
 
     private void acquire(TraffickingModel w, Parameters p) {
+        if (legDaysLeft > 0) {
+            // Still on the way to the source province.
+            if (--legDaysLeft == 0) {
+                location = source;
+                daysInState = 0;
+            }
+            return;
+        }
         Victim v = w.tryAcquire(this, targetType, method);
         if (state == State.GONE) {
             return;
@@ -269,9 +301,9 @@ public final class Gang implements Steppable {
         boolean full = victims.size() >= p.getCapacity();
         if (full || daysInState >= ACQUIRE_DAYS) {
             if (victims.isEmpty()) {
-                enter(State.IDLE);
+                goHome(w, p);
             } else {
-                depart(w, p, home, destination);
+                depart(w, p, source, destination);
             }
         }
     }
@@ -305,6 +337,15 @@ public final class Gang implements Steppable {
         }
     }
 
+    private void goHome(TraffickingModel w, Parameters p) {
+        if (location == home) {
+            enter(State.IDLE);
+        } else {
+            legDaysLeft = Math.max(1, w.travelDays(location, home));
+            enter(State.RETURNING);
+        }
+    }
+
     // ------------------------------------------------------------------ sell
 
     private void sell(TraffickingModel w, Parameters p) {
@@ -314,28 +355,26 @@ public final class Gang implements Steppable {
         double discount = Math.max(0.5, 1 - 0.5 * daysInState / patience);
         for (int i = victims.size() - 1; i >= 0; i--) {
             Victim v = victims.get(i);
-            double ask = market.ask(location, v.type(), 1, p);
+            double ask = market.ask(location, v.type(), w.forSale(location, v.type()), discount);
             double floor = costBasis.get(i) * discount;
-            Market.Sale sale = market.sell(location, v.type(), ask, floor, p);
+            Market.Sale sale = market.sell(location, v.type(), ask, floor, w.forSale(location, v.type()), p);
             if (sale != null) {
                 victims.remove(i);
-                costBasis.remove(i);
+                double paid = costBasis.remove(i);
                 money += sale.price();
+                w.earned(this, sale.price() - paid);
                 sold.addLast(v);
                 // Only the most recent sales can be traced after a bust (police.trace_depth).
                 while (sold.size() > p.getTraceDepth()) {
                     sold.removeFirst();
                 }
                 w.sold(this, v, sale, location);
+            } else {
+                market.unsold(location, v.type(), Math.max(ask, floor), p);
             }
         }
         if (victims.isEmpty()) {
-            if (location == home) {
-                enter(State.IDLE);
-            } else {
-                legDaysLeft = w.legDaysDirect(location, home, p);
-                enter(State.RETURNING);
-            }
+            goHome(w, p);
         } else if (daysInState >= patience) {
             int next = w.bestMarket(this, location, victims.get(0).type(), p);
             if (next != location) {

@@ -17,7 +17,9 @@ import ec.util.MersenneTwisterFast;
  * The rural families of every province. Families are too many to simulate one by one, and most
  * never meet a trafficker; what matters is the newborn's sex, drawn from the province's sex ratio
  * at birth, and the few poor families who, with a newborn, would sell it. Those become individual
- * {@link SellingFamily} agents with their own reservation price, for brokers to find. Families
+ * {@link SellingFamily} agents with their own reservation price (lognormal around a median that
+ * rises with the province's income), for brokers to find: a higher offer finds more families
+ * willing, so the supply of bought children responds to the price brokers can pay. Families
  * that lose a child to abduction are represented through the victim (report, DNA sample).
  */
 public final class RuralFamilies {
@@ -51,9 +53,11 @@ public final class RuralFamilies {
             double q0 = Math.min(1, p.getSalePropensity() * Math.pow(demography.povertyIndex(prov), p.getPovertyElasticity()));
             int sellBoys = Rng.binomial(r, boys, q0);
             int sellGirls = Rng.binomial(r, girls, Math.min(1, q0 * p.getGirlSaleFactor()));
+            // Richer families ask more; each family's price is its own (lognormal).
+            double median = p.getReservationMedian() * demography.incomeIndex(prov);
             for (int k = 0; k < sellBoys + sellGirls; k++) {
                 VictimType child = k < sellBoys ? VictimType.BOY : VictimType.GIRL;
-                double reservation = Rng.uniform(r, p.getReservationPriceMin(), p.getReservationPriceMax());
+                double reservation = median * Math.exp(p.getReservationSigma() * r.nextGaussian());
                 q.addLast(new SellingFamily(i, child, reservation, today + p.getSaleWindowDays()));
                 openCount[i][child.ordinal()]++;
             }
@@ -67,6 +71,20 @@ public final class RuralFamilies {
 
     public int openFamilies(int province) {
         return open.get(province).size();
+    }
+
+    /**
+     * Share of the families open to selling in a province who would accept {@code offer}: the
+     * lognormal distribution of reservation prices at the province's income. Brokers know the
+     * going rate, so gangs plan purchases with it.
+     */
+    public double acceptShare(int province, double offer, Parameters p) {
+        double median = p.getReservationMedian() * demography.incomeIndex(net.get(province));
+        if (offer <= 0 || median <= 0) {
+            return offer >= median ? 1 : 0;
+        }
+        double sigma = Math.max(1e-9, p.getReservationSigma());
+        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-Math.log(offer / median) / (sigma * Math.sqrt(2)));
     }
 
     /**

@@ -17,7 +17,15 @@ import ec.util.MersenneTwisterFast;
  * couples (more where son preference, read from the sex ratio at birth, is strong, and where
  * families can pay); bachelors' families squeezed out of the marriage market (the surplus men of
  * the cohort born {@code demand.marriage_age} years earlier, more where poor); and commercial
- * exploiters in richer, urban provinces. Each then decides whether to risk buying at all.
+ * exploiters in richer, urban provinces.
+ *
+ * <p>Each then decides, as a buyer would: the victim is worth V to it (lognormal willingness to
+ * pay, tied to its province's income); buying costs the going price (the province's price index)
+ * plus the expected punishment (perceived chance of prosecution over the years it would hold the
+ * victim, times the sanction, times buyer liability) and carries the risk of losing the victim to
+ * a police rescue. A bachelor's family can also marry legally, at its own cost. It buys only if
+ * that leaves it better off than the legal route and than doing nothing; so dearer victims, more
+ * prosecutions and harsher liability all mean fewer buyers.
  */
 public final class Demand {
 
@@ -39,40 +47,96 @@ public final class Demand {
             double brides = demography.surplusMenPerDay(prov, year, p) * p.getBridePropensity()
                     * demography.povertyIndex(prov);
             double commercial = demography.urbanPopulation(prov, p) / 1e6 * p.getCommercialRate() / 365.0 * income;
-            // Fear of prosecution: the perceived chance, weighted by how severe punishment is.
-            double enter = Math.exp(-p.getDeterrence() * p.getLiability() * market.perceivedRisk(i));
-            spawn(Buyer.Kind.CHILD_SEEKER, Rng.poisson(r, children), i, today, enter, p, market, metrics, r);
-            spawn(Buyer.Kind.BRIDE_SEEKER, Rng.poisson(r, brides), i, today, enter, p, market, metrics, r);
-            spawn(Buyer.Kind.COMMERCIAL, Rng.poisson(r, commercial), i, today, enter, p, market, metrics, r);
+            Outlook o = outlook(prov, p, market);
+            spawn(Buyer.Kind.CHILD_SEEKER, Rng.poisson(r, children), i, today, o, p, market, metrics, r);
+            spawn(Buyer.Kind.BRIDE_SEEKER, Rng.poisson(r, brides), i, today, o, p, market, metrics, r);
+            spawn(Buyer.Kind.COMMERCIAL, Rng.poisson(r, commercial), i, today, o, p, market, metrics, r);
         }
     }
 
-    private void spawn(Buyer.Kind kind, int n, int province, int today, double enter, Parameters p, Market market,
+    /**
+     * What buying means to a household in this province today: the expected punishment in RMB and
+     * the chance of keeping the victim over the horizon, from the risks buyers perceive.
+     */
+    record Outlook(double wtpFactor, double punishment, double keep) {
+    }
+
+    static Outlook outlook(Province prov, Parameters p, Market market, Demography demography) {
+        int i = prov.index();
+        double h = p.getHorizonYears();
+        double prosecuted = 1 - Math.exp(-market.prosecutionRate(i) * h);
+        double punishment = p.getLiability() * p.getSanctionCost() * prosecuted;
+        double keep = Math.exp(-market.recoveryRate(i) * h);
+        double wtpFactor = Math.pow(demography.incomeIndex(prov), p.getWtpIncomeElasticity());
+        return new Outlook(wtpFactor, punishment, keep);
+    }
+
+    private Outlook outlook(Province prov, Parameters p, Market market) {
+        return outlook(prov, p, market, demography);
+    }
+
+    private void spawn(Buyer.Kind kind, int n, int province, int today, Outlook o, Parameters p, Market market,
                        Metrics metrics, MersenneTwisterFast r) {
         for (int k = 0; k < n; k++) {
-            if (r.nextDouble() >= enter) {
-                metrics.increment(Measure.BUYERS_DETERRED, province);
-                continue;
-            }
-            double[] wtp = new double[VictimType.values().length];
+            double[] bid = new double[VictimType.values().length];
+            // Net gain from buying at the going price, with and without the punishment.
+            double bestGain = 0;
+            double bestGainUnpunished = 0;
+            boolean legal = false;
             switch (kind) {
                 case CHILD_SEEKER -> {
-                    wtp[VictimType.BOY.ordinal()] = draw(VictimType.BOY, p, r);
+                    double v = lognormal(r, p.getWtpBoy() * o.wtpFactor(), p.getWtpSigma());
+                    bid[VictimType.BOY.ordinal()] = v * o.keep() - o.punishment();
                     if (r.nextDouble() < p.getGirlAcceptShare()) {
-                        wtp[VictimType.GIRL.ordinal()] = draw(VictimType.GIRL, p, r);
+                        double g = lognormal(r, p.getWtpGirl() * o.wtpFactor(), p.getWtpSigma());
+                        bid[VictimType.GIRL.ordinal()] = g * o.keep() - o.punishment();
+                    }
+                    for (VictimType t : VictimType.values()) {
+                        if (t.isChild()) {
+                            double price = market.priceIndex(province, t);
+                            bestGain = Math.max(bestGain, bid[t.ordinal()] - price);
+                            bestGainUnpunished = Math.max(bestGainUnpunished, bid[t.ordinal()] + o.punishment() - price);
+                        }
                     }
                 }
-                case BRIDE_SEEKER, COMMERCIAL -> wtp[VictimType.WOMAN.ordinal()] = draw(VictimType.WOMAN, p, r);
+                case BRIDE_SEEKER, COMMERCIAL -> {
+                    double v = lognormal(r, p.getWtpWoman() * o.wtpFactor(), p.getWtpSigma());
+                    double value = v * o.keep() - o.punishment();
+                    if (kind == Buyer.Kind.BRIDE_SEEKER) {
+                        // A legal match gives the whole value at its own cost and no risk: buying must
+                        // beat it, so the family pays at most what keeps buying the better route.
+                        double legalCost = lognormal(r, p.getLegalMarriageCost() * o.wtpFactor(), p.getLegalCostSigma());
+                        double legalGain = v - legalCost;
+                        value -= Math.max(0, legalGain);
+                        legal = legalGain > 0 && legalGain >= v * o.keep() - o.punishment()
+                                - market.priceIndex(province, VictimType.WOMAN);
+                    }
+                    bid[VictimType.WOMAN.ordinal()] = value;
+                    double price = market.priceIndex(province, VictimType.WOMAN);
+                    bestGain = value - price;
+                    bestGainUnpunished = value + o.punishment() - price;
+                }
                 default -> throw new AssertionError(kind);
             }
+            if (legal) {
+                metrics.increment(Measure.LEGAL_MARRIAGES, province);
+                continue;
+            }
+            if (bestGain <= 0) {
+                metrics.increment(bestGainUnpunished > 0 ? Measure.BUYERS_DETERRED : Measure.BUYERS_PRICED_OUT, province);
+                continue;
+            }
+            for (int t = 0; t < bid.length; t++) {
+                bid[t] = Math.max(0, bid[t]);
+            }
             int giveUp = today + Rng.exponentialDays(r, p.getPatienceDays());
-            market.enter(new Buyer(nextId++, kind, province, wtp, giveUp));
+            market.enter(new Buyer(nextId++, kind, province, bid, giveUp));
             metrics.increment(Measure.BUYERS_ENTERED, province);
         }
     }
 
-    /** Willingness to pay: uniform over the published price range for the type. */
-    private static double draw(VictimType t, Parameters p, MersenneTwisterFast r) {
-        return Rng.uniform(r, Market.minPrice(p, t), Market.maxPrice(p, t));
+    /** A lognormal draw with the given median and log-scale standard deviation. */
+    static double lognormal(MersenneTwisterFast r, double median, double sigma) {
+        return median * Math.exp(sigma * r.nextGaussian());
     }
 }

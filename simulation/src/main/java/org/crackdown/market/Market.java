@@ -11,8 +11,10 @@ import org.crackdown.model.Parameters;
 
 /**
  * Where victims meet buyers, province by province: who is waiting, what they would pay, and the
- * price index sellers use. Prices respond to supply and demand through who is left to buy: when
- * buyers are many and victims few, sellers meet high bidders and raise their asks.
+ * price index sellers and would-be buyers go by. Prices are bargained sale by sale and respond to
+ * supply and demand: when buyers are many and victims few, sellers meet high bidders and take most
+ * of the surplus; when victims are many, sellers compete and prices fall to what they will take.
+ * Buyers learn the risks of buying (prosecution, losing the victim to a rescue) from what police do.
  *
  * <p>Storage is built so that a day's work grows with the day's events, not with the number of
  * buyers waiting (issue 9): each province and victim type keeps its buyers in a max-heap by bid,
@@ -70,8 +72,10 @@ public final class Market {
     private long arrivals;
     private final int[][] waitingByType;
     private final double[][] priceIndex;
-    /** Buyers' perceived yearly chance of being prosecuted while holding a bought victim, per province. */
-    private final double[] perceivedRisk;
+    /** Buyers' perceived yearly hazard that a household holding a bought victim is prosecuted, per province. */
+    private final double[] prosecutionRate;
+    /** Buyers' perceived yearly hazard that police find a bought victim and take her or him away. */
+    private final double[] recoveryRate;
     private final int[] monthProsecutions;
 
     @SuppressWarnings("unchecked")
@@ -81,29 +85,26 @@ public final class Market {
         waitingCount = new int[provinces];
         waitingByType = new int[provinces][TYPES];
         priceIndex = new double[provinces][TYPES];
-        perceivedRisk = new double[provinces];
+        prosecutionRate = new double[provinces];
+        recoveryRate = new double[provinces];
         monthProsecutions = new int[provinces];
         for (int i = 0; i < provinces; i++) {
             for (VictimType t : VictimType.values()) {
                 bids[i][t.ordinal()] = new PriorityQueue<>(BY_BID_DESC);
-                priceIndex[i][t.ordinal()] = (minPrice(p, t) + maxPrice(p, t)) / 2;
+                priceIndex[i][t.ordinal()] = startingPrice(p, t);
             }
         }
     }
 
-    public static double minPrice(Parameters p, VictimType t) {
+    /**
+     * Where a province's price index starts: the median willingness to pay of the type at national
+     * income. Prices then move with sales during the burn-in; nothing holds them to a range.
+     */
+    public static double startingPrice(Parameters p, VictimType t) {
         return switch (t) {
-            case BOY -> p.getBoyPriceMin();
-            case GIRL -> p.getGirlPriceMin();
-            case WOMAN -> p.getBridePriceMin();
-        };
-    }
-
-    public static double maxPrice(Parameters p, VictimType t) {
-        return switch (t) {
-            case BOY -> p.getBoyPriceMax();
-            case GIRL -> p.getGirlPriceMax();
-            case WOMAN -> p.getBridePriceMax();
+            case BOY -> p.getWtpBoy();
+            case GIRL -> p.getWtpGirl();
+            case WOMAN -> p.getWtpWoman();
         };
     }
 
@@ -192,14 +193,15 @@ public final class Market {
     }
 
     /**
-     * What a seller asks today: the price index, raised when buyers outnumber sellers. Buyers are
-     * counted per national equivalent (waiting / scale), as the sellers are real ones, so the ask
-     * does not depend on the run's scale.
+     * A seller's reservation today: what it expects to get by waiting for another buyer instead —
+     * the province's price index, times the chance that waiting finds one (buyers of this type
+     * waiting per victim on offer, {@code sellersHere}, at most 1), lowered by {@code patience}
+     * (1 when it arrives, falling as days pass unsold and waiting costs it money and risk).
      */
-    public double ask(int province, VictimType t, int sellersHere, Parameters p) {
-        double buyers = waitingByType[province][t.ordinal()] / p.getScale();
-        double scarcity = (buyers - sellersHere) / (buyers + sellersHere + 1);
-        return priceIndex[province][t.ordinal()] * (1 + p.getScarcityMarkup() * scarcity);
+    public double ask(int province, VictimType t, double sellersHere, double patience) {
+        double buyers = waitingByType[province][t.ordinal()];
+        double chance = Math.min(1, buyers / Math.max(1, sellersHere));
+        return priceIndex[province][t.ordinal()] * chance * patience;
     }
 
     /** A completed sale between a seller and a buyer. */
@@ -208,10 +210,18 @@ public final class Market {
 
     /**
      * Sells one victim of type {@code t} to the waiting buyer who bids most, if that bid reaches
-     * the seller's floor. The price splits the difference between the ask and the bid, capped
-     * by the bid. Returns null when no buyer would pay the floor.
+     * the seller's reservation (its {@code ask} or, if higher, its {@code floor}: what the victim
+     * cost it). Returns null when no buyer would pay that much.
+     *
+     * <p>The price is bargained: the seller gets its reservation plus a share of the surplus
+     * (bid - reservation) equal to the share of buyers among buyers and sellers of this type in
+     * the province today ({@code sellersHere}, at least this one). Where buyers queue for few
+     * victims the price goes to the top bid; where many victims are on offer to few buyers, it
+     * falls to what sellers will take. Nothing else bounds it.
      */
-    public Sale sell(int province, VictimType t, double ask, double floor, Parameters p) {
+    public Sale sell(int province, VictimType t, double ask, double floor, double sellersHere, Parameters p) {
+        double reservation = Math.max(ask, floor);
+        double buyersHere = waitingByType[province][t.ordinal()];
         PriorityQueue<Waiting> heap = bids[province][t.ordinal()];
         Waiting top = heap.peek();
         while (top != null && top.entry.gone) {
@@ -219,7 +229,7 @@ public final class Market {
             dead[province][t.ordinal()]--;
             top = heap.peek();
         }
-        if (top == null || top.bid < floor || top.bid <= 0) {
+        if (top == null || top.bid < reservation || top.bid <= 0) {
             return null;
         }
         heap.poll();
@@ -228,39 +238,88 @@ public final class Market {
         // Polled already, so it is not counted among this heap's dead entries.
         dead[province][t.ordinal()]--;
         leave(top.entry);
-        double price = Math.min(bestBid, (Math.max(ask, floor) + bestBid) / 2);
+        double buyerShare = buyersHere / (buyersHere + Math.max(1, sellersHere));
+        double price = reservation + buyerShare * (bestBid - reservation);
         double w = p.getPriceMemory();
         priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * price;
         return new Sale(b, price);
+    }
+
+    /**
+     * A seller found no buyer at its reservation today: its asking price is part of the going
+     * rate buyers hear of, so the index moves towards it as it would towards a sale. In a glut
+     * (victims waiting, no buyers) asks fall and the index with them, which brings buyers back.
+     */
+    public void unsold(int province, VictimType t, double ask, Parameters p) {
+        double w = p.getPriceMemory();
+        priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * ask;
+    }
+
+    /**
+     * End of the gangs' day: where buyers of a type wait and no victim of that type is on offer
+     * ({@code forSale}), their best bid is the going rate buyers and sellers hear of, and the
+     * index moves towards it (weight market.price_memory a day). So a province with unserved
+     * buyers shows a rising price and draws sellers, as a glut shows a falling one.
+     */
+    public void unserved(double[][] forSale, Parameters p) {
+        double w = p.getPriceMemory();
+        for (int i = 0; i < priceIndex.length; i++) {
+            for (int t = 0; t < TYPES; t++) {
+                if (forSale[i][t] > 0 || waitingByType[i][t] == 0) {
+                    continue;
+                }
+                PriorityQueue<Waiting> heap = bids[i][t];
+                Waiting top = heap.peek();
+                while (top != null && top.entry.gone) {
+                    heap.poll();
+                    dead[i][t]--;
+                    top = heap.peek();
+                }
+                if (top != null) {
+                    priceIndex[i][t] = (1 - w) * priceIndex[i][t] + w * top.bid;
+                }
+            }
+        }
     }
 
     public void prosecuted(int province) {
         monthProsecutions[province]++;
     }
 
-    public double perceivedRisk(int province) {
-        return perceivedRisk[province];
+    /** Perceived yearly hazard of prosecution for a household holding a bought victim. */
+    public double prosecutionRate(int province) {
+        return prosecutionRate[province];
+    }
+
+    /** Perceived yearly hazard of losing a bought victim to a police rescue. */
+    public double recoveryRate(int province) {
+        return recoveryRate[province];
     }
 
     /**
-     * Monthly: buyers learn the yearly chance that a household holding a bought victim is
-     * prosecuted, from last month's prosecutions over the households holding victims
-     * ({@code held[i]}), half in their province, half nationally. Measured against the stock of
-     * buyers, not against new sales, so that fewer sales do not by themselves make buying look
-     * riskier.
+     * Month end: buyers learn the yearly hazards that a household holding a bought victim is
+     * prosecuted, and that police take the victim away, from this month's prosecutions and
+     * rescues from buyers ({@code recovered[i]}) over the households holding victims
+     * ({@code held[i]}), half in their province, half nationally (weight 0.2 a month: news of
+     * prosecutions travels slowly). Measured against the stock of buyers, not against new sales,
+     * so that fewer sales do not by themselves make buying look riskier.
      */
-    public void learnRisk(int[] held) {
+    public void learnRisk(int[] held, double[] recovered) {
         double pros = 0;
+        double rec = 0;
         double stock = 0;
         for (int i = 0; i < held.length; i++) {
             pros += monthProsecutions[i];
+            rec += recovered[i];
             stock += held[i];
         }
-        double national = stock > 0 ? Math.min(1, 12 * pros / stock) : 0;
-        for (int i = 0; i < perceivedRisk.length; i++) {
-            double local = held[i] > 0 ? Math.min(1, 12.0 * monthProsecutions[i] / held[i]) : national;
-            double observed = 0.5 * local + 0.5 * national;
-            perceivedRisk[i] = 0.8 * perceivedRisk[i] + 0.2 * observed;
+        double nationalPros = stock > 0 ? 12 * pros / stock : 0;
+        double nationalRec = stock > 0 ? 12 * rec / stock : 0;
+        for (int i = 0; i < prosecutionRate.length; i++) {
+            double localPros = held[i] > 0 ? 12.0 * monthProsecutions[i] / held[i] : nationalPros;
+            double localRec = held[i] > 0 ? 12.0 * recovered[i] / held[i] : nationalRec;
+            prosecutionRate[i] = 0.8 * prosecutionRate[i] + 0.2 * (0.5 * localPros + 0.5 * nationalPros);
+            recoveryRate[i] = 0.8 * recoveryRate[i] + 0.2 * (0.5 * localRec + 0.5 * nationalRec);
             monthProsecutions[i] = 0;
         }
     }

@@ -30,7 +30,7 @@ public enum Measure {
     WOMEN_CASES_SOLVED(Kind.COUNT, "cases", "Solved cases about trafficked women"),
     CHILD_CASES_SOLVED(Kind.COUNT, "cases", "Solved cases about trafficked children"),
     BUYERS_ENTERED(Kind.COUNT, "buyers", "Households or exploiters who started looking to buy a victim"),
-    BUYERS_DETERRED(Kind.COUNT, "buyers", "Would-be buyers who decided not to buy for fear of prosecution"),
+    BUYERS_DETERRED(Kind.COUNT, "buyers", "Would-be buyers who would buy at the going price but not once the expected punishment and the risk of losing the victim to a rescue are counted"),
     BUYERS_GAVE_UP(Kind.COUNT, "buyers", "Buyers who stopped looking without buying"),
     BUYERS_PROSECUTED(Kind.COUNT, "buyers", "Buyers prosecuted after a victim was found with them"),
     TIPS(Kind.COUNT, "tips", "Tips from the public received by police"),
@@ -62,7 +62,12 @@ public enum Measure {
     JOINT_GANGS_BUSTED(Kind.COUNT, "gangs", "Gangs busted by joint operations (also in gangs_busted)"),
     JOINT_SUSPECTS_ARRESTED(Kind.COUNT, "people", "Gang members arrested by joint operations (also in suspects_arrested)"),
     JOINT_RESCUED(Kind.COUNT, "victims", "Victims rescued by joint operations' busts: held, named in solved cases, traced (also in the rescued_by_* columns)"),
-    HELD_BY_BUYERS(Kind.STOCK, "victims", "Victims living with buyers in this province at the end of the month: the stock police search and buyers judge their risk against");
+    HELD_BY_BUYERS(Kind.STOCK, "victims", "Victims living with buyers in this province at the end of the month: the stock police search and buyers judge their risk against"),
+    LEGAL_MARRIAGES(Kind.COUNT, "families", "Surplus men's families who married legally (bride price, marriage migration) rather than buy a trafficked woman"),
+    BUYERS_PRICED_OUT(Kind.COUNT, "buyers", "Would-be buyers for whom the victim is worth less than the going price"),
+    GANGS_QUIT(Kind.COUNT, "gangs", "Gangs that left the trade because it no longer paid more than their members' outside income and the expected sanction, by home province"),
+    RECRUITS_DETERRED(Kind.COUNT, "groups", "Groups of would-be traffickers for whom the trade would pay but not once the expected sanction (arrests x sentences) is counted, by home province"),
+    ACQUIRED_AWAY(Kind.COUNT, "victims", "Victims acquired by gangs in a province other than their home, by province of acquisition");
 
     /** How a measure aggregates over time. */
     public enum Kind {

@@ -44,6 +44,11 @@ public final class Metrics {
     private final double[] windowPriceSum = new double[VictimType.values().length];
     private final double[] windowPriceCount = new double[VictimType.values().length];
     private double windowOfficerDays;
+    /** A measure's count (or level) in a province for the month so far. */
+    public double monthSoFar(Measure m, int province) {
+        return current[province][m.ordinal()];
+    }
+
     /** Sales between provinces over about the last month (exponentially fading), for displays. */
     private final double[][] recentFlows;
     /** Victims rescued today, per province, for displays. */

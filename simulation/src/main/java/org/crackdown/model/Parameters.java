@@ -50,15 +50,15 @@ public final class Parameters implements Cloneable {
             doc = "How long a family stays open to an offer before it keeps the child.")
     private int saleWindowDays = 120;
 
-    @Param(key = "families.reservation_price_min", unit = "RMB", min = 0, max = 1e6,
-            doc = "Lowest price a family accepts for a child (source price range, low end).",
-            source = "china-facts.md s4: infants bought for 10,000-30,000 RMB in poor areas (MPS, ~2015)")
-    private double reservationPriceMin = 10_000;
+    @Param(key = "families.reservation_median", unit = "RMB", min = 0, max = 1e6,
+            doc = "Median reservation price of a family open to selling a newborn, at the national average rural income: the least it accepts from a broker. Scaled by (province rural income / national)^1 (richer families ask more); spread lognormally by families.reservation_sigma. Higher offers find more families willing, so the supply of bought children responds to price.",
+            source = "assumption, prior: 10,000-30,000 (china-facts.md s4: infants bought for 10,000-30,000 RMB in poor areas, MPS ~2015, is what was paid, a check on the model)")
+    private double reservationMedian = 18_000;
 
-    @Param(key = "families.reservation_price_max", unit = "RMB", min = 0, max = 1e6,
-            doc = "Highest price a family asks for a child (source price range, high end).",
-            source = "china-facts.md s4: infants bought for 10,000-30,000 RMB in poor areas (MPS, ~2015)")
-    private double reservationPriceMax = 30_000;
+    @Param(key = "families.reservation_sigma", unit = "log-SD", min = 0, max = 3,
+            doc = "Spread of families' reservation prices (standard deviation of the log).",
+            source = "assumption, prior: 0.3-1.0")
+    private double reservationSigma = 0.5;
 
     @Param(key = "families.child_report_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents report an abducted child to the police and a case is opened.")
@@ -105,35 +105,40 @@ public final class Parameters implements Cloneable {
             doc = "Mean time a buyer keeps looking before giving up.")
     private int patienceDays = 180;
 
-    @Param(key = "demand.boy_price_min", unit = "RMB", min = 0, max = 1e6,
-            doc = "Low end of what buyers will pay for a boy at the destination.",
-            source = "china-facts.md s4: boys 45,000-60,000 RMB at destination")
-    private double boyPriceMin = 45_000;
+    @Param(key = "demand.wtp_boy", unit = "RMB", min = 0, max = 1e7,
+            doc = "Median willingness to pay for a boy of a would-be buyer at the national average rural income: what the child is worth to the family. Lognormal across buyers (demand.wtp_sigma), scaled by income^demand.wtp_income_elasticity; not bounded by published prices, which are checks on the model.",
+            source = "assumption, prior: 40,000-100,000 (china-facts.md s4: boys sold for 45,000-60,000 at destination, infants resold for 70,000-80,000 in Fujian and Guangdong; a buyer's value is at least what buyers pay)")
+    private double wtpBoy = 62_000;
 
-    @Param(key = "demand.boy_price_max", unit = "RMB", min = 0, max = 1e6,
-            doc = "High end of what buyers will pay for a boy at the destination.",
-            source = "china-facts.md s4: boys 45,000-60,000 RMB at destination")
-    private double boyPriceMax = 60_000;
+    @Param(key = "demand.wtp_girl", unit = "RMB", min = 0, max = 1e7,
+            doc = "Median willingness to pay for a girl, among child seekers who would take one (as demand.wtp_boy).",
+            source = "assumption, prior: 10,000-40,000 (china-facts.md s4: girls avg 10,000 in court samples ~2015, 20,000-30,000 in the Liangshan ring 2016)")
+    private double wtpGirl = 24_000;
 
-    @Param(key = "demand.girl_price_min", unit = "RMB", min = 0, max = 1e6,
-            doc = "Low end of what buyers will pay for a girl.",
-            source = "china-facts.md s4: girls avg 10,000 (courts ~2015), 20-30k (Liangshan ring 2016)")
-    private double girlPriceMin = 10_000;
+    @Param(key = "demand.wtp_woman", unit = "RMB", min = 0, max = 1e7,
+            doc = "Median willingness to pay for a trafficked woman, of bride seekers and commercial exploiters (as demand.wtp_boy).",
+            source = "assumption, prior: 25,000-80,000 (china-facts.md s4: trafficked brides 20,000-50,000 around 2008-2010; Vietnamese brides 60,000-100,000 by 2018)")
+    private double wtpWoman = 42_000;
 
-    @Param(key = "demand.girl_price_max", unit = "RMB", min = 0, max = 1e6,
-            doc = "High end of what buyers will pay for a girl.",
-            source = "china-facts.md s4: girls avg 10,000 (courts ~2015), 20-30k (Liangshan ring 2016)")
-    private double girlPriceMax = 30_000;
+    @Param(key = "demand.wtp_sigma", unit = "log-SD", min = 0, max = 3,
+            doc = "Spread of willingness to pay across would-be buyers (standard deviation of its log).",
+            source = "assumption, prior: 0.3-1.0")
+    private double wtpSigma = 0.5;
 
-    @Param(key = "demand.bride_price_min", unit = "RMB", min = 0, max = 1e6,
-            doc = "Low end of what buyers will pay for a trafficked woman.",
-            source = "china-facts.md s4: brides 20,000-50,000 RMB around 2008-2010")
-    private double bridePriceMin = 20_000;
+    @Param(key = "demand.wtp_income_elasticity", unit = "elasticity", min = 0, max = 3,
+            doc = "How willingness to pay rises with the buyer's province's income: factor (province income / national)^elasticity.",
+            source = "assumption, prior: 0.3-1.0")
+    private double wtpIncomeElasticity = 0.5;
 
-    @Param(key = "demand.bride_price_max", unit = "RMB", min = 0, max = 1e6,
-            doc = "High end of what buyers will pay for a trafficked woman.",
-            source = "china-facts.md s4: brides 20,000-50,000 RMB around 2008-2010")
-    private double bridePriceMax = 50_000;
+    @Param(key = "demand.legal_marriage_cost", unit = "RMB", min = 0, max = 1e7,
+            doc = "Median cost to a surplus man's family of a legal marriage (bride price, matchmaker, or a legal marriage migrant from a poorer province or abroad), at the national average income. Lognormal across families (demand.legal_cost_sigma); a family marries legally when that costs less than buying (price plus expected punishment) and less than the bride is worth to it.",
+            source = "assumption, prior: 40,000-150,000 (china-facts.md s4: legal bride price in poor rural areas ~150,000 by 2016; Vietnamese brides 60,000-100,000 by 2018)")
+    private double legalMarriageCost = 90_000;
+
+    @Param(key = "demand.legal_cost_sigma", unit = "log-SD", min = 0, max = 3,
+            doc = "Spread of the cost of a legal marriage across families (standard deviation of its log).",
+            source = "assumption, prior: 0.3-1.0")
+    private double legalCostSigma = 0.6;
 
     // ---------------------------------------------------------------- gangs
     @Param(key = "gangs.initial", unit = "gangs", min = 0, max = 100_000,
@@ -182,9 +187,45 @@ public final class Parameters implements Cloneable {
             source = "china-facts.md s5: NarcoLogic (PNAS 2019) learning rates 0.55-0.66")
     private double learningRate = 0.6;
 
-    @Param(key = "gangs.entry_rate", unit = "new gangs per year per 100 unmet buyers", min = 0, max = 1000,
-            doc = "How fast new gangs form where buyers wait unserved and trade pays.")
-    private double entryRate = 100.0;
+    @Param(key = "gangs.recruit_rate", unit = "groups per million people per year", min = 0, max = 10_000,
+            doc = "Groups of would-be traffickers who weigh going into the trade, per million people per year at the national average rural income; more where poorer (factor poverty^families.poverty_elasticity). Each enters only if the trade's expected yearly profit beats its members' outside income plus the expected sanction.",
+            source = "assumption, prior: 2-50")
+    private double recruitRate = 12.0;
+
+    @Param(key = "gangs.reservation_income", unit = "RMB per member per year", min = 0, max = 1e7,
+            doc = "What a gang member could earn outside the trade per year, at the national average rural income (scaled by the home province's income); lognormal across groups by gangs.reservation_sigma.",
+            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage)")
+    private double reservationIncome = 15_000;
+
+    @Param(key = "gangs.reservation_sigma", unit = "log-SD", min = 0, max = 3,
+            doc = "Spread of outside options across would-be traffickers (standard deviation of the log): some are desperate, some have good alternatives.",
+            source = "assumption, prior: 0.5-1.5")
+    private double gangReservationSigma = 1.0;
+
+    @Param(key = "gangs.prison_year_cost", unit = "x reservation income", min = 0, max = 100,
+            doc = "How much a member dreads a year in prison, in years of outside income. With courts.sentenced_share and courts.sentence_years it prices the expected sanction that deters recruits and makes gangs quit.",
+            source = "assumption, prior: 1-10")
+    private double prisonYearCost = 3.0;
+
+    @Param(key = "gangs.profit_learning", unit = "fraction per month", min = 0, max = 1,
+            doc = "Weight of the latest month's trading profit per gang when would-be traffickers and gangs update what they think the trade pays (exponential moving average).",
+            source = "assumption, prior: 0.1-0.6 (word of mouth about earnings spreads over months)")
+    private double profitLearning = 0.2;
+
+    @Param(key = "courts.sentenced_share", unit = "probability", min = 0, max = 1,
+            doc = "Chance that an arrested gang member is sentenced.",
+            source = "assumption, prior: 0.4-0.9 (china-facts.md s2: courts 2010-2014 sentenced ~1.7 people per concluded case)")
+    private double sentencedShare = 0.6;
+
+    @Param(key = "courts.sentence_years", unit = "years", min = 0, max = 30,
+            doc = "Mean prison sentence of a sentenced trafficker.",
+            source = "china-facts.md s2: 56.6% of those sentenced 2010-2014 got 5 years or more; mean 5.3 assumes 7.5 years above 5 and 2.5 below")
+    private double sentenceYears = 5.3;
+
+    @Param(key = "gangs.offer_share", unit = "fraction of the destination price", min = 0, max = 1,
+            doc = "Share of the expected destination price a broker offers parents for a child.",
+            source = "assumption, prior: 0.15-0.6 (china-facts.md s4: infants bought for 10,000-30,000 and resold for 70,000-80,000, a 3-8x markup; boys sold for 45,000-60,000)")
+    private double offerShare = 0.35;
 
     @Param(key = "gangs.reform_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that members who escaped arrest re-form a gang after a bust.")
@@ -379,12 +420,18 @@ public final class Parameters implements Cloneable {
             source = "china-facts.md s2: 959 buying cases vs 8,740 trafficking cases, Apr 2009-May 2010 (0.11)")
     private double prosecutionProbability = 0.11;
 
-    @Param(key = "buyers.deterrence", unit = "per unit of yearly prosecution risk", min = 0, max = 100,
-            doc = "How strongly would-be buyers are put off by prosecution: a would-be buyer enters the market with probability exp(-deterrence x liability x r), where r is the yearly chance, as buyers perceive it, that a household holding a bought victim is prosecuted.")
-    private double deterrence = 3.0;
+    @Param(key = "buyers.sanction_cost", unit = "RMB", min = 0, max = 1e7,
+            doc = "What being prosecuted costs a buying household, in RMB-equivalent, at buyers.liability 1 (fines, detention, shame). A would-be buyer's expected punishment is liability x sanction_cost x the chance of prosecution over buyers.horizon_years at the perceived yearly rate.",
+            source = "assumption, prior: 10,000-200,000")
+    private double sanctionCost = 60_000;
+
+    @Param(key = "buyers.horizon_years", unit = "years", min = 0, max = 50,
+            doc = "Years over which a buyer expects to be exposed to prosecution and to losing the victim to a rescue (a child grows up; a bride stays).",
+            source = "assumption, prior: 3-15")
+    private double horizonYears = 8;
 
     @Param(key = "buyers.liability", unit = "x", min = 0, max = 10,
-            doc = "Severity of punishment for buying relative to before 1 Nov 2015 (1 = before; raise it from that date).",
+            doc = "Severity of punishment for buying relative to before 1 Nov 2015 (1 = before; raise it from that date): multiplies buyers.sanction_cost.",
             source = "china-facts.md s2: Criminal Law Amendment IX, 1 Nov 2015")
     private double liability = 1.0;
 
@@ -396,10 +443,6 @@ public final class Parameters implements Cloneable {
     @Param(key = "market.price_memory", unit = "fraction", min = 0, max = 1,
             doc = "Weight of the latest sale in a province's price index (exponential moving average).")
     private double priceMemory = 0.05;
-
-    @Param(key = "market.scarcity_markup", unit = "fraction", min = 0, max = 5,
-            doc = "How much sellers raise their asking price when buyers outnumber victims for sale.")
-    private double scarcityMarkup = 0.3;
 
     // ================================================================ accessors
     public Parameters copy() {
@@ -430,8 +473,8 @@ public final class Parameters implements Cloneable {
     public double getPovertyElasticity() { return povertyElasticity; }
     public double getGirlSaleFactor() { return girlSaleFactor; }
     public int getSaleWindowDays() { return saleWindowDays; }
-    public double getReservationPriceMin() { return reservationPriceMin; }
-    public double getReservationPriceMax() { return reservationPriceMax; }
+    public double getReservationMedian() { return reservationMedian; }
+    public double getReservationSigma() { return reservationSigma; }
     public double getChildReportProbability() { return childReportProbability; }
     public double getWomanReportProbability() { return womanReportProbability; }
     public double getLeftBehindRisk() { return leftBehindRisk; }
@@ -443,12 +486,13 @@ public final class Parameters implements Cloneable {
     public double getCommercialRate() { return commercialRate; }
     public double getIncomeElasticity() { return incomeElasticity; }
     public int getPatienceDays() { return patienceDays; }
-    public double getBoyPriceMin() { return boyPriceMin; }
-    public double getBoyPriceMax() { return boyPriceMax; }
-    public double getGirlPriceMin() { return girlPriceMin; }
-    public double getGirlPriceMax() { return girlPriceMax; }
-    public double getBridePriceMin() { return bridePriceMin; }
-    public double getBridePriceMax() { return bridePriceMax; }
+    public double getWtpBoy() { return wtpBoy; }
+    public double getWtpGirl() { return wtpGirl; }
+    public double getWtpWoman() { return wtpWoman; }
+    public double getWtpSigma() { return wtpSigma; }
+    public double getWtpIncomeElasticity() { return wtpIncomeElasticity; }
+    public double getLegalMarriageCost() { return legalMarriageCost; }
+    public double getLegalCostSigma() { return legalCostSigma; }
 
     public int getInitialGangs() { return initialGangs; }
     public double getMembersMean() { return membersMean; }
@@ -461,7 +505,14 @@ public final class Parameters implements Cloneable {
     public double getTripCostPerDay() { return tripCostPerDay; }
     public double getRiskAversion() { return riskAversion; }
     public double getLearningRate() { return learningRate; }
-    public double getEntryRate() { return entryRate; }
+    public double getRecruitRate() { return recruitRate; }
+    public double getReservationIncome() { return reservationIncome; }
+    public double getGangReservationSigma() { return gangReservationSigma; }
+    public double getPrisonYearCost() { return prisonYearCost; }
+    public double getSentencedShare() { return sentencedShare; }
+    public double getSentenceYears() { return sentenceYears; }
+    public double getOfferShare() { return offerShare; }
+    public double getProfitLearning() { return profitLearning; }
     public double getReformProbability() { return reformProbability; }
     public double getArrestShare() { return arrestShare; }
     public int getSellPatienceDays() { return sellPatienceDays; }
@@ -514,12 +565,12 @@ public final class Parameters implements Cloneable {
     public double getProsecutionProbability() { return prosecutionProbability; }
     public void setProsecutionProbability(double v) { prosecutionProbability = check("buyers.prosecution_probability", v, 0, 1); }
     public Object domProsecutionProbability() { return new sim.util.Interval(0.0, 1.0); }
-    public double getDeterrence() { return deterrence; }
+    public double getSanctionCost() { return sanctionCost; }
+    public double getHorizonYears() { return horizonYears; }
     public double getLiability() { return liability; }
     public double getBorderControl() { return borderControl; }
     public void setBorderControl(double v) { borderControl = check("border.control", v, 0, 1); }
     public Object domBorderControl() { return new sim.util.Interval(0.0, 1.0); }
 
     public double getPriceMemory() { return priceMemory; }
-    public double getScarcityMarkup() { return scarcityMarkup; }
 }

@@ -71,6 +71,20 @@ public class TraffickingModel extends SimState {
     private long nextVictimId;
     private double lastAcquisitionPrice;
     private double[][] inbound;
+    /** Victims of each type that gangs are offering for sale in each province today. */
+    private double[][] forSale;
+    /** Days to travel between any two provinces without victims (shortest path at gang speed). */
+    private double[][] travelDays;
+    /**
+     * What the trade pays: the yearly trading profit (sales less what victims cost, less running
+     * costs) that gangs based in a province earn on average, as would-be traffickers hear of it
+     * (by specialisation: 0 women, 1 children).
+     */
+    private double[][] outlook;
+    /** This month's trading profit of gangs, by home province and specialisation. */
+    private double[][] monthProfit;
+    /** Perceived yearly hazard that a gang member is arrested, per home province. */
+    private double[] arrestHazard;
     /** Gang-days stepped since the start (for `crackdown bench`: work done per simulated year). */
     private long gangSteps;
 
@@ -104,7 +118,8 @@ public class TraffickingModel extends SimState {
                 new Process("police: joint cross-provincial operations take down one ring each",
                         s -> joint.step(day, enforcement.cases(), enforcement, metrics, params, random)),
                 new Process("market: buyers who waited too long give up", s -> expireBuyers()),
-                new Process("gangs: new gangs form where buyers wait unserved", s -> gangEntry()),
+                new Process("gangs: would-be traffickers weigh the trade's profit against outside income and sanctions",
+                        s -> gangEntry()),
                 new Process("record: month-end levels; next day", s -> endDay()));
     }
 
@@ -125,11 +140,20 @@ public class TraffickingModel extends SimState {
         gangs = new ArrayList<>();
         gangsByHome = newGangIndex(net.size());
         inbound = new double[net.size()][VictimType.values().length];
+        forSale = new double[net.size()][VictimType.values().length];
+        travelDays = travelDays();
+        outlook = new double[net.size()][2];
+        monthProfit = new double[net.size()][2];
+        arrestHazard = new double[net.size()];
         applyTimeline(scenario.start().minusDays(1));
         demography.setYear(year());
         police.allocate(params);
         police.applyCampaigns(scenario.campaigns(), scenario.start(), params);
         enforcement.initPublicRisk(params);
+        // Nobody has seen the market before the first month ends: gangs stay, recruits wait.
+        for (double[] o : outlook) {
+            java.util.Arrays.fill(o, Double.NaN);
+        }
         int n = (int) Math.round(params.getInitialGangs() * params.getScale());
         for (int k = 0; k < n; k++) {
             formGang(sourceProvince(), 2 + Rng.poisson(random, Math.max(0, params.getMembersMean() - 2)), null);
@@ -148,11 +172,6 @@ public class TraffickingModel extends SimState {
         applyTimeline(today);
         if (today.getDayOfMonth() == 1 && day > 0) {
             police.allocate(params);
-            int[] held = new int[net.size()];
-            for (int i = 0; i < held.length; i++) {
-                held[i] = enforcement.heldByBuyers(i);
-            }
-            market.learnRisk(held);
             enforcement.updatePublicRisk(params);
         }
         police.applyCampaigns(scenario.campaigns(), today, params);
@@ -173,9 +192,17 @@ public class TraffickingModel extends SimState {
         for (double[] a : inbound) {
             java.util.Arrays.fill(a, 0);
         }
+        for (double[] a : forSale) {
+            java.util.Arrays.fill(a, 0);
+        }
         // What is already heading for each market: victims in hand, or a full load being sought.
         for (Gang g : gangs) {
             int d = g.destination();
+            if (g.state() == Gang.State.SELLING) {
+                for (Victim v : g.victims()) {
+                    forSale[g.location()][v.type().ordinal()]++;
+                }
+            }
             if (d >= 0) {
                 if (g.state() == Gang.State.ACQUIRING) {
                     inbound[d][g.targetType().ordinal()] += params.getCapacity();
@@ -195,6 +222,7 @@ public class TraffickingModel extends SimState {
                 enforcement.present(g.location());
             }
         }
+        market.unserved(forSale, params);
     }
 
     private void expireBuyers() {
@@ -204,14 +232,167 @@ public class TraffickingModel extends SimState {
         }
     }
 
-    /** New gangs form, in poor source provinces, at a rate set by the unmet demand nationally. */
+    /**
+     * Groups of would-be traffickers appear, more in poor, populous provinces; each weighs the
+     * trade's expected yearly profit from its home (the market outlook) against its members'
+     * outside income and the expected sanction (arrest hazard x sentencing x sentence x how much a
+     * year in prison costs them), and goes into the trade only if it pays.
+     */
     private void gangEntry() {
-        double rate = params.getEntryRate() / 365.0 * market.totalWaiting() / 100.0;
-        int n = Rng.poisson(random, rate);
-        for (int k = 0; k < n; k++) {
-            Gang g = formGang(sourceProvince(), 2 + Rng.poisson(random, Math.max(0, params.getMembersMean() - 2)), null);
-            metrics.increment(Measure.GANGS_FORMED, g.home());
+        for (Province prov : net.provinces()) {
+            int h = prov.index();
+            double rate = params.getRecruitRate() * demography.population(prov, params) / 1e6 / 365.0
+                    * Math.pow(demography.povertyIndex(prov), params.getPovertyElasticity());
+            int n = Rng.poisson(random, rate);
+            for (int k = 0; k < n; k++) {
+                int members = 2 + Rng.poisson(random, Math.max(0, params.getMembersMean() - 2));
+                boolean child = random.nextDouble() < childTradeShare();
+                double z = Math.exp(params.getGangReservationSigma() * random.nextGaussian());
+                double profit = outlook[h][child ? 1 : 0];
+                if (Double.isNaN(profit) || profit <= outsideIncome(h, members, z)) {
+                    continue;
+                }
+                if (profit <= outsideIncome(h, members, z) * (1 + sanctionYears(h))) {
+                    metrics.increment(Measure.RECRUITS_DETERRED, h);
+                    continue;
+                }
+                Gang g = newGang(h, members, null, child, z);
+                metrics.increment(Measure.GANGS_FORMED, g.home());
+            }
         }
+    }
+
+    /** What a group's members would earn outside the trade in a year. */
+    private double outsideIncome(int home, int members, double factor) {
+        return members * params.getReservationIncome() * demography.incomeIndex(net.get(home)) * factor;
+    }
+
+    /**
+     * Expected years of outside income a year in the trade costs through prison: the arrest hazard
+     * members perceive, x the chance of being sentenced, x the mean sentence, x how much a member
+     * dreads a year inside (in years of outside income).
+     */
+    private double sanctionYears(int home) {
+        return arrestHazard[home] * params.getSentencedShare() * params.getSentenceYears() * params.getPrisonYearCost();
+    }
+
+    /**
+     * Whether the trade still pays this gang more than its members' outside income and expected
+     * sanction (checked when it plans its next trip); if not, it leaves the trade.
+     */
+    public boolean worthStaying(Gang g) {
+        double profit = outlook[g.home()][g.childSpecialist() ? 1 : 0];
+        return Double.isNaN(profit) || profit > outsideIncome(g.home(), g.members(), g.reservationFactor()) * (1 + sanctionYears(g.home()));
+    }
+
+    /** A gang leaves the trade because it no longer pays. */
+    public void quit(Gang g) {
+        metrics.increment(Measure.GANGS_QUIT, g.home());
+        g.end();
+    }
+
+    /**
+     * Month end: buyers and would-be traffickers learn from what police did this month. Buyers
+     * learn prosecution and rescue hazards; traffickers learn the arrest hazard per member-year,
+     * half from their province's busts, half from the nation's (weight gangs.learning_rate).
+     * Then the market outlook is recomputed for recruits and gangs deciding whether to stay.
+     */
+    private void learnMonth() {
+        int n = net.size();
+        int[] held = new int[n];
+        double[] recovered = new double[n];
+        double[] arrests = new double[n];
+        double[] members = new double[n];
+        for (int i = 0; i < n; i++) {
+            held[i] = enforcement.heldByBuyers(i);
+            recovered[i] = metrics.monthSoFar(Measure.RESCUED_FROM_BUYER, i);
+            arrests[i] = metrics.monthSoFar(Measure.SUSPECTS_ARRESTED, i);
+        }
+        for (Gang g : gangs) {
+            if (g.active()) {
+                members[g.home()] += g.members();
+            }
+        }
+        market.learnRisk(held, recovered);
+        learnProfit();
+        double allArrests = java.util.Arrays.stream(arrests).sum();
+        double allMembers = java.util.Arrays.stream(members).sum();
+        double national = allMembers > 0 ? 12 * allArrests / allMembers : 0;
+        double lr = params.getLearningRate();
+        for (int i = 0; i < n; i++) {
+            double local = members[i] > 0 ? 12 * arrests[i] / members[i] : national;
+            arrestHazard[i] = (1 - lr) * arrestHazard[i] + lr * (0.5 * local + 0.5 * national);
+        }
+    }
+
+    /**
+     * Month end: the month's trading profit per gang, as a yearly rate, half from gangs of the
+     * same home province and half nationally, updates what would-be traffickers and gangs think
+     * the trade pays (weight gangs.profit_learning). The more gangs share the buyers, the less each
+     * earns: that is what stops entry.
+     */
+    private void learnProfit() {
+        int n = net.size();
+        double[][] count = new double[n][2];
+        for (Gang g : gangs) {
+            if (g.active()) {
+                count[g.home()][g.childSpecialist() ? 1 : 0]++;
+            }
+        }
+        double lr = params.getProfitLearning();
+        for (int spec = 0; spec < 2; spec++) {
+            double profit = 0;
+            double gangsOfKind = 0;
+            for (int i = 0; i < n; i++) {
+                profit += monthProfit[i][spec];
+                gangsOfKind += count[i][spec];
+            }
+            double national = gangsOfKind > 0 ? 12 * profit / gangsOfKind : 0;
+            for (int i = 0; i < n; i++) {
+                double local = count[i][spec] > 0 ? 12 * monthProfit[i][spec] / count[i][spec] : national;
+                double heard = 0.5 * local + 0.5 * national;
+                outlook[i][spec] = Double.isNaN(outlook[i][spec]) ? heard : (1 - lr) * outlook[i][spec] + lr * heard;
+                monthProfit[i][spec] = 0;
+            }
+        }
+    }
+
+    /** A gang's trading profit or loss (a sale's margin over what the victim cost; running costs). */
+    public void earned(Gang g, double amount) {
+        monthProfit[g.home()][g.childSpecialist() ? 1 : 0] += amount;
+    }
+
+    /** Shortest travel days between provinces at gang speed, without risk (a gang without victims). */
+    private double[][] travelDays() {
+        double[] oneDay = new double[net.size()];
+        java.util.Arrays.fill(oneDay, 1.0);
+        double[][] d = new double[net.size()][];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = routes.costs(i, oneDay, params.getSpeedKmPerDay(), null);
+            for (int j = 0; j < d[i].length; j++) {
+                d[i][j] -= 1; // costs() charges the start province one day
+            }
+        }
+        return d;
+    }
+
+    /** Days to travel from a to b without victims. */
+    public int travelDays(int a, int b) {
+        return (int) Math.round(travelDays[a][b]);
+    }
+
+    /** Where a gang based at {@code home} may go to acquire victims: home and its neighbours. */
+    public int[] sourcesFrom(int home) {
+        int[] nb = net.get(home).neighbours();
+        int[] s = new int[nb.length + 1];
+        s[0] = home;
+        System.arraycopy(nb, 0, s, 1, nb.length);
+        return s;
+    }
+
+    /** Victims of type t that gangs are offering for sale in a province today. */
+    public double forSale(int province, VictimType t) {
+        return forSale[province][t.ordinal()];
     }
 
     private void endDay() {
@@ -219,6 +400,7 @@ public class TraffickingModel extends SimState {
         boolean last = day + 1 >= totalDays;
         if (last || today.plusDays(1).getDayOfMonth() == 1) {
             recordMonthEnd();
+            learnMonth();
             metrics.endMonth();
         }
         gangs.removeIf(g -> !g.active());
@@ -289,6 +471,12 @@ public class TraffickingModel extends SimState {
      * province (the network that leads and joint operations follow).
      */
     public Gang formGang(int home, int members, double[] belief) {
+        boolean child = random.nextDouble() < childTradeShare();
+        double z = Math.exp(params.getGangReservationSigma() * random.nextGaussian());
+        return newGang(home, members, belief, child, z);
+    }
+
+    private Gang newGang(int home, int members, double[] belief, boolean childSpecialist, double reservationFactor) {
         double[] b = belief;
         if (b == null) {
             b = new double[net.size()];
@@ -298,7 +486,7 @@ public class TraffickingModel extends SimState {
         }
         // Gangs differ in how much risk they take: a lognormal spread around the parameter.
         double aversion = Math.exp(RISK_AVERSION_SPREAD * random.nextGaussian());
-        Gang g = new Gang(nextGangId++, home, random.nextDouble() < childTradeShare(), aversion, members, 20_000, b, day);
+        Gang g = new Gang(nextGangId++, home, childSpecialist, aversion, reservationFactor, members, 20_000, b, day);
         List<Gang> near = new ArrayList<>();
         near.addAll(gangsByHome[home]);
         for (int q : net.get(home).neighbours()) {
@@ -360,14 +548,22 @@ public class TraffickingModel extends SimState {
 
     // ================================================================ services gangs use
 
-    /** Daily chance that a gang trying method m for type t in province p gets a victim. */
-    public double acquisitionChance(Gang g, Province p, VictimType t, AcquisitionMethod m) {
+    /**
+     * Daily chance that a gang trying method m for type t in province p gets a victim; a purchase
+     * needs a family open to selling nearby who accepts the broker's offer for destination d.
+     */
+    public double acquisitionChance(Province p, VictimType t, AcquisitionMethod m, int d) {
         return switch (m) {
             case ABDUCTION -> Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
-            case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 : 0;
+            case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 * families.acceptShare(p.index(), offer(t, d), params) : 0;
             case DECEPTION -> Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p));
             case CROSS_BORDER -> p.tradeBorder() ? params.getCrossBorderSuccess() : 0;
         };
+    }
+
+    /** What a broker offers parents for a child of type t to be sold in d: a share of the price there. */
+    public double offer(VictimType t, int d) {
+        return params.getOfferShare() * market.priceIndex(d, t);
     }
 
     /** Families open to selling a child of this sex at home or one province away (brokers travel). */
@@ -383,10 +579,10 @@ public class TraffickingModel extends SimState {
         return Math.max(0.2, 1 + params.getLeftBehindRisk() * (demography.leftBehindIndex(p) - 1));
     }
 
-    /** What a gang expects to pay to obtain one victim this way. */
-    public double acquisitionCost(VictimType t, AcquisitionMethod m) {
+    /** What a gang expects to pay to obtain one victim this way, for sale in d. */
+    public double acquisitionCost(VictimType t, AcquisitionMethod m, int d) {
         return switch (m) {
-            case PURCHASE -> (params.getReservationPriceMin() + params.getReservationPriceMax()) / 2;
+            case PURCHASE -> offer(t, d);
             case CROSS_BORDER -> params.getCrossBorderCost();
             default -> 0;
         };
@@ -394,15 +590,16 @@ public class TraffickingModel extends SimState {
 
     /**
      * Expected cost of the police attention a method draws: abducted children and lured women are
-     * reported (a case is opened at home); border crossings may be stopped.
+     * reported (a case is opened where they were taken); border crossings may be stopped; with
+     * missing-child alerts running, a reported child may be found and the sale lost.
      */
-    public double acquisitionRisk(Gang g, AcquisitionMethod m) {
+    public double acquisitionRisk(Gang g, AcquisitionMethod m, VictimType t, int d) {
         // A report becomes a bust as often as cases are seen to be solved and to catch the gang.
         double caught = enforcement.publicClearance() * params.getBustProbability();
         double aversion = g.riskAversion(params);
         return switch (m) {
             case ABDUCTION -> params.getChildReportProbability() * (aversion * caught
-                    + (params.isAlertEnabled() ? params.getAlertRecovery() * (params.getBoyPriceMin() + params.getBoyPriceMax()) / 2 : 0));
+                    + (params.isAlertEnabled() ? params.getAlertRecovery() * market.priceIndex(d, t) : 0));
             case DECEPTION -> params.getWomanReportProbability() * aversion * caught;
             case CROSS_BORDER -> params.getBorderControl() * aversion * 0.25;
             case PURCHASE -> 0;
@@ -421,9 +618,12 @@ public class TraffickingModel extends SimState {
      * chance is what a gang would see at national scale: buyers / (inbound + scale).
      */
     public double expectedSale(int d, VictimType t) {
-        double buyers = market.waiting(d, t);
-        double chance = Math.min(1, buyers / (inbound[d][t.ordinal()] + params.getScale()));
-        return market.priceIndex(d, t) * chance;
+        return market.priceIndex(d, t) * saleChance(d, t);
+    }
+
+    /** Chance of selling a victim of type t in d: buyers waiting there against victims heading there. */
+    private double saleChance(int d, VictimType t) {
+        return Math.min(1, market.waiting(d, t) / (inbound[d][t.ordinal()] + params.getScale()));
     }
 
     /** Per-day cost of being in each province with victims, given beliefs about risk. */
@@ -493,18 +693,18 @@ public class TraffickingModel extends SimState {
      * running, parents giving a sample); cross-border victims may be stopped at the border.
      */
     public Victim tryAcquire(Gang g, VictimType t, AcquisitionMethod m) {
-        Province p = net.get(g.home());
-        if (random.nextDouble() >= acquisitionChance(g, p, t, m)) {
+        Province p = net.get(g.source());
+        int d = g.destination();
+        if (random.nextDouble() >= acquisitionChance(p, t, m, d)) {
             return null;
         }
-        lastAcquisitionPrice = acquisitionCost(t, m);
+        lastAcquisitionPrice = acquisitionCost(t, m, d);
         boolean sampled = false;
         Province origin = p;
         String originLabel = p.code();
         switch (m) {
             case PURCHASE -> {
-                double offer = Math.min(params.getReservationPriceMax(), market.priceIndex(g.home(), t) * 0.6);
-                offer = Math.max(offer, params.getReservationPriceMin());
+                double offer = offer(t, d);
                 SellingFamily f = families.accept(p.index(), t, offer);
                 for (int k = 0, nb[] = p.neighbours(); f == null && k < nb.length; k++) {
                     f = families.accept(nb[k], t, offer);
@@ -512,7 +712,7 @@ public class TraffickingModel extends SimState {
                 if (f == null) {
                     return null;
                 }
-                lastAcquisitionPrice = f.reservationPrice();
+                lastAcquisitionPrice = offer; // the family accepted the broker's offer
                 // The child's origin is where the family lives.
                 origin = net.get(f.province());
                 originLabel = origin.code();
@@ -528,6 +728,9 @@ public class TraffickingModel extends SimState {
             case GIRL -> Measure.GIRLS_ACQUIRED;
             case WOMAN -> Measure.WOMEN_ACQUIRED;
         }, origin.index());
+        if (p.index() != g.home()) {
+            metrics.increment(Measure.ACQUIRED_AWAY, p.index());
+        }
         metrics.increment(switch (m) {
             case ABDUCTION -> Measure.ACQUIRED_ABDUCTION;
             case PURCHASE -> Measure.ACQUIRED_PURCHASE;

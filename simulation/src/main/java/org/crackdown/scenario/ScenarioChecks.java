@@ -144,24 +144,6 @@ final class ScenarioChecks {
                         + "officers, so together they must not exceed 1"));
             }
         }
-        for (ParamSpec s : ParamRegistry.all()) {
-            String min = s.key();
-            if (!min.endsWith("_min")) {
-                continue;
-            }
-            String max = min.substring(0, min.length() - "_min".length()) + "_max";
-            if (ParamRegistry.find(max).isEmpty()
-                    || changed != null && !changed.contains(min) && !changed.contains(max)) {
-                continue;
-            }
-            double lo = ((Number) values.get(min)).doubleValue();
-            double hi = ((Number) values.get(max)).doubleValue();
-            if (lo > hi) {
-                problems.add(blame(List.of(min, max), where, order, changed).problem(when + min + " "
-                        + ParamSpec.format(values.get(min)) + " is above " + max + " "
-                        + ParamSpec.format(values.get(max)) + "; the low end of a range cannot exceed the high end"));
-            }
-        }
     }
 
     /** The key to point at: the one changed (or written) most recently among {@code keys}. */

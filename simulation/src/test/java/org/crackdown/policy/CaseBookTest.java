@@ -21,7 +21,7 @@ import ec.util.MersenneTwisterFast;
 class CaseBookTest {
 
     private static Gang gang(long id, int home) {
-        return new Gang(id, home, false, 1, 4, 0, new double[31], 0);
+        return new Gang(id, home, false, 1, 1, 4, 0, new double[31], 0);
     }
 
     private static List<PoliceUnit> units(double officers) {

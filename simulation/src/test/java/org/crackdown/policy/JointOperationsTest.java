@@ -26,7 +26,7 @@ class JointOperationsTest {
     private static List<Gang> chain(TraffickingModel m) {
         List<Gang> gangs = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            Gang g = new Gang(1000 + i, HENAN, false, 1, 4, 0, new double[NET.size()], 0);
+            Gang g = new Gang(1000 + i, HENAN, false, 1, 1, 4, 0, new double[NET.size()], 0);
             if (i > 0) {
                 g.link(gangs.get(i - 1));
             }

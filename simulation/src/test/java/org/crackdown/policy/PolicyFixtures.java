@@ -25,7 +25,7 @@ final class PolicyFixtures {
         Parameters p = new Parameters();
         p.setScale(0.01);
         TestScenarios.set(p, "gangs.initial", 0);
-        TestScenarios.set(p, "gangs.entry_rate", 0);
+        TestScenarios.set(p, "gangs.recruit_rate", 0);
         TestScenarios.set(p, "demand.son_propensity", 0);
         TestScenarios.set(p, "demand.bride_propensity", 0);
         TestScenarios.set(p, "demand.commercial_rate", 0);

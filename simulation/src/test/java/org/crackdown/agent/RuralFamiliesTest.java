@@ -1,0 +1,51 @@
+package org.crackdown.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.crackdown.model.Demography;
+import org.crackdown.model.Parameters;
+import org.crackdown.space.ProvinceNetwork;
+import org.crackdown.space.SexRatioHistory;
+import org.junit.jupiter.api.Test;
+
+import ec.util.MersenneTwisterFast;
+
+/** Families' sale decisions respond to the broker's offer, as their reservation prices say. */
+class RuralFamiliesTest {
+
+    private static final ProvinceNetwork NET = ProvinceNetwork.china();
+
+    /** Share of a province's open families (boys) who accept {@code offer}, counted by asking them all. */
+    private static double[] accepted(double offer, long seed) {
+        Parameters p = new Parameters();
+        RuralFamilies f = new RuralFamilies(NET, new Demography(NET, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china()));
+        MersenneTwisterFast r = new MersenneTwisterFast(seed);
+        for (int day = 0; day < 110; day++) {
+            f.step(day, 2010.0, p, r);
+        }
+        int gz = NET.provinces().stream().filter(x -> x.code().equals("CN-GZ")).findFirst().orElseThrow().index();
+        int open = f.openFamilies(gz, VictimType.BOY);
+        int yes = 0;
+        while (f.accept(gz, VictimType.BOY, offer) != null) {
+            yes++;
+        }
+        return new double[] {open, yes, f.acceptShare(gz, offer, p)};
+    }
+
+    @Test
+    void theShareAcceptingMatchesTheReservationDistributionAndRisesWithTheOffer() {
+        double previous = -1;
+        for (double offer : new double[] {8_000, 15_000, 25_000, 40_000}) {
+            double[] a = accepted(offer, 3);
+            double n = a[0];
+            double expected = a[2];
+            assertTrue(n > 300, "enough open families in Guizhou at scale 1: " + n);
+            // Binomial standard error of the observed share; allow four.
+            double se = Math.sqrt(expected * (1 - expected) / n);
+            assertEquals(expected, a[1] / n, 4 * se + 1e-9, "offer " + offer + ": " + a[1] + " of " + n);
+            assertTrue(expected > previous, "acceptance rises with the offer");
+            previous = expected;
+        }
+    }
+}

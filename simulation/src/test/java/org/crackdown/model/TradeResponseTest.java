@@ -1,0 +1,80 @@
+package org.crackdown.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trade responds to its causes through the decisions of buyers and traffickers (metamorphic
+ * tests). Each comparison runs the same seeds under both settings (common random numbers) and
+ * requires a paired t statistic beyond 3: a difference of more than three standard errors of the
+ * seed-to-seed spread of the difference. Two years from 2008 at scale 0.02, measured over 2009,
+ * without a campaign, so each run takes a second or two.
+ */
+class TradeResponseTest {
+
+    private static final int REPS = 5;
+    private static final double SCALE = 0.02;
+
+    private static Scenario twoYears(Consumer<Parameters> tweak) {
+        Parameters p = new Parameters();
+        p.setScale(SCALE);
+        tweak.accept(p);
+        return new Scenario("trade-response", "", 1, LocalDate.of(2008, 1, 1), LocalDate.of(2009, 12, 31),
+                LocalDate.of(2009, 1, 1), LocalDate.of(2009, 12, 31), p, List.of(), List.of());
+    }
+
+    private static Replicates runs(Consumer<Parameters> tweak, ToDoubleFunction<Map<String, Double>> measure) {
+        return Replicates.of(twoYears(tweak), REPS, measure);
+    }
+
+    private static void set(Parameters p, String key, Object value) {
+        TestScenarios.set(p, key, value);
+    }
+
+    @Test
+    void prosecutingBuyersHarderMeansFewerBuyersAndFewerSales() {
+        Consumer<Parameters> harsh = p -> {
+            set(p, "buyers.prosecution_probability", 0.8);
+            set(p, "buyers.liability", 3.0);
+        };
+        Replicates base = runs(p -> { }, s -> s.get("buyers_entered"));
+        Replicates tough = runs(harsh, s -> s.get("buyers_entered"));
+        assertTrue(Replicates.pairedT(tough, base) < -3, "buyers entering: base " + base + ", prosecuted " + tough);
+        Replicates soldBase = runs(p -> { }, s -> s.get("victims_sold"));
+        Replicates soldTough = runs(harsh, s -> s.get("victims_sold"));
+        assertTrue(Replicates.pairedT(soldTough, soldBase) < -3, "sales: base " + soldBase + ", prosecuted " + soldTough);
+    }
+
+    @Test
+    void morePoliceMeansFewerVictims() {
+        Replicates base = runs(p -> { }, s -> s.get("victims_trafficked"));
+        Replicates doubled = runs(p -> p.setBudget(3), s -> s.get("victims_trafficked"));
+        assertTrue(Replicates.pairedT(doubled, base) < -3, "victims: base " + base + ", police x3 " + doubled);
+    }
+
+    @Test
+    void buyersWhoValueVictimsMoreDrawMoreTraffickersIntoTheTrade() {
+        Consumer<Parameters> richer = p -> {
+            set(p, "demand.wtp_boy", 1.5 * p.getWtpBoy());
+            set(p, "demand.wtp_girl", 1.5 * p.getWtpGirl());
+            set(p, "demand.wtp_woman", 1.5 * p.getWtpWoman());
+        };
+        Replicates base = runs(p -> { }, s -> s.get("gangs_formed"));
+        Replicates more = runs(richer, s -> s.get("gangs_formed"));
+        assertTrue(Replicates.pairedT(more, base) > 3, "gangs formed: base " + base + ", WTP x1.5 " + more);
+    }
+
+    @Test
+    void longerSentencesDeterRecruits() {
+        Replicates base = runs(p -> { }, s -> s.get("gangs_formed"));
+        Replicates longer = runs(p -> set(p, "courts.sentence_years", 15.0), s -> s.get("gangs_formed"));
+        assertTrue(Replicates.pairedT(longer, base) < -3, "gangs formed: base " + base + ", 15-year sentences " + longer);
+    }
+}
