@@ -120,13 +120,19 @@ class AnalyzerTest {
         assertEquals(in.resolve("analysis").toAbsolutePath().normalize(), out);
         String m = assertThrows(AnalysisInputException.class, () -> run(req)).getMessage();
         assertTrue(m.contains("already exists; use --force"), m);
-        Files.writeString(out.resolve("stale.txt"), "old");
+        Files.writeString(out.resolve("report.html"), "old");
         run(req.withOut(null, true));
-        assertFalse(Files.exists(out.resolve("stale.txt")), "replaced");
+        assertFalse(Files.readString(out.resolve("report.html")).equals("old"), "replaced");
+        // Issue 12: a file crackdown did not write stops --force, even in a folder it wrote.
+        Files.writeString(out.resolve("notes.txt"), "mine");
+        m = assertThrows(AnalysisInputException.class, () -> run(req.withOut(null, true))).getMessage();
+        assertTrue(m.contains("refusing to replace") && m.contains("notes.txt"), m);
+        assertEquals("mine", Files.readString(out.resolve("notes.txt")));
         Path data = Files.createDirectory(tmp.resolve("precious"));
         Files.writeString(data.resolve("thesis.tex"), "...");
+        Files.writeString(data.resolve("report.html"), "...");
         m = assertThrows(AnalysisInputException.class, () -> run(req.withOut(data, true))).getMessage();
-        assertTrue(m.contains("refusing to replace") && m.contains("not an analysis folder"), m);
+        assertTrue(m.contains("refusing to replace") && m.contains("did not write"), m);
         assertTrue(Files.exists(data.resolve("thesis.tex")));
     }
 

@@ -201,7 +201,12 @@ public final class Gang implements Steppable {
         }
         MersenneTwisterFast r = w.random;
         Province here = w.network().get(home);
-        double[] routeCost = w.routeCosts(this, home, p);
+        // Route costs are needed only for a destination that could beat the best plan so far;
+        // every route costs at least a day at home, so most destinations are ruled out without
+        // them and the Dijkstra runs for few plans (issue 9). Same choice, same random draws.
+        double[] dayCost = w.dayCosts(this, p);
+        double cheapestRoute = w.cheapestRoute(dayCost, home);
+        double[] routeCost = null;
         double best = 0;
         VictimType bestType = null;
         AcquisitionMethod bestMethod = null;
@@ -218,8 +223,18 @@ public final class Gang implements Steppable {
                 double days = Math.min(ACQUIRE_DAYS, 1 / success);
                 double cost = w.acquisitionCost(t, m) + days * p.getTripCostPerDay() + w.acquisitionRisk(this, m);
                 for (int d = 0; d < belief.length; d++) {
-                    double value = w.expectedSale(d, t) - cost - routeCost[d];
-                    value *= 1 + 0.25 * r.nextGaussian();
+                    double gross = w.expectedSale(d, t) - cost;
+                    double noise = 1 + 0.25 * r.nextGaussian();
+                    // (gross - route) * noise <= (gross - cheapest) * noise when noise > 0 (IEEE
+                    // subtraction and multiplication are monotone), so this skip is exact.
+                    if (noise > 0 && (gross - cheapestRoute) * noise <= best) {
+                        continue;
+                    }
+                    if (routeCost == null) {
+                        routeCost = w.routeCosts(dayCost, home, p);
+                    }
+                    double value = gross - routeCost[d];
+                    value *= noise;
                     if (value > best) {
                         best = value;
                         bestType = t;

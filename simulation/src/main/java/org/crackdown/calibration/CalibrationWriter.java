@@ -139,7 +139,10 @@ public final class CalibrationWriter {
             tm.put("mean", finite(r.mean()));
             tm.put("sd", finite(r.sd()));
             tm.put("n", r.n());
-            tm.put("ci95", List.of(finite(r.mean() - r.ciHalfWidth()), finite(r.mean() + r.ciHalfWidth())));
+            // With fewer than two values there is no spread to build an interval from: null, not made up.
+            double h = r.ciHalfWidth();
+            tm.put("ci95", Double.isFinite(h) && Double.isFinite(r.mean())
+                    ? List.of(r.mean() - h, r.mean() + h) : null);
             if (t.isPoint()) {
                 tm.put("value", t.value());
                 tm.put("tolerance", t.tolerance());

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
@@ -58,18 +59,43 @@ public final class ReplicateRunner implements AutoCloseable {
         this.finished = listener;
     }
 
+    /**
+     * Watches one run: attached to the model before it starts (e.g. as a month listener of its
+     * metrics), asked for its result when the run has finished.
+     */
+    public interface Observer<T> {
+        void attach(TraffickingModel model);
+
+        T result(Map<String, Double> summary);
+    }
+
     /** The summary of each run, in the order of {@code seeds}. */
     public List<Map<String, Double>> run(Scenario scenario, long[] seeds) {
-        List<Map<String, Double>> out = new ArrayList<>();
+        return run(scenario, seeds, () -> new Observer<Map<String, Double>>() {
+            @Override
+            public void attach(TraffickingModel model) {
+            }
+
+            @Override
+            public Map<String, Double> result(Map<String, Double> summary) {
+                return summary;
+            }
+        });
+    }
+
+    /** What a fresh observer of each run saw, in the order of {@code seeds}. */
+    public <T> List<T> run(Scenario scenario, long[] seeds, Supplier<? extends Observer<T>> observers) {
+        List<T> out = new ArrayList<>();
         if (pool == null) {
             for (long seed : seeds) {
-                out.add(runOne(scenario, seed));
+                out.add(runOne(scenario, seed, observers.get()));
             }
             return out;
         }
-        List<Future<Map<String, Double>>> futures = new ArrayList<>();
+        List<Future<T>> futures = new ArrayList<>();
         for (long seed : seeds) {
-            futures.add(pool.submit(() -> runOne(scenario, seed)));
+            Observer<T> observer = observers.get();
+            futures.add(pool.submit(() -> runOne(scenario, seed, observer)));
         }
         try {
             for (int i = 0; i < futures.size(); i++) {
@@ -91,9 +117,10 @@ public final class ReplicateRunner implements AutoCloseable {
         return out;
     }
 
-    private Map<String, Double> runOne(Scenario scenario, long seed) {
+    private <T> T runOne(Scenario scenario, long seed, Observer<T> observer) {
         try {
             TraffickingModel model = new TraffickingModel(scenario, seed);
+            observer.attach(model);
             model.start();
             while (!model.finished()) {
                 if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
@@ -104,9 +131,9 @@ public final class ReplicateRunner implements AutoCloseable {
                 }
             }
             model.finish();
-            Map<String, Double> summary = model.metrics().summary();
+            T result = observer.result(model.metrics().summary());
             finished.accept(seed);
-            return summary;
+            return result;
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {

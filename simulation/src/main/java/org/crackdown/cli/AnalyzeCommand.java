@@ -59,7 +59,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: DIR/analysis).")
     Path out;
 
-    @Option(names = "--force", description = "Replace the output folder if it holds an earlier analysis.")
+    @Option(names = "--force", description = "Replace the output folder if it holds an earlier analysis and nothing "
+            + "crackdown did not write.")
     boolean force;
 
     @Option(names = "--provinces", paramLabel = "FILE",

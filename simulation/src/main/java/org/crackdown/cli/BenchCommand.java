@@ -1,19 +1,28 @@
 package org.crackdown.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.crackdown.model.Measure;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioLoader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +32,11 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code crackdown bench}: what a simulated year costs, and how that grows with scale. Runs the
  * scenario (after a warm-up run, so the JIT has compiled the hot paths) at each scale and prints
- * CPU seconds per simulated year, wall seconds, peak heap, and the size of the simulated world.
- * A benchmark prints figures; it asserts nothing, and is not a test.
+ * CPU seconds per simulated year, wall seconds, peak and live heap, and the work done per simulated
+ * year (gang-days stepped, buyers, sales, gang-days exposed to patrols), so that cost can be read
+ * per event; then how cost per unit of scale grows from the smallest to the largest scale.
+ * {@code --json FILE} writes the same figures for tracking. A benchmark prints figures; it asserts
+ * nothing, and is not a test (see docs/performance.md).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures the model's cost: CPU seconds per simulated year and peak heap, at several scales.",
@@ -52,38 +64,79 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario key (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write the figures as JSON to FILE, for tracking them over commits.")
+    Path json;
+
+    /** One scale's figures; rates are per simulated year. */
+    record Figures(double scale, double years, double cpuSeconds, double cpuSecondsPerYear, double wallSeconds,
+                   long peakHeapMb, long liveHeapMb, int gangsAtEnd, int openCasesAtEnd, double gangStepsPerYear,
+                   double buyersPerYear, double salesPerYear, double patrolExposuresPerYear, double bustsPerYear,
+                   double eventsPerYear, double cpuMicrosPerEvent) {
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        out.printf("%-7s %6s %10s %12s %9s %12s %8s %10s%n", "scale", "years", "cpu s", "cpu s/year", "wall s",
-                "peak heap MB", "gangs", "open cases");
-        boolean warmedUp = false;
+        if (scales.isEmpty() || scales.stream().anyMatch(x -> !(x > 0 && x <= 1))) {
+            err.println("crackdown bench: --scales must be numbers in (0, 1], got " + scales);
+            return Main.BAD_INPUT;
+        }
+        if (json != null && (Files.isDirectory(json) || (json.toAbsolutePath().getParent() != null
+                && !Files.isDirectory(json.toAbsolutePath().getParent())))) {
+            err.println("crackdown bench: cannot write --json " + json + " (a folder, or its folder does not exist)");
+            return Main.BAD_INPUT;
+        }
+        List<Scenario> scenarios = new ArrayList<>();
         for (double scale : scales) {
-            Scenario s;
             try {
                 List<String> all = new ArrayList<>(sets);
                 all.add("scale=" + scale);
-                s = ScenarioLoader.load(scenarioFile, all);
+                scenarios.add(ScenarioLoader.load(scenarioFile, all));
             } catch (ScenarioException e) {
                 e.problems().forEach(err::println);
                 return Main.BAD_INPUT;
             }
-            if (!warmedUp) {
-                TraffickingModel.runToEnd(new TraffickingModel(s, seed));
-                warmedUp = true;
-            }
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        out.printf("%-6s %5s %8s %10s %7s %9s %9s %12s %10s %10s %10s %10s%n", "scale", "years", "cpu s", "cpu s/year",
+                "wall s", "peak MB", "live MB", "gang-steps/y", "buyers/y", "sales/y", "patrol/y", "us/event");
+        // The JIT compiles the hot paths during a warm-up run at the smallest scale (at most 0.1).
+        double warmScale = Math.min(0.1, scales.stream().mapToDouble(Double::doubleValue).min().orElse(0.1));
+        try {
+            List<String> all = new ArrayList<>(sets);
+            all.add("scale=" + warmScale);
+            TraffickingModel.runToEnd(new TraffickingModel(ScenarioLoader.load(scenarioFile, all), seed));
+        } catch (ScenarioException e) {
+            e.problems().forEach(err::println);
+            return Main.BAD_INPUT;
+        }
+        List<Figures> figures = new ArrayList<>();
+        for (int si = 0; si < scales.size(); si++) {
+            Scenario s = scenarios.get(si);
             double bestCpu = Double.POSITIVE_INFINITY;
             double bestWall = 0;
             long peak = 0;
+            long live = 0;
             TraffickingModel last = null;
+            double[] totals = null;
             for (int k = 0; k < Math.max(1, repeat); k++) {
                 System.gc();
                 resetPeaks();
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long wall0 = System.nanoTime();
                 TraffickingModel m = new TraffickingModel(s, seed);
+                double[] runTotals = new double[Measure.values().length];
+                m.metrics().addListener((month, values) -> {
+                    for (double[] province : values) {
+                        for (int j = 0; j < runTotals.length; j++) {
+                            if (Measure.values()[j].kind() == Measure.Kind.COUNT) {
+                                runTotals[j] += province[j];
+                            }
+                        }
+                    }
+                });
                 TraffickingModel.runToEnd(m);
                 double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
                 double wall = (System.nanoTime() - wall0) / 1e9;
@@ -92,16 +145,69 @@ public final class BenchCommand implements Callable<Integer> {
                     bestWall = wall;
                 }
                 peak = Math.max(peak, peakHeap());
+                // What the finished model keeps alive: heap in use after a full collection.
+                System.gc();
+                live = Math.max(live, usedHeap());
                 last = m;
+                totals = runTotals;
             }
             double years = s.days() / 365.25;
-            out.printf("%-7s %6.1f %10.1f %12.2f %9.1f %12d %8d %10d%n", scale, years, bestCpu, bestCpu / years,
-                    bestWall, peak / (1024 * 1024), last.gangs().size(), openCases(last));
+            double steps = last.gangSteps() / years;
+            double sales = totals[Measure.VICTIMS_SOLD.ordinal()] / years;
+            double patrol = totals[Measure.TRANSIT_DAYS.ordinal()] / years;
+            double events = steps + sales + patrol;
+            Figures f = new Figures(scales.get(si), years, bestCpu, bestCpu / years, bestWall, peak / MB, live / MB,
+                    last.gangs().size(), openCases(last), steps, totals[Measure.BUYERS_ENTERED.ordinal()] / years,
+                    sales, patrol, totals[Measure.GANGS_BUSTED.ordinal()] / years, events,
+                    events > 0 ? bestCpu / years / events * 1e6 : Double.NaN);
+            figures.add(f);
+            out.printf(Locale.ROOT, "%-6s %5.1f %8.1f %10.2f %7.1f %9d %9d %12.0f %10.0f %10.0f %10.0f %10.2f%n",
+                    f.scale(), f.years(), f.cpuSeconds(), f.cpuSecondsPerYear(), f.wallSeconds(), f.peakHeapMb(),
+                    f.liveHeapMb(), f.gangStepsPerYear(), f.buyersPerYear(), f.salesPerYear(),
+                    f.patrolExposuresPerYear(), f.cpuMicrosPerEvent());
             out.flush();
         }
-        out.println("cpu s: CPU time of the simulating thread (excludes GC threads); peak heap: highest heap use "
-                + "seen during the timed runs, garbage included (an upper bound of the live set).");
+        Figures small = figures.stream().min(Comparator.comparingDouble(Figures::scale)).orElseThrow();
+        Figures large = figures.stream().max(Comparator.comparingDouble(Figures::scale)).orElseThrow();
+        double ratio = large.scale() > small.scale()
+                ? (large.cpuSecondsPerYear() / small.cpuSecondsPerYear()) / (large.scale() / small.scale())
+                : Double.NaN;
+        if (!Double.isNaN(ratio)) {
+            out.printf(Locale.ROOT, "cost per unit of scale, scale %s over scale %s: %.2f (1 = cost grows in "
+                    + "proportion to scale; above 1 = faster than the model's size)%n", large.scale(), small.scale(), ratio);
+        }
+        out.println("cpu s: CPU time of the simulating thread (excludes GC and JIT threads); peak MB: highest heap "
+                + "use seen during the timed runs, garbage included; live MB: heap in use after a full GC at the "
+                + "end, the model still held; gang-steps: gang-days stepped; patrol: gang-days exposed to patrols "
+                + "(holding victims); us/event: CPU microseconds per (gang-step + sale + patrol exposure).");
+        out.flush();
+        if (json != null) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("scenario", scenarioFile.toString());
+            doc.put("seed", seed);
+            doc.put("sets", sets);
+            doc.put("commit", BuildInfo.commit());
+            doc.put("java", System.getProperty("java.version"));
+            doc.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
+            doc.put("processors", Runtime.getRuntime().availableProcessors());
+            doc.put("repeat", repeat);
+            doc.put("scales", figures);
+            doc.put("cost_per_unit_scale_largest_over_smallest", Double.isNaN(ratio) ? null : ratio);
+            try {
+                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), doc);
+            } catch (IOException e) {
+                err.println("crackdown bench: cannot write " + json + ": " + e.getMessage());
+                return Main.FAILED;
+            }
+            out.println("figures written to " + json);
+        }
         return Main.OK;
+    }
+
+    private static final long MB = 1024 * 1024;
+
+    private static long usedHeap() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     private static int openCases(TraffickingModel m) {

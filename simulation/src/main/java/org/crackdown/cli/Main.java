@@ -10,12 +10,14 @@ import picocli.CommandLine.Command;
  * everything else returns exit codes, so tests call {@link #execute} with their own writers.
  *
  * <p>Exit codes: 0 success; 1 the run itself failed; 2 bad input (usage, scenario file, an
- * existing output folder).
+ * existing output folder); 130 and 143 when Ctrl-C or SIGTERM stops the JVM (its own codes,
+ * 128 + the signal, returned once the shutdown hooks have cleaned up). See docs/reliability.md.
  */
 @Command(name = "crackdown", mixinStandardHelpOptions = true,
         versionProvider = BuildInfo.VersionProvider.class,
         description = "Agent-based model of human trafficking and police enforcement across China's provinces.",
         subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, GuiCommand.class, CalibrateCommand.class,
+                PatternsCommand.class,
                 SweepCommand.class, MergeCommand.class, SlurmCommand.class, AnalyzeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
                 + "(column descriptions).",
                 "The folder appears only when the run has completed; a failed or interrupted run leaves nothing."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:run completed", "1:the run failed", "2:bad input (scenario, options, existing folder)"})
+        exitCodeList = {"0:run completed", "1:the run failed (the model, or writing its files)",
+                "2:bad input (scenario, options, existing folder)",
+                "130/143:interrupted by Ctrl-C (SIGINT) or SIGTERM; no run folder written"})
 public final class RunCommand implements Callable<Integer> {
 
     /** Headline results printed at the end; the rest is in summary.csv. */
@@ -59,7 +61,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Output folder (default: runs/<scenario name>-<seed> in the current directory).")
     Path out;
 
-    @Option(names = "--force", description = "Replace the output folder if it exists (only once the new run has succeeded).")
+    @Option(names = "--force", description = "Replace the output folder if it exists (only once the new run has "
+            + "succeeded); refused if it holds files crackdown did not write.")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress report on stderr.")
@@ -93,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("interrupted: no run folder written");
             return Main.FAILED;
         }
+        for (Path stale : folder.removedStale()) {
+            stderr.println("note: removed " + stale + ", left by a run that was killed");
+        }
         String runId = folder.target().getFileName().toString();
         RunRequest request = new RunRequest(scenario, s, runId, scenarioFile.toString(), sets);
         ProgressMeter meter = quiet ? null : new ProgressMeter(stderr, System.console() != null, System::nanoTime);
@@ -108,6 +114,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             endProgress(meter);
             stderr.println("error: cannot write the run folder " + target + ": " + reason(e));
+            stderr.println("(no run folder written)");
             return Main.FAILED;
         } catch (RuntimeException e) {
             endProgress(meter);

@@ -90,8 +90,15 @@ public final class SlurmCommand implements Callable<Integer> {
         }
         Path dir = (out != null ? out : SweepCommand.defaultFolder(plan.spec().name(),
                 org.crackdown.sweep.Shard.ALL)).toAbsolutePath().normalize();
-        SlurmJob job = new SlurmJob(plan.spec().name(), file.toAbsolutePath().normalize(), dir, tasks, threadsPerTask,
-                mem, time, partition, jarPath, Path.of(System.getProperty("java.home"), "bin", "java"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path sweepFile = file.toAbsolutePath().normalize();
+        String unsafe = SlurmJob.problem(plan.spec().name(), sweepFile, dir, mem, time, partition, jarPath, java);
+        if (unsafe != null) {
+            stderr.println("error: " + unsafe);
+            return Main.BAD_INPUT;
+        }
+        SlurmJob job = new SlurmJob(plan.spec().name(), sweepFile, dir, tasks, threadsPerTask, mem, time, partition,
+                jarPath, java);
         try {
             job.write();
         } catch (IOException e) {

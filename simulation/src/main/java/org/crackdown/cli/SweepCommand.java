@@ -3,17 +3,20 @@ package org.crackdown.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.crackdown.scenario.ScenarioException;
+import org.crackdown.scenario.ScenarioFiles;
 import org.crackdown.sweep.RunExecutor;
 import org.crackdown.sweep.Shard;
 import org.crackdown.sweep.SweepFolder;
 import org.crackdown.sweep.SweepPlan;
 import org.crackdown.sweep.SweepProgress;
+import org.crackdown.sweep.SweepReader;
 import org.crackdown.sweep.SweepRun;
 import org.crackdown.sweep.SweepRunner;
 import org.crackdown.sweep.SweepSpec;
@@ -33,8 +36,9 @@ import picocli.CommandLine.Parameters;
                 "A run that fails is recorded (status failed, with its error) and the sweep goes on."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every run was attempted (failed runs are listed in runs.csv and on stderr)",
-                "1:the sweep stopped (interrupted, or a file could not be written); finished runs are kept "
+                "1:the sweep stopped (a file could not be written, out of memory); finished runs are kept "
                         + "for --resume",
+                "130/143:interrupted by Ctrl-C (SIGINT) or SIGTERM; finished runs are kept for --resume",
                 "2:bad input (sweep file, options, existing folder)"})
 public final class SweepCommand implements Callable<Integer> {
 
@@ -64,7 +68,9 @@ public final class SweepCommand implements Callable<Integer> {
                     + "crackdown merge.")
     String shard;
 
-    @Option(names = "--force", description = "Delete the sweep in the output folder and start again.")
+    @Option(names = "--force", description = "Start the sweep again, replacing the one in the output folder once the "
+            + "new one is complete; refused if a sweep is running there or the folder holds files crackdown did not "
+            + "write.")
     boolean force;
 
     @Option(names = "--quiet", description = "No progress report on stderr.")
@@ -90,13 +96,23 @@ public final class SweepCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         SweepPlan plan;
+        Path dir;
         try {
-            plan = SweepPlan.load(file);
+            SweepSpec sweep = SweepReader.read(file);
+            dir = out != null ? out : defaultFolder(sweep.name(), slice);
+            // Resuming: the scenario files as they were when the sweep started, whatever they are now.
+            Map<Path, byte[]> stored = resume ? SweepFolder.storedScenarios(dir) : Map.of();
+            plan = SweepPlan.load(sweep, stored.isEmpty() ? ScenarioFiles.snapshot() : ScenarioFiles.of(stored));
+            if (!stored.isEmpty()) {
+                for (Path changed : plan.changedOnDisk()) {
+                    stderr.println("note: " + changed + " has changed since the sweep started; resuming with the "
+                            + "version stored in " + dir + " (start again with --force to use the new one)");
+                }
+            }
         } catch (ScenarioException e) {
             e.problems().forEach(stderr::println);
             return Main.BAD_INPUT;
         }
-        Path dir = out != null ? out : defaultFolder(plan.spec().name(), slice);
         SweepRunner runner = new SweepRunner(plan, dir, slice, threads, RunExecutor.MODEL);
         describe(stdout, plan, slice, runner.total(), dir);
 
@@ -137,7 +153,8 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IOException e) {
             endProgress(progress);
             stderr.println("error: the sweep stopped: cannot write " + dir + ": " + RunCommand.reason(e));
-            stderr.println("(finished runs are kept; continue with: " + resumeCommand(slice, dir) + ")");
+            stderr.println("(finished runs are kept and sweep.json says why; once fixed, continue with: "
+                    + resumeCommand(slice, dir) + ")");
             return Main.FAILED;
         } catch (OutOfMemoryError e) {
             endProgress(progress);

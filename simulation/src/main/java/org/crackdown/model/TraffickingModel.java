@@ -62,6 +62,8 @@ public class TraffickingModel extends SimState {
     private Enforcement enforcement;
     private JointOperations joint;
     private List<Gang> gangs;
+    /** The same gangs by home province, each list in formation order, for linking new gangs. */
+    private List<Gang>[] gangsByHome;
     private final List<Stoppable> scheduled = new ArrayList<>();
     private int nextTimeline;
     private int day;
@@ -69,6 +71,8 @@ public class TraffickingModel extends SimState {
     private long nextVictimId;
     private double lastAcquisitionPrice;
     private double[][] inbound;
+    /** Gang-days stepped since the start (for `crackdown bench`: work done per simulated year). */
+    private long gangSteps;
 
     public TraffickingModel(Scenario scenario, long seed) {
         super(seed);
@@ -109,6 +113,7 @@ public class TraffickingModel extends SimState {
         nextTimeline = 0;
         nextGangId = 1;
         nextVictimId = 1;
+        gangSteps = 0;
         families = new RuralFamilies(net, demography);
         demand = new Demand(net, demography);
         market = new Market(net.size(), params);
@@ -116,6 +121,7 @@ public class TraffickingModel extends SimState {
         enforcement = new Enforcement(this, police, net.size());
         joint = new JointOperations(net);
         gangs = new ArrayList<>();
+        gangsByHome = newGangIndex(net.size());
         inbound = new double[net.size()][VictimType.values().length];
         applyTimeline(scenario.start().minusDays(1));
         demography.setYear(year());
@@ -179,6 +185,7 @@ public class TraffickingModel extends SimState {
             }
         }
         List<Gang> order = new ArrayList<>(gangs);
+        gangSteps += order.size();
         shuffle(order);
         for (Gang g : order) {
             g.step(this);
@@ -213,6 +220,9 @@ public class TraffickingModel extends SimState {
             metrics.endMonth();
         }
         gangs.removeIf(g -> !g.active());
+        for (List<Gang> l : gangsByHome) {
+            l.removeIf(g -> !g.active());
+        }
         day++;
         if (finished()) {
             for (Stoppable s : scheduled) {
@@ -287,16 +297,19 @@ public class TraffickingModel extends SimState {
         double aversion = Math.exp(RISK_AVERSION_SPREAD * random.nextGaussian());
         Gang g = new Gang(nextGangId++, home, random.nextDouble() < childTradeShare(), aversion, members, 20_000, b, day);
         List<Gang> near = new ArrayList<>();
-        int[] neigh = net.get(home).neighbours();
-        for (Gang o : gangs) {
-            if (o.active() && (o.home() == home || contains(neigh, o.home()))) {
-                near.add(o);
-            }
+        near.addAll(gangsByHome[home]);
+        for (int q : net.get(home).neighbours()) {
+            near.addAll(gangsByHome[q]);
         }
+        // In the order of the list of all gangs (formation order, so by id): that order decides
+        // which gangs the random draws pick, as when this was a scan of every gang.
+        near.sort(BY_ID);
+        near.removeIf(o -> !o.active());
         for (int k = 0; k < 2 && !near.isEmpty(); k++) {
             g.link(near.remove(random.nextInt(near.size())));
         }
         gangs.add(g);
+        gangsByHome[home].add(g);
         return g;
     }
 
@@ -321,13 +334,15 @@ public class TraffickingModel extends SimState {
         return child + women > 0 ? Math.min(0.8, Math.max(0.2, child / (child + women))) : 0.5;
     }
 
-    private static boolean contains(int[] a, int x) {
-        for (int v : a) {
-            if (v == x) {
-                return true;
-            }
+    private static final java.util.Comparator<Gang> BY_ID = java.util.Comparator.comparingLong(Gang::id);
+
+    @SuppressWarnings("unchecked")
+    private static List<Gang>[] newGangIndex(int provinces) {
+        List<Gang>[] index = new List[provinces];
+        for (int i = 0; i < provinces; i++) {
+            index[i] = new ArrayList<>();
         }
-        return false;
+        return index;
     }
 
     /** Removes a gang from play (busted, broken up at the border). */
@@ -409,7 +424,7 @@ public class TraffickingModel extends SimState {
     }
 
     /** Per-day cost of being in each province with victims, given beliefs about risk. */
-    private double[] dayCosts(Gang g, Parameters p) {
+    public double[] dayCosts(Gang g, Parameters p) {
         double[] c = new double[net.size()];
         double aversion = g.riskAversion(p);
         for (int i = 0; i < c.length; i++) {
@@ -420,7 +435,25 @@ public class TraffickingModel extends SimState {
 
     /** Cost of the cheapest risk-priced route from {@code from} to every province. */
     public double[] routeCosts(Gang g, int from, Parameters p) {
-        return routes.costs(from, dayCosts(g, p), p.getSpeedKmPerDay(), null);
+        return routeCosts(dayCosts(g, p), from, p);
+    }
+
+    /** As {@link #routeCosts(Gang, int, Parameters)}, for day costs already computed. */
+    public double[] routeCosts(double[] dayCost, int from, Parameters p) {
+        return routes.costs(from, dayCost, p.getSpeedKmPerDay(), null);
+    }
+
+    /**
+     * A lower bound of every route cost from {@code from}: the day charged at the start, when no
+     * province's day cost is negative (routes only add to it); minus infinity otherwise.
+     */
+    public double cheapestRoute(double[] dayCost, int from) {
+        for (double c : dayCost) {
+            if (!(c >= 0)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return dayCost[from];
     }
 
     public int[] route(Gang g, int from, int to, Parameters p) {
@@ -568,6 +601,9 @@ public class TraffickingModel extends SimState {
     /** Gangs in play (busted ones are removed at the end of each day). */
     public List<Gang> gangs() { return Collections.unmodifiableList(gangs); }
     public MersenneTwisterFast rng() { return random; }
+
+    /** Gang-days stepped since the start: the agent steps behind the run's cost. */
+    public long gangSteps() { return gangSteps; }
 
     /** Days since the start, 0 on the first day. */
     public int dayIndex() { return day; }

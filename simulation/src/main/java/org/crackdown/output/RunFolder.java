@@ -1,24 +1,25 @@
 package org.crackdown.output;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.UUID;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import org.crackdown.folders.OutputFolders;
 
 /**
  * The folder a run writes into. Everything goes to a hidden temporary sibling first, which is
  * renamed onto the real name only when the run has succeeded; if the run fails, is closed
  * without {@link #commit()}, or the JVM is interrupted (Ctrl-C), the temporary folder is
  * deleted. So a run folder either is complete or does not exist — never half-written.
+ *
+ * <p>A committed folder carries crackdown's marker ({@link OutputFolders#MARKER}) naming its
+ * files; {@code --force} replaces a folder only if everything in it is crackdown's. Temporary
+ * folders left by killed runs in the same parent are removed when the next run opens.
  */
 public final class RunFolder implements AutoCloseable {
 
@@ -37,6 +38,8 @@ public final class RunFolder implements AutoCloseable {
     private final Path target;
     private final boolean replace;
     private final Path temp;
+    private final OutputFolders.Writing writing;
+    private final List<Path> removedStale;
     /** A parent folder this object created (e.g. runs/), removed again if the run leaves nothing in it. */
     private final Path createdParent;
     private final Thread hook;
@@ -46,18 +49,21 @@ public final class RunFolder implements AutoCloseable {
     private boolean committed;
     private boolean closed;
 
-    private RunFolder(Path target, boolean replace, Path temp, Path createdParent) {
+    private RunFolder(Path target, boolean replace, OutputFolders.Writing writing, Path createdParent,
+                      List<Path> removedStale) {
         this.target = target;
         this.replace = replace;
-        this.temp = temp;
+        this.writing = writing;
+        this.temp = writing.folder();
+        this.removedStale = removedStale;
         this.createdParent = createdParent;
         this.hook = new Thread(this::onShutdown, "crackdown-run-folder-cleanup");
     }
 
     /**
      * Checks the target and creates the temporary folder. Fails with {@link ExistsException} if
-     * the target exists and {@code replace} is false, or if it exists but is not a run folder
-     * (so {@code --force} on a mistyped path cannot delete someone's files).
+     * the target exists and {@code replace} is false, or if it holds anything crackdown did not
+     * write (so {@code --force} on a mistyped path cannot delete someone's files).
      */
     public static RunFolder open(Path target, boolean replace) throws IOException {
         Path abs = target.toAbsolutePath().normalize();
@@ -71,9 +77,8 @@ public final class RunFolder implements AutoCloseable {
             createdParent = topmostMissing(parent);
             Files.createDirectories(parent);
         }
-        Path temp = parent.resolve("." + abs.getFileName() + ".tmp-" + UUID.randomUUID());
-        Files.createDirectory(temp);
-        RunFolder f = new RunFolder(abs, replace, temp, createdParent);
+        List<Path> stale = OutputFolders.removeStale(parent);
+        RunFolder f = new RunFolder(abs, replace, OutputFolders.createTemp(abs), createdParent, stale);
         try {
             Runtime.getRuntime().addShutdownHook(f.hook);
         } catch (IllegalStateException shuttingDown) {
@@ -83,7 +88,7 @@ public final class RunFolder implements AutoCloseable {
         return f;
     }
 
-    private static void checkReplaceable(Path given, Path abs, boolean replace) throws ExistsException {
+    private static void checkReplaceable(Path given, Path abs, boolean replace) throws IOException {
         if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
@@ -94,18 +99,16 @@ public final class RunFolder implements AutoCloseable {
         if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
             throw new ExistsException("cannot replace " + given + ": it is not a folder");
         }
-        if (!Files.exists(abs.resolve(RunManifest.FILE)) && !isEmpty(abs)) {
-            throw new ExistsException("refusing to replace " + given + ": it is not a run folder (no "
-                    + RunManifest.FILE + "); choose another folder with --out");
+        List<Path> foreign = OutputFolders.foreign(abs);
+        if (!foreign.isEmpty()) {
+            throw new ExistsException("refusing to replace " + given + ": " + OutputFolders.notOurs(foreign)
+                    + "; move those files away, or choose another folder with --out");
         }
     }
 
-    private static boolean isEmpty(Path dir) {
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            return !s.iterator().hasNext();
-        } catch (IOException e) {
-            return false;
-        }
+    /** Temporary folders of killed runs that {@link #open} found in the parent folder and removed. */
+    public List<Path> removedStale() {
+        return removedStale;
     }
 
     private static Path topmostMissing(Path dir) {
@@ -140,20 +143,12 @@ public final class RunFolder implements AutoCloseable {
             if (committed || closed) {
                 throw new IllegalStateException("run folder already committed or closed");
             }
+            OutputFolders.claimAll(temp, "run");
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                checkReplaceable(target, target, replace);
-                Path old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
-                Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-                    throw e;
-                }
-                deleteTree(old);
-            } else {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                checkReplaceable(target, target, replace); // again: files may have been added meanwhile
             }
+            OutputFolders.swap(temp, target);
+            writing.release(target);
             committed = true;
         }
         return target;
@@ -180,6 +175,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     private void discard() {
+        writing.close();
         try {
             deleteTree(temp);
         } catch (IOException e) {
@@ -219,21 +215,6 @@ public final class RunFolder implements AutoCloseable {
 
     /** Deletes a folder and everything in it (nothing if it does not exist); links are not followed. */
     public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        OutputFolders.deleteTree(root);
     }
 }

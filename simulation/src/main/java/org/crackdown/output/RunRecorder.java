@@ -1,6 +1,7 @@
 package org.crackdown.output;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,10 @@ public final class RunRecorder {
                 progress.day(day, model.dayIndex(), model.totalDays());
             }
             model.finish();
+        } catch (UncheckedIOException e) {
+            // The timeseries is written month by month from inside the model's schedule, where
+            // only unchecked exceptions pass: a full disk is still a file error, not a model failure.
+            throw e.getCause();
         }
         Map<String, Double> summary = model.metrics().summary();
         SummaryWriter.write(dir, run.runId(), run.seed(), scenario, summary);

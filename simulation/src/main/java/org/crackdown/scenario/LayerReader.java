@@ -1,6 +1,8 @@
 package org.crackdown.scenario;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,12 +49,18 @@ final class LayerReader {
      * are reported there. Returns null when the file could not be read or parsed at all.
      */
     static Layer read(Path path, String file, Where from, List<Problem> problems) {
-        if (Files.isDirectory(path)) {
+        return read(path, file, from, problems, ScenarioFiles.fromDisk());
+    }
+
+    /** As {@link #read(Path, String, Where, List)}, taking the file's bytes from {@code files}. */
+    static Layer read(Path path, String file, Where from, List<Problem> problems, ScenarioFiles files) {
+        if (Files.isDirectory(path) && !files.holds(path)) {
             problems.add(cannotRead(file, from, "it is a directory"));
             return null;
         }
         Node root;
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader r = new InputStreamReader(new ByteArrayInputStream(files.bytes(path)),
+                StandardCharsets.UTF_8.newDecoder())) {
             root = new Yaml().compose(r);
         } catch (MarkedYAMLException e) {
             problems.add(syntaxError(file, e));

@@ -84,10 +84,19 @@ public final class ScenarioLoader {
      * @throws ScenarioException holding every problem found
      */
     public static Scenario load(Path file, List<String> sets) throws ScenarioException {
+        return load(file, sets, ScenarioFiles.fromDisk());
+    }
+
+    /**
+     * As {@link #load(Path, List)}, reading the scenario file and its {@code extends} chain
+     * through {@code files}: a {@link ScenarioFiles#snapshot() snapshot} reads each file once and
+     * then always gives those bytes, so many loads see one version of the files.
+     */
+    public static Scenario load(Path file, List<String> sets, ScenarioFiles files) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
         List<Layer> chain = new ArrayList<>();
         boolean complete = readChain(file, file.toString(), null, new ArrayList<>(), new ArrayList<>(), chain,
-                problems);
+                problems, files);
         if (chain.isEmpty()) {
             throw new ScenarioException(problems);
         }
@@ -129,7 +138,8 @@ public final class ScenarioLoader {
      * Returns false if some file in the chain could not be read.
      */
     private static boolean readChain(Path path, String shown, Where from, List<Path> visiting,
-                                     List<String> shownChain, List<Layer> out, List<Problem> problems) {
+                                     List<String> shownChain, List<Layer> out, List<Problem> problems,
+                                     ScenarioFiles files) {
         Path id = path.toAbsolutePath().normalize();
         int i = visiting.indexOf(id);
         if (i >= 0) {
@@ -138,7 +148,7 @@ public final class ScenarioLoader {
             problems.add(from.problem("extends cycle: " + String.join(" -> ", cycle)));
             return false;
         }
-        Layer layer = LayerReader.read(path, shown, from, problems);
+        Layer layer = LayerReader.read(path, shown, from, problems, files);
         if (layer == null) {
             return false;
         }
@@ -161,7 +171,7 @@ public final class ScenarioLoader {
                 shownChain.add(shown);
                 String baseShown = base.toString().isEmpty() ? "." : base.toString();
                 complete = readChain(base, baseShown, layer.extendsRef.where(), visiting, shownChain, out,
-                        problems);
+                        problems, files);
                 visiting.remove(visiting.size() - 1);
                 shownChain.remove(shownChain.size() - 1);
             }

@@ -20,6 +20,8 @@ public final class Province {
     private final double policePer10k;
     private final double leftBehindSharePct;
     private final List<String> foreignNeighbours;
+    /** Fixed by the data; asked by every gang's plan, so worked out once. */
+    private final boolean tradeBorder;
     int[] neighbours = new int[0];
 
     public Province(int index, String code, String nameEn, String nameZh, String capital, double lat, double lon,
@@ -38,6 +40,7 @@ public final class Province {
         this.policePer10k = policePer10k;
         this.leftBehindSharePct = leftBehindSharePct;
         this.foreignNeighbours = List.copyOf(foreignNeighbours);
+        this.tradeBorder = this.foreignNeighbours.stream().anyMatch(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains);
     }
 
     /** Position in {@link ProvinceNetwork#provinces()} and in every per-province array. */
@@ -64,7 +67,7 @@ public final class Province {
 
     /** Whether the province borders a country from which victims are brought (Vietnam, Laos, Myanmar). */
     public boolean tradeBorder() {
-        return foreignNeighbours.stream().anyMatch(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains);
+        return tradeBorder;
     }
 
     @Override

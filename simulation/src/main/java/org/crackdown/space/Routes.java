@@ -6,13 +6,28 @@ import java.util.Arrays;
  * Cheapest routes over the province network when every day spent in a province has a price:
  * running costs plus the risk a gang believes it runs there. Travel time of a leg is the distance
  * between capitals over the gang's speed. With 31 provinces a plain O(n^2) Dijkstra is fastest.
+ *
+ * <p>Gangs plan often, so the network is kept as flat arrays (neighbour lists, and each edge's days
+ * for the speed last asked, recomputed only when the speed changes); the arithmetic and the order
+ * in which ties are broken are those of the textbook version, so routes are exactly the same.
  */
 public final class Routes {
 
     private final ProvinceNetwork net;
+    private final int[][] neighbours;
+    /** Days of each edge (parallel to {@link #neighbours}) at {@link #legSpeed} km per day. */
+    private final int[][] edgeDays;
+    private double legSpeed = Double.NaN;
 
     public Routes(ProvinceNetwork net) {
         this.net = net;
+        int n = net.size();
+        neighbours = new int[n][];
+        edgeDays = new int[n][];
+        for (int i = 0; i < n; i++) {
+            neighbours[i] = net.get(i).neighbours();
+            edgeDays[i] = new int[neighbours[i].length];
+        }
     }
 
     /** Days a leg between neighbouring provinces takes (at least one). */
@@ -20,12 +35,24 @@ public final class Routes {
         return Math.max(1, (int) Math.ceil(net.km(a, b) / kmPerDay));
     }
 
+    private void legsAt(double kmPerDay) {
+        if (kmPerDay != legSpeed) {
+            for (int u = 0; u < neighbours.length; u++) {
+                for (int k = 0; k < neighbours[u].length; k++) {
+                    edgeDays[u][k] = legDays(u, neighbours[u][k], kmPerDay);
+                }
+            }
+            legSpeed = kmPerDay;
+        }
+    }
+
     /**
      * Cost of the cheapest route from {@code from} to every province, where entering province q
      * for a leg of d days costs d x dayCost[q]. The start province is charged one day.
      */
     public double[] costs(int from, double[] dayCost, double kmPerDay, int[] previous) {
-        int n = net.size();
+        int n = neighbours.length;
+        legsAt(kmPerDay);
         double[] dist = new double[n];
         boolean[] done = new boolean[n];
         Arrays.fill(dist, Double.POSITIVE_INFINITY);
@@ -44,8 +71,11 @@ public final class Routes {
                 break;
             }
             done[u] = true;
-            for (int v : net.get(u).neighbours) {
-                double c = dist[u] + legDays(u, v, kmPerDay) * dayCost[v];
+            int[] nb = neighbours[u];
+            int[] days = edgeDays[u];
+            for (int k = 0; k < nb.length; k++) {
+                int v = nb[k];
+                double c = dist[u] + days[k] * dayCost[v];
                 if (c < dist[v]) {
                     dist[v] = c;
                     if (previous != null) {

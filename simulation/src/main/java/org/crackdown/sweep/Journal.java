@@ -38,6 +38,38 @@ final class Journal implements Closeable {
         }
     }
 
+    /** Another process (or another sweep in this one) holds the journal's lock: a sweep is running there. */
+    static final class BusyException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BusyException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Whether a running sweep holds the lock of the journal {@code file} (false if there is no
+     * such file). Used before deleting anything a sweep may be writing.
+     */
+    static boolean inUse(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                return true;
+            }
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        }
+    }
+
     /** A valid entry: run index, where its row text lies in the file, and the row. */
     interface Visitor {
         void entry(int index, long offset, int length, String row);
@@ -62,7 +94,8 @@ final class Journal implements Closeable {
      * {@code visitor} and cutting off a torn last line. Holds an exclusive lock until closed, so
      * two processes cannot write the same sweep folder.
      */
-    static Journal open(Path file, String header, Visitor visitor) throws IOException, MismatchException {
+    static Journal open(Path file, String header, Visitor visitor) throws IOException, MismatchException,
+            BusyException {
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         FileLock lock;
@@ -73,8 +106,8 @@ final class Journal implements Closeable {
         }
         if (lock == null) {
             ch.close();
-            throw new MismatchException("another crackdown sweep is writing to " + file.getParent().getParent()
-                    + "; wait for it to finish or stop it first");
+            throw new BusyException("another crackdown sweep is writing to " + file.getParent().getParent()
+                    + "; wait for it to finish, or stop it first");
         }
         try {
             long valid = scan(file, header, visitor, ch.size());

@@ -10,8 +10,11 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.crackdown.folders.OutputFolders;
 import org.crackdown.output.Json;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +35,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ShardMerger {
 
     static final int MAX_REPORTED = 20;
+    /** What a merge writes in its output folder (and so claims in the folder's marker). */
+    static final List<String> WRITES = List.of(RunsTable.RUNS, RunsTable.TIMESERIES, SweepFolder.SWEEP_YAML,
+            SweepFolder.DATAPACKAGE, SweepFolder.SWEEP_JSON, RunsTable.RUNS + ".merge-tmp",
+            RunsTable.TIMESERIES + ".merge-tmp", SweepFolder.SWEEP_YAML + ".merge-tmp",
+            SweepFolder.DATAPACKAGE + ".merge-tmp", SweepFolder.SWEEP_JSON + ".merge-tmp");
 
     /** The shards cannot be merged; each problem names a run, a folder or both. */
     public static final class MergeException extends Exception {
@@ -99,6 +107,19 @@ public final class ShardMerger {
             }
         }
         Path outJson = out.resolve(SweepFolder.SWEEP_JSON);
+        if (outAbs.getParent() == null) {
+            problems.add(out + ": a merge writes a sweep folder; give a folder of its own, not the root of the file system");
+        } else if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
+            List<Path> foreign = OutputFolders.foreign(out);
+            if (!foreign.isEmpty()) {
+                problems.add(out + ": " + OutputFolders.notOurs(foreign)
+                        + "; merge writes only into a new or empty folder, or one crackdown wrote (like the folder "
+                        + "that holds shards/): choose another output folder");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MergeException(problems);
+        }
         if (Files.isRegularFile(outJson)) {
             String existing = readJson(outJson).path("fingerprint").asText();
             if (!existing.equals(fingerprint)) {
@@ -139,6 +160,11 @@ public final class ShardMerger {
             Path jsonTmp = out.resolve(SweepFolder.SWEEP_JSON + ".merge-tmp");
             Json.write(jsonTmp, mergedJson(shards, runs, failed[0]));
             install(jsonTmp, outJson, changed);
+            Set<String> ours = new LinkedHashSet<>(OutputFolders.claimed(out));
+            ours.addAll(WRITES);
+            if (!ours.equals(OutputFolders.claimed(out))) {
+                OutputFolders.claim(out, SweepFolder.KIND, ours);
+            }
             return new Result(ids.count(), failed[0], changed);
         } finally {
             Files.deleteIfExists(runsTmp);
@@ -168,10 +194,16 @@ public final class ShardMerger {
         int index = shard.isObject() ? shard.path("index").asInt() : 0;
         int count = shard.isObject() ? shard.path("count").asInt() : 1;
         String status = node.path("status").asText();
-        if (!status.equals("completed") || !Files.isRegularFile(dir.resolve(RunsTable.RUNS))) {
-            problems.add(dir + ": the sweep in it has not finished (status " + status + "); finish it with "
-                    + "crackdown sweep " + node.path("sweep_file").asText() + (count > 1 ? " --shard " + index + "/"
-                    + count : "") + " --out " + dir + " --resume");
+        String resume = "crackdown sweep " + node.path("sweep_file").asText() + (count > 1 ? " --shard " + index + "/"
+                + count : "") + " --out " + dir + " --resume";
+        if (!status.equals("completed")) {
+            problems.add(dir + ": the sweep in it has not finished (its sweep.json says " + status + "); finish it "
+                    + "with " + resume);
+            return null;
+        }
+        if (!Files.isRegularFile(dir.resolve(RunsTable.RUNS))) {
+            problems.add(dir + ": has no " + RunsTable.RUNS + " although its sweep.json says the sweep completed "
+                    + "(deleted or moved?); write it again with " + resume);
             return null;
         }
         return new ShardInfo(dir, node, index, count);

@@ -36,13 +36,23 @@ public final class SweepManifest {
     private SweepManifest() {
     }
 
+    /** What an existing sweep.json says about the sweep it describes. */
+    record Recorded(String status, String fingerprint, String shard, int runsInFolder, int completed, int failed) {
+    }
+
+    /**
+     * @param error why the sweep failed (status "failed"), or null
+     */
     static Map<String, Object> describe(SweepPlan plan, Shard shard, String status, Instant firstStarted,
-                                        List<Session> sessions, List<RunStatus> runs) {
+                                        List<Session> sessions, List<RunStatus> runs, String error) {
         SweepSpec spec = plan.spec();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());
         m.put("description", spec.description());
         m.put("status", status);
+        if (error != null) {
+            m.put("error", error);
+        }
         m.put("sweep_file", spec.fileShown());
         m.put("fingerprint", plan.fingerprint());
         m.put("base_scenario_file", spec.base().toString());
@@ -138,9 +148,31 @@ public final class SweepManifest {
     }
 
     static void write(Path file, Map<String, Object> tree) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Json.write(tmp, tree);
-        SweepFolder.replace(tmp, file);
+        Path tmp = file.resolveSibling(file.getFileName() + SweepFolder.TMP);
+        try {
+            Json.write(tmp, tree);
+            SweepFolder.replace(tmp, file);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp); // e.g. disk full: leave no half-written file
+            throw e;
+        }
+    }
+
+    /** What {@code file} records, or null if there is no such file or it cannot be read. */
+    static Recorded recorded(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            JsonNode shard = root.path("shard");
+            Shard s = shard.isObject() ? new Shard(shard.path("index").asInt(), shard.path("count").asInt()) : Shard.ALL;
+            return new Recorded(root.path("status").asText(null), root.path("fingerprint").asText(null), s.toString(),
+                    root.path("runs_in_folder").asInt(-1), root.path("runs_completed").asInt(-1),
+                    root.path("runs_failed").asInt(-1));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The earlier sessions recorded in an existing sweep.json (empty if none or unreadable). */

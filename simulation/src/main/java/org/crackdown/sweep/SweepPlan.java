@@ -1,17 +1,22 @@
 package org.crackdown.sweep;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
+import org.crackdown.scenario.ScenarioFiles;
 import org.crackdown.scenario.ScenarioLoader;
 import org.crackdown.scenario.ScenarioWriter;
 
@@ -32,11 +37,14 @@ public final class SweepPlan {
     private final Scenario base;
     private final String fingerprint;
     private final RunIds ids;
+    /** The base scenario and its extends chain as read when the plan was made: every run loads these. */
+    private final ScenarioFiles files;
 
-    private SweepPlan(SweepSpec spec, List<List<Object>> points, Scenario base) {
+    private SweepPlan(SweepSpec spec, List<List<Object>> points, Scenario base, ScenarioFiles files) {
         this.spec = spec;
         this.points = List.copyOf(points);
         this.base = base;
+        this.files = files;
         this.fingerprint = fingerprint(spec.source(), ScenarioWriter.toYaml(base));
         this.ids = new RunIds(points.size(), spec.strategies().stream().map(Strategy::name).toList(),
                 spec.replicates());
@@ -50,7 +58,15 @@ public final class SweepPlan {
      *                           scenario, for problems there)
      */
     public static SweepPlan load(Path sweepFile) throws ScenarioException {
-        SweepSpec spec = SweepReader.read(sweepFile);
+        return load(SweepReader.read(sweepFile), ScenarioFiles.snapshot());
+    }
+
+    /**
+     * As {@link #load(Path)}, for a sweep file already read, with the scenario files taken from
+     * {@code files} (e.g. those stored when the sweep started: see {@link SweepFolder#storedScenarios}).
+     * Each scenario file is read at most once, here; runs never read them again.
+     */
+    public static SweepPlan load(SweepSpec spec, ScenarioFiles files) throws ScenarioException {
         long n = DesignPoints.count(spec);
         long runs;
         try {
@@ -65,11 +81,11 @@ public final class SweepPlan {
         }
         Scenario base;
         try {
-            base = ScenarioLoader.load(spec.base(), spec.set().stream().map(Setting::asSet).toList());
+            base = ScenarioLoader.load(spec.base(), spec.set().stream().map(Setting::asSet).toList(), files);
         } catch (ScenarioException e) {
             throw new ScenarioException(e.problems().stream().map(p -> fromSet(p, spec, spec.set(), "set")).toList());
         }
-        SweepPlan plan = new SweepPlan(spec, DesignPoints.expand(spec), base);
+        SweepPlan plan = new SweepPlan(spec, DesignPoints.expand(spec), base, files);
         plan.validate();
         return plan;
     }
@@ -84,7 +100,7 @@ public final class SweepPlan {
         for (int p = 0; p < points.size(); p++) {
             for (int s = 0; s < spec.strategies().size(); s++) {
                 try {
-                    ScenarioLoader.load(spec.base(), overrides(p, s));
+                    ScenarioLoader.load(spec.base(), overrides(p, s), files);
                 } catch (ScenarioException e) {
                     failing++;
                     if (problems.size() < MAX_REPORTED) {
@@ -173,9 +189,32 @@ public final class SweepPlan {
         return settings(point, strategy).stream().map(Setting::asSet).toList();
     }
 
-    /** The scenario of one run (loaded afresh: plans hold no scenario per point). */
+    /**
+     * The scenario of one run, built afresh (plans hold no scenario per point) from the scenario
+     * files as they were when the plan was made, whatever has happened to them on disk since.
+     */
     public Scenario scenario(SweepRun run) throws ScenarioException {
-        return ScenarioLoader.load(spec.base(), overrides(run.point(), run.strategy()));
+        return ScenarioLoader.load(spec.base(), overrides(run.point(), run.strategy()), files);
+    }
+
+    /** The base scenario file and the files it extends, by absolute path, as this plan read them. */
+    public Map<Path, byte[]> scenarioFiles() {
+        return files.files();
+    }
+
+    /** The scenario files of {@link #scenarioFiles()} whose content on disk is now different (or gone). */
+    public List<Path> changedOnDisk() {
+        List<Path> changed = new ArrayList<>();
+        scenarioFiles().forEach((path, bytes) -> {
+            try {
+                if (!Arrays.equals(bytes, Files.readAllBytes(path))) {
+                    changed.add(path);
+                }
+            } catch (IOException e) {
+                changed.add(path);
+            }
+        });
+        return changed;
     }
 
     public SweepRun run(int index) {

@@ -64,7 +64,10 @@ public final class SweepRunner {
     }
 
     private final SweepPlan plan;
-    private final SweepFolder folder;
+    /** The folder the user named. */
+    private final SweepFolder target;
+    /** The folder this session writes: the target, or the replacement being built for it (--force). */
+    private SweepFolder folder;
     private final Shard shard;
     private final int threads;
     private final RunExecutor executor;
@@ -76,7 +79,8 @@ public final class SweepRunner {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.plan = plan;
-        this.folder = new SweepFolder(dir);
+        this.target = new SweepFolder(dir);
+        this.folder = target;
         this.shard = shard;
         this.threads = threads;
         this.executor = executor;
@@ -85,7 +89,7 @@ public final class SweepRunner {
     }
 
     public SweepFolder folder() {
-        return folder;
+        return target;
     }
 
     /** Runs in this folder (the shard's share of the sweep). */
@@ -97,12 +101,104 @@ public final class SweepRunner {
      * @param cancel set to true (e.g. by Ctrl-C) to stop: runs in progress are abandoned, the
      *               finished ones stay in the journal
      * @throws SweepFolder.RefusedException if the folder cannot be used in this mode
-     * @throws IOException                  if writing failed; the journal keeps what was done
+     * @throws IOException                  if writing failed; the journal keeps what was done, and
+     *                                      sweep.json says the sweep failed, and why
      */
     public Outcome run(SweepFolder.Mode mode, Listener listener, AtomicBoolean cancel)
             throws SweepFolder.RefusedException, IOException {
         Instant started = Instant.now();
-        folder.prepare(mode);
+        if (mode == SweepFolder.Mode.RESUME) {
+            Outcome done = completedEarlier();
+            if (done != null) {
+                return done; // reads only: works on read-only media, and without the journal
+            }
+        }
+        folder = SweepFolder.prepare(target.dir(), mode);
+        boolean replacing = folder != target && !folder.dir().equals(target.dir());
+        Outcome outcome;
+        try {
+            outcome = runIn(started, listener, cancel);
+        } catch (IOException | RuntimeException | Error e) {
+            recordFailure(e);
+            throw e;
+        }
+        if (replacing && !outcome.interrupted()) {
+            SweepFolder.replaceWith(folder.dir(), target.dir());
+        }
+        return outcome;
+    }
+
+    /**
+     * The outcome of an earlier session that completed this very sweep in the target folder
+     * (same fingerprint and shard, runs.csv present, no replacement under way), or null.
+     */
+    private Outcome completedEarlier() {
+        if (new SweepFolder(SweepFolder.replacement(target.dir())).resumable()
+                || Files.exists(target.timeseriesParts())) {
+            return null;
+        }
+        SweepManifest.Recorded r = SweepManifest.recorded(target.sweepJson());
+        if (r == null || !"completed".equals(r.status()) || !plan.fingerprint().equals(r.fingerprint())
+                || r.runsInFolder() != total() || !shard.toString().equals(r.shard())
+                || !Files.isRegularFile(target.runsCsv())
+                || (plan.spec().keepTimeseries() && !Files.isRegularFile(target.timeseriesCsv()))) {
+            return null;
+        }
+        return new Outcome(total(), r.completed(), r.failed(), 0, false, true);
+    }
+
+    /** Best effort, after a failure: no half-written files left, and sweep.json says what happened. */
+    private void recordFailure(Throwable e) {
+        for (Path tmp : folder.temporaries()) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more can be done
+            }
+        }
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder.timeseriesParts(), "*.part")) {
+            for (Path p : parts) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // the next session deletes them
+        }
+        if (!Files.isRegularFile(folder.sweepJson())) {
+            return;
+        }
+        try {
+            List<SweepManifest.Session> sessions = SweepManifest.previousSessions(folder.sweepJson());
+            if (sessions.isEmpty()) {
+                return;
+            }
+            SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "failed",
+                    sessions.get(0).started(), sessions, null, failureReason(e)));
+        } catch (IOException | RuntimeException ignored) {
+            for (Path tmp : folder.temporaries()) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException alsoIgnored) {
+                    // nothing more can be done
+                }
+            }
+        }
+    }
+
+    /** Why the machinery failed, in words (a full disk says "No space left on device"). */
+    public static String failureReason(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return (f.getFile() == null ? "" : f.getFile() + ": ") + f.getReason();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    private Outcome runIn(Instant started, Listener listener, AtomicBoolean cancel)
+            throws SweepFolder.RefusedException, IOException {
+        folder.storeScenarios(plan.scenarioFiles());
         int total = total();
         long[] offsets = new long[total];
         int[] lengths = new int[total];
@@ -119,9 +215,12 @@ public final class SweepRunner {
                             failed.set(k, isFailed(row));
                         }
                     });
+        } catch (Journal.BusyException e) {
+            throw new SweepFolder.RefusedException(e.getMessage());
         } catch (Journal.MismatchException e) {
-            throw new SweepFolder.RefusedException("cannot resume in " + folder.dir() + ": " + e.getMessage()
-                    + "; use --force to start again, or --out for another folder");
+            throw new SweepFolder.RefusedException("cannot resume in " + target.dir() + ": " + e.getMessage()
+                    + "; use --force to start again (the old files stay until the new sweep is complete), "
+                    + "or --out for another folder");
         }
         try (journal) {
             int doneBefore = (int) Arrays.stream(offsets).filter(o -> o >= 0).count();
@@ -137,7 +236,7 @@ public final class SweepRunner {
             sessions.add(new SweepManifest.Session(threads, started, null));
             writeDescription();
             SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "running", firstStarted,
-                    sessions, null));
+                    sessions, null, null));
 
             listener.started(total, doneBefore);
             int[] pending = new int[total - doneBefore];
@@ -151,8 +250,6 @@ public final class SweepRunner {
             sessions.set(sessions.size() - 1, new SweepManifest.Session(threads, started, Instant.now()));
             int failedNow = failed.cardinality();
             if (work.fatal.get() != null) {
-                SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "stopped", firstStarted,
-                        sessions, null));
                 Throwable t = work.fatal.get();
                 if (t instanceof IOException io) {
                     throw io;
@@ -164,13 +261,13 @@ public final class SweepRunner {
             }
             if (work.done.get() < total) {
                 SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "interrupted",
-                        firstStarted, sessions, null));
+                        firstStarted, sessions, null, null));
                 return new Outcome(total, work.done.get() - failedNow, failedNow, work.ranNow.get(), true, false);
             }
             List<SweepManifest.RunStatus> statuses = assemble(offsets, lengths, failed);
             sessions.set(sessions.size() - 1, new SweepManifest.Session(threads, started, Instant.now()));
             SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "completed", firstStarted,
-                    sessions, statuses));
+                    sessions, statuses, null));
             // Only now, with the sweep recorded as complete: the rows are in timeseries.csv.
             SweepFolder.deleteTree(folder.timeseriesParts());
             return new Outcome(total, total - failedNow, failedNow, work.ranNow.get(), false, false);

@@ -142,6 +142,31 @@ class CalibrateCommandTest {
     }
 
     @Test
+    void oneReplicateGivesNoConfidenceIntervalRatherThanACrash() throws IOException {
+        Path one = tmp.resolve("one-replicate");
+        Outcome o = crackdown("calibrate", TINY, "--out", one.toString(), "--replicates", "1", "--max-evaluations",
+                "2", "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        JsonNode women = new ObjectMapper().readTree(one.resolve("fit.json").toFile()).at("/targets/women_rescued");
+        assertEquals(1, women.get("n").asInt());
+        assertTrue(women.get("mean").isNumber(), women.toString());
+        // One value has no spread: the SD and the interval are absent, not made up.
+        assertTrue(women.get("sd").isNull(), women.toString());
+        assertTrue(women.has("ci95") && women.get("ci95").isNull(), women.toString());
+        CSVRecord row = fitRows(one).stream().filter(r -> r.get("name").equals("women_rescued")).findFirst()
+                .orElseThrow();
+        assertEquals("", row.get("sd"));
+        assertEquals("", row.get("ci95_low"));
+        assertEquals("", row.get("ci95_high"));
+    }
+
+    static List<CSVRecord> fitRows(Path dir) throws IOException {
+        try (var r = Files.newBufferedReader(dir.resolve("fit.csv"))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r).getRecords();
+        }
+    }
+
+    @Test
     void checkPrintsEachTargetWithoutFitting() {
         Outcome o = crackdown("calibrate", TINY, "--check", "--replicates", "3", "--quiet");
         assertEquals(Main.OK, o.code(), o.err());

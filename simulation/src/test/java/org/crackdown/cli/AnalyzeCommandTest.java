@@ -43,6 +43,9 @@ class AnalyzeCommandTest {
         }
         String diffs = Files.readString(out.resolve("paired_differences.csv"));
         assertTrue(diffs.contains("1,more-police,base,rescues,victims,3,0,"), diffs);
+        // An analysis crackdown wrote is its own to replace.
+        RunCommandTest.ok("analyze", runs.toString(), "--out", out.toString(), "--no-figures", "--force");
+        assertTrue(!Files.exists(out.resolve("figures")), "replaced whole");
     }
 
     @Test
@@ -60,6 +63,13 @@ class AnalyzeCommandTest {
         o = RunCommandTest.crackdown("analyze", runs.toString(), "--out", out.toString(), "--no-figures");
         assertEquals(Main.BAD_INPUT, o.code());
         assertTrue(o.err().contains("already exists; use --force"), o.err());
+        // Issue 12: analyze --force replaced any folder holding a report.html.
+        Files.writeString(out.resolve("report.html"), "<p>my own report</p>");
+        o = RunCommandTest.crackdown("analyze", runs.toString(), "--out", out.toString(), "--no-figures", "--force");
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("did not write") && o.err().contains("keep.txt"), o.err());
+        assertEquals("mine", Files.readString(out.resolve("keep.txt")));
+        assertEquals("<p>my own report</p>", Files.readString(out.resolve("report.html")));
         o = RunCommandTest.crackdown("analyze", runs.toString(), "--precision", "-1", "--no-figures", "--out",
                 tmp.resolve("y").toString());
         assertEquals(Main.BAD_INPUT, o.code());

@@ -132,9 +132,25 @@ class RunCommandTest {
         assertTrue(Files.exists(target.resolve("marker.txt")));
         assertEquals(List.of("tiny-3"), list(dir), "no temporary folder left");
 
+        // Issue 12: --force deleted the whole folder if it held a run.json, whatever else was in it.
+        Outcome notOurs = crackdown("run", TINY, "--seed", "3", "--out", target.toString(), "--quiet", "--force");
+        assertEquals(Main.BAD_INPUT, notOurs.code());
+        assertTrue(notOurs.err().contains("did not write") && notOurs.err().contains("marker.txt"), notOurs.err());
+        assertTrue(Files.exists(target.resolve("marker.txt")), "a file crackdown did not write is never deleted");
+        Files.createDirectories(target.resolve("src"));
+        Files.writeString(target.resolve("src/Model.java"), "precious");
+        Files.delete(target.resolve("marker.txt"));
+        notOurs = crackdown("run", TINY, "--seed", "3", "--out", target.toString(), "--quiet", "--force");
+        assertEquals(Main.BAD_INPUT, notOurs.code());
+        assertEquals("precious", Files.readString(target.resolve("src/Model.java")));
+        assertEquals(List.of("tiny-3"), list(dir), "no temporary folder left");
+
+        Files.delete(target.resolve("src/Model.java"));
+        Files.delete(target.resolve("src"));
+        Files.writeString(target.resolve("summary.csv"), "from before");
         ok("run", TINY, "--seed", "3", "--out", target.toString(), "--quiet", "--force");
-        assertFalse(Files.exists(target.resolve("marker.txt")), "replaced, not merged");
-        assertEquals(6, list(target).size(), "the six files: " + list(target));
+        assertFalse(Files.readString(target.resolve("summary.csv")).equals("from before"), "replaced");
+        assertEquals(7, list(target).size(), "the six files and the marker: " + list(target));
         assertEquals(List.of("tiny-3"), list(dir), "no temporary or old folder left");
     }
 
@@ -179,7 +195,7 @@ class RunCommandTest {
 
     @Test
     void folderHasTheSixFilesAndStdoutTheHeadline() throws IOException {
-        assertEquals(List.of("datapackage.json", "flows.csv", "run.json", "scenario.yaml", "summary.csv",
+        assertEquals(List.of(".crackdown", "datapackage.json", "flows.csv", "run.json", "scenario.yaml", "summary.csv",
                 "timeseries.csv"), list(run7));
         assertEquals(List.of("tiny-7"), list(shared), "no temporary folder left");
         String out = run7Outcome.out();

@@ -7,11 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.crackdown.sweep.RunExecutor;
 import org.crackdown.sweep.Shard;
 import org.crackdown.sweep.SweepFiles;
+import org.crackdown.sweep.SweepFolder;
+import org.crackdown.sweep.SweepPlan;
+import org.crackdown.sweep.SweepRunner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +108,47 @@ class SweepCommandTest {
         assertEquals(Main.BAD_INPUT, shard.code());
         assertTrue(shard.err().contains("--shard: expected i/N with 0 <= i < N"), shard.err());
         assertNoStackTrace(shard.err() + both.err() + again.err());
+    }
+
+    /**
+     * Issue 12 item 1: a resumed sweep runs with the scenario files as they were when it
+     * started, and says on stderr which of them have changed on disk since.
+     */
+    @Test
+    void resumeUsesTheScenarioFilesOfTheStartAndSaysWhichChanged() throws Exception {
+        Path base = dir.resolve("base.yaml");
+        Files.copy(SweepFiles.TINY, base);
+        Path sweep = Files.writeString(dir.resolve("cli.yaml"),
+                Files.readString(file).replaceFirst("base: [^\n]*", "base: base.yaml"));
+        Path out = dir.resolve("resumed");
+        AtomicBoolean cancel = new AtomicBoolean();
+        SweepRunner.Outcome first = new SweepRunner(SweepPlan.load(sweep), out, Shard.ALL, 1, RunExecutor.MODEL)
+                .run(SweepFolder.Mode.NEW, (r, ok, done, failed) -> cancel.set(done >= 3), cancel);
+        assertTrue(first.interrupted());
+        Files.writeString(base, "police: {budget: 5}\n", StandardOpenOption.APPEND);
+
+        Outcome o = ok("sweep", sweep, "--out", out, "--resume", "--quiet", "--threads", 1);
+        assertTrue(o.err().contains("note: " + base.toAbsolutePath().normalize() + " has changed since the sweep "
+                + "started; resuming with the version stored in " + out), o.err());
+        assertSameRuns(reference, out);
+    }
+
+    /** Issue 12 item 2: the refusal for a busy folder advised --force, which then destroyed it. */
+    @Test
+    void aBusyFolderIsRefusedWithoutAdvisingForce() throws Exception {
+        Path out = dir.resolve("busy");
+        Files.createDirectories(out.resolve(".sweep"));
+        Path journal = out.resolve(".sweep/journal");
+        Files.writeString(journal, "");
+        try (FileChannel ch = FileChannel.open(journal, StandardOpenOption.WRITE); FileLock held = ch.lock()) {
+            for (String mode : List.of("--resume", "--force")) {
+                Outcome o = crackdown("sweep", file, "--out", out, mode, "--quiet");
+                assertEquals(Main.BAD_INPUT, o.code(), o.err());
+                assertTrue(o.err().contains("another crackdown sweep is writing"), o.err());
+                assertFalse(o.err().contains("--force"), o.err());
+                assertTrue(Files.exists(journal));
+            }
+        }
     }
 
     @Test

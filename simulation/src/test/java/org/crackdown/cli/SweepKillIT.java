@@ -135,6 +135,7 @@ class SweepKillIT {
         Process p = startAndWait(out, 2);
         p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, p.exitValue(), "128 + SIGTERM, as docs/reliability.md says");
         String err = Files.readString(dir.resolve("victim.err"), StandardCharsets.UTF_8);
         assertTrue(err.contains("interrupted: ") && err.contains("--resume"), err);
         assertFalse(err.contains("Exception"), err);

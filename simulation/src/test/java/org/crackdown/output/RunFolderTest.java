@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.crackdown.folders.OutputFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,7 @@ class RunFolderTest {
         Files.createDirectories(target);
         Files.writeString(target.resolve(RunManifest.FILE), "old");
         Files.writeString(target.resolve("stale.csv"), "old");
+        OutputFolders.claimAll(target, "run");
         try (RunFolder f = RunFolder.open(target, true)) {
             Files.writeString(f.temp().resolve(RunManifest.FILE), "new");
             assertEquals("old", Files.readString(target.resolve(RunManifest.FILE)), "old run intact while running");
@@ -91,6 +93,7 @@ class RunFolderTest {
         Path target = dir.resolve("run-1");
         Files.createDirectories(target);
         Files.writeString(target.resolve(RunManifest.FILE), "old");
+        OutputFolders.claimAll(target, "run");
         try (RunFolder f = RunFolder.open(target, true)) {
             Files.writeString(f.temp().resolve(RunManifest.FILE), "new");
         }
@@ -104,10 +107,53 @@ class RunFolderTest {
         Files.createDirectories(target);
         Files.writeString(target.resolve("thesis.tex"), "precious");
         RunFolder.ExistsException e = assertThrows(RunFolder.ExistsException.class, () -> RunFolder.open(target, true));
-        assertTrue(e.getMessage().contains("not a run folder"), e.getMessage());
+        assertTrue(e.getMessage().contains("did not write") && e.getMessage().contains("thesis.tex"), e.getMessage());
         assertEquals("precious", Files.readString(target.resolve("thesis.tex")));
         Path file = dir.resolve("file.txt");
         Files.writeString(file, "x");
         assertThrows(RunFolder.ExistsException.class, () -> RunFolder.open(file, true));
+    }
+
+    /** Issue 12: a folder with a run.json was deleted whole by --force, with the user's src/ in it. */
+    @Test
+    void replaceRefusesARunFolderWithSomeoneElsesFilesInItAndTouchesNothing() throws IOException {
+        Path target = dir.resolve("run-1");
+        try (RunFolder f = RunFolder.open(target, false)) {
+            Files.writeString(f.temp().resolve(RunManifest.FILE), "ours");
+            f.commit();
+        }
+        assertTrue(Files.readString(target.resolve(OutputFolders.MARKER)).contains(RunManifest.FILE));
+        Files.createDirectories(target.resolve("src"));
+        Files.writeString(target.resolve("src/Main.java"), "precious");
+        RunFolder.ExistsException e = assertThrows(RunFolder.ExistsException.class, () -> RunFolder.open(target, true));
+        assertTrue(e.getMessage().contains("did not write") && e.getMessage().contains("Main.java"), e.getMessage());
+        assertEquals("precious", Files.readString(target.resolve("src/Main.java")));
+        assertEquals("ours", Files.readString(target.resolve(RunManifest.FILE)));
+        assertEquals(List.of("run-1"), names(dir), "no temporary folder left");
+
+        // An older run folder (a run.json but no marker) is not recognised as crackdown's either.
+        Path old = Files.createDirectories(dir.resolve("old-run"));
+        Files.writeString(old.resolve(RunManifest.FILE), "{}");
+        assertThrows(RunFolder.ExistsException.class, () -> RunFolder.open(old, true));
+        assertTrue(Files.exists(old.resolve(RunManifest.FILE)));
+    }
+
+    /** Issue 12: kill -9 left .NAME.tmp-UUID folders that nothing removed. */
+    @Test
+    void theNextRunRemovesTemporaryFoldersOfKilledRunsButNotThoseBeingWritten() throws IOException {
+        OutputFolders.Writing dead = OutputFolders.createTemp(dir.resolve("run-1"));
+        Path killed = dead.folder();
+        Files.writeString(killed.resolve("timeseries.csv"), "half");
+        // What kill -9 leaves: the folder and its lock file, the lock released by the kernel.
+        dead.close();
+        Path stranger = Files.createDirectories(dir.resolve(".notes.tmp-1"));
+        try (OutputFolders.Writing live = OutputFolders.createTemp(dir.resolve("run-2"))) {
+            try (RunFolder f = RunFolder.open(dir.resolve("run-3"), false)) {
+                assertEquals(List.of(killed), f.removedStale());
+                assertFalse(Files.exists(killed));
+                assertTrue(Files.exists(live.folder()), "a folder being written is left alone");
+                assertTrue(Files.exists(stranger), "a folder of another name pattern is left alone");
+            }
+        }
     }
 }

@@ -51,6 +51,16 @@ class RunRecorderTest {
         assertEquals(365, r.simulatedDays());
     }
 
+    /** Issue 12 item 11: a full disk was reported as "the run failed: java.io.UncheckedIOException". */
+    @Test
+    void aFullDiskIsAFileErrorThatSaysSo() throws Exception {
+        // /dev/full answers every write with ENOSPC, as a full disk does.
+        Files.createSymbolicLink(dir.resolve("timeseries.csv"), Path.of("/dev/full"));
+        IOException e = assertThrows(IOException.class,
+                () -> RunRecorder.record(tiny("r"), dir, RunRecorder.Progress.NONE, () -> false));
+        assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+    }
+
     @Test
     void aFailingRunLeavesNoFolder() throws Exception {
         Path target = dir.resolve("runs/tiny-5");

@@ -125,7 +125,7 @@ class ShardMergerTest {
                 (r, ok, done, failed) -> cancel.set(true), cancel);
         ShardMerger.MergeException u = assertThrows(ShardMerger.MergeException.class,
                 () -> ShardMerger.merge(dir.resolve("m"), List.of(shards.get(0), unfinished, shards.get(2))));
-        assertTrue(u.getMessage().contains("has not finished (status interrupted)"), u.getMessage());
+        assertTrue(u.getMessage().contains("has not finished (its sweep.json says interrupted)"), u.getMessage());
         assertTrue(u.getMessage().contains("--shard 1/3"), u.getMessage());
     }
 }

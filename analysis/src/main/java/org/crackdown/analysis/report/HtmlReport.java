@@ -61,6 +61,11 @@ public final class HtmlReport {
             footer { margin-top: 40px; font-size: 12.5px; color: #777; }
             """;
 
+    /** The report's style sheet, for other self-contained pages that should look the same. */
+    public static String css() {
+        return CSS;
+    }
+
     /** Provenance groups with more entries than this are folded. */
     private static final int FOLD = 15;
 

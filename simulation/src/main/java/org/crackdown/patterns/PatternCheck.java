@@ -1,0 +1,179 @@
+package org.crackdown.patterns;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.crackdown.calibration.ReplicateRunner;
+import org.crackdown.model.Measure;
+import org.crackdown.model.Metrics;
+import org.crackdown.model.Scenario;
+import org.crackdown.model.TraffickingModel;
+import org.crackdown.sweep.SeedPolicy;
+
+/**
+ * Runs each scenario the patterns need with replicates and reads every pattern's output from the
+ * runs. A pattern whose window is the scenario's measure window reads summary.csv's columns; any
+ * other window is summed from the runs' monthly national totals, which only counts have.
+ *
+ * <p>Replicate r of a scenario uses seed (scenario seed + r - 1), the sweeps' common random
+ * numbers, so a check is repeatable and its results do not depend on the number of threads.
+ */
+public final class PatternCheck {
+
+    /** One scenario as run: its resolved form and its replicates' seeds. */
+    public record ScenarioRun(String name, String file, Scenario scenario, long[] seeds) {
+        public double scale() {
+            return scenario.parameters().getScale();
+        }
+    }
+
+    /** The outcome: one result per pattern, in the file's order, and the scenarios run. */
+    public record Outcome(List<PatternResult> results, List<ScenarioRun> runs) {
+    }
+
+    /** What one replicate produced: its summary and the national total of every count measure by month. */
+    record Replicate(Map<String, Double> summary, Map<YearMonth, double[]> monthly) {
+    }
+
+    /** Told when a scenario's replicates begin. */
+    public interface Progress {
+        void scenario(ScenarioRun run);
+    }
+
+    private PatternCheck() {
+    }
+
+    /**
+     * @param patterns  the patterns, in file order
+     * @param scenarios scenarios by name, each with its file as given (for the report)
+     * @param files     the file each scenario came from, by name
+     */
+    public static Outcome run(List<Pattern> patterns, Map<String, Scenario> scenarios, Map<String, String> files,
+                              int replicates, ReplicateRunner runner, Progress progress) {
+        Map<String, List<Replicate>> byScenario = new LinkedHashMap<>();
+        List<ScenarioRun> runs = new ArrayList<>();
+        for (Map.Entry<String, Scenario> e : scenarios.entrySet()) {
+            if (patterns.stream().noneMatch(p -> p.scenario().equals(e.getKey()))) {
+                continue;
+            }
+            Scenario s = e.getValue();
+            long[] seeds = new long[replicates];
+            for (int r = 1; r <= replicates; r++) {
+                seeds[r - 1] = SeedPolicy.COMMON.seed(s.seed(), 0, "", r);
+            }
+            ScenarioRun run = new ScenarioRun(e.getKey(), files.get(e.getKey()), s, seeds);
+            runs.add(run);
+            progress.scenario(run);
+            byScenario.put(e.getKey(), runner.run(s, seeds, MonthlyNational::new));
+        }
+        List<PatternResult> results = new ArrayList<>();
+        for (Pattern p : patterns) {
+            List<Replicate> reps = byScenario.get(p.scenario());
+            Scenario s = scenarios.get(p.scenario());
+            results.add(reps == null ? PatternResult.missing(p, PatternResult.Status.NOT_RUN,
+                    "scenario " + p.scenario() + " was not run") : evaluate(p, s, reps));
+        }
+        return new Outcome(List.copyOf(results), List.copyOf(runs));
+    }
+
+    /** Reads one pattern from a scenario's replicates. */
+    static PatternResult evaluate(Pattern p, Scenario s, List<Replicate> reps) {
+        Map<String, Double> first = reps.get(0).summary();
+        List<String> absent = p.output().columns().stream().filter(c -> !first.containsKey(c)).toList();
+        if (!absent.isEmpty()) {
+            return PatternResult.missing(p, PatternResult.Status.NOT_MEASURED,
+                    "summary.csv has no column " + String.join(", ", absent));
+        }
+        String scopeProblem = PatternsReader.scopeProblem(p.output(), p.scope(), first.keySet());
+        if (scopeProblem != null) {
+            return PatternResult.missing(p, PatternResult.Status.NOT_MEASURED, "scope: " + scopeProblem);
+        }
+        YearMonth runFrom = YearMonth.from(s.start());
+        YearMonth runTo = YearMonth.from(s.end());
+        if (p.from().isBefore(runFrom) || p.to().isAfter(runTo)) {
+            return PatternResult.missing(p, PatternResult.Status.NOT_MEASURED, "window " + p.from() + ".." + p.to()
+                    + " is outside the run of " + s.name() + " (" + runFrom + ".." + runTo + ")");
+        }
+        boolean summaryWindow = s.measureFrom().equals(p.from().atDay(1)) && s.measureTo().equals(p.to().atEndOfMonth());
+        if (!summaryWindow) {
+            List<String> notMonthly = p.output().columns().stream().filter(c -> monthlyColumn(c) == null).toList();
+            if (!notMonthly.isEmpty()) {
+                return PatternResult.missing(p, PatternResult.Status.NOT_MEASURED, String.join(", ", notMonthly)
+                        + " is measured only over the scenario's measure window (" + s.measureFrom() + ".."
+                        + s.measureTo() + "), not by month");
+            }
+        }
+        double scale = s.parameters().getScale();
+        double[] values = new double[reps.size()];
+        for (int r = 0; r < values.length; r++) {
+            Replicate rep = reps.get(r);
+            double raw = summaryWindow ? p.output().evaluate(c -> rep.summary().get(c))
+                    : p.output().evaluate(c -> windowTotal(rep.monthly(), monthlyColumn(c), p.from(), p.to()));
+            values[r] = Double.isNaN(raw) ? Double.NaN : p.toFigureFooting(raw, scale);
+        }
+        return PatternResult.measured(p, values);
+    }
+
+    /**
+     * The count measures a summary column adds up, or null if it is not a sum of counts (prices,
+     * shares and cost ratios exist only over the measure window).
+     */
+    static List<Measure> monthlyColumn(String column) {
+        if (column.equals("victims_trafficked")) {
+            return List.of(Measure.BOYS_ACQUIRED, Measure.GIRLS_ACQUIRED, Measure.WOMEN_ACQUIRED);
+        }
+        try {
+            Measure m = Measure.valueOf(column.toUpperCase(Locale.ROOT));
+            return m.kind() == Measure.Kind.COUNT ? List.of(m) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static double windowTotal(Map<YearMonth, double[]> monthly, List<Measure> measures, YearMonth from,
+                                      YearMonth to) {
+        double s = 0;
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            double[] v = monthly.get(m);
+            if (v != null) {
+                for (Measure x : measures) {
+                    s += v[x.ordinal()];
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Keeps each month's national totals (all provinces summed) of a run. */
+    static final class MonthlyNational implements ReplicateRunner.Observer<Replicate>, Metrics.MonthListener {
+        private final Map<YearMonth, double[]> months = new TreeMap<>();
+
+        @Override
+        public void attach(TraffickingModel model) {
+            model.metrics().addListener(this);
+        }
+
+        @Override
+        public void onMonth(YearMonth month, double[][] values) {
+            double[] total = months.computeIfAbsent(month, m -> new double[Measure.values().length]);
+            for (double[] province : values) {
+                for (Measure m : Measure.values()) {
+                    if (m.kind() == Measure.Kind.COUNT) {
+                        total[m.ordinal()] += province[m.ordinal()];
+                    }
+                }
+            }
+        }
+
+        @Override
+        public Replicate result(Map<String, Double> summary) {
+            return new Replicate(summary, Collections.unmodifiableMap(months));
+        }
+    }
+}
