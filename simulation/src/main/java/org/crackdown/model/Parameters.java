@@ -317,6 +317,11 @@ public final class Parameters implements Cloneable {
             source = "assumption, prior: uniform 5-30 sales; default 20 is the value the 2011 calibration was run with (no published figure)")
     private int traceDepth = 20;
 
+    @Param(key = "police.campaign_ramp_days", unit = "days", min = 1, max = 730,
+            doc = "Time constant of organising a campaign: the extra effort police actually put in follows the campaign's schedule with this lag, building up over weeks to months after the start and winding down after the end (63% of the change in this many days).",
+            source = "assumption, prior: uniform 14-120 days (china-facts.md s2: specialised campaigns last 3-6 months, so organising takes a fraction of that)")
+    private double campaignRampDays = 45;
+
     @Param(key = "police.lead_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that a bust yields a lead to each gang the busted gang traded with, opening a case against it.")
     private double leadProbability = 0.3;
@@ -388,11 +393,6 @@ public final class Parameters implements Cloneable {
             doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only).",
             source = "assumption, prior: uniform integer 1-5")
     private int jointLinkDepth = 3;
-
-    @Param(key = "campaigns.ramp_days", unit = "days", min = 1, max = 730,
-            doc = "Time constant of organising a campaign: the extra effort police actually put in follows the campaign's schedule with this lag, building up over weeks to months after the start and winding down after the end (63% of the change in this many days).",
-            source = "assumption, prior: uniform 14-120 days (china-facts.md s2: specialised campaigns last 3-6 months, so organising takes a fraction of that)")
-    private double campaignRampDays = 45;
 
     // ---------------------------------------------------------------- victims held by buyers
     @Param(key = "held.escape_rate", unit = "per year", min = 0, max = 10,

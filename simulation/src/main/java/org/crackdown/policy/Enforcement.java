@@ -446,10 +446,12 @@ public final class Enforcement {
 
     /**
      * Monthly: the month's stops and busts per gang-day present, and cases solved, become news.
-     * What gangs saw happen is weighed against what they believed, worth {@link #RISK_PRIOR_DAYS}
-     * gang-days of evidence per unit of scale. Nothing is read from the police schedule: a campaign
-     * changes beliefs only through the stops and busts it makes, so beliefs rise as a crackdown gets
-     * going and fall back after it ends, faster where traffic (and so news) is heavy.
+     * What gangs saw happen in a province is weighed against what the month showed nationally,
+     * worth {@link #RISK_PRIOR_DAYS} gang-days of evidence per unit of scale: with little news from a province,
+     * traffickers take it to be like anywhere else. Nothing is read from the police schedule: a
+     * campaign changes beliefs only through the stops and busts it makes, so beliefs rise as a
+     * crackdown gets going and fall back after it ends (a province avoided by everyone drifts
+     * back to the national picture), faster where traffic (and so news) is heavy.
      */
     public void updatePublicRisk(Parameters p) {
         if (monthOpened > 0) {
@@ -457,9 +459,21 @@ public final class Enforcement {
         }
         monthOpened = 0;
         monthSolved = 0;
+        // What the month showed nationally: the stops per gang-day anywhere, against the average
+        // belief (itself worth RISK_PRIOR_DAYS gang-days per province).
+        double stops = 0;
+        double exposure = 0;
+        double believed = 0;
         for (int i = 0; i < publicRisk.length; i++) {
-            double prior = RISK_PRIOR_DAYS * p.getScale();
-            double observed = (monthStops[i] + prior * publicRisk[i]) / (monthExposure[i] + prior);
+            stops += monthStops[i];
+            exposure += monthExposure[i];
+            believed += publicRisk[i] / publicRisk.length;
+        }
+        double prior = RISK_PRIOR_DAYS * p.getScale();
+        double n = publicRisk.length * prior;
+        double national = (stops + n * believed) / (exposure + n);
+        for (int i = 0; i < publicRisk.length; i++) {
+            double observed = (monthStops[i] + prior * national) / (monthExposure[i] + prior);
             publicRisk[i] = 0.7 * publicRisk[i] + 0.3 * Math.min(1, observed);
             monthStops[i] = 0;
             monthExposure[i] = 0;

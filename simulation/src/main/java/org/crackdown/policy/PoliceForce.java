@@ -111,7 +111,7 @@ public final class PoliceForce {
      * Daily: each unit's officers at today's budget (so a budget change acts at once) and its
      * campaign effort. A campaign's schedule ({@link Campaign#boostOn}, campaign effects add up)
      * is what the Ministry orders; the effort police actually put in follows it with a first-order
-     * lag of {@code campaigns.ramp_days}: officers are reassigned, trained and organised over
+     * lag of {@code police.campaign_ramp_days}: officers are reassigned, trained and organised over
      * weeks to months, and drift back to routine work after the campaign ends. Stepping twice on
      * the same date changes nothing.
      */

@@ -66,6 +66,10 @@ public final class ScenarioKeys {
                         "Extra enforcement effort at the campaign's start, as a multiple of routine effort (1 = doubled).", FILE),
                 new KeyDoc("campaigns[].half_life_days", "0", "a number from 0", "days",
                         "Days for the campaign's extra effort to halve; 0 = no decay.", FILE),
+                new KeyDoc("timeline[].date", "(required)", date, "",
+                        "Day a parameter change takes effect; a date before start takes effect at start.", FILE),
+                new KeyDoc("timeline[].set", "(required)", "a map of parameter keys (nested or dotted) to values", "",
+                        "Parameters that change on that date, e.g. {dna.enabled: true}.", FILE),
                 new KeyDoc("operations[].name", "(required)", "text, different for each operation", "",
                         "Label of a joint cross-provincial operation directed by the Ministry (china-facts.md s2).", FILE),
                 new KeyDoc("operations[].start", "(required)", date, "",
@@ -74,10 +78,6 @@ public final class ScenarioKeys {
                         "a list of ISO codes like [CN-YN, CN-SC], or a whole number from 1 to 31", "",
                         "Provinces taking part; a number means police choose them: the province with most open cases and its neighbours.", FILE),
                 new KeyDoc("operations[].officers", "0", "a number from 0 to 1000000", "officers at scale 1",
-                        "Police mobilised for the operation; 0 = joint.officers.", FILE),
-                new KeyDoc("timeline[].date", "(required)", date, "",
-                        "Day a parameter change takes effect; a date before start takes effect at start.", FILE),
-                new KeyDoc("timeline[].set", "(required)", "a map of parameter keys (nested or dotted) to values", "",
-                        "Parameters that change on that date, e.g. {dna.enabled: true}.", FILE));
+                        "Police mobilised for the operation; 0 = joint.officers.", FILE));
     }
 }

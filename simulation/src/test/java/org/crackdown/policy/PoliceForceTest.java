@@ -25,7 +25,7 @@ class PoliceForceTest {
         ProvinceNetwork net = ProvinceNetwork.china();
         PoliceForce police = new PoliceForce(net, new Demography(net, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china()));
         Parameters p = new Parameters();
-        TestScenarios.set(p, "campaigns.ramp_days", 30);
+        TestScenarios.set(p, "police.campaign_ramp_days", 30);
         police.allocate(p);
         List<Campaign> cs = List.of(new Campaign("c", START, END, List.of(), 1.0, 0));
         double f = 1 - Math.exp(-1.0 / 30);

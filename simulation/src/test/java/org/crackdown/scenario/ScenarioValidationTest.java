@@ -37,7 +37,7 @@ class ScenarioValidationTest {
                 f + "9:3: unknown key 'police.child_report_probability'; did you mean 'families.child_report_probability'?",
                 // nothing close: list what is valid at that level
                 f + "10:1: unknown key 'xyzzy'; valid keys here: name, description, extends, seed, start, end, "
-                        + "measure, campaigns, timeline, " + PARAM_GROUPS),
+                        + "measure, campaigns, timeline, operations, " + PARAM_GROUPS),
                 problems("misspelled-key.yaml"));
     }
 

@@ -99,7 +99,7 @@ class ScenarioWriterTest {
         assertEquals(List.of("name", "description", "seed", "start", "end", "measure"),
                 new ArrayList<>(m.keySet()).subList(0, 6));
         List<String> keys = new ArrayList<>(m.keySet());
-        assertEquals(List.of("campaigns", "timeline"), keys.subList(keys.size() - 2, keys.size()));
+        assertEquals(List.of("campaigns", "timeline", "operations"), keys.subList(keys.size() - 3, keys.size()));
         assertEquals("china-2011", m.get("name"));
         assertEquals(1L, m.get("seed"));
         assertEquals("2008-01-01", m.get("start"));
