@@ -215,6 +215,11 @@ public final class Gang implements Steppable {
             if (t.isChild() != childSpecialist) {
                 continue;
             }
+            // What a victim of this type would fetch in each market: the same for every method.
+            double[] sale = new double[belief.length];
+            for (int d = 0; d < sale.length; d++) {
+                sale[d] = w.expectedSale(d, t);
+            }
             for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
                 double success = w.acquisitionChance(this, here, t, m);
                 if (success <= 0) {
@@ -223,7 +228,7 @@ public final class Gang implements Steppable {
                 double days = Math.min(ACQUIRE_DAYS, 1 / success);
                 double cost = w.acquisitionCost(t, m) + days * p.getTripCostPerDay() + w.acquisitionRisk(this, m);
                 for (int d = 0; d < belief.length; d++) {
-                    double gross = w.expectedSale(d, t) - cost;
+                    double gross = sale[d] - cost;
                     double noise = 1 + 0.25 * r.nextGaussian();
                     // (gross - route) * noise <= (gross - cheapest) * noise when noise > 0 (IEEE
                     // subtraction and multiplication are monotone), so this skip is exact.
