@@ -20,7 +20,7 @@ import ec.util.MersenneTwisterFast;
  * {@link SellingFamily} agents with their own reservation price, for brokers to find. Families
  * that lose a child to abduction are represented through the victim (report, DNA sample).
  */
-public final class RuralFamilies {
+public final class RuralFamilies implements java.io.Serializable {
 
     private final ProvinceNetwork net;
     private final Demography demography;

@@ -19,7 +19,7 @@ import ec.util.MersenneTwisterFast;
  * the cohort born {@code demand.marriage_age} years earlier, more where poor); and commercial
  * exploiters in richer, urban provinces. Each then decides whether to risk buying at all.
  */
-public final class Demand {
+public final class Demand implements java.io.Serializable {
 
     private final ProvinceNetwork net;
     private final Demography demography;

@@ -47,7 +47,10 @@ public class TraffickingModel extends SimState {
     public record Process(String name, Steppable step) {
     }
 
-    private final Scenario scenario;
+    /** Not final: a fork continues under its strategy's scenario ({@link #fork}). */
+    private Scenario scenario;
+    /** Code version that wrote this model to a checkpoint (empty until it is written). */
+    private String savedBy = "";
     private final Parameters params;
     private final ProvinceNetwork net;
     private final Demography demography;
@@ -586,6 +589,36 @@ public class TraffickingModel extends SimState {
     /** Public picture of enforcement risk in a province (daily chance of being stopped). */
     public double publicRisk(int province) {
         return enforcement.publicRisk(province);
+    }
+
+    // ================================================================ checkpoints and forks
+
+    @Override
+    public void preCheckpoint() {
+        super.preCheckpoint();
+        savedBy = CodeVersion.current();
+    }
+
+    /** The code version that wrote this model to the checkpoint it was read from ("" if never written). */
+    public String savedBy() {
+        return savedBy;
+    }
+
+    /**
+     * Continues this model, at the start of today (before today is simulated), under {@code next},
+     * a scenario that agrees with the current one on everything that has happened so far; from
+     * now on the draws come from a generator seeded with {@code streamSeed}, so what follows does
+     * not depend on which forks ran before or in what order.
+     *
+     * @throws IllegalArgumentException if {@code next} differs from the current scenario before today
+     */
+    public void fork(Scenario next, long streamSeed) {
+        String why = ScenarioPrefix.difference(scenario, next, today());
+        if (why != null) {
+            throw new IllegalArgumentException("cannot continue this run under scenario " + next.name() + ": " + why);
+        }
+        scenario = next;
+        random = new MersenneTwisterFast(streamSeed);
     }
 
     // ================================================================ accessors
