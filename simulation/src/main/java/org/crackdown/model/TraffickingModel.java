@@ -599,6 +599,43 @@ public class TraffickingModel extends SimState {
         savedBy = CodeVersion.current();
     }
 
+    /**
+     * The links between gangs go to a checkpoint as a table of positions in the list of gangs (in
+     * each gang's own order), not as references: see Gang's partners.
+     */
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        List<Gang> gangs = this.gangs == null ? List.of() : this.gangs; // null: a model never started
+        java.util.Map<Gang, Integer> position = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < gangs.size(); i++) {
+            position.put(gangs.get(i), i);
+        }
+        int[][] links = new int[gangs.size()][];
+        for (int i = 0; i < links.length; i++) {
+            List<Gang> partners = gangs.get(i).partners();
+            links[i] = new int[partners.size()];
+            for (int j = 0; j < links[i].length; j++) {
+                Integer p = position.get(partners.get(j));
+                if (p == null) {
+                    throw new java.io.NotSerializableException("gang " + gangs.get(i).id() + " is linked to gang "
+                            + partners.get(j).id() + ", which is not in play");
+                }
+                links[i][j] = p;
+            }
+        }
+        out.writeObject(links);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int[][] links = (int[][]) in.readObject();
+        for (int i = 0; i < links.length; i++) {
+            for (int p : links[i]) {
+                gangs.get(i).partners().add(gangs.get(p));
+            }
+        }
+    }
+
     /** The code version that wrote this model to the checkpoint it was read from ("" if never written). */
     public String savedBy() {
         return savedBy;
