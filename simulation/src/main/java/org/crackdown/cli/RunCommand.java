@@ -119,7 +119,8 @@ public final class RunCommand implements Callable<Integer> {
         if (restored != null) {
             stdout.println("continuing from " + fromState + " at " + restored.today());
         }
-        stdout.println("seed " + s + (seed != null ? " (from --seed)" : " (from the scenario; use --seed to change)"));
+        stdout.println("seed " + s + (restored != null ? " (from the state file)" : seed != null ? " (from --seed)"
+                : " (from the scenario; use --seed to change)"));
         Path target = out != null ? out : Path.of("runs", folderName(scenario.name()) + "-" + s);
 
         RunFolder folder;
