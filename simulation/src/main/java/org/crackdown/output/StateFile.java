@@ -46,6 +46,11 @@ public final class StateFile {
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 model.writeToCheckpoint(out);
+            } catch (StackOverflowError e) {
+                // Serialization follows references depth-first; the model keeps its long chains
+                // (the gang network) out of that, but say what happened if another one appears.
+                throw new IOException("the model's objects are linked too deeply to write with this stack size "
+                        + "(try CRACKDOWN_JAVA_OPTS=-Xss64m)");
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
