@@ -673,6 +673,9 @@ public final class SweepReader {
                 List<NodeTuple> rest = new ArrayList<>();
                 for (NodeTuple st : sm.getValue()) {
                     if (st.getKeyNode() instanceof ScalarNode k && k.getValue().equals(FROM)) {
+                        if (from != null) {
+                            problems.add(at(k).problem("strategy '" + name + "': duplicate key 'from'"));
+                        }
                         from = date(st.getValueNode(), "strategy '" + name + "': from");
                     } else {
                         rest.add(st);

@@ -165,6 +165,13 @@ class ForkedSweepTest {
                         + "fork_at: 2010-02-01\n")));
         assertTrue(independent.getMessage().contains("fork_at: cannot fork: with seeds policy independent"),
                 independent.getMessage());
+        ScenarioException strict = assertThrows(ScenarioException.class, () -> SweepReader.read(SweepFiles.write(dir,
+                "strict", SweepFiles.FAST_SET + "strategies:\n  a: {from: 2010-02-15, from: 2010-02-16}\n"
+                        + "  b: {from: someday, polise.budget: 2}\n")));
+        assertTrue(strict.getMessage().contains("strategy 'a': duplicate key 'from'"), strict.getMessage());
+        assertTrue(strict.getMessage().contains("strategy 'b': from: expected a date like 2011-01-01, got 'someday'"),
+                strict.getMessage());
+        assertTrue(strict.getMessage().contains("unknown key 'polise.budget'"), strict.getMessage());
         assertFalse(SweepPlan.load(SweepFiles.write(dir, "ok", dated)).forkAt() == null);
     }
 }
