@@ -5,7 +5,7 @@ package org.crackdown.agent;
  * all (deterrence by prosecution risk), which victim types they would take and how much they would
  * pay, and give up after a while.
  */
-public final class Buyer {
+public final class Buyer implements java.io.Serializable {
 
     /** Why someone wants to buy, which sets what they want and pay. */
     public enum Kind {

@@ -54,7 +54,11 @@ public final class Gang implements Steppable {
     private final double reservationFactor;
     private final int formedDay;
     private final double[] belief;
-    private final List<Gang> partners = new ArrayList<>();
+    /**
+     * Transient: written depth-first, a network of thousands of gangs overflows the stack, so the
+     * model writes the links to checkpoints as a table (TraffickingModel.writeObject).
+     */
+    private transient List<Gang> partners = new ArrayList<>();
     private final List<Victim> victims = new ArrayList<>();
     private final ArrayDeque<Victim> sold = new ArrayDeque<>();
     private final List<Double> costBasis = new ArrayList<>();
@@ -115,6 +119,11 @@ public final class Gang implements Steppable {
     }
     /** The type of victim it is after on this trip, or null when idle or going home. */
     public VictimType targetType() { return destination() >= 0 ? targetType : null; }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        partners = new ArrayList<>(); // filled by the model, from its table of links
+    }
 
     public void link(Gang other) {
         if (other != this && !partners.contains(other)) {

@@ -7,7 +7,7 @@ import org.crackdown.model.Parameters;
  * allocation), how much a running campaign adds, and how they are split between patrol,
  * investigation, DNA work and buyer enforcement.
  */
-public final class PoliceUnit {
+public final class PoliceUnit implements java.io.Serializable {
     private final int province;
     private double officers;
     private double campaignBoost;

@@ -22,7 +22,7 @@ import ec.util.MersenneTwisterFast;
  * willing, so the supply of bought children responds to the price brokers can pay. Families
  * that lose a child to abduction are represented through the victim (report, DNA sample).
  */
-public final class RuralFamilies {
+public final class RuralFamilies implements java.io.Serializable {
 
     private final ProvinceNetwork net;
     private final Demography demography;

@@ -4,7 +4,7 @@ package org.crackdown.agent;
  * A trafficked woman or child, from acquisition to sale and, perhaps, rescue. Victims do not
  * decide; their state records where they are and who holds them, which is what police find.
  */
-public final class Victim {
+public final class Victim implements java.io.Serializable {
 
     /** Where a victim is: LEFT_BUYER means out of the buyer's household other than by rescue (escape, release, death, grown up). */
     public enum Status { WITH_GANG, WITH_BUYER, RESCUED, LEFT_BUYER }

@@ -3,10 +3,13 @@ package org.crackdown.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
 import org.crackdown.model.Scenario;
+import org.crackdown.model.TraffickingModel;
 import org.crackdown.output.CsvNumbers;
 import org.crackdown.output.ProgressMeter;
 import org.crackdown.output.RunFolder;
 import org.crackdown.output.RunRecorder;
 import org.crackdown.output.RunRequest;
+import org.crackdown.output.StateFile;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioLoader;
 
@@ -68,6 +73,21 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress report on stderr.")
     boolean quiet;
 
+    @Option(names = "--save-state-at", paramLabel = "DATE",
+            description = "Save the model's state at the start of DATE (YYYY-MM-DD, before that day is simulated) "
+                    + "to the file named by --state; the run goes on to the end as usual.")
+    String saveStateAt;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "The state file --save-state-at writes (refused if it exists).")
+    Path stateFile;
+
+    @Option(names = "--from-state", paramLabel = "FILE",
+            description = "Continue the run saved in FILE (by --save-state-at, or the GUI's File > Save) to the "
+                    + "scenario's end and write the usual run folder; SCENARIO and --set must be those it was "
+                    + "saved with. The CSVs equal those of the run that saved it.")
+    Path fromState;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -79,8 +99,28 @@ public final class RunCommand implements Callable<Integer> {
             e.problems().forEach(stderr::println);
             return Main.BAD_INPUT;
         }
-        long s = seed != null ? seed : scenario.seed();
-        stdout.println("seed " + s + (seed != null ? " (from --seed)" : " (from the scenario; use --seed to change)"));
+        TraffickingModel restored = null;
+        if (fromState != null) {
+            try {
+                restored = StateFile.read(fromState, scenario, seed);
+            } catch (StateFile.BadStateException e) {
+                stderr.println("error: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
+        RunRecorder.States states;
+        try {
+            states = states(scenario, restored);
+        } catch (IllegalArgumentException e) {
+            stderr.println("error: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        long s = restored != null ? restored.seed() : seed != null ? seed : scenario.seed();
+        if (restored != null) {
+            stdout.println("continuing from " + fromState + " at " + restored.today());
+        }
+        stdout.println("seed " + s + (restored != null ? " (from the state file)" : seed != null ? " (from --seed)"
+                : " (from the scenario; use --seed to change)"));
         Path target = out != null ? out : Path.of("runs", folderName(scenario.name()) + "-" + s);
 
         RunFolder folder;
@@ -105,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         RunRecorder.Result result;
         try (folder) {
             result = RunRecorder.record(request, folder.temp(), meter == null ? RunRecorder.Progress.NONE : meter,
-                    folder::cancelled);
+                    folder::cancelled, states);
             folder.commit();
         } catch (CancellationException e) {
             endProgress(meter);
@@ -123,6 +163,38 @@ public final class RunCommand implements Callable<Integer> {
         endProgress(meter);
         printResult(stdout, target, scenario, result.summary());
         return Main.OK;
+    }
+
+    /** The state options checked against each other, the scenario and the restored model. */
+    private RunRecorder.States states(Scenario scenario, TraffickingModel restored) {
+        if ((saveStateAt == null) != (stateFile == null)) {
+            throw new IllegalArgumentException(saveStateAt == null
+                    ? "--state names the file --save-state-at writes; give --save-state-at DATE too"
+                    : "--save-state-at needs --state FILE (where to write the state)");
+        }
+        if (saveStateAt == null) {
+            return new RunRecorder.States(restored, null, null);
+        }
+        LocalDate at;
+        try {
+            at = LocalDate.parse(saveStateAt.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--save-state-at: expected a date like 2011-01-01, got '" + saveStateAt + "'");
+        }
+        LocalDate from = restored != null ? restored.today().plusDays(1) : scenario.start().plusDays(1);
+        if (at.isBefore(from) || at.isAfter(scenario.end())) {
+            throw new IllegalArgumentException("--save-state-at: " + at + " is outside the days this run simulates "
+                    + "after its first (" + from + " to " + scenario.end() + ")");
+        }
+        if (Files.exists(stateFile)) {
+            throw new IllegalArgumentException("--state: " + stateFile + " exists; remove it or name another file "
+                    + "(a state file is never overwritten)");
+        }
+        Path dir = stateFile.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--state: no such folder " + dir);
+        }
+        return new RunRecorder.States(restored, at, stateFile);
     }
 
     /** File-system errors in words, without Java exception names. */

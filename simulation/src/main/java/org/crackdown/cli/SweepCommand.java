@@ -201,6 +201,12 @@ public final class SweepCommand implements Callable<Integer> {
                 + s.replicates() + " replicate" + (s.replicates() == 1 ? "" : "s") + " = " + plan.runCount() + " runs"
                 + (slice.isAll() ? "" : "; shard " + slice + ": " + inFolder + " runs") + ", " + threads
                 + " thread" + (threads == 1 ? "" : "s") + ", into " + dir);
+        if (plan.forkAt() != null) {
+            out.println("strategies fork on " + plan.forkAt() + ": each replicate simulates the days before once "
+                    + "(fork_at; see docs/sweeps.md)");
+        } else if (plan.noForkReason() != null) {
+            out.println("note: every run simulates its whole period: " + plan.noForkReason());
+        }
         out.flush();
     }
 

@@ -91,6 +91,19 @@ public final class GuiSession {
         return model;
     }
 
+    /**
+     * A run opened from a checkpoint (File > Open) becomes the current run. Lever changes made
+     * before it was saved act in its parameters but are not listed among this run's changes.
+     */
+    public void adopt(TraffickingModel saved) {
+        runStart = saved.scenario().parameters().copy();
+        runSeed = saved.seed();
+        changes.clear();
+        editedSinceRun = false;
+        model = saved;
+        running = true;
+    }
+
     /** The run has stopped (finished or stopped by the user). */
     public void endRun() {
         running = false;

@@ -9,12 +9,14 @@ import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
+import org.crackdown.model.CodeVersion;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.space.ProvinceNetwork;
 
 import sim.display.Controller;
 import sim.display.Display2D;
 import sim.display.GUIState;
+import sim.engine.SimState;
 import sim.portrayal.FieldPortrayal2D;
 import sim.portrayal.Inspector;
 import sim.portrayal.continuous.ContinuousPortrayal2D;
@@ -129,13 +131,44 @@ public final class TraffickingModelWithUI extends GUIState {
         // model's metrics and parameters carry the history of the run it made.
         TraffickingModel m = session.beginRun(state.seed());
         state = m;
+        attachCharts(m);
+        super.start();
+        showRun(m);
+    }
+
+    /**
+     * File > Open: MASON's Console has read a checkpoint (written by File > Save, or by
+     * {@code crackdown run --save-state-at}); the run goes on from where it was saved.
+     */
+    @Override
+    public void load(SimState saved) {
+        TraffickingModel m = (TraffickingModel) saved;
+        session.adopt(m);
+        attachCharts(m);
+        super.load(m);
+        showRun(m);
+    }
+
+    /** Only checkpoints of this model written by this code version (others would mean something else). */
+    @Override
+    public boolean validSimState(SimState saved) {
+        return saved instanceof TraffickingModel m && CodeVersion.current().equals(m.savedBy());
+    }
+
+    /** The monthly charts follow the model (from its first month, for a model read from a checkpoint). */
+    private void attachCharts(TraffickingModel m) {
         if (charts != null) {
             ChartsPanel c = charts;
             double scale = m.params().getScale();
             SwingUtilities.invokeLater(() -> c.reset(m.scenario().start(), m.scenario().end(), m.scenario().campaigns(), scale));
-            m.metrics().addListener(new MonthlyTotals(pt -> SwingUtilities.invokeLater(() -> c.add(pt))));
+            MonthlyTotals totals = new MonthlyTotals(pt -> SwingUtilities.invokeLater(() -> c.add(pt)));
+            m.metrics().replayTo(totals);
+            m.metrics().addListener(totals);
         }
-        super.start();
+    }
+
+    /** The map shows the model as it is now, and after every step. */
+    private void showRun(TraffickingModel m) {
         scene.reset();
         gangField.reset();
         scene.update(m);

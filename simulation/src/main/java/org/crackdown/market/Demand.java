@@ -27,7 +27,7 @@ import ec.util.MersenneTwisterFast;
  * that leaves it better off than the legal route and than doing nothing; so dearer victims, more
  * prosecutions and harsher liability all mean fewer buyers.
  */
-public final class Demand {
+public final class Demand implements java.io.Serializable {
 
     private final ProvinceNetwork net;
     private final Demography demography;

@@ -26,18 +26,18 @@ import org.crackdown.model.Parameters;
  * output, is the same as a scan of all waiting buyers (bids are continuous draws; see
  * EquivalenceTest).
  */
-public final class Market {
+public final class Market implements java.io.Serializable {
 
     private static final int TYPES = VictimType.values().length;
 
     /** Highest bid first; equal bids (continuous draws: practically never) go to the later arrival, for determinism. */
-    private static final Comparator<Waiting> BY_BID_DESC = (a, b) -> {
+    private static final Comparator<Waiting> BY_BID_DESC = (Comparator<Waiting> & java.io.Serializable) (a, b) -> {
         int c = Double.compare(b.bid, a.bid);
         return c != 0 ? c : Long.compare(b.seq, a.seq);
     };
 
     /** One buyer's place in one heap: the bid for that type, and whether the buyer is still waiting. */
-    private static final class Waiting {
+    private static final class Waiting implements java.io.Serializable {
         final Buyer buyer;
         final double bid;
         final long seq;
@@ -52,7 +52,7 @@ public final class Market {
     }
 
     /** A waiting buyer; {@code gone} once bought for or given up, so other heaps can drop it. */
-    private static final class Entry {
+    private static final class Entry implements java.io.Serializable {
         final Buyer buyer;
         boolean gone;
 
@@ -67,7 +67,7 @@ public final class Market {
     private final int[][] dead;
     /** Waiting buyers by the day they give up. */
     private final PriorityQueue<Entry> byGiveUp = new PriorityQueue<>(
-            Comparator.comparingInt((Entry e) -> e.buyer.giveUpDay()));
+            Comparator.comparingInt((java.util.function.ToIntFunction<Entry> & java.io.Serializable) e -> e.buyer.giveUpDay()));
     private final int[] waitingCount;
     private long arrivals;
     private final int[][] waitingByType;
@@ -205,7 +205,7 @@ public final class Market {
     }
 
     /** A completed sale between a seller and a buyer. */
-    public record Sale(Buyer buyer, double price) {
+    public record Sale(Buyer buyer, double price) implements java.io.Serializable {
     }
 
     /**

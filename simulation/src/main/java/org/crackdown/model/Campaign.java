@@ -17,7 +17,7 @@ import java.util.List;
  * @param halfLifeDays days for the extra effort to halve; 0 means no decay
  */
 public record Campaign(String name, LocalDate start, LocalDate end, List<String> provinces,
-                       double intensity, double halfLifeDays) {
+                       double intensity, double halfLifeDays) implements java.io.Serializable {
 
     public Campaign {
         provinces = List.copyOf(provinces);

@@ -22,7 +22,7 @@ import org.crackdown.space.SexRatioHistory;
  * 100 scaled by the national history: 100 + (srb_p - 100) x (H(y) - 100) / (H(2010) - 100), plus
  * the scenario's {@code births.srb_shift}.
  */
-public final class Demography {
+public final class Demography implements java.io.Serializable {
 
     private static final int DATA_YEAR = 2010;
     /** The 2010 census day, to which provinces.csv's populations refer. */

@@ -16,7 +16,7 @@ import java.util.List;
  * @param officers  police mobilised at scale 1; 0 means {@code joint.officers}
  */
 public record JointOperation(String name, LocalDate start, List<String> provinces, int provinceCount,
-                             double officers) {
+                             double officers) implements java.io.Serializable {
 
     public JointOperation {
         provinces = List.copyOf(provinces);

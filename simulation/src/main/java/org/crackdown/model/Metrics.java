@@ -16,7 +16,7 @@ import org.crackdown.agent.VictimType;
  * charts); over the measure window it keeps the totals for the summary and the origin-destination
  * flows. Knows nothing about files.
  */
-public final class Metrics {
+public final class Metrics implements java.io.Serializable {
 
     /** Receives each finished month: {@code values[province][measure.ordinal()]}. */
     public interface MonthListener {
@@ -24,7 +24,11 @@ public final class Metrics {
     }
 
     /** One origin-destination flow over the measure window. */
-    public record Flow(String origin, String destination, VictimType type, long count) {
+    public record Flow(String origin, String destination, VictimType type, long count) implements java.io.Serializable {
+    }
+
+    /** A month as it was closed, kept so that a run restored from a checkpoint can write its earlier rows. */
+    public record Month(YearMonth month, double[][] values) implements java.io.Serializable {
     }
 
     private static final Measure[] MEASURES = Measure.values();
@@ -32,9 +36,12 @@ public final class Metrics {
     private final int provinces;
     private final LocalDate windowFrom;
     private final LocalDate windowTo;
-    private final List<MonthListener> listeners = new ArrayList<>();
+    /** Not part of a checkpoint: whoever restores a model attaches its own (files, charts). */
+    private transient List<MonthListener> listeners = new ArrayList<>();
 
     private YearMonth month;
+    /** Every month closed so far (a few kB each), in order. */
+    private final List<Month> closed = new ArrayList<>();
     private boolean inWindow;
     private double[][] current;
     private final double[][] priceSum;
@@ -68,11 +75,26 @@ public final class Metrics {
     }
 
     public void addListener(MonthListener l) {
+        if (listeners == null) {
+            listeners = new ArrayList<>(); // restored from a checkpoint
+        }
         listeners.add(l);
     }
 
+    /**
+     * Tells {@code l} every month closed so far, in order, as listeners were told when each closed:
+     * a run continued from a checkpoint writes the months simulated before it was saved.
+     */
+    public void replayTo(MonthListener l) {
+        for (Month m : closed) {
+            l.onMonth(m.month(), m.values());
+        }
+    }
+
     public void removeListener(MonthListener l) {
-        listeners.remove(l);
+        if (listeners != null) {
+            listeners.remove(l);
+        }
     }
 
     /** Called by the model at the start of each simulated day. */
@@ -146,7 +168,8 @@ public final class Metrics {
                 current[p][pm.ordinal()] = n > 0 ? priceSum[p][t.ordinal()] / n : Double.NaN;
             }
         }
-        for (MonthListener l : listeners) {
+        closed.add(new Month(month, current));
+        for (MonthListener l : listeners == null ? List.<MonthListener>of() : listeners) {
             l.onMonth(month, current);
         }
         current = new double[provinces][MEASURES.length];

@@ -13,7 +13,7 @@ package org.crackdown.model;
  * "free" marks behavioural parameters with hand-set defaults; every other default is a published
  * figure whose source is named, and also listed in scenarios/data/facts.csv.
  */
-public final class Parameters implements Cloneable {
+public final class Parameters implements java.io.Serializable, Cloneable {
 
     // ---------------------------------------------------------------- scale
     @Param(key = "scale", unit = "fraction of real numbers", min = 0.0001, max = 1,

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public record Scenario(String name, String description, long seed, LocalDate start, LocalDate end,
                        LocalDate measureFrom, LocalDate measureTo, Parameters parameters,
-                       List<Campaign> campaigns, List<TimelineChange> timeline, List<JointOperation> operations) {
+                       List<Campaign> campaigns, List<TimelineChange> timeline, List<JointOperation> operations) implements java.io.Serializable {
 
     public Scenario {
         campaigns = List.copyOf(campaigns);

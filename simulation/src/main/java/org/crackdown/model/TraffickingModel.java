@@ -47,7 +47,10 @@ public class TraffickingModel extends SimState {
     public record Process(String name, Steppable step) {
     }
 
-    private final Scenario scenario;
+    /** Not final: a fork continues under its strategy's scenario ({@link #fork}). */
+    private Scenario scenario;
+    /** Code version that wrote this model to a checkpoint (empty until it is written). */
+    private String savedBy = "";
     private final Parameters params;
     private final ProvinceNetwork net;
     private final Demography demography;
@@ -784,6 +787,73 @@ public class TraffickingModel extends SimState {
     /** Public picture of enforcement risk in a province (daily chance of being stopped). */
     public double publicRisk(int province) {
         return enforcement.publicRisk(province);
+    }
+
+    // ================================================================ checkpoints and forks
+
+    @Override
+    public void preCheckpoint() {
+        super.preCheckpoint();
+        savedBy = CodeVersion.current();
+    }
+
+    /**
+     * The links between gangs go to a checkpoint as a table of positions in the list of gangs (in
+     * each gang's own order), not as references: see Gang's partners.
+     */
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        List<Gang> gangs = this.gangs == null ? List.of() : this.gangs; // null: a model never started
+        java.util.Map<Gang, Integer> position = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < gangs.size(); i++) {
+            position.put(gangs.get(i), i);
+        }
+        int[][] links = new int[gangs.size()][];
+        for (int i = 0; i < links.length; i++) {
+            List<Gang> partners = gangs.get(i).partners();
+            links[i] = new int[partners.size()];
+            for (int j = 0; j < links[i].length; j++) {
+                Integer p = position.get(partners.get(j));
+                if (p == null) {
+                    throw new java.io.NotSerializableException("gang " + gangs.get(i).id() + " is linked to gang "
+                            + partners.get(j).id() + ", which is not in play");
+                }
+                links[i][j] = p;
+            }
+        }
+        out.writeObject(links);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int[][] links = (int[][]) in.readObject();
+        for (int i = 0; i < links.length; i++) {
+            for (int p : links[i]) {
+                gangs.get(i).partners().add(gangs.get(p));
+            }
+        }
+    }
+
+    /** The code version that wrote this model to the checkpoint it was read from ("" if never written). */
+    public String savedBy() {
+        return savedBy;
+    }
+
+    /**
+     * Continues this model, at the start of today (before today is simulated), under {@code next},
+     * a scenario that agrees with the current one on everything that has happened so far; from
+     * now on the draws come from a generator seeded with {@code streamSeed}, so what follows does
+     * not depend on which forks ran before or in what order.
+     *
+     * @throws IllegalArgumentException if {@code next} differs from the current scenario before today
+     */
+    public void fork(Scenario next, long streamSeed) {
+        String why = ScenarioPrefix.difference(scenario, next, today());
+        if (why != null) {
+            throw new IllegalArgumentException("cannot continue this run under scenario " + next.name() + ": " + why);
+        }
+        scenario = next;
+        random = new MersenneTwisterFast(streamSeed);
     }
 
     // ================================================================ accessors

@@ -35,7 +35,24 @@ public final class RunRecorder {
     public record Result(Map<String, Double> summary, long simulatedDays) {
     }
 
+    /**
+     * Where a run starts and whether it saves its state on the way.
+     *
+     * @param from   a model restored from a state file, to continue; null to start afresh
+     * @param saveAt the day at whose start the model is saved (before that day is simulated); null for none
+     * @param saveTo the state file written on {@code saveAt}
+     */
+    public record States(TraffickingModel from, LocalDate saveAt, Path saveTo) {
+        public static final States NONE = new States(null, null, null);
+    }
+
     private RunRecorder() {
+    }
+
+    /** As {@link #record(RunRequest, Path, Progress, BooleanSupplier, States)}, from the start, saving nothing. */
+    public static Result record(RunRequest run, Path dir, Progress progress, BooleanSupplier cancelled)
+            throws IOException {
+        return record(run, dir, progress, cancelled, States.NONE);
     }
 
     /**
@@ -43,20 +60,28 @@ public final class RunRecorder {
      *                  {@link CancellationException}
      * @throws IOException if a file cannot be written; anything the model throws passes through
      */
-    public static Result record(RunRequest run, Path dir, Progress progress, BooleanSupplier cancelled)
-            throws IOException {
+    public static Result record(RunRequest run, Path dir, Progress progress, BooleanSupplier cancelled,
+                                States states) throws IOException {
         Instant started = Instant.now();
         Scenario scenario = run.scenario();
-        TraffickingModel model = new TraffickingModel(scenario, run.seed());
+        TraffickingModel model = states.from() != null ? states.from() : new TraffickingModel(scenario, run.seed());
         long days = 0;
         try (TimeseriesWriter timeseries = new TimeseriesWriter(dir, run.runId(), run.seed(), model.network().codes())) {
+            if (states.from() != null) {
+                model.metrics().replayTo(timeseries); // the months simulated before the state was saved
+            }
             model.metrics().addListener(timeseries);
-            model.start();
+            if (states.from() == null) {
+                model.start();
+            }
             while (!model.finished()) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("interrupted");
                 }
                 LocalDate day = model.today();
+                if (day.equals(states.saveAt())) {
+                    StateFile.write(model, states.saveTo());
+                }
                 if (!model.schedule.step(model)) {
                     break;
                 }

@@ -13,7 +13,7 @@ import org.crackdown.agent.Victim;
  * <p>Accessors keep the names of the record this used to be. The desk position is mutable so the
  * {@link CaseBook} can take a case off its province's desk in constant time.
  */
-public final class Case {
+public final class Case implements java.io.Serializable {
 
     /** How the case reached the police. */
     public enum Kind {

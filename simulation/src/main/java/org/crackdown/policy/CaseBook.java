@@ -30,7 +30,7 @@ import ec.util.MersenneTwisterFast;
  * by agents are only looked up, or iterated in insertion order, so identity hashing cannot make
  * runs differ.
  */
-public final class CaseBook {
+public final class CaseBook implements java.io.Serializable {
 
     private final List<List<Case>> desk = new ArrayList<>();
     private final List<ArrayDeque<Case>> byAge = new ArrayList<>();

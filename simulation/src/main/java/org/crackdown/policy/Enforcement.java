@@ -28,7 +28,7 @@ import ec.util.MersenneTwisterFast;
  * judge their risk against. It has exits besides rescue: women escape, buyers let victims go,
  * victims die, and bought children grow up out of being findable (the {@code held.*} rates).
  */
-public final class Enforcement {
+public final class Enforcement implements java.io.Serializable {
 
     /** Why a gang was caught: decides how rescued victims are counted. */
     public enum Cause { PATROL, INVESTIGATION }
@@ -57,7 +57,7 @@ public final class Enforcement {
     }
 
     /** A victim's scheduled way out of a buyer's household, unless rescued first. */
-    private record Exit(int day, long seq, Victim victim, Measure cause) {
+    private record Exit(int day, long seq, Victim victim, Measure cause) implements java.io.Serializable {
     }
 
     private final TraffickingModel model;
@@ -70,7 +70,8 @@ public final class Enforcement {
     private final List<List<Victim>> sampledChildren = new ArrayList<>();
     /** Exits from buyers' households in date order (ties by sale order). */
     private final PriorityQueue<Exit> exits = new PriorityQueue<>(
-            Comparator.comparingInt(Exit::day).thenComparingLong(Exit::seq));
+            Comparator.comparingInt((java.util.function.ToIntFunction<Exit> & java.io.Serializable) Exit::day)
+                    .thenComparingLong((java.util.function.ToLongFunction<Exit> & java.io.Serializable) Exit::seq));
     private long exitSeq;
     /**
      * Gang-days of evidence behind the public picture of a province, at national scale (multiplied
@@ -216,7 +217,7 @@ public final class Enforcement {
     }
 
     /** What a bust achieved: members arrested, and victims rescued by it (held, named in its cases, traced). */
-    public record Busted(int arrested, int rescued) {
+    public record Busted(int arrested, int rescued) implements java.io.Serializable {
     }
 
     /** How a victim named by a solved case is counted when found with a buyer. */

@@ -34,10 +34,10 @@ import ec.util.MersenneTwisterFast;
  * partners like any bust, but those are left to ordinary investigation. So an operation never
  * busts more gangs than its reach.
  */
-public final class JointOperations {
+public final class JointOperations implements java.io.Serializable {
 
     /** A running operation and what it has done so far. */
-    public static final class Operation {
+    public static final class Operation implements java.io.Serializable {
         private final String name;
         private final int startDay;
         private final int endDay;

@@ -20,7 +20,7 @@ import org.crackdown.space.ProvinceNetwork;
  * cases reported, the origins of reported victims, victims found at destinations. Each keeps half
  * the officers in proportion to population, so no province is ever left without police.
  */
-public final class PoliceForce {
+public final class PoliceForce implements java.io.Serializable {
 
     /** Months of observations the observation-driven rules look back over (about 90 days). */
     private static final int MEMORY_MONTHS = 3;

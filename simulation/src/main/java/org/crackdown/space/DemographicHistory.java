@@ -26,7 +26,7 @@ import org.apache.commons.csv.CSVRecord;
  * </ul>
  * Births published as counts (2015–2020) enter as birth rates: births / interpolated population.
  */
-public final class DemographicHistory {
+public final class DemographicHistory implements java.io.Serializable {
 
     private static final String RESOURCE = "/data/demography-history.csv";
     private static volatile DemographicHistory china;

@@ -6,7 +6,7 @@ import java.util.List;
  * One of the 31 mainland provinces, with the static data of scenarios/data/provinces.csv.
  * Dynamic state (police, markets, families) lives with the agents and processes that own it.
  */
-public final class Province {
+public final class Province implements java.io.Serializable {
     private final int index;
     private final String code;
     private final String nameEn;

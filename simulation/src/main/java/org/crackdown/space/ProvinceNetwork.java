@@ -19,7 +19,7 @@ import org.apache.commons.csv.CSVRecord;
  * Qiongzhou Strait ferry between Hainan and Guangdong (Hainan has no land neighbour, but is
  * reached by sea), with travel distance measured between provincial capitals.
  */
-public final class ProvinceNetwork {
+public final class ProvinceNetwork implements java.io.Serializable {
 
     /** Countries from which china-facts.md reports victims brought in (s1, s2, s4). */
     public static final List<String> TRADE_BORDER_COUNTRIES = List.of("Vietnam", "Laos", "Myanmar");

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * for the speed last asked, recomputed only when the speed changes); the arithmetic and the order
  * in which ties are broken are those of the textbook version, so routes are exactly the same.
  */
-public final class Routes {
+public final class Routes implements java.io.Serializable {
 
     private final ProvinceNetwork net;
     private final int[][] neighbours;

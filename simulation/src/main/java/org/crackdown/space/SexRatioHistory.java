@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVRecord;
  * National sex ratio at birth by year (scenarios/data/sex-ratio-history.csv), linearly
  * interpolated between the published years and held constant outside them.
  */
-public final class SexRatioHistory {
+public final class SexRatioHistory implements java.io.Serializable {
 
     private static volatile SexRatioHistory china;
     private final TreeMap<Integer, Double> byYear;

@@ -95,9 +95,12 @@ public final class SweepManifest {
             Map<String, Object> o = new LinkedHashMap<>();
             s.settings().forEach(x -> o.put(x.key(), x.text()));
             sm.put("overrides", o);
+            sm.put("from", s.from() == null ? null : s.from().toString());
             strategies.add(sm);
         }
         m.put("strategies", strategies);
+        // Forking changes the runs (each strategy's stream is re-seeded at the fork): say where.
+        m.put("fork_at", plan.forkAt() == null ? null : plan.forkAt().toString());
         List<Object> points = new ArrayList<>();
         for (int p = 0; p < plan.points().size(); p++) {
             Map<String, Object> pm = new LinkedHashMap<>();

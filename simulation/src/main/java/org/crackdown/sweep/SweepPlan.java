@@ -8,12 +8,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
+import org.crackdown.model.TimelineChange;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioFiles;
@@ -43,6 +47,10 @@ public final class SweepPlan {
     private final RunIds ids;
     /** The base scenario and its extends chain as read when the plan was made: every run loads these. */
     private final ScenarioFiles files;
+    /** The day strategies fork from a shared burn-in, or null: every run simulates its whole period. */
+    private LocalDate forkAt;
+    /** Why a sweep with several strategies does not fork (for a note), or null. */
+    private String noForkReason;
 
     private SweepPlan(SweepSpec spec, List<List<Object>> points, Scenario base, ScenarioFiles files) {
         this.spec = spec;
@@ -95,7 +103,79 @@ public final class SweepPlan {
         }
         SweepPlan plan = new SweepPlan(spec, DesignPoints.expand(spec), base, files);
         plan.validate();
+        plan.decideFork();
         return plan;
+    }
+
+    /**
+     * Strategies share a burn-in when each of them changes nothing before the fork: their
+     * overrides are dated ({@code from:}) on or after it. Then every replicate simulates the days
+     * before the fork once and each strategy continues from a copy, with its own random stream.
+     * Given explicitly, {@code fork_at} that cannot be honoured is an error; by default the sweep
+     * forks at the earliest strategy date when it can, and otherwise says why it does not.
+     */
+    private void decideFork() throws ScenarioException {
+        List<Problem> problems = new ArrayList<>();
+        for (Strategy st : spec.strategies()) {
+            if (st.from() != null && (!st.from().isAfter(base.start()) || st.from().isAfter(base.end()))) {
+                problems.add(st.at().problem("strategy '" + st.name() + "': from " + st.from() + " is outside the "
+                        + "simulated period after its first day (" + base.start().plusDays(1) + " to " + base.end() + ")"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        LocalDate earliest = null;
+        for (Strategy st : spec.strategies()) {
+            if (st.from() != null && (earliest == null || st.from().isBefore(earliest))) {
+                earliest = st.from();
+            }
+        }
+        String why = null;
+        Strategy fromStart = spec.strategies().stream().filter(Strategy::changesFromStart).findFirst().orElse(null);
+        if (fromStart != null) {
+            why = "strategy '" + fromStart.name() + "' changes " + fromStart.settings().get(0).key()
+                    + " from the start (give its overrides a date, from: YYYY-MM-DD, to share the days before it)";
+        } else if (spec.seedPolicy() != SeedPolicy.COMMON) {
+            why = "with seeds policy " + spec.seedPolicy().spelling() + " the strategies of a replicate do not share "
+                    + "a seed, so they have no days in common";
+        }
+        LocalDate given = spec.forkAt();
+        if (given == SweepSpec.NO_FORK) {
+            return;
+        }
+        if (given != null) {
+            Place at = spec.forkAtPlace();
+            if (why != null) {
+                problems.add(at.problem("fork_at: cannot fork: " + why));
+            }
+            if (!given.isAfter(base.start()) || given.isAfter(base.end())) {
+                problems.add(at.problem("fork_at: " + given + " is outside the simulated period after its first day ("
+                        + base.start().plusDays(1) + " to " + base.end() + ")"));
+            }
+            for (Strategy st : spec.strategies()) {
+                if (st.from() != null && st.from().isBefore(given)) {
+                    problems.add(at.problem("fork_at: " + given + " is after strategy '" + st.name() + "' starts ("
+                            + st.from() + "); the runs must not differ before the fork"));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ScenarioException(problems);
+            }
+            forkAt = given;
+            return;
+        }
+        if (spec.strategies().size() < 2) {
+            return; // nothing to share between
+        }
+        if (why != null) {
+            noForkReason = why;
+            return;
+        }
+        LocalDate at = earliest != null ? earliest : base.measureFrom();
+        if (at.isAfter(base.start()) && !at.isAfter(base.end())) {
+            forkAt = at;
+        }
     }
 
     /**
@@ -202,7 +282,53 @@ public final class SweepPlan {
      * files as they were when the plan was made, whatever has happened to them on disk since.
      */
     public Scenario scenario(SweepRun run) throws ScenarioException {
-        return ScenarioLoader.load(spec.base(), overrides(run.point(), run.strategy()), files);
+        Strategy st = spec.strategies().get(run.strategy());
+        if (st.from() == null) {
+            return ScenarioLoader.load(spec.base(), overrides(run.point(), run.strategy()), files);
+        }
+        // A dated strategy: the point's scenario, with the strategy's overrides as a change on its date.
+        Scenario s = prefixScenario(run.point());
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Setting x : st.settings()) {
+            values.put(x.key(), ParamRegistry.find(x.key()).orElseThrow().parse(x.text()));
+        }
+        List<TimelineChange> timeline = new ArrayList<>(s.timeline());
+        int i = 0;
+        while (i < timeline.size() && !timeline.get(i).date().isAfter(st.from())) {
+            i++;
+        }
+        timeline.add(i, new TimelineChange(st.from(), values));
+        return new Scenario(s.name(), s.description(), s.seed(), s.start(), s.end(), s.measureFrom(), s.measureTo(),
+                s.parameters(), s.campaigns(), timeline, s.operations());
+    }
+
+    /** The scenario of a design point before any strategy: what its replicates share up to the fork. */
+    public Scenario prefixScenario(int point) throws ScenarioException {
+        List<String> o = new ArrayList<>(spec.set().stream().map(Setting::asSet).toList());
+        List<Object> values = points.get(point);
+        for (int j = 0; j < spec.vary().size(); j++) {
+            o.add(spec.vary().get(j).key() + "=" + ParamSpec.format(values.get(j)));
+        }
+        return ScenarioLoader.load(spec.base(), o, files);
+    }
+
+    /** The day strategies fork from their replicate's shared burn-in, or null for no forking. */
+    public LocalDate forkAt() {
+        return forkAt;
+    }
+
+    /** Why a sweep of several strategies simulates every run whole (for a note), or null. */
+    public String noForkReason() {
+        return noForkReason;
+    }
+
+    /**
+     * The seed of a forked run's stream after the fork: from the replicate's seed and the
+     * strategy's name only, so a run's result does not depend on which runs were simulated
+     * before it, in what order, or on how many threads.
+     */
+    public long streamSeed(SweepRun run) {
+        return SeedPolicy.mix(SeedPolicy.mix(run.seed()) ^ SeedPolicy.fnv(run.strategyName())) & Long.MAX_VALUE;
     }
 
     /** The base scenario file and the files it extends, by absolute path, as this plan read them. */

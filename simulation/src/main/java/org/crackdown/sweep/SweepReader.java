@@ -43,7 +43,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class SweepReader {
 
     static final List<String> TOP = List.of("name", "description", "base", "set", "replicates", "seeds", "design",
-            "samples", "design_seed", "vary", "strategies", "keep_timeseries");
+            "samples", "design_seed", "vary", "strategies", "keep_timeseries", "fork_at");
+    /** The key inside a strategy that dates its overrides (not a scenario key). */
+    static final String FROM = "from";
     static final List<String> SEEDS = List.of("policy", "base");
     /** What {@code set} may override besides parameters: the simulated and measured period. */
     static final List<String> PERIOD = List.of("start", "end", "measure.from", "measure.to");
@@ -217,12 +219,20 @@ public final class SweepReader {
         boolean keepTimeseries = keys.containsKey("keep_timeseries")
                 && bool(keys.get("keep_timeseries").getValueNode(), "keep_timeseries");
 
+        LocalDate forkAt = null;
+        Place forkAtPlace = rootAt;
+        if (keys.containsKey("fork_at")) {
+            Node v = keys.get("fork_at").getValueNode();
+            forkAtPlace = at(keys.get("fork_at").getKeyNode());
+            forkAt = forkAt(v);
+        }
+
         conflicts(set, vary, strategies);
         if (base == null || !problems.isEmpty()) {
             return null;
         }
         return new SweepSpec(path, bytes, name, description, base, baseAt, set, replicates, policy, seedBase, design,
-                samples, designSeed, vary, varyAt, strategies, keepTimeseries);
+                samples, designSeed, vary, varyAt, strategies, keepTimeseries, forkAt, forkAtPlace);
     }
 
     private long problemsAbout(String key) {
@@ -671,8 +681,23 @@ public final class SweepReader {
                         : "expected lower-case letters, digits, '.', '_' or '-' (it is part of every run id)")));
                 continue;
             }
-            out.add(new Strategy(name, settings(t.getValueNode(), "strategy '" + name + "'", false),
-                    at(t.getKeyNode())));
+            Node body = t.getValueNode();
+            LocalDate from = null;
+            if (body instanceof MappingNode sm) {
+                List<NodeTuple> rest = new ArrayList<>();
+                for (NodeTuple st : sm.getValue()) {
+                    if (st.getKeyNode() instanceof ScalarNode k && k.getValue().equals(FROM)) {
+                        if (from != null) {
+                            problems.add(at(k).problem("strategy '" + name + "': duplicate key 'from'"));
+                        }
+                        from = date(st.getValueNode(), "strategy '" + name + "': from");
+                    } else {
+                        rest.add(st);
+                    }
+                }
+                body = new MappingNode(sm.getTag(), true, rest, sm.getStartMark(), sm.getEndMark(), sm.getFlowStyle());
+            }
+            out.add(new Strategy(name, settings(body, "strategy '" + name + "'", false), at(t.getKeyNode()), from));
         }
         if (m.getValue().isEmpty()) {
             problems.add(at(node).problem("strategies: the map is empty; name at least one strategy (baseline: {}),"
@@ -728,6 +753,27 @@ public final class SweepReader {
             return null;
         }
         return p;
+    }
+
+    /** {@code fork_at}: a date, or none for no shared burn-in. */
+    private LocalDate forkAt(Node v) {
+        if (v instanceof ScalarNode s && s.getValue().trim().equalsIgnoreCase("none")) {
+            return SweepSpec.NO_FORK;
+        }
+        return date(v, "fork_at");
+    }
+
+    private LocalDate date(Node v, String key) {
+        if (v instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
+            try {
+                return LocalDate.parse(s.getValue().trim());
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+        }
+        problems.add(at(v).problem(key + ": expected a date like 2011-01-01" + (key.equals("fork_at")
+                ? " (or none)" : "") + ", got " + what(v)));
+        return null;
     }
 
     private String text(Node v, String key, String expected) {

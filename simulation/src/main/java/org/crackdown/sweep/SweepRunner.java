@@ -245,7 +245,7 @@ public final class SweepRunner {
                     pending[p++] = k;
                 }
             }
-            Work work = new Work(journal, pending, offsets, lengths, failed, doneBefore, listener, cancel);
+            Work work = new Work(journal, units(pending), offsets, lengths, failed, doneBefore, listener, cancel);
             work.runAll();
             sessions.set(sessions.size() - 1, new SweepManifest.Session(threads, started, Instant.now()));
             int failedNow = failed.cardinality();
@@ -272,6 +272,27 @@ public final class SweepRunner {
             SweepFolder.deleteTree(folder.timeseriesParts());
             return new Outcome(total, total - failedNow, failedNow, work.ranNow.get(), false, false);
         }
+    }
+
+    /**
+     * What one worker does at a time: one run, or, when strategies fork from a shared burn-in,
+     * every pending run of one (design point, replicate), which share it.
+     */
+    private int[][] units(int[] pending) {
+        if (plan.forkAt() == null) {
+            int[][] units = new int[pending.length][];
+            for (int i = 0; i < pending.length; i++) {
+                units[i] = new int[] {pending[i]};
+            }
+            return units;
+        }
+        Map<Long, List<Integer>> families = new java.util.LinkedHashMap<>();
+        for (int k : pending) {
+            SweepRun run = plan.run(shard.runIndex(k));
+            families.computeIfAbsent(((long) run.point() << 32) | run.replicate(), f -> new ArrayList<>()).add(k);
+        }
+        return families.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+                .toArray(int[][]::new);
     }
 
     /** Whether an earlier session finished the sweep: its last step is sweep.json saying so. */
@@ -358,7 +379,7 @@ public final class SweepRunner {
     /** The threads of one call of {@link #run} and what they share. */
     private final class Work {
         final Journal journal;
-        final int[] pending;
+        final int[][] pending;
         final long[] offsets;
         final int[] lengths;
         final BitSet failed;
@@ -371,7 +392,7 @@ public final class SweepRunner {
         final AtomicInteger ranNow = new AtomicInteger();
         final AtomicReference<Throwable> fatal = new AtomicReference<>();
 
-        Work(Journal journal, int[] pending, long[] offsets, int[] lengths, BitSet failed, int doneBefore,
+        Work(Journal journal, int[][] pending, long[] offsets, int[] lengths, BitSet failed, int doneBefore,
              Listener listener, AtomicBoolean cancel) {
             this.journal = journal;
             this.pending = pending;
@@ -388,7 +409,8 @@ public final class SweepRunner {
             int n = Math.min(threads, Math.max(1, pending.length));
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                Thread t = new Thread(this::work, "sweep-worker-" + i);
+                // A large stack: copying a model at the fork serializes deep object graphs.
+                Thread t = new Thread(null, this::work, "sweep-worker-" + i, 256L << 20);
                 t.setDaemon(true); // never keeps the JVM alive after Ctrl-C
                 workers.add(t);
                 t.start();
@@ -417,7 +439,11 @@ public final class SweepRunner {
                     return;
                 }
                 try {
-                    runOne(pending[p]);
+                    if (plan.forkAt() == null) {
+                        runOne(pending[p][0], executor);
+                    } else {
+                        runFamily(pending[p]);
+                    }
                 } catch (CancellationException e) {
                     return;
                 } catch (IOException | RuntimeException | Error e) {
@@ -428,7 +454,43 @@ public final class SweepRunner {
             }
         }
 
-        private void runOne(int k) throws IOException {
+        /**
+         * The runs of one (design point, replicate): the burn-in once, then each strategy from a
+         * copy of it. If the burn-in fails, each of its runs is recorded as failed, with the reason.
+         */
+        private void runFamily(int[] ks) throws IOException {
+            SweepRun first = plan.run(shard.runIndex(ks[0]));
+            byte[] burnIn = null;
+            RuntimeException burnInFailure = null;
+            try {
+                burnIn = Forks.burnIn(plan.prefixScenario(first.point()), first.seed(), plan.forkAt(), this::stopping);
+            } catch (CancellationException e) {
+                throw e;
+            } catch (ScenarioException e) {
+                burnInFailure = new IllegalStateException("the shared burn-in's scenario: " + e.getMessage());
+            } catch (RuntimeException e) {
+                if (stopping()) {
+                    throw new CancellationException("interrupted");
+                }
+                burnInFailure = new IllegalStateException("the shared burn-in failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            }
+            byte[] shared = burnIn;
+            RuntimeException failure = burnInFailure;
+            for (int k : ks) {
+                if (stopping()) {
+                    throw new CancellationException("interrupted");
+                }
+                runOne(k, (run, scenario, listener, cancelled) -> {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return Forks.continueRun(shared, scenario, plan.streamSeed(run), listener, cancelled);
+                });
+            }
+        }
+
+        private void runOne(int k, RunExecutor executor) throws IOException {
             SweepRun run = plan.run(shard.runIndex(k));
             Path part = plan.spec().keepTimeseries() ? folder.timeseriesPart(run) : null;
             Path partTmp = part == null ? null : part.resolveSibling(part.getFileName() + ".part");

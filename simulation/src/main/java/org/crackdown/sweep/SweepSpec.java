@@ -1,6 +1,7 @@
 package org.crackdown.sweep;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,13 +14,16 @@ import java.util.List;
  * @param set            overrides applied to every run
  * @param vary           varied keys, in file order (the order of the runs.csv columns)
  * @param strategies     in file order; never empty (default: one strategy "base")
+ * @param forkAt         {@code fork_at:} as given: a date, {@link #NO_FORK} ({@code none}), or null (not given)
  */
 public record SweepSpec(Path file, byte[] source, String name, String description, Path base, Place baseAt,
                         List<Setting> set, int replicates, SeedPolicy seedPolicy, long seedBase, Design design,
                         int samples, long designSeed, List<Dimension> vary, Place varyAt,
-                        List<Strategy> strategies, boolean keepTimeseries) {
+                        List<Strategy> strategies, boolean keepTimeseries, LocalDate forkAt, Place forkAtPlace) {
 
     public static final String DEFAULT_STRATEGY = "base";
+    /** {@code fork_at: none}: every run simulates its whole period. */
+    public static final LocalDate NO_FORK = LocalDate.MIN;
 
     public SweepSpec {
         set = List.copyOf(set);
