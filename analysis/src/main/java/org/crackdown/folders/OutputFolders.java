@@ -40,7 +40,9 @@ public final class OutputFolders {
     /** Held (locked) inside a temporary folder while a process is writing it. */
     static final String WRITING = ".crackdown-writing";
     private static final String MAGIC = "crackdown ";
-    private static final Pattern TEMP = Pattern.compile("\\..+\\.tmp-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** {@code .NAME.tmp-UUID}, as {@link #createTemp} names them. */
+    private static final Pattern TEMP = Pattern.compile(
+            "\\..+\\.tmp-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private OutputFolders() {
     }
@@ -61,8 +63,13 @@ public final class OutputFolders {
             b.append(n).append('\n');
         }
         Path tmp = dir.resolve(MARKER + ".tmp");
-        Files.writeString(tmp, b, StandardCharsets.UTF_8);
-        move(tmp, dir.resolve(MARKER));
+        try {
+            Files.writeString(tmp, b, StandardCharsets.UTF_8);
+            move(tmp, dir.resolve(MARKER));
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp); // e.g. disk full: leave no half-written file
+            throw e;
+        }
     }
 
     /** Claims everything now in {@code dir}: for folders written whole into a temporary folder. */

@@ -220,7 +220,10 @@ public final class CalibrationWriter {
         Files.copy(spec.file(), dir.resolve(TARGETS));
     }
 
-    /** run.json: provenance. Named like a run folder's so {@code --force} recognises the folder as replaceable. */
+    /**
+     * run.json: provenance, named like a run folder's (the folder is written, and replaced with
+     * {@code --force}, through {@link org.crackdown.output.RunFolder}).
+     */
     public static void writeManifest(Path dir, CalibrationSpec spec, String scenarioName, int threads,
                                      List<String> overrides, Calibration.Outcome outcome, Instant started,
                                      Instant finished) throws IOException {

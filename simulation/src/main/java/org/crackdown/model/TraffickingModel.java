@@ -667,11 +667,6 @@ public class TraffickingModel extends SimState {
         return routes.legDays(a, b, p.getSpeedKmPerDay());
     }
 
-    /** Days to go straight home without victims (no detours needed). */
-    public int legDaysDirect(int a, int b, Parameters p) {
-        return routes.legDays(a, b, p.getSpeedKmPerDay());
-    }
-
     /** Where a gang stuck with an unsold victim should try next. */
     public int bestMarket(Gang g, int from, VictimType t, Parameters p) {
         double[] cost = routeCosts(g, from, p);

@@ -108,7 +108,8 @@ public final class ShardMerger {
         }
         Path outJson = out.resolve(SweepFolder.SWEEP_JSON);
         if (outAbs.getParent() == null) {
-            problems.add(out + ": a merge writes a sweep folder; give a folder of its own, not the root of the file system");
+            problems.add(out + ": a merge writes a sweep folder; give a folder of its own, not the root of the "
+                    + "file system");
         } else if (Files.isDirectory(out, LinkOption.NOFOLLOW_LINKS)) {
             List<Path> foreign = OutputFolders.foreign(out);
             if (!foreign.isEmpty()) {

@@ -166,7 +166,8 @@ public final class SweepManifest {
         try {
             JsonNode root = new ObjectMapper().readTree(file.toFile());
             JsonNode shard = root.path("shard");
-            Shard s = shard.isObject() ? new Shard(shard.path("index").asInt(), shard.path("count").asInt()) : Shard.ALL;
+            Shard s = shard.isObject() ? new Shard(shard.path("index").asInt(), shard.path("count").asInt())
+                    : Shard.ALL;
             return new Recorded(root.path("status").asText(null), root.path("fingerprint").asText(null), s.toString(),
                     root.path("runs_in_folder").asInt(-1), root.path("runs_completed").asInt(-1),
                     root.path("runs_failed").asInt(-1));

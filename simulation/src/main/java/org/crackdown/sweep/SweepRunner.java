@@ -114,7 +114,7 @@ public final class SweepRunner {
             }
         }
         folder = SweepFolder.prepare(target.dir(), mode);
-        boolean replacing = folder != target && !folder.dir().equals(target.dir());
+        boolean replacing = !folder.dir().equals(target.dir());
         Outcome outcome;
         try {
             outcome = runIn(started, listener, cancel);

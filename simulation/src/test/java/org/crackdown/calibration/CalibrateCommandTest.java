@@ -135,6 +135,10 @@ class CalibrateCommandTest {
         Path forced = tmp.resolve("forced");
         Files.createDirectories(forced);
         Files.writeString(forced.resolve("run.json"), "{}");
+        Outcome notOurs = crackdown("calibrate", TINY, "--out", forced.toString(), "--max-evaluations", "2",
+                "--force", "--quiet");
+        assertEquals(Main.BAD_INPUT, notOurs.code(), "a run.json crackdown did not write is not enough (issue 12)");
+        org.crackdown.folders.OutputFolders.claimAll(forced, "run"); // as if an earlier calibration wrote it
         Outcome f = crackdown("calibrate", TINY, "--out", forced.toString(), "--max-evaluations", "2", "--force",
                 "--quiet");
         assertEquals(Main.OK, f.code(), f.err());

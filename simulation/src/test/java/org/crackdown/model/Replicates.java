@@ -36,6 +36,11 @@ public final class Replicates {
         return d.getMean() / Math.max(d.getStandardDeviation() / Math.sqrt(d.getN()), 1e-12);
     }
 
+    /** The i-th replicate's value (seed i + 1 for {@link #of}). */
+    public double get(int i) {
+        return values.get(i);
+    }
+
     public double mean() {
         return stats.getMean();
     }

@@ -85,7 +85,8 @@ class SweepRunnerTest {
         assertEquals(1 + 12 * 3 * 31, ts.size(), "12 runs x 3 months x 31 provinces");
         assertTrue(ts.get(1).startsWith("p0001-baseline-r01,p0001,baseline,1,1,2010-01-01,"));
         assertTrue(ts.get(ts.size() - 1).startsWith("p0002-double-police-r03,"));
-        assertEquals(List.of(".crackdown", ".sweep", "datapackage.json", "runs.csv", "sweep.json", "sweep.yaml", "timeseries.csv"),
+        assertEquals(List.of(".crackdown", ".sweep", "datapackage.json", "runs.csv", "sweep.json", "sweep.yaml",
+                "timeseries.csv"),
                 list(reference));
         assertSameFile(file, reference.resolve("sweep.yaml"));
     }
