@@ -373,7 +373,8 @@ public final class TargetsReader {
             }
             if (!isFittable(spec)) {
                 problems.add(at(t.getKeyNode()).problem(where + ": has a published source (" + spec.source()
-                        + "); only parameters whose source is \"free\" or \"calibrated\" may be fitted "
+                        + "); only parameters whose source is \"free\", \"calibrated\" or an \"assumption\" may "
+                        + "be fitted "
                         + "(crackdown params lists them)"));
                 continue;
             }
@@ -572,8 +573,16 @@ public final class TargetsReader {
      * Behavioural parameters without a published figure: "free" ones, and those whose default an
      * earlier calibration set (so the calibration can be repeated).
      */
+    /**
+     * A parameter may be fitted unless its default is a published figure: "free" (hand-set),
+     * "calibrated" (fitted before) and "assumption, prior: ..." (no published value, only a
+     * prior range) all qualify. The behavioural parameters of the responsive trade (willingness to
+     * pay, cost of a legal marriage, gangs' outside income, exits from the held stock) are
+     * assumptions with priors, and the 2011 figures are what can inform them.
+     */
     static boolean isFittable(ParamSpec spec) {
-        return spec.source().equals("free") || spec.source().startsWith("calibrated");
+        String s = spec.source();
+        return s.equals("free") || s.startsWith("calibrated") || s.startsWith("assumption");
     }
 
     private static boolean isGroup(List<String> keys, String key) {

@@ -7,15 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The calibrated baseline reproduces what police reported for 2011 (china-facts.md s1) and the
  * market facts (s4): scenarios/china-2011.yaml as shipped, its free parameters at the fitted
  * defaults of Parameters.java and nothing else overridden but the scale, run at 0.3 (the scale of
  * the calibration's last stage) with seeds 3 and 4 (the fit used 1 and 2, so these are runs the
- * fit never saw), meets every target of scenarios/calibration/china-2011-refine.yaml for the mean
+ * fit never saw), meets every target of scenarios/calibration/china-2011.yaml for the mean
  * of the two runs, counts scaled by 0.3. Two runs in parallel, about 30 s on two free cores; a
  * smaller scale would be faster but the parents' share is not scale-free (docs/calibration.md).
  *
@@ -27,23 +28,26 @@ import org.junit.jupiter.api.Test;
  * Without it the test would fail by chance whenever a fitted value sits near the edge of its band
  * (the parents' share does). docs/calibration.md has the full-scale check over ten seeds, which
  * needs no allowance.
+ *
+ * <p><b>It fails today</b> and therefore runs only on request ({@code -Dcrackdown.slow=true}): the
+ * defaults were fitted to the model before the trade responded (issue 10), and the responsive model
+ * with them registers about three times the 2011 cases and rescues too few women
+ * (docs/calibration.md, "Where the model stands", scale 0.05). Measured by the lead at scale 0.3,
+ * seeds 3-4, after issue 10 parts 3-5 but against the previous targets: gangs_busted 1126 (wanted
+ * 958.5 +-10%) and parents_sale_share 0.437 (wanted 0.35-0.4) missed, the rest met. Make it a
+ * default test again once a refit meets the targets.
  */
-@org.junit.jupiter.api.Disabled("The calibrated defaults were fitted to a trade that did not respond (issue 10); with "
-        + "demand and supply now decisions (issue 10 parts 1-2) the 2011 targets must be refitted (issue 10 part 8) before "
-        + "this check can pass. Re-enable with the refit.")
+@Tag("slow")
+@EnabledIfSystemProperty(named = "crackdown.slow", matches = "true")
 class CalibrationTargetsTest {
 
-    static final Path TARGETS = Path.of("../scenarios/calibration/china-2011-refine.yaml");
+    static final Path TARGETS = Path.of("../scenarios/calibration/china-2011.yaml");
     static final Path SCENARIO = Path.of("../scenarios/china-2011.yaml");
     static final int REPLICATES = 2;
     static final long FIRST_SEED = 3;
     static final double SCALE = 0.3;
 
     @Test
-    @Disabled("Issue 10 parts 3-5 (registered cases, held stock with exits, lagged campaigns, one-ring joint "
-            + "operations incl. Jul/Nov 2011) moved the 2011 figures; at scale 0.3, seeds 3-4: gangs_busted 1126 "
-            + "(wanted 958.5 +-10%) and parents_sale_share 0.437 (wanted 0.35-0.4) are missed, the rest met. "
-            + "Re-enable after the refit of issue 10 part 8.")
     void theCalibratedBaselineMeetsEveryTarget() throws Exception {
         CalibrationSpec fit = TargetsReader.read(TARGETS);
         // The shipped scenario with nothing but the scale changed: no fitted values from the targets file.
@@ -54,7 +58,7 @@ class CalibrationTargetsTest {
         try (ReplicateRunner runner = new ReplicateRunner(2, () -> false)) {
             e = new Evaluator(spec, SCENARIO, List.of(), runner, REPLICATES).evaluate(1, new double[0]);
         }
-        assertEquals(8, e.results().size());
+        assertEquals(6, e.results().size());
         List<String> missed = new ArrayList<>();
         StringBuilder table = new StringBuilder();
         for (TargetResult r : e.results()) {
