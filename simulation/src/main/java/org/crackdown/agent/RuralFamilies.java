@@ -84,7 +84,7 @@ public final class RuralFamilies implements java.io.Serializable {
             return offer >= median ? 1 : 0;
         }
         double sigma = Math.max(1e-9, p.getReservationSigma());
-        return 0.5 * org.apache.commons.math3.special.Erf.erfc(-Math.log(offer / median) / (sigma * Math.sqrt(2)));
+        return 0.5 * erfc(-Math.log(offer / median) / (sigma * Math.sqrt(2)));
     }
 
     /**
@@ -102,5 +102,20 @@ public final class RuralFamilies implements java.io.Serializable {
             }
         }
         return null;
+    }
+
+    /**
+     * The complementary error function, to a relative error below 1.2e-7 everywhere (Chebyshev
+     * fit, Press et al., Numerical Recipes, 2nd ed., §6.2, erfcc). Gangs price a purchase for every
+     * source, type and market at each plan, so this is called millions of times a simulated year;
+     * commons-math3's continued-fraction erfc made it most of a run's cost (docs/performance.md).
+     */
+    static double erfc(double x) {
+        double z = Math.abs(x);
+        double t = 1.0 / (1.0 + 0.5 * z);
+        double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
+                + t * (-0.82215223 + t * 0.17087277)))))))));
+        return x >= 0 ? r : 2.0 - r;
     }
 }

@@ -48,4 +48,17 @@ class RuralFamiliesTest {
             previous = expected;
         }
     }
+
+    /** The fast erfc used for acceptance shares agrees with commons-math3's to its stated 1.2e-7. */
+    @Test
+    void fastErfcMatchesTheReferenceToItsStatedAccuracy() {
+        for (double x = -6; x <= 6; x += 0.001) {
+            double ref = org.apache.commons.math3.special.Erf.erfc(x);
+            double fast = RuralFamilies.erfc(x);
+            assertTrue(Math.abs(fast - ref) <= 1.2e-7 * ref + 1e-300, "erfc(" + x + "): " + fast + " vs " + ref);
+        }
+        assertEquals(1.0, RuralFamilies.erfc(0), 1.2e-7);
+        assertEquals(2.0, RuralFamilies.erfc(-40), 1e-12);
+        assertEquals(0.0, RuralFamilies.erfc(40), 1e-300);
+    }
 }
