@@ -572,8 +572,8 @@ public class TraffickingModel extends SimState {
     /** Families open to selling a child of this sex at home or one province away (brokers travel). */
     private int familiesWithin(Province p, VictimType t) {
         int n = families.openFamilies(p.index(), t);
-        for (int q : p.neighbours()) {
-            n += families.openFamilies(q, t);
+        for (int k = 0, c = p.neighbourCount(); k < c; k++) {
+            n += families.openFamilies(p.neighbour(k), t);
         }
         return n;
     }

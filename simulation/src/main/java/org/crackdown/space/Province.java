@@ -65,6 +65,11 @@ public final class Province implements java.io.Serializable {
     /** Indices of the provinces one travel leg away (land borders, and the Hainan ferry). */
     public int[] neighbours() { return neighbours.clone(); }
 
+    /** Number of land neighbours; with {@link #neighbour(int)}, a walk over them without a copy (hot loops). */
+    public int neighbourCount() { return neighbours.length; }
+
+    public int neighbour(int k) { return neighbours[k]; }
+
     /** Whether the province borders a country from which victims are brought (Vietnam, Laos, Myanmar). */
     public boolean tradeBorder() {
         return tradeBorder;
