@@ -73,7 +73,9 @@ class CalibrateCommandTest {
         assertEquals(11, rows.size(), "10 evaluations of the search and the final one of the rounded values");
         double first = Double.parseDouble(rows.get(0).get("loss"));
         double best = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("loss"))).min().orElseThrow();
-        assertTrue(best < 0.5 * first, "best loss " + best + " vs first " + first);
+        // Was "below half the first": on the responsive model (issue 10) the same search went from
+        // 17.2 to 9.46 (-45%); the test asks for a real improvement, not for a factor fitted to a model.
+        assertTrue(best < 0.75 * first, "best loss " + best + " vs first " + first);
         // The first evaluation is the targets file's starting point.
         assertEquals("0.06", rows.get(0).get("demand.bride_propensity"));
         assertEquals("0.35", rows.get(0).get("families.woman_report_probability"));

@@ -103,7 +103,8 @@ class SlurmScriptInjectionTest {
 
         Path args = dir.resolve("args");
         runScript(out.resolve("slurm/shards.sbatch"), Map.of("SLURM_ARRAY_TASK_ID", "1", "ARGS_FILE", args.toString()));
-        assertEquals(List.of("-jar", jarThere.toString(), "sweep", file.toString(), "--shard", "1/2", "--threads", "2",
+        // The shard script chooses the parallel collector for its threads (docs/performance.md).
+        assertEquals(List.of("-XX:+UseParallelGC", "-jar", jarThere.toString(), "sweep", file.toString(), "--shard", "1/2", "--threads", "2",
                 "--out", out + "/shards/1", "--resume"), read(args));
 
         runScript(out.resolve("slurm/merge.sbatch"), Map.of("ARGS_FILE", args.toString()));

@@ -23,15 +23,21 @@ class MetamorphicTest {
         assertTrue(skewed.tAgainst(base) > 3, "women acquired: base " + base + ", SRB +15 " + skewed);
     }
 
+    /**
+     * Doubled police catch a larger share of the trade, with diminishing returns. Since issue 10 the
+     * trade itself shrinks under double police (fewer buyers and gangs enter), so total rescues
+     * fall (measured at scale 0.02, 6 seeds: 286 ± 18 to 205 ± 11); the relation that holds is
+     * on the chance that a trafficked victim is rescued (0.147 ± 0.006 to 0.234 ± 0.014).
+     */
     @Test
-    void doublePoliceRaisesRescuesWithDiminishingReturns() {
+    void doublePoliceRescueALargerShareOfVictimsWithDiminishingReturns() {
         Replicates base = Replicates.of(TestScenarios.china2011(SCALE, p -> { }), REPS,
-                s -> s.get("women_rescued") + s.get("children_rescued"));
+                s -> (s.get("women_rescued") + s.get("children_rescued")) / s.get("victims_trafficked"));
         Replicates doubled = Replicates.of(TestScenarios.china2011(SCALE, p -> p.setBudget(2)), REPS,
-                s -> s.get("women_rescued") + s.get("children_rescued"));
-        assertTrue(doubled.tAgainst(base) > 3, "rescues: base " + base + ", doubled " + doubled);
+                s -> (s.get("women_rescued") + s.get("children_rescued")) / s.get("victims_trafficked"));
+        assertTrue(doubled.tAgainst(base) > 3, "rescues per victim: base " + base + ", doubled " + doubled);
         // Less than double: the upper end of the doubled run's interval stays below twice the base.
         assertTrue(doubled.mean() + 3 * doubled.standardError() < 2 * base.mean(),
-                "rescues should rise by less than double: base " + base + ", doubled " + doubled);
+                "rescues per victim should rise by less than double: base " + base + ", doubled " + doubled);
     }
 }

@@ -43,7 +43,9 @@ class PolicyResponseTest {
         // The 2011 baseline switches the database on in 2009; a scenario without that switch:
         Scenario noDna = withoutTimelineKey(TestScenarios.china2011(SCALE, p -> { }), "dna.enabled");
         Replicates none = Replicates.of(noDna, REPS, s -> s.get("children_reunited"));
-        assertTrue(base.mean() > 20 && base.tAgainst(none) > 3, "reunited: base " + base + ", no DNA " + none);
+        // The level guard (enough reunifications to mean something) was 20 when the trade was twice
+        // as large; at scale 0.02 the responsive trade gives about 10 (issue 10).
+        assertTrue(base.mean() > 5 && base.tAgainst(none) > 3, "reunited: base " + base + ", no DNA " + none);
         assertEquals(0.0, none.mean(), "no DNA database, no reunification: " + none);
     }
 
@@ -56,7 +58,7 @@ class PolicyResponseTest {
 
     /**
      * A six-month crackdown in Henan (a hub of the trade): Henan's share of the trade's routes
-     * falls while it lasts, and the trade elsewhere carries on (it is not suppressed with it).
+     * falls while it lasts.
      *
      * <p>Campaign effort builds up over police.campaign_ramp_days and gangs learn the risk only from
      * the stops it makes. Not asserted: that Henan's share recovers after the campaign. Measured
@@ -71,13 +73,16 @@ class PolicyResponseTest {
     void campaignInOneProvinceDisplacesRoutesWhileItLasts() {
         CampaignShares base = CampaignShares.of(false);
         CampaignShares campaign = CampaignShares.of(true);
-        assertTrue(base.henanDuring.tAgainst(campaign.henanDuring) > 3,
-                "Henan's share of transit during the campaign: base " + base.henanDuring + ", campaign " + campaign.henanDuring);
-        // Runs with the same seed are identical until the campaign starts, so compare seed by seed.
-        double outside = Replicates.pairedT(campaign.elsewhereDuring, base.elsewhereDuring);
-        double change = campaign.elsewhereDuring.mean() / base.elsewhereDuring.mean() - 1;
-        assertTrue(Math.abs(change) < 0.05, "transit outside Henan during the campaign should carry on: base "
-                + base.elsewhereDuring + ", campaign " + campaign.elsewhereDuring + " (paired t " + outside + ")");
+        // Runs with the same seed are identical until the campaign starts: compare seed by seed
+        // (unpaired, the responsive trade's wider spread between seeds hid a drop of 1.2 points at t 2.8).
+        double drop = Replicates.pairedT(base.henanDuring, campaign.henanDuring);
+        assertTrue(drop > 3, "Henan's share of transit during the campaign: base " + base.henanDuring + ", campaign "
+                + campaign.henanDuring + " (paired t " + drop + ")");
+        // Not asserted since issue 10: that transit outside Henan carries on unchanged. In the
+        // responsive trade it fell 8% during the campaign (23,480 +- 710 to 21,570 +- 720, paired
+        // t -4.3, 8 seeds, scale 0.05): the campaign's arrests raise the arrest hazard that
+        // would-be traffickers learn (half from the national picture), so some deterrence spreads.
+        // Henan's share falling (above) still says the campaign bites hardest where it is.
     }
 
     /**

@@ -25,6 +25,7 @@ class EnforcementAccountingTest {
         Scenario s = TestScenarios.china2011(0.02, p -> TestScenarios.set(p, "joint.per_year", 4));
         Scenario whole = new Scenario(s.name(), s.description(), s.seed(), s.start(), s.end(), s.start(), s.end(),
                 s.parameters(), s.campaigns(), s.timeline(), s.operations());
+        double dna = 0;
         for (long seed = 1; seed <= 3; seed++) {
             Map<String, Double> r = TestScenarios.summary(whole, seed);
             String run = "seed " + seed + ": " + r;
@@ -41,14 +42,18 @@ class EnforcementAccountingTest {
             }
             assertEquals(rescued, byProcess, "rescues by process must add up to all rescues; " + run);
             assertEquals(rescued, r.get("rescued_in_transit") + r.get("rescued_at_bust") + r.get("rescued_from_buyer"), run);
-            assertTrue(r.get("rescued_by_patrol") > 0 && r.get("rescued_by_tracing") > 0 && r.get("rescued_by_dna") > 0,
+            assertTrue(r.get("rescued_by_patrol") > 0 && r.get("rescued_by_tracing") > 0,
                     "the main processes all rescue someone; " + run);
+            // DNA matches need abducted children whose parents gave a sample: since issue 10 most
+            // children are bought from parents, so one seed at scale 0.02 may have none (seed 2: 0).
+            dna += r.get("rescued_by_dna");
 
             // The stock held by buyers has exits other than rescue, and uses them.
             double exits = r.get("held_escaped") + r.get("held_released") + r.get("held_died");
             assertTrue(exits > 0, run);
             assertTrue(exits + r.get("rescued_from_buyer") <= r.get("victims_sold"), run);
         }
+        assertTrue(dna > 0, "DNA matches rescue someone over three seeds");
     }
 
     @Test
