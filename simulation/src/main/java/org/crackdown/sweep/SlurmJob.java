@@ -95,6 +95,12 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
         out.add(script(s.resolve(SHARDS), shards()));
         out.add(script(s.resolve(MERGE), merge()));
         out.add(script(s.resolve(SUBMIT), submit()));
+        // The slurm/ folder is crackdown's, logs included (the scripts send Slurm's output there):
+        // claim it in DIR's marker, or the merge into DIR would refuse it as somebody else's.
+        java.util.Set<String> ours = new java.util.LinkedHashSet<>(org.crackdown.folders.OutputFolders.claimed(dir));
+        if (ours.add("slurm")) {
+            org.crackdown.folders.OutputFolders.claim(dir, SweepFolder.KIND, ours);
+        }
         return out;
     }
 
