@@ -1,5 +1,7 @@
 package org.crackdown.agent;
 
+import java.util.List;
+
 /** How a gang takes a victim into the trade. */
 public enum AcquisitionMethod {
     /** A child taken from its family, often a left-behind child. */
@@ -11,9 +13,11 @@ public enum AcquisitionMethod {
     /** A woman or child brought across the Vietnam, Laos or Myanmar border. */
     CROSS_BORDER;
 
-    /** Methods open for a victim type. */
-    public static AcquisitionMethod[] forType(VictimType t) {
-        return t.isChild() ? new AcquisitionMethod[] {ABDUCTION, PURCHASE, CROSS_BORDER}
-                : new AcquisitionMethod[] {DECEPTION, CROSS_BORDER};
+    private static final List<AcquisitionMethod> FOR_CHILDREN = List.of(ABDUCTION, PURCHASE, CROSS_BORDER);
+    private static final List<AcquisitionMethod> FOR_WOMEN = List.of(DECEPTION, CROSS_BORDER);
+
+    /** Methods open for a victim type (a shared, unmodifiable list: gangs ask for it every plan). */
+    public static List<AcquisitionMethod> forType(VictimType t) {
+        return t.isChild() ? FOR_CHILDREN : FOR_WOMEN;
     }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 
 import org.crackdown.market.Market;
 import org.crackdown.model.Parameters;
-import org.crackdown.model.TraffickingModel;
-import org.crackdown.space.Province;
+import org.crackdown.trade.Prospects;
+import org.crackdown.trade.TradeWorld;
 
 import ec.util.MersenneTwisterFast;
 import sim.engine.SimState;
@@ -76,6 +76,8 @@ public final class Gang implements Steppable {
     private int[] route = new int[0];
     private int routePos;
     private int legDaysLeft;
+    /** Day index before which an idle gang that found nothing worth doing does not plan again. */
+    private int nextPlanDay;
 
     public Gang(long id, int home, boolean childSpecialist, double aversionFactor, double reservationFactor,
                 int members, double money, double[] belief, int formedDay) {
@@ -178,7 +180,7 @@ public final class Gang implements Steppable {
 
     @Override
     public void step(SimState state) {
-        TraffickingModel w = (TraffickingModel) state;
+        TradeWorld w = (TradeWorld) state;
         if (this.state == State.GONE) {
             return;
         }
@@ -189,7 +191,11 @@ public final class Gang implements Steppable {
             w.earned(this, -p.getTripCostPerDay());
         }
         switch (this.state) {
-            case IDLE -> plan(w, p);
+            case IDLE -> {
+                if (w.dayIndex() >= nextPlanDay) {
+                    plan(w, p);
+                }
+            }
             case ACQUIRING -> acquire(w, p);
             case TRANSIT -> move(w, p);
             case SELLING -> sell(w, p);
@@ -213,7 +219,7 @@ public final class Gang implements Steppable {
 
     // ------------------------------------------------------------------ plan
 
-    private void plan(TraffickingModel w, Parameters p) {
+    private void plan(TradeWorld w, Parameters p) {
         if (!w.worthStaying(this)) {
             w.quit(this);
             return;
@@ -223,43 +229,53 @@ public final class Gang implements Steppable {
         for (int q = 0; q < belief.length; q++) {
             belief[q] = (1 - lr) * belief[q] + lr * w.publicRisk(q);
         }
-        MersenneTwisterFast r = w.random;
-        // Route costs are needed only for a destination that could beat the best plan so far;
-        // every route costs at least a day where it starts, so most destinations are ruled out
-        // without them and the Dijkstra runs for few plans (issue 9).
-        double[] dayCost = w.dayCosts(this, p);
+        MersenneTwisterFast r = w.rng();
+        Prospects outlook = w.prospects();
+        double sigma = p.getPlanNoise();
+        double aversion = riskAversion(p);
+        // Route costs are needed only for an option that could beat the best plan so far; every
+        // route costs at least a day where it starts, so most options are ruled out without them
+        // and the Dijkstra runs for few plans (issue 9).
+        double[] dayCost = outlook.dayCosts(this);
         double best = 0;
         VictimType bestType = null;
         AcquisitionMethod bestMethod = null;
         int bestDest = -1;
         int bestSource = home;
-        for (int s : w.sourcesFrom(home)) {
-            Province src = w.network().get(s);
+        for (int s : outlook.sourcesFrom(home)) {
             // Getting there costs running days; without victims the trip draws no police risk.
-            double reach = w.travelDays(home, s) * p.getTripCostPerDay();
-            double cheapestRoute = w.cheapestRoute(dayCost, s);
+            double reach = outlook.travelDays(home, s) * p.getTripCostPerDay();
+            double cheapest = Prospects.cheapestRoute(dayCost, s);
             double[] routeCost = null;
             for (VictimType t : VictimType.values()) {
                 if (t.isChild() != childSpecialist) {
                     continue;
                 }
                 for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
+                    if (!outlook.available(s, t, m)) {
+                        continue;
+                    }
+                    double[] acquisition = outlook.acquisitionCosts(s, t, m);
+                    double risk = aversion * outlook.bustsPerVictim(m) + reach;
                     for (int d = 0; d < belief.length; d++) {
-                        double success = w.acquisitionChance(src, t, m, d);
-                        if (success <= 0) {
+                        double cost = acquisition[d];
+                        if (Double.isNaN(cost)) {
                             continue;
                         }
-                        double days = Math.min(ACQUIRE_DAYS, 1 / success);
-                        double cost = w.acquisitionCost(t, m, d) + days * p.getTripCostPerDay()
-                                + w.acquisitionRisk(this, m, t, d) + reach;
-                        double gross = w.expectedSale(d, t) - cost;
-                        double noise = 1 + 0.25 * r.nextGaussian();
-                        // (gross - route) * noise <= (gross - cheapest) * noise when noise > 0: exact skip.
-                        if (noise > 0 && (gross - cheapestRoute) * noise <= best) {
+                        double gross = outlook.expectedSale(d, t) - cost - risk;
+                        // The misjudgement factor is positive, so an option whose value is not
+                        // positive even on the cheapest route cannot beat best (>= 0): skipped
+                        // without a draw. Most options of most plans end here.
+                        if (gross - cheapest <= 0) {
+                            continue;
+                        }
+                        double noise = Math.exp(sigma * r.nextGaussian());
+                        // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
+                        if ((gross - cheapest) * noise <= best) {
                             continue;
                         }
                         if (routeCost == null) {
-                            routeCost = w.routeCosts(dayCost, s, p);
+                            routeCost = outlook.routeCosts(dayCost, s);
                         }
                         double value = (gross - routeCost[d]) * noise;
                         if (value > best) {
@@ -277,20 +293,21 @@ public final class Gang implements Steppable {
             if (daysInState > IDLE_DAYS_BEFORE_QUIT && money < 0) {
                 w.dissolve(this);
             }
+            nextPlanDay = w.dayIndex() + p.getReplanDays();
             return;
         }
         targetType = bestType;
         method = bestMethod;
         destination = bestDest;
         source = bestSource;
-        w.committed(bestDest, bestType, p.getCapacity());
+        outlook.committed(bestDest, bestType, p.getCapacity());
         enter(State.ACQUIRING);
-        legDaysLeft = w.travelDays(home, source);
+        legDaysLeft = outlook.travelDays(home, source);
     }
 
     // ------------------------------------------------------------------ acquire
 
-    private void acquire(TraffickingModel w, Parameters p) {
+    private void acquire(TradeWorld w, Parameters p) {
         if (legDaysLeft > 0) {
             // Still on the way to the source province.
             if (--legDaysLeft == 0) {
@@ -299,13 +316,13 @@ public final class Gang implements Steppable {
             }
             return;
         }
-        Victim v = w.tryAcquire(this, targetType, method);
+        TradeWorld.Acquisition got = w.tryAcquire(this, targetType, method);
         if (state == State.GONE) {
             return;
         }
-        if (v != null) {
-            victims.add(v);
-            costBasis.add(w.lastAcquisitionPrice());
+        if (got != null) {
+            victims.add(got.victim());
+            costBasis.add(got.price());
         }
         boolean full = victims.size() >= p.getCapacity();
         if (full || daysInState >= ACQUIRE_DAYS) {
@@ -317,9 +334,9 @@ public final class Gang implements Steppable {
         }
     }
 
-    private void depart(TraffickingModel w, Parameters p, int from, int to) {
+    private void depart(TradeWorld w, Parameters p, int from, int to) {
         destination = to;
-        route = w.route(this, from, to, p);
+        route = w.prospects().route(this, from, to);
         routePos = 0;
         location = from;
         legDaysLeft = 0;
@@ -328,7 +345,7 @@ public final class Gang implements Steppable {
 
     // ------------------------------------------------------------------ transit
 
-    private void move(TraffickingModel w, Parameters p) {
+    private void move(TradeWorld w, Parameters p) {
         if (legDaysLeft <= 0) {
             if (routePos + 1 >= route.length) {
                 location = destination;
@@ -336,7 +353,7 @@ public final class Gang implements Steppable {
                 return;
             }
             int next = route[routePos + 1];
-            legDaysLeft = w.legDays(route[routePos], next, p);
+            legDaysLeft = w.prospects().legDays(route[routePos], next);
             routePos++;
             location = next;
         }
@@ -346,27 +363,27 @@ public final class Gang implements Steppable {
         }
     }
 
-    private void goHome(TraffickingModel w, Parameters p) {
+    private void goHome(TradeWorld w, Parameters p) {
         if (location == home) {
             enter(State.IDLE);
         } else {
-            legDaysLeft = Math.max(1, w.travelDays(location, home));
+            legDaysLeft = Math.max(1, w.prospects().travelDays(location, home));
             enter(State.RETURNING);
         }
     }
 
     // ------------------------------------------------------------------ sell
 
-    private void sell(TraffickingModel w, Parameters p) {
+    private void sell(TradeWorld w, Parameters p) {
         Market market = w.market();
         // The floor falls from cost towards half of it as days pass unsold.
         double patience = p.getSellPatienceDays();
         double discount = Math.max(0.5, 1 - 0.5 * daysInState / patience);
         for (int i = victims.size() - 1; i >= 0; i--) {
             Victim v = victims.get(i);
-            double ask = market.ask(location, v.type(), w.forSale(location, v.type()), discount);
+            double ask = market.ask(location, v.type(), w.prospects().forSale(location, v.type()), discount);
             double floor = costBasis.get(i) * discount;
-            Market.Sale sale = market.sell(location, v.type(), ask, floor, w.forSale(location, v.type()), p);
+            Market.Sale sale = market.sell(location, v.type(), ask, floor, w.prospects().forSale(location, v.type()), p);
             if (sale != null) {
                 victims.remove(i);
                 double paid = costBasis.remove(i);
@@ -385,7 +402,7 @@ public final class Gang implements Steppable {
         if (victims.isEmpty()) {
             goHome(w, p);
         } else if (daysInState >= patience) {
-            int next = w.bestMarket(this, location, victims.get(0).type(), p);
+            int next = w.prospects().bestMarket(this, location, victims.get(0).type());
             if (next != location) {
                 depart(w, p, location, next);
             } else {

@@ -187,6 +187,16 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "china-facts.md s5: NarcoLogic (PNAS 2019) learning rates 0.55-0.66")
     private double learningRate = 0.6;
 
+    @Param(key = "gangs.replan_days", unit = "days", min = 1, max = 365,
+            doc = "How long an idle gang that found no trip worth making waits before weighing its options again (a gang does not re-examine every route, source and market every day).",
+            source = "assumption, prior: uniform 1-30 days")
+    private int replanDays = 7;
+
+    @Param(key = "gangs.plan_noise", unit = "log-SD", min = 0, max = 2,
+            doc = "Spread of a gang's misjudgement of each option's value when it plans: each option's expected value is multiplied by a lognormal factor with median 1 and this log-SD (always positive, so a loss never looks like a gain).",
+            source = "assumption, prior: uniform 0.1-0.5 (0.25 as the factor 1 + 0.25 N(0,1) it replaces)")
+    private double planNoise = 0.25;
+
     @Param(key = "gangs.recruit_rate", unit = "groups per million people per year", min = 0, max = 10_000,
             doc = "Groups of would-be traffickers who weigh going into the trade, per million people per year at the national average rural income; more where poorer (factor poverty^families.poverty_elasticity). Each enters only if the trade's expected yearly profit beats its members' outside income plus the expected sanction.",
             source = "assumption, prior: 2-50")
@@ -538,6 +548,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getBuyerSearchEfficiency() { return buyerSearchEfficiency; }
     public double getLeadProbability() { return leadProbability; }
     public int getTraceDepth() { return traceDepth; }
+    public int getReplanDays() { return replanDays; }
+    public double getPlanNoise() { return planNoise; }
     public int getJointMaxGangs() { return jointMaxGangs; }
     public int getJointLinkDepth() { return jointLinkDepth; }
     public double getCampaignRampDays() { return campaignRampDays; }

@@ -22,6 +22,8 @@ import org.crackdown.space.Province;
 import org.crackdown.space.ProvinceNetwork;
 import org.crackdown.space.Routes;
 import org.crackdown.space.SexRatioHistory;
+import org.crackdown.trade.Prospects;
+import org.crackdown.trade.TradeWorld;
 
 import ec.util.MersenneTwisterFast;
 import sim.engine.Schedule;
@@ -36,7 +38,7 @@ import sim.engine.Stoppable;
  * Schedule with their position as ordering; this list is the ODD process overview in code.
  * All randomness comes from {@link #random}, seeded once from the run's seed.
  */
-public class TraffickingModel extends SimState {
+public class TraffickingModel extends SimState implements TradeWorld {
 
     private static final long serialVersionUID = 1L;
 
@@ -72,12 +74,7 @@ public class TraffickingModel extends SimState {
     private int day;
     private long nextGangId;
     private long nextVictimId;
-    private double lastAcquisitionPrice;
-    private double[][] inbound;
-    /** Victims of each type that gangs are offering for sale in each province today. */
-    private double[][] forSale;
-    /** Days to travel between any two provinces without victims (shortest path at gang speed). */
-    private double[][] travelDays;
+    private Prospects prospects;
     /**
      * What the trade pays: the yearly trading profit (sales less what victims cost, less running
      * costs) that gangs based in a province earn on average, as would-be traffickers hear of it
@@ -142,9 +139,7 @@ public class TraffickingModel extends SimState {
         joint = new JointOperations(net, scenario.operations(), scenario.start());
         gangs = new ArrayList<>();
         gangsByHome = newGangIndex(net.size());
-        inbound = new double[net.size()][VictimType.values().length];
-        forSale = new double[net.size()][VictimType.values().length];
-        travelDays = travelDays();
+        prospects = new Prospects(net, routes, demography, families, market, enforcement, params);
         outlook = new double[net.size()][2];
         monthProfit = new double[net.size()][2];
         arrestHazard = new double[net.size()];
@@ -192,30 +187,7 @@ public class TraffickingModel extends SimState {
     }
 
     private void stepGangs() {
-        for (double[] a : inbound) {
-            java.util.Arrays.fill(a, 0);
-        }
-        for (double[] a : forSale) {
-            java.util.Arrays.fill(a, 0);
-        }
-        // What is already heading for each market: victims in hand, or a full load being sought.
-        for (Gang g : gangs) {
-            int d = g.destination();
-            if (g.state() == Gang.State.SELLING) {
-                for (Victim v : g.victims()) {
-                    forSale[g.location()][v.type().ordinal()]++;
-                }
-            }
-            if (d >= 0) {
-                if (g.state() == Gang.State.ACQUIRING) {
-                    inbound[d][g.targetType().ordinal()] += params.getCapacity();
-                } else {
-                    for (Victim v : g.victims()) {
-                        inbound[d][v.type().ordinal()]++;
-                    }
-                }
-            }
-        }
+        prospects.newDay(day, gangs);
         List<Gang> order = new ArrayList<>(gangs);
         gangSteps += order.size();
         shuffle(order);
@@ -225,7 +197,7 @@ public class TraffickingModel extends SimState {
                 enforcement.present(g.location());
             }
         }
-        market.unserved(forSale, params);
+        market.unserved(prospects.forSale(), params);
     }
 
     private void expireBuyers() {
@@ -283,12 +255,14 @@ public class TraffickingModel extends SimState {
      * Whether the trade still pays this gang more than its members' outside income and expected
      * sanction (checked when it plans its next trip); if not, it leaves the trade.
      */
+    @Override
     public boolean worthStaying(Gang g) {
         double profit = outlook[g.home()][g.childSpecialist() ? 1 : 0];
         return Double.isNaN(profit) || profit > outsideIncome(g.home(), g.members(), g.reservationFactor()) * (1 + sanctionYears(g.home()));
     }
 
     /** A gang leaves the trade because it no longer pays. */
+    @Override
     public void quit(Gang g) {
         metrics.increment(Measure.GANGS_QUIT, g.home());
         g.end();
@@ -361,41 +335,9 @@ public class TraffickingModel extends SimState {
     }
 
     /** A gang's trading profit or loss (a sale's margin over what the victim cost; running costs). */
+    @Override
     public void earned(Gang g, double amount) {
         monthProfit[g.home()][g.childSpecialist() ? 1 : 0] += amount;
-    }
-
-    /** Shortest travel days between provinces at gang speed, without risk (a gang without victims). */
-    private double[][] travelDays() {
-        double[] oneDay = new double[net.size()];
-        java.util.Arrays.fill(oneDay, 1.0);
-        double[][] d = new double[net.size()][];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = routes.costs(i, oneDay, params.getSpeedKmPerDay(), null);
-            for (int j = 0; j < d[i].length; j++) {
-                d[i][j] -= 1; // costs() charges the start province one day
-            }
-        }
-        return d;
-    }
-
-    /** Days to travel from a to b without victims. */
-    public int travelDays(int a, int b) {
-        return (int) Math.round(travelDays[a][b]);
-    }
-
-    /** Where a gang based at {@code home} may go to acquire victims: home and its neighbours. */
-    public int[] sourcesFrom(int home) {
-        int[] nb = net.get(home).neighbours();
-        int[] s = new int[nb.length + 1];
-        s[0] = home;
-        System.arraycopy(nb, 0, s, 1, nb.length);
-        return s;
-    }
-
-    /** Victims of type t that gangs are offering for sale in a province today. */
-    public double forSale(int province, VictimType t) {
-        return forSale[province][t.ordinal()];
     }
 
     private void endDay() {
@@ -545,164 +487,32 @@ public class TraffickingModel extends SimState {
     }
 
     /** A gang with no money and nothing worth doing breaks up. */
+    @Override
     public void dissolve(Gang g) {
         g.end();
     }
 
-    // ================================================================ services gangs use
-
-    /**
-     * Daily chance that a gang trying method m for type t in province p gets a victim; a purchase
-     * needs a family open to selling nearby who accepts the broker's offer for destination d.
-     */
-    public double acquisitionChance(Province p, VictimType t, AcquisitionMethod m, int d) {
-        return switch (m) {
-            case ABDUCTION -> Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
-            case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 * families.acceptShare(p.index(), offer(t, d), params) : 0;
-            case DECEPTION -> Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p));
-            case CROSS_BORDER -> p.tradeBorder() ? params.getCrossBorderSuccess() : 0;
-        };
-    }
-
-    /** What a broker offers parents for a child of type t to be sold in d: a share of the price there. */
-    public double offer(VictimType t, int d) {
-        return params.getOfferShare() * market.priceIndex(d, t);
-    }
-
-    /** Families open to selling a child of this sex at home or one province away (brokers travel). */
-    private int familiesWithin(Province p, VictimType t) {
-        int n = families.openFamilies(p.index(), t);
-        for (int k = 0, c = p.neighbourCount(); k < c; k++) {
-            n += families.openFamilies(p.neighbour(k), t);
-        }
-        return n;
-    }
-
-    private double leftBehindFactor(Province p) {
-        return Math.max(0.2, 1 + params.getLeftBehindRisk() * (demography.leftBehindIndex(p) - 1));
-    }
-
-    /** What a gang expects to pay to obtain one victim this way, for sale in d. */
-    public double acquisitionCost(VictimType t, AcquisitionMethod m, int d) {
-        return switch (m) {
-            case PURCHASE -> offer(t, d);
-            case CROSS_BORDER -> params.getCrossBorderCost();
-            default -> 0;
-        };
-    }
-
-    /**
-     * Expected cost of the police attention a method draws: abducted children and lured women are
-     * reported (a case is opened where they were taken); border crossings may be stopped; with
-     * missing-child alerts running, a reported child may be found and the sale lost.
-     */
-    public double acquisitionRisk(Gang g, AcquisitionMethod m, VictimType t, int d) {
-        // A report becomes a bust as often as cases are seen to be solved and to catch the gang.
-        double caught = enforcement.publicClearance() * params.getBustProbability();
-        double aversion = g.riskAversion(params);
-        return switch (m) {
-            case ABDUCTION -> params.getChildReportProbability() * (aversion * caught
-                    + (params.isAlertEnabled() ? params.getAlertRecovery() * market.priceIndex(d, t) : 0));
-            case DECEPTION -> params.getWomanReportProbability() * aversion * caught;
-            case CROSS_BORDER -> params.getBorderControl() * aversion * 0.25;
-            case PURCHASE -> 0;
-        };
-    }
-
-    /** A gang planning today commits to bring {@code n} victims of type t to d: later planners see it. */
-    public void committed(int d, VictimType t, int n) {
-        inbound[d][t.ordinal()] += n;
-    }
-
-    /**
-     * Expected revenue of bringing one victim of type t to province d: price x chance to sell, the
-     * buyers waiting there over the victims already heading there plus this one. Counts of other
-     * agents are per unit of {@code scale}, the gang's own victim is one real victim, so the
-     * chance is what a gang would see at national scale: buyers / (inbound + scale).
-     */
-    public double expectedSale(int d, VictimType t) {
-        return market.priceIndex(d, t) * saleChance(d, t);
-    }
-
-    /** Chance of selling a victim of type t in d: buyers waiting there against victims heading there. */
-    private double saleChance(int d, VictimType t) {
-        return Math.min(1, market.waiting(d, t) / (inbound[d][t.ordinal()] + params.getScale()));
-    }
-
-    /** Per-day cost of being in each province with victims, given beliefs about risk. */
-    public double[] dayCosts(Gang g, Parameters p) {
-        double[] c = new double[net.size()];
-        double aversion = g.riskAversion(p);
-        for (int i = 0; i < c.length; i++) {
-            c[i] = p.getTripCostPerDay() + aversion * g.belief(i);
-        }
-        return c;
-    }
-
-    /** Cost of the cheapest risk-priced route from {@code from} to every province. */
-    public double[] routeCosts(Gang g, int from, Parameters p) {
-        return routeCosts(dayCosts(g, p), from, p);
-    }
-
-    /** As {@link #routeCosts(Gang, int, Parameters)}, for day costs already computed. */
-    public double[] routeCosts(double[] dayCost, int from, Parameters p) {
-        return routes.costs(from, dayCost, p.getSpeedKmPerDay(), null);
-    }
-
-    /**
-     * A lower bound of every route cost from {@code from}: the day charged at the start, when no
-     * province's day cost is negative (routes only add to it); minus infinity otherwise.
-     */
-    public double cheapestRoute(double[] dayCost, int from) {
-        for (double c : dayCost) {
-            if (!(c >= 0)) {
-                return Double.NEGATIVE_INFINITY;
-            }
-        }
-        return dayCost[from];
-    }
-
-    public int[] route(Gang g, int from, int to, Parameters p) {
-        return routes.path(from, to, dayCosts(g, p), p.getSpeedKmPerDay());
-    }
-
-    public int legDays(int a, int b, Parameters p) {
-        return routes.legDays(a, b, p.getSpeedKmPerDay());
-    }
-
-    /** Where a gang stuck with an unsold victim should try next. */
-    public int bestMarket(Gang g, int from, VictimType t, Parameters p) {
-        double[] cost = routeCosts(g, from, p);
-        int best = from;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (int d = 0; d < cost.length; d++) {
-            double v = expectedSale(d, t) - cost[d];
-            if (d != from && v > bestValue) {
-                bestValue = v;
-                best = d;
-            }
-        }
-        return best;
-    }
+    // ================================================================ the gangs' world (TradeWorld)
 
     /**
      * One day's attempt to obtain a victim. Purchases need a family that accepts the offer;
      * abductions and deceptions may be reported (opening a case, and, with the DNA database
      * running, parents giving a sample); cross-border victims may be stopped at the border.
      */
-    public Victim tryAcquire(Gang g, VictimType t, AcquisitionMethod m) {
+    @Override
+    public Acquisition tryAcquire(Gang g, VictimType t, AcquisitionMethod m) {
         Province p = net.get(g.source());
         int d = g.destination();
-        if (random.nextDouble() >= acquisitionChance(p, t, m, d)) {
+        if (random.nextDouble() >= prospects.acquisitionChance(p, t, m, d)) {
             return null;
         }
-        lastAcquisitionPrice = acquisitionCost(t, m, d);
+        double price = prospects.acquisitionCost(t, m, d);
         boolean sampled = false;
         Province origin = p;
         String originLabel = p.code();
         switch (m) {
             case PURCHASE -> {
-                double offer = offer(t, d);
+                double offer = prospects.offer(t, d);
                 SellingFamily f = families.accept(p.index(), t, offer);
                 for (int k = 0, nb[] = p.neighbours(); f == null && k < nb.length; k++) {
                     f = families.accept(nb[k], t, offer);
@@ -710,7 +520,7 @@ public class TraffickingModel extends SimState {
                 if (f == null) {
                     return null;
                 }
-                lastAcquisitionPrice = offer; // the family accepted the broker's offer
+                price = offer; // the family accepted the broker's offer
                 // The child's origin is where the family lives.
                 origin = net.get(f.province());
                 originLabel = origin.code();
@@ -759,7 +569,7 @@ public class TraffickingModel extends SimState {
             default -> {
             }
         }
-        return v;
+        return new Acquisition(v, price);
     }
 
     private String foreignCountry(Province p) {
@@ -768,16 +578,14 @@ public class TraffickingModel extends SimState {
         return options.get(random.nextInt(options.size()));
     }
 
-    public double lastAcquisitionPrice() {
-        return lastAcquisitionPrice;
-    }
-
     /** A gang carrying victims spends the day in a province. */
+    @Override
     public void exposeToPatrol(Gang g, int province) {
         enforcement.patrol(g, province, params, random);
     }
 
     /** A sale happened: count it and let the buyer's neighbourhood see it. */
+    @Override
     public void sold(Gang g, Victim v, Market.Sale sale, int province) {
         v.soldTo(sale.buyer());
         metrics.sale(v.type(), v.origin(), v.originLabel(), province, net.get(province).code(), sale.price());
@@ -785,6 +593,7 @@ public class TraffickingModel extends SimState {
     }
 
     /** Public picture of enforcement risk in a province (daily chance of being stopped). */
+    @Override
     public double publicRisk(int province) {
         return enforcement.publicRisk(province);
     }
@@ -860,23 +669,29 @@ public class TraffickingModel extends SimState {
 
     public Scenario scenario() { return scenario; }
     /** Current parameter values (the timeline and the GUI change them during a run). */
+    @Override
     public Parameters params() { return params; }
     public ProvinceNetwork network() { return net; }
     public Demography demography() { return demography; }
     public Metrics metrics() { return metrics; }
+    @Override
     public Market market() { return market; }
+    @Override
+    public Prospects prospects() { return prospects; }
     public PoliceForce police() { return police; }
     public Enforcement enforcement() { return enforcement; }
     public JointOperations jointOperations() { return joint; }
     public RuralFamilies families() { return families; }
     /** Gangs in play (busted ones are removed at the end of each day). */
     public List<Gang> gangs() { return Collections.unmodifiableList(gangs); }
+    @Override
     public MersenneTwisterFast rng() { return random; }
 
     /** Gang-days stepped since the start: the agent steps behind the run's cost. */
     public long gangSteps() { return gangSteps; }
 
     /** Days since the start, 0 on the first day. */
+    @Override
     public int dayIndex() { return day; }
     public int totalDays() { return totalDays; }
     public LocalDate today() { return scenario.start().plusDays(day); }

@@ -1,0 +1,314 @@
+package org.crackdown.trade;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.crackdown.agent.AcquisitionMethod;
+import org.crackdown.agent.Gang;
+import org.crackdown.agent.RuralFamilies;
+import org.crackdown.agent.Victim;
+import org.crackdown.agent.VictimType;
+import org.crackdown.market.Market;
+import org.crackdown.model.Demography;
+import org.crackdown.model.Parameters;
+import org.crackdown.policy.Enforcement;
+import org.crackdown.space.Province;
+import org.crackdown.space.ProvinceNetwork;
+import org.crackdown.space.Routes;
+
+/**
+ * What a gang can know of the trade when it weighs a trip: how easily victims are obtained where,
+ * at what cost and police attention, what they fetch where, and what the roads between cost once
+ * the risk it believes lies on them is priced in (docs/ODD.md, "Gang trip").
+ *
+ * <p>The acquisition side of every option (source province, victim type, method, destination) is
+ * worked out once a day, from the going rates and the families open to selling as they stand when
+ * the first gang of the day asks, and shared by every gang that plans that day: gangs hear the same
+ * news. The sale side — price and the buyers waiting against the victims already heading to a
+ * market — is read live, so a gang sees what the gangs that planned before it committed to.
+ */
+public final class Prospects implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final int TYPES = VictimType.values().length;
+    private static final int METHODS = AcquisitionMethod.values().length;
+
+    private final ProvinceNetwork net;
+    private final Routes routes;
+    private final Demography demography;
+    private final RuralFamilies families;
+    private final Market market;
+    private final Enforcement enforcement;
+    private final Parameters params;
+    /** Shortest travel days between provinces at gang speed without victims (no risk priced). */
+    private final double[][] travelDays;
+    /** Victims of each type heading for each province: in hand, or a full load being sought. */
+    private final double[][] inbound;
+    /** Victims of each type on offer in each province today. */
+    private final double[][] forSale;
+    /**
+     * Per (source, type, method): for each destination, the fixed cost of obtaining one victim
+     * (price paid, days spent trying, the alert's expected loss), NaN where it cannot be had.
+     */
+    private final double[][] optionCost;
+    private final int[] optionDay;
+    private int day;
+
+    public Prospects(ProvinceNetwork net, Routes routes, Demography demography, RuralFamilies families,
+                     Market market, Enforcement enforcement, Parameters params) {
+        this.net = net;
+        this.routes = routes;
+        this.demography = demography;
+        this.families = families;
+        this.market = market;
+        this.enforcement = enforcement;
+        this.params = params;
+        int n = net.size();
+        this.travelDays = travelDays(net, routes, params);
+        this.inbound = new double[n][TYPES];
+        this.forSale = new double[n][TYPES];
+        this.optionCost = new double[n * TYPES * METHODS][];
+        this.optionDay = new int[n * TYPES * METHODS];
+        Arrays.fill(optionDay, -1);
+    }
+
+    private static double[][] travelDays(ProvinceNetwork net, Routes routes, Parameters params) {
+        double[] oneDay = new double[net.size()];
+        Arrays.fill(oneDay, 1.0);
+        double[][] d = new double[net.size()][];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = routes.costs(i, oneDay, params.getSpeedKmPerDay(), null);
+            for (int j = 0; j < d[i].length; j++) {
+                d[i][j] -= 1; // costs() charges the start province one day
+            }
+        }
+        return d;
+    }
+
+    /**
+     * The start of the gangs' day: what is already heading for each market and on offer there is
+     * counted, and yesterday's acquisition outlook is forgotten.
+     */
+    public void newDay(int today, List<Gang> gangs) {
+        day = today;
+        for (double[] a : inbound) {
+            Arrays.fill(a, 0);
+        }
+        for (double[] a : forSale) {
+            Arrays.fill(a, 0);
+        }
+        for (Gang g : gangs) {
+            int d = g.destination();
+            if (g.state() == Gang.State.SELLING) {
+                for (Victim v : g.victims()) {
+                    forSale[g.location()][v.type().ordinal()]++;
+                }
+            }
+            if (d >= 0) {
+                if (g.state() == Gang.State.ACQUIRING) {
+                    inbound[d][g.targetType().ordinal()] += params.getCapacity();
+                } else {
+                    for (Victim v : g.victims()) {
+                        inbound[d][v.type().ordinal()]++;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Victims of each type on offer in each province today (for the market's unserved buyers). */
+    public double[][] forSale() {
+        return forSale;
+    }
+
+    public double forSale(int province, VictimType t) {
+        return forSale[province][t.ordinal()];
+    }
+
+    // ------------------------------------------------------------------ acquisition
+
+    /** Where a gang based at {@code home} may go to acquire victims: home and its neighbours. */
+    public int[] sourcesFrom(int home) {
+        int[] nb = net.get(home).neighbours();
+        int[] s = new int[nb.length + 1];
+        s[0] = home;
+        System.arraycopy(nb, 0, s, 1, nb.length);
+        return s;
+    }
+
+    /**
+     * For source s, type t and method m: per destination d, what obtaining one victim costs before
+     * police risk — the price paid, the running cost of the days spent trying, and the expected
+     * loss to a missing-child alert — or NaN where no victim can be had. Shared for the day; read
+     * only. Whether any family is still open to selling is not in it: ask {@link #available}.
+     */
+    public double[] acquisitionCosts(int s, VictimType t, AcquisitionMethod m) {
+        int key = (s * TYPES + t.ordinal()) * METHODS + m.ordinal();
+        if (optionDay[key] != day) {
+            double[] row = optionCost[key] == null ? new double[net.size()] : optionCost[key];
+            Province src = net.get(s);
+            double trip = params.getTripCostPerDay();
+            for (int d = 0; d < row.length; d++) {
+                double success = m == AcquisitionMethod.PURCHASE
+                        ? 0.5 * families.acceptShare(s, offer(t, d), params) : acquisitionChance(src, t, m, d);
+                if (success <= 0) {
+                    row[d] = Double.NaN;
+                    continue;
+                }
+                double days = Math.min(org.crackdown.agent.Gang.ACQUIRE_DAYS, 1 / success);
+                row[d] = acquisitionCost(t, m, d) + days * trip + alertLoss(m, t, d);
+            }
+            optionCost[key] = row;
+            optionDay[key] = day;
+        }
+        return optionCost[key];
+    }
+
+    /**
+     * Daily chance that a gang trying method m for type t in province p gets a victim; a purchase
+     * needs a family open to selling nearby who accepts the broker's offer for destination d.
+     */
+    public double acquisitionChance(Province p, VictimType t, AcquisitionMethod m, int d) {
+        return switch (m) {
+            case ABDUCTION -> Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
+            case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 * families.acceptShare(p.index(), offer(t, d), params) : 0;
+            case DECEPTION -> Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p));
+            case CROSS_BORDER -> p.tradeBorder() ? params.getCrossBorderSuccess() : 0;
+        };
+    }
+
+    /**
+     * Whether a victim of type t can be had by method m around province s right now: a purchase
+     * needs a family still open to selling, and the families a broker took earlier today are gone
+     * (read live, not from the day's outlook, as there are few such families in a province).
+     */
+    public boolean available(int s, VictimType t, AcquisitionMethod m) {
+        return m != AcquisitionMethod.PURCHASE || familiesWithin(net.get(s), t) > 0;
+    }
+
+    /** What a broker offers parents for a child of type t to be sold in d: a share of the price there. */
+    public double offer(VictimType t, int d) {
+        return params.getOfferShare() * market.priceIndex(d, t);
+    }
+
+    /** Families open to selling a child of this sex at home or one province away (brokers travel). */
+    private int familiesWithin(Province p, VictimType t) {
+        int n = families.openFamilies(p.index(), t);
+        for (int k = 0, c = p.neighbourCount(); k < c; k++) {
+            n += families.openFamilies(p.neighbour(k), t);
+        }
+        return n;
+    }
+
+    private double leftBehindFactor(Province p) {
+        return Math.max(0.2, 1 + params.getLeftBehindRisk() * (demography.leftBehindIndex(p) - 1));
+    }
+
+    /** What a gang expects to pay to obtain one victim this way, for sale in d. */
+    public double acquisitionCost(VictimType t, AcquisitionMethod m, int d) {
+        return switch (m) {
+            case PURCHASE -> offer(t, d);
+            case CROSS_BORDER -> params.getCrossBorderCost();
+            default -> 0;
+        };
+    }
+
+    /** With missing-child alerts running, a reported abducted child may be found and the sale lost. */
+    private double alertLoss(AcquisitionMethod m, VictimType t, int d) {
+        return m == AcquisitionMethod.ABDUCTION && params.isAlertEnabled()
+                ? params.getChildReportProbability() * params.getAlertRecovery() * market.priceIndex(d, t) : 0;
+    }
+
+    /**
+     * Expected busts per victim that a method draws, to be multiplied by a gang's risk aversion:
+     * abducted children and lured women are reported (a case is opened where they were taken), and a
+     * report becomes a bust as often as cases are seen to be solved and to catch the gang; border
+     * crossings may be stopped.
+     */
+    public double bustsPerVictim(AcquisitionMethod m) {
+        double caught = enforcement.publicClearance() * params.getBustProbability();
+        return switch (m) {
+            case ABDUCTION -> params.getChildReportProbability() * caught;
+            case DECEPTION -> params.getWomanReportProbability() * caught;
+            case CROSS_BORDER -> params.getBorderControl() * 0.25;
+            case PURCHASE -> 0;
+        };
+    }
+
+    /** Days to travel from a to b without victims. */
+    public int travelDays(int a, int b) {
+        return (int) Math.round(travelDays[a][b]);
+    }
+
+    // ------------------------------------------------------------------ sale
+
+    /** A gang planning now commits to bring {@code n} victims of type t to d: later planners see it. */
+    public void committed(int d, VictimType t, int n) {
+        inbound[d][t.ordinal()] += n;
+    }
+
+    /**
+     * Expected revenue of bringing one victim of type t to province d: price x chance to sell, the
+     * buyers waiting there over the victims already heading there plus this one. Counts of other
+     * agents are per unit of {@code scale}, the gang's own victim is one real victim, so the
+     * chance is what a gang would see at national scale: buyers / (inbound + scale).
+     */
+    public double expectedSale(int d, VictimType t) {
+        double chance = Math.min(1, market.waiting(d, t) / (inbound[d][t.ordinal()] + params.getScale()));
+        return market.priceIndex(d, t) * chance;
+    }
+
+    // ------------------------------------------------------------------ routes
+
+    /** Per-day cost of being in each province with victims, given a gang's beliefs about risk. */
+    public double[] dayCosts(Gang g) {
+        double[] c = new double[net.size()];
+        double aversion = g.riskAversion(params);
+        for (int i = 0; i < c.length; i++) {
+            c[i] = params.getTripCostPerDay() + aversion * g.belief(i);
+        }
+        return c;
+    }
+
+    /** Cost of the cheapest risk-priced route from {@code from} to every province. */
+    public double[] routeCosts(double[] dayCost, int from) {
+        return routes.costs(from, dayCost, params.getSpeedKmPerDay(), null);
+    }
+
+    /**
+     * A lower bound of every route cost from {@code from}: the day charged at the start, when no
+     * province's day cost is negative (routes only add to it); minus infinity otherwise.
+     */
+    public static double cheapestRoute(double[] dayCost, int from) {
+        for (double c : dayCost) {
+            if (!(c >= 0)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return dayCost[from];
+    }
+
+    public int[] route(Gang g, int from, int to) {
+        return routes.path(from, to, dayCosts(g), params.getSpeedKmPerDay());
+    }
+
+    public int legDays(int a, int b) {
+        return routes.legDays(a, b, params.getSpeedKmPerDay());
+    }
+
+    /** Where a gang stuck with an unsold victim should try next. */
+    public int bestMarket(Gang g, int from, VictimType t) {
+        double[] cost = routeCosts(dayCosts(g), from);
+        int best = from;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int d = 0; d < cost.length; d++) {
+            double v = expectedSale(d, t) - cost[d];
+            if (d != from && v > bestValue) {
+                bestValue = v;
+                best = d;
+            }
+        }
+        return best;
+    }
+}
