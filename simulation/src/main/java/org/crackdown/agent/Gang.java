@@ -242,6 +242,12 @@ public final class Gang implements Steppable {
         AcquisitionMethod bestMethod = null;
         int bestDest = -1;
         int bestSource = home;
+        double[][] sales = new double[VictimType.values().length][];
+        for (VictimType t : VictimType.values()) {
+            if (t.isChild() == childSpecialist) {
+                sales[t.ordinal()] = saleValues(outlook, t);
+            }
+        }
         for (int s : outlook.sourcesFrom(home)) {
             // Getting there costs running days; without victims the trip draws no police risk.
             double reach = outlook.travelDays(home, s) * p.getTripCostPerDay();
@@ -251,6 +257,7 @@ public final class Gang implements Steppable {
                 if (t.isChild() != childSpecialist) {
                     continue;
                 }
+                double[] sale = sales[t.ordinal()];
                 for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
                     if (!outlook.available(s, t, m)) {
                         continue;
@@ -262,7 +269,7 @@ public final class Gang implements Steppable {
                         if (Double.isNaN(cost)) {
                             continue;
                         }
-                        double gross = outlook.expectedSale(d, t) - cost - risk;
+                        double gross = sale[d] - cost - risk;
                         // The misjudgement factor is positive, so an option whose value is not
                         // positive even on the cheapest route cannot beat best (>= 0): skipped
                         // without a draw. Most options of most plans end here.
@@ -303,6 +310,15 @@ public final class Gang implements Steppable {
         outlook.committed(bestDest, bestType, p.getCapacity());
         enter(State.ACQUIRING);
         legDaysLeft = outlook.travelDays(home, source);
+    }
+
+    /** Expected revenue of one victim of type t in every province, as it stands while this gang plans. */
+    private double[] saleValues(Prospects outlook, VictimType t) {
+        double[] v = new double[belief.length];
+        for (int d = 0; d < v.length; d++) {
+            v[d] = outlook.expectedSale(d, t);
+        }
+        return v;
     }
 
     // ------------------------------------------------------------------ acquire

@@ -437,9 +437,6 @@ public class TraffickingModel extends SimState implements TradeWorld {
         for (int q : net.get(home).neighbours()) {
             near.addAll(gangsByHome[q]);
         }
-        // In the order of the list of all gangs (formation order, so by id): that order decides
-        // which gangs the random draws pick, as when this was a scan of every gang.
-        near.sort(BY_ID);
         near.removeIf(o -> !o.active());
         for (int k = 0; k < 2 && !near.isEmpty(); k++) {
             g.link(near.remove(random.nextInt(near.size())));
@@ -469,8 +466,6 @@ public class TraffickingModel extends SimState implements TradeWorld {
         }
         return child + women > 0 ? Math.min(0.8, Math.max(0.2, child / (child + women))) : 0.5;
     }
-
-    private static final java.util.Comparator<Gang> BY_ID = java.util.Comparator.comparingLong(Gang::id);
 
     @SuppressWarnings("unchecked")
     private static List<Gang>[] newGangIndex(int provinces) {
