@@ -240,9 +240,19 @@ public final class Market implements java.io.Serializable {
         leave(top.entry);
         double buyerShare = buyersHere / (buyersHere + Math.max(1, sellersHere));
         double price = reservation + buyerShare * (bestBid - reservation);
-        double w = p.getPriceMemory();
+        double w = eventWeight(p);
         priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * price;
         return new Sale(b, price);
+    }
+
+    /**
+     * Weight of one simulated sale or quote in the price index. {@code market.price_memory} is the
+     * weight of one real sale; at scale s a simulated sale stands for 1/s real ones, each of which
+     * would have moved the index, so its weight is 1 - (1 - w)^(1/s). Without this the index
+     * moved ten times more slowly per real sale at scale 0.1 than nationally (issue 10, part 7).
+     */
+    static double eventWeight(Parameters p) {
+        return 1 - Math.pow(1 - p.getPriceMemory(), 1 / p.getScale());
     }
 
     /**
@@ -251,7 +261,7 @@ public final class Market implements java.io.Serializable {
      * (victims waiting, no buyers) asks fall and the index with them, which brings buyers back.
      */
     public void unsold(int province, VictimType t, double ask, Parameters p) {
-        double w = p.getPriceMemory();
+        double w = eventWeight(p);
         priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * ask;
     }
 
