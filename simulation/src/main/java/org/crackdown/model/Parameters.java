@@ -21,6 +21,12 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "run setting")
     private double scale = 1.0;
 
+    // ---------------------------------------------------------------- initial state
+    @Param(key = "init.settled_stocks",
+            doc = "Whether the run starts with the slow stocks of enforcement near the steady state the model's own rates imply (victims living with buyers, gangs' ledgers of recent sales, open cases, the perceived share of reports solved; docs/ODD.md s5) instead of empty. false = the older empty start, whose rescues climb from near zero over the first years.",
+            source = "model setting")
+    private boolean settledStocks = true;
+
     // ---------------------------------------------------------------- births
     @Param(key = "births.birth_rate", unit = "births per 1000 people per year", min = 0, max = 50,
             doc = "Crude birth rate of 2010. Births follow the national series of scenarios/data/demography-history.csv year by year (1990 21.06, 2003 12.41, 2010 11.90, 2015-2020 from published births), scaled by births.birth_rate / 11.90: the default is the series, another value raises or lowers births in every year and cohort by the same factor (a sensitivity lever).",
@@ -484,6 +490,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getScale() { return scale; }
     public void setScale(double v) { scale = check("scale", v, 0.0001, 1); }
     public Object domScale() { return new sim.util.Interval(0.0001, 1.0); }
+
+    public boolean isSettledStocks() { return settledStocks; }
 
     public double getBirthRate() { return birthRate; }
     public double getSrbShift() { return srbShift; }

@@ -369,11 +369,36 @@ public final class Enforcement implements java.io.Serializable {
     }
 
     /**
+     * A victim sold {@code daysAgo} days before the run started (a settled start): she or he joins
+     * the stock of the buyer's province with the exits still ahead (a child grows up out of being
+     * findable {@code held.child_findable_years} after the sale, so that much sooner).
+     */
+    void holdSince(Victim v, int daysAgo, Parameters p, MersenneTwisterFast r) {
+        int province = v.buyer().province();
+        heldByBuyers.get(province).add(v);
+        heldCount[province]++;
+        if (v.type().isChild() && v.parentsSampled()) {
+            sampledChildren.get(province).add(v);
+        }
+        scheduleExit(v, daysAgo, p, r);
+    }
+
+    /** Starts the perceived share of reports solved at the share a settled start expects. */
+    void startClearance(double share) {
+        publicClearance = share;
+    }
+
+    /**
      * Draws when and how a victim just sold will leave the buyer's household if police do not
      * come first: escape (women), release, or death at constant rates, competing with a child's
      * growing up after {@code held.child_findable_years}. Rates are those at the day of sale.
      */
     private void scheduleExit(Victim v, Parameters p, MersenneTwisterFast r) {
+        scheduleExit(v, 0, p, r);
+    }
+
+    /** As above for a victim sold {@code daysAgo} days ago (the constant-rate exits have no memory). */
+    private void scheduleExit(Victim v, int daysAgo, Parameters p, MersenneTwisterFast r) {
         boolean child = v.type().isChild();
         double escape = child ? 0 : p.getHeldEscapeRate();
         double total = escape + p.getHeldReleaseRate() + p.getHeldDeathRate();
@@ -381,7 +406,7 @@ public final class Enforcement implements java.io.Serializable {
         double u = r.nextDouble() * total;
         Measure cause = u < escape ? Measure.HELD_ESCAPED
                 : u < escape + p.getHeldReleaseRate() ? Measure.HELD_RELEASED : Measure.HELD_DIED;
-        double grownUp = child ? p.getHeldChildFindableYears() * 365.0 : Double.POSITIVE_INFINITY;
+        double grownUp = child ? p.getHeldChildFindableYears() * 365.0 - daysAgo : Double.POSITIVE_INFINITY;
         if (grownUp <= days) {
             days = grownUp;
             cause = Measure.HELD_GREW_UP;
