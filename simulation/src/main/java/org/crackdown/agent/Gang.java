@@ -103,6 +103,14 @@ public final class Gang implements Steppable {
     public boolean active() { return state != State.GONE; }
     public List<Victim> victims() { return victims; }
     public Iterable<Victim> soldLedger() { return sold; }
+
+    /** A sale made before the run started (a settled start): the ledger keeps the {@code depth} latest. */
+    public void rememberPastSale(Victim v, int depth) {
+        sold.addLast(v);
+        while (sold.size() > depth) {
+            sold.removeFirst();
+        }
+    }
     public List<Gang> partners() { return partners; }
     public double[] beliefs() { return belief.clone(); }
     /** Believed daily risk of being stopped or busted in province q. */

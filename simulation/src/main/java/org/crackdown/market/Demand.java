@@ -41,17 +41,25 @@ public final class Demand implements java.io.Serializable {
     public void arrive(int today, double year, Parameters p, Market market, Metrics metrics, MersenneTwisterFast r) {
         for (Province prov : net.provinces()) {
             int i = prov.index();
-            double income = Math.pow(demography.incomeIndex(prov), p.getIncomeElasticity());
-            double girlBirths = demography.birthsPerDay(prov, p) * (1 - demography.boyShare(prov, year, p));
-            double children = girlBirths * p.getSonPropensity() * demography.sonPreference(prov, year, p) * income;
-            double brides = demography.surplusMenPerDay(prov, year, p) * p.getBridePropensity()
-                    * demography.povertyIndex(prov);
-            double commercial = demography.urbanPopulation(prov, p) / 1e6 * p.getCommercialRate() / 365.0 * income;
+            double[] perDay = arrivalsPerDay(prov, year, p);
             Outlook o = outlook(prov, p, market);
-            spawn(Buyer.Kind.CHILD_SEEKER, Rng.poisson(r, children), i, today, o, p, market, metrics, r);
-            spawn(Buyer.Kind.BRIDE_SEEKER, Rng.poisson(r, brides), i, today, o, p, market, metrics, r);
-            spawn(Buyer.Kind.COMMERCIAL, Rng.poisson(r, commercial), i, today, o, p, market, metrics, r);
+            for (int k = 0; k < KINDS.length; k++) {
+                spawn(KINDS[k], Rng.poisson(r, perDay[k]), i, today, o, p, market, metrics, r);
+            }
         }
+    }
+
+    private static final Buyer.Kind[] KINDS = {Buyer.Kind.CHILD_SEEKER, Buyer.Kind.BRIDE_SEEKER, Buyer.Kind.COMMERCIAL};
+
+    /** Expected would-be buyers a day in a province, in the order of {@link #KINDS}. */
+    private double[] arrivalsPerDay(Province prov, double year, Parameters p) {
+        double income = Math.pow(demography.incomeIndex(prov), p.getIncomeElasticity());
+        double girlBirths = demography.birthsPerDay(prov, p) * (1 - demography.boyShare(prov, year, p));
+        double children = girlBirths * p.getSonPropensity() * demography.sonPreference(prov, year, p) * income;
+        double brides = demography.surplusMenPerDay(prov, year, p) * p.getBridePropensity()
+                * demography.povertyIndex(prov);
+        double commercial = demography.urbanPopulation(prov, p) / 1e6 * p.getCommercialRate() / 365.0 * income;
+        return new double[] {children, brides, commercial};
     }
 
     /**
@@ -79,51 +87,9 @@ public final class Demand implements java.io.Serializable {
                        Metrics metrics, MersenneTwisterFast r) {
         for (int k = 0; k < n; k++) {
             double[] bid = new double[VictimType.values().length];
-            // Net gain from buying at the going price, with and without the punishment.
-            double bestGain = 0;
-            double bestGainUnpunished = 0;
-            boolean legal = false;
-            switch (kind) {
-                case CHILD_SEEKER -> {
-                    double v = lognormal(r, p.getWtpBoy() * o.wtpFactor(), p.getWtpSigma());
-                    bid[VictimType.BOY.ordinal()] = v * o.keep() - o.punishment();
-                    if (r.nextDouble() < p.getGirlAcceptShare()) {
-                        double g = lognormal(r, p.getWtpGirl() * o.wtpFactor(), p.getWtpSigma());
-                        bid[VictimType.GIRL.ordinal()] = g * o.keep() - o.punishment();
-                    }
-                    for (VictimType t : VictimType.values()) {
-                        if (t.isChild()) {
-                            double price = market.priceIndex(province, t);
-                            bestGain = Math.max(bestGain, bid[t.ordinal()] - price);
-                            bestGainUnpunished = Math.max(bestGainUnpunished, bid[t.ordinal()] + o.punishment() - price);
-                        }
-                    }
-                }
-                case BRIDE_SEEKER, COMMERCIAL -> {
-                    double v = lognormal(r, p.getWtpWoman() * o.wtpFactor(), p.getWtpSigma());
-                    double value = v * o.keep() - o.punishment();
-                    if (kind == Buyer.Kind.BRIDE_SEEKER) {
-                        // A legal match gives the whole value at its own cost and no risk: buying must
-                        // beat it, so the family pays at most what keeps buying the better route.
-                        double legalCost = lognormal(r, p.getLegalMarriageCost() * o.wtpFactor(), p.getLegalCostSigma());
-                        double legalGain = v - legalCost;
-                        value -= Math.max(0, legalGain);
-                        legal = legalGain > 0 && legalGain >= v * o.keep() - o.punishment()
-                                - market.priceIndex(province, VictimType.WOMAN);
-                    }
-                    bid[VictimType.WOMAN.ordinal()] = value;
-                    double price = market.priceIndex(province, VictimType.WOMAN);
-                    bestGain = value - price;
-                    bestGainUnpunished = value + o.punishment() - price;
-                }
-                default -> throw new AssertionError(kind);
-            }
-            if (legal) {
-                metrics.increment(Measure.LEGAL_MARRIAGES, province);
-                continue;
-            }
-            if (bestGain <= 0) {
-                metrics.increment(bestGainUnpunished > 0 ? Measure.BUYERS_DETERRED : Measure.BUYERS_PRICED_OUT, province);
+            Choice c = decide(kind, province, o, p, market, r, bid);
+            if (c != Choice.BUY) {
+                metrics.increment(c.measure, province);
                 continue;
             }
             for (int t = 0; t < bid.length; t++) {
@@ -133,6 +99,102 @@ public final class Demand implements java.io.Serializable {
             market.enter(new Buyer(nextId++, kind, province, bid, giveUp));
             metrics.increment(Measure.BUYERS_ENTERED, province);
         }
+    }
+
+    /** What a would-be buyer does, and the measure that counts it. */
+    private enum Choice {
+        BUY(Measure.BUYERS_ENTERED), LEGAL(Measure.LEGAL_MARRIAGES), DETERRED(Measure.BUYERS_DETERRED),
+        PRICED_OUT(Measure.BUYERS_PRICED_OUT);
+
+        final Measure measure;
+
+        Choice(Measure measure) {
+            this.measure = measure;
+        }
+    }
+
+    /** A would-be buyer of this kind weighs buying at the going price: fills its bids and returns its choice. */
+    private static Choice decide(Buyer.Kind kind, int province, Outlook o, Parameters p, Market market,
+                                 MersenneTwisterFast r, double[] bid) {
+        // Net gain from buying at the going price, with and without the punishment.
+        double bestGain = 0;
+        double bestGainUnpunished = 0;
+        boolean legal = false;
+        switch (kind) {
+            case CHILD_SEEKER -> {
+                double v = lognormal(r, p.getWtpBoy() * o.wtpFactor(), p.getWtpSigma());
+                bid[VictimType.BOY.ordinal()] = v * o.keep() - o.punishment();
+                if (r.nextDouble() < p.getGirlAcceptShare()) {
+                    double g = lognormal(r, p.getWtpGirl() * o.wtpFactor(), p.getWtpSigma());
+                    bid[VictimType.GIRL.ordinal()] = g * o.keep() - o.punishment();
+                }
+                for (VictimType t : VictimType.values()) {
+                    if (t.isChild()) {
+                        double price = market.priceIndex(province, t);
+                        bestGain = Math.max(bestGain, bid[t.ordinal()] - price);
+                        bestGainUnpunished = Math.max(bestGainUnpunished, bid[t.ordinal()] + o.punishment() - price);
+                    }
+                }
+            }
+            case BRIDE_SEEKER, COMMERCIAL -> {
+                double v = lognormal(r, p.getWtpWoman() * o.wtpFactor(), p.getWtpSigma());
+                double value = v * o.keep() - o.punishment();
+                if (kind == Buyer.Kind.BRIDE_SEEKER) {
+                    // A legal match gives the whole value at its own cost and no risk: buying must
+                    // beat it, so the family pays at most what keeps buying the better route.
+                    double legalCost = lognormal(r, p.getLegalMarriageCost() * o.wtpFactor(), p.getLegalCostSigma());
+                    double legalGain = v - legalCost;
+                    value -= Math.max(0, legalGain);
+                    legal = legalGain > 0 && legalGain >= v * o.keep() - o.punishment()
+                            - market.priceIndex(province, VictimType.WOMAN);
+                }
+                bid[VictimType.WOMAN.ordinal()] = value;
+                double price = market.priceIndex(province, VictimType.WOMAN);
+                bestGain = value - price;
+                bestGainUnpunished = value + o.punishment() - price;
+            }
+            default -> throw new AssertionError(kind);
+        }
+        if (legal) {
+            return Choice.LEGAL;
+        }
+        if (bestGain <= 0) {
+            return bestGainUnpunished > 0 ? Choice.DETERRED : Choice.PRICED_OUT;
+        }
+        return Choice.BUY;
+    }
+
+    /**
+     * The buyers that would enter over a year at today's prices and perceived risks, by province
+     * and by the victim type each values most above its price: a year of would-be buyers is drawn
+     * and each decides as in {@link #arrive}, but none enters the market. Used to start the run
+     * near its steady state (the yearly inflow into buyers' households).
+     */
+    public double[][] yearlyBuyers(double year, Parameters p, Market market, MersenneTwisterFast r) {
+        double[][] out = new double[net.size()][VictimType.values().length];
+        for (Province prov : net.provinces()) {
+            int i = prov.index();
+            double[] perDay = arrivalsPerDay(prov, year, p);
+            Outlook o = outlook(prov, p, market);
+            for (int k = 0; k < KINDS.length; k++) {
+                int n = Rng.poisson(r, perDay[k] * 365);
+                for (int j = 0; j < n; j++) {
+                    double[] bid = new double[VictimType.values().length];
+                    if (decide(KINDS[k], i, o, p, market, r, bid) != Choice.BUY) {
+                        continue;
+                    }
+                    VictimType best = null;
+                    for (VictimType t : VictimType.values()) {
+                        double gain = bid[t.ordinal()] - market.priceIndex(i, t);
+                        if (bid[t.ordinal()] > 0 && (best == null || gain > bid[best.ordinal()] - market.priceIndex(i, best))) {
+                            best = t;
+                        }
+                    }
+                    out[i][best.ordinal()]++;
+                }
+            }
+        }
+        return out;
     }
 
     /** A lognormal draw with the given median and log-scale standard deviation. */

@@ -25,7 +25,7 @@ public enum Measure {
     GANGS_FORMED(Kind.COUNT, "gangs", "New gangs formed (entry or re-forming after a bust), by home province"),
     GANGS_BUSTED(Kind.COUNT, "gangs", "Gangs broken up by police in this province"),
     SUSPECTS_ARRESTED(Kind.COUNT, "people", "Gang members arrested in this province"),
-    CASES_OPENED(Kind.COUNT, "cases", "Files opened on police desks: registered cases plus false tips, which take investigators' time until checked"),
+    CASES_OPENED(Kind.COUNT, "cases", "Files opened on police desks: registered cases, inquiries (missing reports not registered at once) and false tips, which take investigators' time until checked"),
     CASES_SOLVED(Kind.COUNT, "cases", "Registered trafficking cases solved (po an), each after it was registered"),
     WOMEN_CASES_SOLVED(Kind.COUNT, "cases", "Solved cases about trafficked women"),
     CHILD_CASES_SOLVED(Kind.COUNT, "cases", "Solved cases about trafficked children"),
@@ -45,7 +45,7 @@ public enum Measure {
     PRICE_BOY(Kind.PRICE, "RMB", "Mean price paid for a boy in this province this month (empty if none sold)"),
     PRICE_GIRL(Kind.PRICE, "RMB", "Mean price paid for a girl in this province this month (empty if none sold)"),
     PRICE_WOMAN(Kind.PRICE, "RMB", "Mean price paid for a woman in this province this month (empty if none sold)"),
-    CASES_REGISTERED(Kind.COUNT, "cases", "Trafficking cases registered (li an): missing reports, genuine tips, leads from busts, and the stops and finds that police make themselves; false tips are checked and not registered"),
+    CASES_REGISTERED(Kind.COUNT, "cases", "Trafficking cases registered (li an): missing reports registered at once, inquiries registered when solved, genuine tips, leads from busts, and the stops and finds that police make themselves, less those merged into an open case against the same gang; false tips are checked and not registered"),
     RESCUED_BY_PATROL(Kind.COUNT, "victims", "Victims rescued when patrols or border control stopped the gang carrying them"),
     RESCUED_BY_ALERT(Kind.COUNT, "victims", "Children found by the public after a missing-child alert, before the gang got away"),
     RESCUED_BY_BUST(Kind.COUNT, "victims", "Victims freed from a gang busted by an investigation or a joint operation"),
@@ -67,7 +67,9 @@ public enum Measure {
     BUYERS_PRICED_OUT(Kind.COUNT, "buyers", "Would-be buyers for whom the victim is worth less than the going price"),
     GANGS_QUIT(Kind.COUNT, "gangs", "Gangs that left the trade because it no longer paid more than their members' outside income and the expected sanction, by home province"),
     RECRUITS_DETERRED(Kind.COUNT, "groups", "Groups of would-be traffickers for whom the trade would pay but not once the expected sanction (arrests x sentences) is counted, by home province"),
-    ACQUIRED_AWAY(Kind.COUNT, "victims", "Victims acquired by gangs in a province other than their home, by province of acquisition");
+    ACQUIRED_AWAY(Kind.COUNT, "victims", "Victims acquired by gangs in a province other than their home, by province of acquisition"),
+    CASES_MERGED(Kind.COUNT, "reports", "Reports, tips, leads and stops that police linked to an open case against the same gang and merged into it (chuan bing an) instead of opening a new case"),
+    REPORTS_UNREGISTERED(Kind.COUNT, "reports", "Missing reports police did not register at once (police.child_registration, police.woman_registration): kept as inquiries, registered only if solved, or turned away");
 
     /** How a measure aggregates over time. */
     public enum Kind {

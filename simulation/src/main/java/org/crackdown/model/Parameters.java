@@ -21,6 +21,12 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "run setting")
     private double scale = 1.0;
 
+    // ---------------------------------------------------------------- initial state
+    @Param(key = "init.settled_stocks",
+            doc = "Whether the run starts with the slow stocks of enforcement near the steady state the model's own rates imply (victims living with buyers, gangs' ledgers of recent sales, open cases, the perceived share of reports solved; docs/ODD.md s5) instead of empty. false = the older empty start, whose rescues climb from near zero over the first years.",
+            source = "model setting")
+    private boolean settledStocks = true;
+
     // ---------------------------------------------------------------- births
     @Param(key = "births.birth_rate", unit = "births per 1000 people per year", min = 0, max = 50,
             doc = "Crude birth rate of 2010. Births follow the national series of scenarios/data/demography-history.csv year by year (1990 21.06, 2003 12.41, 2010 11.90, 2015-2020 from published births), scaled by births.birth_rate / 11.90: the default is the series, another value raises or lowers births in every year and cohort by the same factor (a sensitivity lever).",
@@ -61,11 +67,12 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double reservationSigma = 0.5;
 
     @Param(key = "families.child_report_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that parents report an abducted child to the police and a case is opened.")
-    private double childReportProbability = 0.4;
+            doc = "Chance that parents report an abducted child to the police. Whether the report becomes a registered case is the police's decision (police.child_registration).",
+            source = "assumption, prior: uniform 0.7-1.0 (parents of an abducted child almost always go to the police; the 2009 change was in registration, china-facts.md s2); the value the 2011 scenario used after Apr 2009")
+    private double childReportProbability = 0.9;
 
     @Param(key = "families.woman_report_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that a deceived or abducted woman's family reports her missing and a case is opened.")
+            doc = "Chance that a deceived or abducted woman's family reports her missing. Whether the report becomes a registered case is the police's decision (police.woman_registration).")
     private double womanReportProbability = 0.35;
 
     @Param(key = "families.left_behind_risk", unit = "ratio", min = 0, max = 20,
@@ -308,6 +315,26 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "calibrated (docs/calibration.md)")
     private double linkedCaseProbability = 0.175;
 
+    @Param(key = "police.child_registration", unit = "probability", min = 0, max = 1,
+            doc = "Chance that police register a missing-child report as a case at once. Before April 2009 the practice of bu po bu li ('no registration without solving') left many unregistered; the 2009 campaign introduced immediate filing, so scenarios raise this to 1 from 2009-04-09. An unregistered report is looked into with police.inquiry_probability and registered only if solved.",
+            source = "assumption, prior: uniform 0.2-0.7 before Apr 2009 (no published figure; c. 2007 only 2,000-3,000 cases of sold women and children were reported a year, china-facts.md s6); 1 from 2009-04-09 (china-facts.md s2: immediate case filing for missing children)")
+    private double childRegistration = 0.45;
+
+    @Param(key = "police.woman_registration", unit = "probability", min = 0, max = 1,
+            doc = "Chance that police register a report of a missing (deceived or abducted) woman as a case at once; otherwise it is looked into with police.inquiry_probability and registered only if solved (bu po bu li). The 2009 immediate filing was for children only.",
+            source = "assumption, prior: uniform 0.2-1.0 (no published figure)")
+    private double womanRegistration = 0.5;
+
+    @Param(key = "police.inquiry_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated.",
+            source = "assumption, prior: uniform 0-1 (no published figure)")
+    private double inquiryProbability = 0.5;
+
+    @Param(key = "police.merge_probability", unit = "probability", min = 0, max = 1,
+            doc = "Chance that police link a new report, tip, lead or stop about a gang they already have an open case against to that case (serial-case merging, chuan bing an): it adds its victim to the case instead of opening a new one, so a case is a gang's criminal event, not a victim.",
+            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case)")
+    private double mergeProbability = 0.5;
+
     @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
     private int caseExpiryDays = 365;
@@ -474,6 +501,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public void setScale(double v) { scale = check("scale", v, 0.0001, 1); }
     public Object domScale() { return new sim.util.Interval(0.0001, 1.0); }
 
+    public boolean isSettledStocks() { return settledStocks; }
+
     public double getBirthRate() { return birthRate; }
     public double getSrbShift() { return srbShift; }
     public void setSrbShift(double v) { srbShift = check("births.srb_shift", v, -30, 40); }
@@ -542,6 +571,10 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getInvestigationEfficiency() { return investigationEfficiency; }
     public int getMinCaseDays() { return minCaseDays; }
     public int getCaseExpiryDays() { return caseExpiryDays; }
+    public double getChildRegistration() { return childRegistration; }
+    public double getWomanRegistration() { return womanRegistration; }
+    public double getInquiryProbability() { return inquiryProbability; }
+    public double getMergeProbability() { return mergeProbability; }
     public double getBustProbability() { return bustProbability; }
     public double getLinkedCaseProbability() { return linkedCaseProbability; }
     public double getTraceSoldProbability() { return traceSoldProbability; }

@@ -156,6 +156,10 @@ public class TraffickingModel extends SimState implements TradeWorld {
         for (int k = 0; k < n; k++) {
             formGang(sourceProvince(), 2 + Rng.poisson(random, Math.max(0, params.getMembersMean() - 2)), null);
         }
+        if (params.isSettledStocks()) {
+            org.crackdown.policy.SettledStart.settle(this, demand.yearlyBuyers(year(), params, market, random), gangs,
+                    params, random);
+        }
         scheduled.clear();
         List<Process> ps = processes();
         for (int i = 0; i < ps.size(); i++) {

@@ -6,9 +6,13 @@ import org.crackdown.agent.Victim;
 /**
  * A file on a police desk: a missing-person report, a tip, a lead from a bust, or what police
  * found themselves (a gang stopped with victims, a victim found with a buyer). It names the gang
- * and victim behind it when there are any; a false tip has neither, and only costs investigators'
- * time until it is checked. Every file but a false tip is a registered case (li an); solving it
- * is a later, separate event.
+ * and victims behind it when there are any; a false tip has neither, and only costs investigators'
+ * time until it is checked. A case is a criminal event, not a victim: reports police link to a
+ * gang they already have a case against are merged into it (serial-case merging, chuan bing an),
+ * so one case may name several victims. Every file but a false tip and an unregistered inquiry is
+ * a registered case (li an); a missing report police did not register at once (the pre-2009
+ * practice of "no registration without solving") is an inquiry, registered only if it is solved.
+ * Solving is a later, separate event.
  *
  * <p>Accessors keep the names of the record this used to be. The desk position is mutable so the
  * {@link CaseBook} can take a case off its province's desk in constant time.
@@ -36,8 +40,13 @@ public final class Case implements java.io.Serializable {
     private final int province;
     private final boolean child;
     private final Gang gang;
-    private final Victim victim;
+    /** Victims the case names (reports merged into it add theirs); found ones are struck off. */
+    private final java.util.List<Victim> victims = new java.util.ArrayList<>(1);
     private final int openedDay;
+    /** Whether the case is on the register; an inquiry becomes registered when it is solved. */
+    private boolean registered;
+    /** Reports, tips, leads and stops this case stands for: the first and those merged into it. */
+    private int reports = 1;
     /** Index in the province's desk while open; -1 once closed. */
     int slot = -1;
 
@@ -53,8 +62,11 @@ public final class Case implements java.io.Serializable {
         this.province = province;
         this.child = child;
         this.gang = gang;
-        this.victim = victim;
+        if (victim != null) {
+            victims.add(victim);
+        }
         this.openedDay = openedDay;
+        this.registered = kind != Kind.FALSE_TIP;
     }
 
     public long id() { return id; }
@@ -62,12 +74,39 @@ public final class Case implements java.io.Serializable {
     public int province() { return province; }
     public boolean child() { return child; }
     public Gang gang() { return gang; }
-    public Victim victim() { return victim; }
+    /** The first victim the case names, or null. */
+    public Victim victim() { return victims.isEmpty() ? null : victims.get(0); }
+    /** Every victim the case still names (merged reports included, found ones struck off). */
+    public java.util.List<Victim> victims() { return victims; }
     public int openedDay() { return openedDay; }
 
-    /** Whether this is a registered trafficking case (everything but a false tip). */
+    /** Whether this is about a real trafficking act (everything but a false tip). */
     public boolean genuine() {
         return kind != Kind.FALSE_TIP;
+    }
+
+    /** Whether the case is on the register (not a false tip, nor an inquiry not yet solved). */
+    public boolean registered() {
+        return registered;
+    }
+
+    /** Police keep the report as an inquiry, registered only when solved (before 2009: bu po bu li). */
+    void unregistered() {
+        registered = false;
+    }
+
+    /** Reports, tips, leads and stops this case stands for (1 + those merged into it). */
+    public int reports() {
+        return reports;
+    }
+
+    void merged() {
+        reports++;
+    }
+
+    /** An inquiry is solved and so registered. */
+    void register() {
+        registered = true;
     }
 
     public boolean isOpen() {

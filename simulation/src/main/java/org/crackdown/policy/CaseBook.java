@@ -64,6 +64,21 @@ public final class CaseBook implements java.io.Serializable {
         return c;
     }
 
+    /** A report police link to an open case: the case now names this victim too (no new case). */
+    public void merge(Case c, Victim victim) {
+        c.merged();
+        if (victim != null && c.isOpen()) {
+            c.victims().add(victim);
+            byVictim.computeIfAbsent(victim, v -> new ArrayList<>()).add(c);
+        }
+    }
+
+    /** The oldest open case against this gang (the one a new report about it is merged into), or null. */
+    public Case oldestCaseAgainst(Gang g) {
+        List<Case> l = byGang.get(g);
+        return l == null ? null : l.get(0);
+    }
+
     public int openCases(int province) {
         return desk.get(province).size();
     }
@@ -83,7 +98,9 @@ public final class CaseBook implements java.io.Serializable {
         if (unindex(byGang, c.gang(), c)) {
             knownGangs.get(c.gang().home()).remove(c.gang());
         }
-        unindex(byVictim, c.victim(), c);
+        for (Victim v : c.victims()) {
+            unindex(byVictim, v, c);
+        }
     }
 
     /** Removes c from key's list; true if key has no open case left. */
@@ -123,17 +140,31 @@ public final class CaseBook implements java.io.Serializable {
         return solved;
     }
 
-    /** A victim has been found: closes the open cases about her or him (they are solved) and returns them. */
+    /**
+     * A victim has been found: she or he is struck off the open cases that name her or him; a case
+     * left naming no one is closed as solved. Returns those solved cases (a case about several
+     * victims, merged from several reports, stays open until its gang is caught, an investigation
+     * solves it, or its last victim is found).
+     */
     public List<Case> closeVictim(Victim v) {
-        List<Case> about = byVictim.get(v);
+        List<Case> about = byVictim.remove(v);
         if (about == null) {
             return List.of();
         }
-        List<Case> out = new ArrayList<>(about);
-        for (Case c : out) {
-            close(c);
+        List<Case> out = new ArrayList<>(about.size());
+        for (Case c : about) {
+            c.victims().remove(v);
+            if (c.victims().isEmpty()) {
+                close(c);
+                out.add(c);
+            }
         }
         return out;
+    }
+
+    /** Whether any open case names this victim. */
+    public boolean isNamed(Victim v) {
+        return byVictim.containsKey(v);
     }
 
     /** Whether police have at least one open case against this gang. */
@@ -145,6 +176,18 @@ public final class CaseBook implements java.io.Serializable {
     public int casesAgainst(Gang g) {
         List<Case> l = byGang.get(g);
         return l == null ? 0 : l.size();
+    }
+
+    /** Reports behind the open cases against this gang (each case's own and those merged into it). */
+    public int reportsAgainst(Gang g) {
+        List<Case> l = byGang.get(g);
+        int n = 0;
+        if (l != null) {
+            for (Case c : l) {
+                n += c.reports();
+            }
+        }
+        return n;
     }
 
     /** Gangs based in a province that police have an open case against, in the order they became known. */

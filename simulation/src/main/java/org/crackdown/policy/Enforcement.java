@@ -19,10 +19,12 @@ import ec.util.MersenneTwisterFast;
 /**
  * What police do to the trade: stop gangs on the road and at the border, investigate cases to
  * bust gangs, trace victims to buyers, prosecute buyers, match children by DNA, and take tips.
- * Everything police achieve is counted here, the way the statistics count it: every report,
- * genuine tip, lead, stop or find is a registered case first; solving it is a separate event
- * (at a bust, when its victim is found, or by investigation); and each rescue is counted under
- * the process that made it.
+ * Everything police achieve is counted here, the way the statistics count it: a report, genuine
+ * tip, lead, stop or find about a gang with an open case may be merged into that case; otherwise
+ * it is a registered case first, except missing reports police do not register at once (kept as
+ * inquiries, registered only if solved, or turned away); solving is a separate event (at a bust,
+ * when its victims are found, or by investigation); and each rescue is counted under the process
+ * that made it.
  *
  * <p>Victims sold to buyers form a stock, province by province, that police search and buyers
  * judge their risk against. It has exits besides rescue: women escape, buyers let victims go,
@@ -84,7 +86,7 @@ public final class Enforcement implements java.io.Serializable {
     private final double[] monthStops;
     private final double[] monthExposure;
     private final double[] publicRisk;
-    /** Share of cases solved, as traffickers perceive it; starts at one in two. */
+    /** Share of reports (and other files) solved, as traffickers perceive it; starts at one in two. */
     private double publicClearance = 0.5;
     private double monthOpened;
     private double monthSolved;
@@ -188,10 +190,7 @@ public final class Enforcement implements java.io.Serializable {
         // Some of its other open cases are solved with it, and the victims they name are traced.
         for (Case c : cases.closeLinked(g, p.getLinkedCaseProbability(), r)) {
             solved(c);
-            if (c.victim() != null && c.victim().status() == Victim.Status.WITH_BUYER) {
-                rescueFromBuyer(c.victim(), process(c), p, r);
-                rescued++;
-            }
+            rescued += rescueNamed(c, p, r);
         }
         if (cause == Cause.PATROL && !held.isEmpty() && !onFile) {
             open(Case.Kind.STOP, province, child, g, null);
@@ -220,14 +219,27 @@ public final class Enforcement implements java.io.Serializable {
     public record Busted(int arrested, int rescued) implements java.io.Serializable {
     }
 
+    /** A solved case's victims still with buyers are found; returns how many. */
+    private int rescueNamed(Case c, Parameters p, MersenneTwisterFast r) {
+        int n = 0;
+        for (Victim v : new ArrayList<>(c.victims())) {
+            if (v.status() == Victim.Status.WITH_BUYER) {
+                rescueFromBuyer(v, process(c), p, r);
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** How a victim named by a solved case is counted when found with a buyer. */
     private static RescueProcess process(Case c) {
         return c.kind() == Case.Kind.TIP ? RescueProcess.TIP : RescueProcess.REPORT;
     }
 
     /**
-     * A victim is freed and counted under the process that found her or him; the open cases about
-     * the victim (a family's report, a tip) are solved by it. Returns whether there were any.
+     * A victim is freed and counted under the process that found her or him, and struck off the
+     * open cases that name her or him (a family's report, a tip); a case left naming no one is
+     * solved by it. Returns whether any open case named the victim.
      */
     private boolean rescue(Victim v, int province, RescueProcess how, Parameters p) {
         Metrics m = model.metrics();
@@ -242,11 +254,11 @@ public final class Enforcement implements java.io.Serializable {
         if (v.reunitable(p.isDnaEnabled())) {
             m.increment(Measure.CHILDREN_REUNITED, v.origin());
         }
-        List<Case> about = cases.closeVictim(v);
-        for (Case c : about) {
+        boolean named = cases.isNamed(v);
+        for (Case c : cases.closeVictim(v)) {
             solved(c);
         }
-        return !about.isEmpty();
+        return named;
     }
 
     private boolean rescueFromBuyer(Victim v, RescueProcess how, Parameters p, MersenneTwisterFast r) {
@@ -260,32 +272,77 @@ public final class Enforcement implements java.io.Serializable {
         return onFile;
     }
 
-    /** A registered case is solved: counted where it was registered. */
+    /**
+     * A case is solved: counted where it was registered. An inquiry (a report police had not
+     * registered) is registered now, as bu po bu li had it: registered because solved.
+     */
     private void solved(Case c) {
         if (!c.genuine()) {
             return;
         }
         Metrics m = model.metrics();
-        monthSolved++;
+        if (!c.registered()) {
+            c.register();
+            m.increment(Measure.CASES_REGISTERED, c.province());
+        }
+        monthSolved += c.reports();
         m.increment(Measure.CASES_SOLVED, c.province());
         m.increment(c.child() ? Measure.CHILD_CASES_SOLVED : Measure.WOMEN_CASES_SOLVED, c.province());
     }
 
     // ------------------------------------------------------------------ cases
 
-    /** A file is opened; everything but a false tip is a registered case. */
+    /**
+     * Something reaches the police: a family's missing report, a tip, a lead, a stop or a find.
+     * If it concerns a gang police already have an open case against, they may link it to that
+     * case (serial-case merging, {@code police.merge_probability}): the case names one more victim
+     * and no case is opened. Otherwise a file is opened. A missing report is registered at once
+     * with {@code police.child_registration} or {@code police.woman_registration}; if not, police
+     * keep it as an inquiry ({@code police.inquiry_probability}), registered only if it is solved,
+     * or turn it away. Every other file but a false tip is registered at once. Returns the case
+     * that now holds the report, or null if it was turned away.
+     */
     public Case open(Case.Kind kind, int province, boolean child, Gang g, Victim v) {
         Metrics m = model.metrics();
-        m.increment(Measure.CASES_OPENED, province);
-        if (kind != Case.Kind.FALSE_TIP) {
-            m.increment(Measure.CASES_REGISTERED, province);
-            monthOpened++;
-        }
+        Parameters p = model.params();
+        MersenneTwisterFast r = model.rng();
         police.observeReport(province);
         if (v != null && kind == Case.Kind.MISSING_REPORT) {
             police.observeOrigin(v.origin());
         }
-        return cases.open(kind, province, child, g, v, model.dayIndex());
+        if (kind == Case.Kind.FALSE_TIP) {
+            m.increment(Measure.CASES_OPENED, province);
+            return cases.open(kind, province, child, null, null, model.dayIndex());
+        }
+        monthOpened++;
+        if (g != null) {
+            Case known = cases.oldestCaseAgainst(g);
+            if (known != null && r.nextDouble() < p.getMergeProbability()) {
+                cases.merge(known, v);
+                m.increment(Measure.CASES_MERGED, province);
+                return known;
+            }
+        }
+        boolean register = true;
+        if (kind == Case.Kind.MISSING_REPORT) {
+            double registration = child ? p.getChildRegistration() : p.getWomanRegistration();
+            if (registration < 1 && r.nextDouble() >= registration) {
+                m.increment(Measure.REPORTS_UNREGISTERED, province);
+                if (r.nextDouble() >= p.getInquiryProbability()) {
+                    return null;
+                }
+                register = false;
+            }
+        }
+        m.increment(Measure.CASES_OPENED, province);
+        if (register) {
+            m.increment(Measure.CASES_REGISTERED, province);
+        }
+        Case c = cases.open(kind, province, child, g, v, model.dayIndex());
+        if (!register) {
+            c.unregistered();
+        }
+        return c;
     }
 
     /** A victim was sold: she or he now lives with the buyer; the public may tip police off. */
@@ -312,11 +369,36 @@ public final class Enforcement implements java.io.Serializable {
     }
 
     /**
+     * A victim sold {@code daysAgo} days before the run started (a settled start): she or he joins
+     * the stock of the buyer's province with the exits still ahead (a child grows up out of being
+     * findable {@code held.child_findable_years} after the sale, so that much sooner).
+     */
+    void holdSince(Victim v, int daysAgo, Parameters p, MersenneTwisterFast r) {
+        int province = v.buyer().province();
+        heldByBuyers.get(province).add(v);
+        heldCount[province]++;
+        if (v.type().isChild() && v.parentsSampled()) {
+            sampledChildren.get(province).add(v);
+        }
+        scheduleExit(v, daysAgo, p, r);
+    }
+
+    /** Starts the perceived share of reports solved at the share a settled start expects. */
+    void startClearance(double share) {
+        publicClearance = share;
+    }
+
+    /**
      * Draws when and how a victim just sold will leave the buyer's household if police do not
      * come first: escape (women), release, or death at constant rates, competing with a child's
      * growing up after {@code held.child_findable_years}. Rates are those at the day of sale.
      */
     private void scheduleExit(Victim v, Parameters p, MersenneTwisterFast r) {
+        scheduleExit(v, 0, p, r);
+    }
+
+    /** As above for a victim sold {@code daysAgo} days ago (the constant-rate exits have no memory). */
+    private void scheduleExit(Victim v, int daysAgo, Parameters p, MersenneTwisterFast r) {
         boolean child = v.type().isChild();
         double escape = child ? 0 : p.getHeldEscapeRate();
         double total = escape + p.getHeldReleaseRate() + p.getHeldDeathRate();
@@ -324,7 +406,7 @@ public final class Enforcement implements java.io.Serializable {
         double u = r.nextDouble() * total;
         Measure cause = u < escape ? Measure.HELD_ESCAPED
                 : u < escape + p.getHeldReleaseRate() ? Measure.HELD_RELEASED : Measure.HELD_DIED;
-        double grownUp = child ? p.getHeldChildFindableYears() * 365.0 : Double.POSITIVE_INFINITY;
+        double grownUp = child ? p.getHeldChildFindableYears() * 365.0 - daysAgo : Double.POSITIVE_INFINITY;
         if (grownUp <= days) {
             days = grownUp;
             cause = Measure.HELD_GREW_UP;
@@ -365,10 +447,7 @@ public final class Enforcement implements java.io.Serializable {
             if (g != null && g.active() && r.nextDouble() < p.getBustProbability()) {
                 bust(g, c.province(), Cause.INVESTIGATION, p, r);
             }
-            Victim v = c.victim();
-            if (v != null && v.status() == Victim.Status.WITH_BUYER) {
-                rescueFromBuyer(v, process(c), p, r);
-            }
+            rescueNamed(c, p, r);
         }
     }
 
@@ -440,7 +519,10 @@ public final class Enforcement implements java.io.Serializable {
         }
     }
 
-    /** Share of reported cases that end solved, as traffickers perceive it. */
+    /**
+     * Share of reports that end solved, as traffickers perceive it: every report counts, turned away
+     * or merged, and a solved case counts for all the reports merged into it.
+     */
     public double publicClearance() {
         return publicClearance;
     }

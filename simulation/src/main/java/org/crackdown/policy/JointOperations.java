@@ -146,8 +146,8 @@ public final class JointOperations implements java.io.Serializable {
     }
 
     /**
-     * Picks the ring: the active gang in the operation's provinces with most open cases against
-     * it (the first known on ties), then its partners there, breadth first, to the link depth,
+     * Picks the ring: the active gang in the operation's provinces with most reports in the open
+     * cases against it (merged ones included; the first known on ties), then its partners there, breadth first, to the link depth,
      * until the reach is filled. With no known gang there yet, it tries again the next day.
      */
     static void target(Operation o, CaseBook cases, int linkDepth) {
@@ -155,7 +155,7 @@ public final class JointOperations implements java.io.Serializable {
         int most = 0;
         for (int prov : sorted(o.provinces())) {
             for (Gang g : cases.knownGangs(prov)) {
-                int n = cases.casesAgainst(g);
+                int n = cases.reportsAgainst(g);
                 if (g.active() && n > most) {
                     first = g;
                     most = n;

@@ -200,7 +200,7 @@ class CalibrateCommandTest {
         String f = "src/test/resources/calibration/timeline-free.yaml";
         Outcome o = crackdown("calibrate", f, "--out", tmp.resolve("never").toString());
         assertEquals(Main.BAD_INPUT, o.code());
-        assertTrue(o.err().contains(f + ":7:3: free: families.child_report_probability: the scenario's timeline sets "
+        assertTrue(o.err().contains(f + ":7:3: free: police.child_registration: the scenario's timeline sets "
                 + "it on 2009-04-09"), o.err());
         assertFalse(Files.exists(tmp.resolve("never")));
     }

@@ -20,7 +20,7 @@ public final class TestScenarios {
         tweak.accept(p);
         List<TimelineChange> timeline = List.of(
                 new TimelineChange(LocalDate.of(2009, 4, 9),
-                        Map.of("dna.enabled", true, "families.child_report_probability", 0.9)),
+                        Map.of("dna.enabled", true, "police.child_registration", 1.0)),
                 new TimelineChange(LocalDate.of(2011, 1, 1), Map.of("tips.enabled", true)));
         List<Campaign> campaigns = List.of(new Campaign("national-2009", LocalDate.of(2009, 4, 9),
                 LocalDate.of(2011, 12, 31), List.of(), 1.0, 365));

@@ -1,7 +1,11 @@
 package org.crackdown.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.crackdown.agent.Buyer;
 import org.crackdown.agent.Gang;
@@ -51,7 +55,7 @@ class EnforcementTest {
 
     @Test
     void aReportedVictimFoundAtAStopSolvesHerCaseWithoutANewOne() {
-        TraffickingModel m = PolicyFixtures.emptyModel(p -> { });
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> TestScenarios.set(p, "police.child_registration", 1));
         Gang g = PolicyFixtures.gang(m, HENAN);
         Victim v = PolicyFixtures.victim(VictimType.BOY, HENAN);
         m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, true, g, v);
@@ -122,5 +126,138 @@ class EnforcementTest {
         assertEquals(2000 - women, x.windowTotal(Measure.HELD_ESCAPED));
         assertEquals(1, x.windowTotal(Measure.HELD_GREW_UP));
         assertEquals(0, x.windowTotal(Measure.HELD_RELEASED) + x.windowTotal(Measure.HELD_DIED));
+    }
+
+    private static Victim soldVictim(TraffickingModel m, Gang g, VictimType t) {
+        Victim v = PolicyFixtures.victim(t, HENAN);
+        v.soldTo(new Buyer(v.id(), Buyer.Kind.BRIDE_SEEKER, HENAN, new double[3], 1000));
+        m.enforcement().onSale(g, v, HENAN, m.params(), m.rng());
+        return v;
+    }
+
+    private static void investigateUntilSolved(TraffickingModel m, double solved) {
+        staff(m, 1000);
+        for (int day = 0; day < 400 && total(m, Measure.CASES_SOLVED) < solved; day++) {
+            m.enforcement().investigate(m.params(), m.rng());
+        }
+    }
+
+    /** Serial-case merging: two reports about one gang are one case; solving it finds both victims. */
+    @Test
+    void reportsAboutTheSameGangAreMergedIntoOneCaseThatRescuesBoth() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.woman_registration", 1);
+            TestScenarios.set(p, "police.merge_probability", 1);
+            TestScenarios.set(p, "police.bust_probability", 0);
+        });
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        Victim a = soldVictim(m, g, VictimType.WOMAN);
+        Victim b = soldVictim(m, g, VictimType.WOMAN);
+        Case first = m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, false, g, a);
+        Case second = m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, false, g, b);
+
+        assertEquals(first, second, "the second report joins the first case");
+        assertEquals(List.of(a, b), first.victims());
+        assertEquals(2, first.reports());
+        assertEquals(1, total(m, Measure.CASES_REGISTERED));
+        assertEquals(1, total(m, Measure.CASES_MERGED));
+        assertEquals(1, m.enforcement().cases().openCases(HENAN));
+
+        investigateUntilSolved(m, 1);
+        assertEquals(1, total(m, Measure.CASES_SOLVED), "one case solved...");
+        assertEquals(2, total(m, Measure.RESCUED_BY_REPORT), "...rescues both victims it names");
+        assertEquals(Victim.Status.RESCUED, a.status());
+        assertEquals(Victim.Status.RESCUED, b.status());
+    }
+
+    @Test
+    void withoutMergingEachReportIsItsOwnCase() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.woman_registration", 1);
+            TestScenarios.set(p, "police.merge_probability", 0);
+        });
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, false, g, PolicyFixtures.victim(VictimType.WOMAN, HENAN));
+        m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, false, g, PolicyFixtures.victim(VictimType.WOMAN, HENAN));
+        assertEquals(2, total(m, Measure.CASES_REGISTERED));
+        assertEquals(0, total(m, Measure.CASES_MERGED));
+        assertEquals(2, m.enforcement().cases().openCases(HENAN));
+    }
+
+    /** A victim found by another process is struck off a merged case, which stays open for the other. */
+    @Test
+    void aMergedCaseIsSolvedWhenItsLastVictimIsFound() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.woman_registration", 1);
+            TestScenarios.set(p, "police.merge_probability", 1);
+        });
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        Victim a = PolicyFixtures.victim(VictimType.WOMAN, HENAN);
+        Victim b = PolicyFixtures.victim(VictimType.WOMAN, HENAN);
+        m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, false, g, a);
+        m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, false, g, b);
+        m.enforcement().alertRecovery(a, HENAN, m.params());
+        assertEquals(0, total(m, Measure.CASES_SOLVED));
+        assertEquals(1, m.enforcement().cases().openCases(HENAN));
+        m.enforcement().alertRecovery(b, HENAN, m.params());
+        assertEquals(1, total(m, Measure.CASES_SOLVED));
+        assertEquals(0, m.enforcement().cases().openCases(HENAN));
+    }
+
+    /** Bu po bu li: an unregistered report worked as an inquiry is registered only when solved. */
+    @Test
+    void anInquiryIsRegisteredWhenItIsSolved() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.child_registration", 0);
+            TestScenarios.set(p, "police.inquiry_probability", 1);
+            TestScenarios.set(p, "police.bust_probability", 0);
+        });
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        Case c = m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, true, g, PolicyFixtures.victim(VictimType.BOY, HENAN));
+        assertFalse(c.registered());
+        assertEquals(0, total(m, Measure.CASES_REGISTERED));
+        assertEquals(1, total(m, Measure.REPORTS_UNREGISTERED));
+        assertEquals(1, total(m, Measure.CASES_OPENED), "a file on the desk all the same");
+
+        investigateUntilSolved(m, 1);
+        assertEquals(1, total(m, Measure.CASES_SOLVED));
+        assertEquals(1, total(m, Measure.CASES_REGISTERED), "registered because solved");
+        assertTrue(c.registered());
+    }
+
+    @Test
+    void aReportTurnedAwayOpensNothing() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.woman_registration", 0);
+            TestScenarios.set(p, "police.inquiry_probability", 0);
+        });
+        Gang g = PolicyFixtures.gang(m, HENAN);
+        assertNull(m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, false, g, PolicyFixtures.victim(VictimType.WOMAN, HENAN)));
+        assertEquals(0, m.enforcement().cases().openCases(HENAN));
+        assertEquals(0, total(m, Measure.CASES_OPENED));
+        assertEquals(1, total(m, Measure.REPORTS_UNREGISTERED));
+    }
+
+    /**
+     * Registration and inquiry are independent draws: of 4,000 reports about different gangs,
+     * Binomial(4000, 0.3) are registered (SD 29) and of the others Binomial(n, 0.5) are kept as
+     * inquiries; the rest are turned away. Tolerance 4 SD.
+     */
+    @Test
+    void registrationAndInquiryFollowTheirProbabilities() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.child_registration", 0.3);
+            TestScenarios.set(p, "police.inquiry_probability", 0.5);
+        });
+        int n = 4000;
+        for (int i = 0; i < n; i++) {
+            m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, true, null, PolicyFixtures.victim(VictimType.BOY, HENAN));
+        }
+        double registered = total(m, Measure.CASES_REGISTERED);
+        double unregistered = total(m, Measure.REPORTS_UNREGISTERED);
+        assertEquals(n, registered + unregistered, 1e-9);
+        assertEquals(0.3 * n, registered, 4 * Math.sqrt(n * 0.3 * 0.7));
+        double inquiries = m.enforcement().cases().openCases(HENAN) - registered;
+        assertEquals(0.5 * unregistered, inquiries, 4 * Math.sqrt(unregistered * 0.25));
     }
 }

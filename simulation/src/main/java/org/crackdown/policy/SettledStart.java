@@ -1,0 +1,219 @@
+package org.crackdown.policy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.crackdown.agent.AcquisitionMethod;
+import org.crackdown.agent.Buyer;
+import org.crackdown.agent.Gang;
+import org.crackdown.agent.PoliceUnit;
+import org.crackdown.agent.Victim;
+import org.crackdown.agent.VictimType;
+import org.crackdown.model.Parameters;
+import org.crackdown.model.Rng;
+import org.crackdown.model.TraffickingModel;
+
+import ec.util.MersenneTwisterFast;
+
+/**
+ * Starts the slow stocks of enforcement near the steady state that the model's own rates imply,
+ * instead of empty ({@code init.settled_stocks}): the trade did not begin on the first day of the
+ * run, so victims already live with buyers, gangs remember their recent sales, and police have
+ * open cases. Without this, every run spends its first years filling these stocks, and rescues
+ * climb from near zero.
+ *
+ * <ul>
+ * <li><b>Victims held by buyers.</b> The yearly inflow into buyers' households of each province
+ * and victim type is the buyers that would enter over a year at the starting prices and risks
+ * ({@code Demand.yearlyBuyers}: the trade is demand-led, nearly every buyer who enters is
+ * served). With constant exit hazard mu ({@code held.*} rates) and, for children, the findable
+ * period T, the steady stock is inflow x E[min(Exp(mu), T)], and a held victim's time since sale
+ * has density proportional to exp(-mu a) on [0, T). Each is drawn so, with the exits still ahead.
+ * Rescue, an exit the start cannot know, is left out: the stock is an upper estimate.</li>
+ * <li><b>Gangs' ledgers.</b> Each past sale is attributed to a gang in play of the victim's
+ * specialisation, at random, oldest first, so each ledger keeps its latest
+ * {@code police.trace_depth} sales. The victim's origin is that gang's home; a bought child was
+ * sold by its parents with the published share {@link #PARENTS_SALE_SHARE}, else abducted; a
+ * woman was deceived.</li>
+ * <li><b>Open cases.</b> An abducted child or deceived woman was reported with the
+ * {@code families.*_report_probability}; a report younger than {@code police.case_expiry_days}
+ * is still open if investigation has not solved it: with reports R a day worked in a province
+ * and capacity C, the daily solving hazard h solves N = R (1 - e^(-hE)) / h, h = C / (N + C m)
+ * (the case book's own rule), and a report of age a is open with chance e^(-ha). Registration,
+ * inquiry and merging are drawn as for a new report.</li>
+ * <li><b>Beliefs.</b> Traffickers' perceived share of reports solved starts at the share this
+ * implies; their beliefs about patrol risk already start at the true hazard.</li>
+ * </ul>
+ */
+public final class SettledStart {
+
+    /** Share of bought children sold by their own parents (china-facts.md s4: 35-40% of child cases). */
+    static final double PARENTS_SALE_SHARE = 0.375;
+
+    private SettledStart() {
+    }
+
+    /** What a settled start put in place. */
+    public record Stocks(int held, int ledgerEntries, int openCases) {
+    }
+
+    private record PastSale(int province, VictimType type, int daysAgo) {
+    }
+
+    private record PastReport(int province, boolean child, Gang gang, Victim victim, int daysAgo, double worked) {
+    }
+
+    /**
+     * Fills the stocks of a model that has just been started (police allocated, initial gangs
+     * formed), from {@code inflow}: victims a year going into buyers' households, by province and
+     * victim type.
+     */
+    public static Stocks settle(TraffickingModel m, double[][] inflow, List<Gang> gangs, Parameters p,
+                                MersenneTwisterFast r) {
+        Enforcement enf = m.enforcement();
+        List<PastSale> sales = pastSales(inflow, p, r);
+        // Oldest first, so ledgers end with the latest sales and merges go to the oldest case.
+        sales.sort(Comparator.comparingInt(PastSale::daysAgo).reversed());
+        List<Gang> women = new ArrayList<>();
+        List<Gang> children = new ArrayList<>();
+        for (Gang g : gangs) {
+            (g.childSpecialist() ? children : women).add(g);
+        }
+        List<PastReport> reports = new ArrayList<>();
+        int ledger = 0;
+        long id = 0;
+        for (PastSale s : sales) {
+            id--;
+            boolean child = s.type().isChild();
+            List<Gang> pool = child ? children : women;
+            if (pool.isEmpty()) {
+                pool = gangs;
+            }
+            Gang seller = pool.isEmpty() ? null : pool.get(r.nextInt(pool.size()));
+            int origin = seller != null ? seller.home() : s.province();
+            AcquisitionMethod method = !child ? AcquisitionMethod.DECEPTION
+                    : r.nextDouble() < PARENTS_SALE_SHARE ? AcquisitionMethod.PURCHASE : AcquisitionMethod.ABDUCTION;
+            boolean reported = switch (method) {
+                case ABDUCTION -> r.nextDouble() < p.getChildReportProbability();
+                case DECEPTION -> r.nextDouble() < p.getWomanReportProbability();
+                default -> false;
+            };
+            boolean sampled = reported && child && p.isDnaEnabled() && r.nextDouble() < p.getParentSampleProbability();
+            Victim v = new Victim(id, s.type(), origin, m.network().get(origin).code(), method, -s.daysAgo(), sampled);
+            v.soldTo(new Buyer(id, child ? Buyer.Kind.CHILD_SEEKER : Buyer.Kind.BRIDE_SEEKER, s.province(),
+                    new double[VictimType.values().length], 0));
+            enf.holdSince(v, s.daysAgo(), p, r);
+            if (seller != null) {
+                seller.rememberPastSale(v, p.getTraceDepth());
+                ledger++;
+            }
+            if (reported && s.daysAgo() < p.getCaseExpiryDays()) {
+                double reg = child ? p.getChildRegistration() : p.getWomanRegistration();
+                reports.add(new PastReport(origin, child, seller, v, s.daysAgo(), reg + (1 - reg) * p.getInquiryProbability()));
+            }
+        }
+        int open = openCases(enf, reports, m.police().units(), p, r);
+        int held = 0;
+        for (int i = 0; i < inflow.length; i++) {
+            held += enf.heldByBuyers(i);
+        }
+        return new Stocks(held, ledger, open);
+    }
+
+    /** The victims living with buyers at the start, each with the days since its sale. */
+    private static List<PastSale> pastSales(double[][] inflow, Parameters p, MersenneTwisterFast r) {
+        List<PastSale> out = new ArrayList<>();
+        for (int i = 0; i < inflow.length; i++) {
+            for (VictimType t : VictimType.values()) {
+                boolean child = t.isChild();
+                double mu = (child ? 0 : p.getHeldEscapeRate()) + p.getHeldReleaseRate() + p.getHeldDeathRate();
+                double findable = child ? p.getHeldChildFindableYears() : Double.POSITIVE_INFINITY;
+                // Mean years a victim stays: E[min(Exp(mu), T)].
+                double stay = mu > 0 ? -Math.expm1(-mu * findable) / mu : findable;
+                if (!(stay < Double.POSITIVE_INFINITY) || inflow[i][t.ordinal()] <= 0) {
+                    continue; // no exit at all: no steady state to start from
+                }
+                int n = Rng.poisson(r, inflow[i][t.ordinal()] * stay);
+                for (int k = 0; k < n; k++) {
+                    double u = r.nextDouble();
+                    double years = mu > 0 ? -Math.log1p(u * Math.expm1(-mu * findable)) / mu : u * findable;
+                    out.add(new PastSale(i, t, (int) Math.floor(years * 365)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Opens the past reports still open today, province by province at the solving hazard of the
+     * case book's steady state; returns how many cases are open.
+     */
+    private static int openCases(Enforcement enf, List<PastReport> reports, List<PoliceUnit> units, Parameters p,
+                                 MersenneTwisterFast r) {
+        int provinces = units.size();
+        double expiry = p.getCaseExpiryDays();
+        double[] worked = new double[provinces];
+        for (PastReport c : reports) {
+            worked[c.province()] += c.worked();
+        }
+        double[] hazard = new double[provinces];
+        for (PoliceUnit u : units) {
+            int i = u.province();
+            double capacity = u.investigators(p) * p.getInvestigationEfficiency();
+            hazard[i] = solvingHazard(worked[i] / expiry, capacity, p.getMinCaseDays(), expiry);
+        }
+        CaseBook book = enf.cases();
+        double solvedShare = 0;
+        for (PastReport c : reports) {
+            double h = hazard[c.province()];
+            solvedShare += c.worked() * -Math.expm1(-h * expiry);
+            if (r.nextDouble() >= Math.exp(-h * c.daysAgo())) {
+                continue; // solved already (its victim would have been traced: a small overestimate of the stock)
+            }
+            Case known = c.gang() == null ? null : book.oldestCaseAgainst(c.gang());
+            if (known != null && r.nextDouble() < p.getMergeProbability()) {
+                book.merge(known, c.victim());
+                continue;
+            }
+            double reg = c.child() ? p.getChildRegistration() : p.getWomanRegistration();
+            boolean registered = r.nextDouble() < reg;
+            if (!registered && r.nextDouble() >= p.getInquiryProbability()) {
+                continue;
+            }
+            Case opened = book.open(Case.Kind.MISSING_REPORT, c.province(), c.child(), c.gang(), c.victim(), -c.daysAgo());
+            if (!registered) {
+                opened.unregistered();
+            }
+        }
+        if (!reports.isEmpty()) {
+            enf.startClearance(solvedShare / reports.size());
+        }
+        int open = 0;
+        for (int i = 0; i < provinces; i++) {
+            open += book.openCases(i);
+        }
+        return open;
+    }
+
+    /**
+     * The daily chance that a case is solved in a province at steady state: with R reports a day
+     * worked, capacity C and the shortest case m days, open cases N = R (1 - e^(-hE)) / h and
+     * h = C / (N + C m); iterated from h = 1/m (a contraction: N falls as h rises).
+     */
+    static double solvingHazard(double reportsPerDay, double capacity, double minCaseDays, double expiry) {
+        if (capacity <= 0) {
+            return 0;
+        }
+        double h = 1 / minCaseDays;
+        for (int k = 0; k < 200; k++) {
+            double n = reportsPerDay * -Math.expm1(-h * expiry) / h;
+            double next = capacity / (n + capacity * minCaseDays);
+            if (Math.abs(next - h) < 1e-12) {
+                return next;
+            }
+            h = 0.5 * (h + next);
+        }
+        return h;
+    }
+}
