@@ -9,7 +9,6 @@ import java.util.List;
 import org.crackdown.agent.AcquisitionMethod;
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.RuralFamilies;
-import org.crackdown.agent.SellingFamily;
 import org.crackdown.agent.Victim;
 import org.crackdown.agent.VictimType;
 import org.crackdown.market.Demand;
@@ -23,6 +22,7 @@ import org.crackdown.space.ProvinceNetwork;
 import org.crackdown.space.Routes;
 import org.crackdown.space.SexRatioHistory;
 import org.crackdown.trade.Prospects;
+import org.crackdown.trade.Sourcing;
 import org.crackdown.trade.TradeWorld;
 
 import ec.util.MersenneTwisterFast;
@@ -73,7 +73,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private int nextTimeline;
     private int day;
     private long nextGangId;
-    private long nextVictimId;
+    private Sourcing sourcing;
     private Prospects prospects;
     /**
      * What the trade pays: the yearly trading profit (sales less what victims cost, less running
@@ -129,7 +129,6 @@ public class TraffickingModel extends SimState implements TradeWorld {
         day = 0;
         nextTimeline = 0;
         nextGangId = 1;
-        nextVictimId = 1;
         gangSteps = 0;
         families = new RuralFamilies(net, demography);
         demand = new Demand(net, demography);
@@ -140,6 +139,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         gangs = new ArrayList<>();
         gangsByHome = newGangIndex(net.size());
         prospects = new Prospects(net, routes, demography, families, market, enforcement, params);
+        sourcing = new Sourcing(net, prospects, families, enforcement, metrics, params);
         outlook = new double[net.size()][2];
         monthProfit = new double[net.size()][2];
         arrestHazard = new double[net.size()];
@@ -493,88 +493,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     // ================================================================ the gangs' world (TradeWorld)
 
-    /**
-     * One day's attempt to obtain a victim. Purchases need a family that accepts the offer;
-     * abductions and deceptions may be reported (opening a case, and, with the DNA database
-     * running, parents giving a sample); cross-border victims may be stopped at the border.
-     */
     @Override
     public Acquisition tryAcquire(Gang g, VictimType t, AcquisitionMethod m) {
-        Province p = net.get(g.source());
-        int d = g.destination();
-        if (random.nextDouble() >= prospects.acquisitionChance(p, t, m, d)) {
-            return null;
-        }
-        double price = prospects.acquisitionCost(t, m, d);
-        boolean sampled = false;
-        Province origin = p;
-        String originLabel = p.code();
-        switch (m) {
-            case PURCHASE -> {
-                double offer = prospects.offer(t, d);
-                SellingFamily f = families.accept(p.index(), t, offer);
-                for (int k = 0, nb[] = p.neighbours(); f == null && k < nb.length; k++) {
-                    f = families.accept(nb[k], t, offer);
-                }
-                if (f == null) {
-                    return null;
-                }
-                price = offer; // the family accepted the broker's offer
-                // The child's origin is where the family lives.
-                origin = net.get(f.province());
-                originLabel = origin.code();
-            }
-            case ABDUCTION -> sampled = params.isDnaEnabled() && random.nextDouble() < params.getParentSampleProbability();
-            case CROSS_BORDER -> originLabel = foreignCountry(p);
-            default -> {
-            }
-        }
-        Victim v = new Victim(nextVictimId++, t, origin.index(), originLabel, m, day, sampled);
-        metrics.increment(switch (t) {
-            case BOY -> Measure.BOYS_ACQUIRED;
-            case GIRL -> Measure.GIRLS_ACQUIRED;
-            case WOMAN -> Measure.WOMEN_ACQUIRED;
-        }, origin.index());
-        if (p.index() != g.home()) {
-            metrics.increment(Measure.ACQUIRED_AWAY, p.index());
-        }
-        metrics.increment(switch (m) {
-            case ABDUCTION -> Measure.ACQUIRED_ABDUCTION;
-            case PURCHASE -> Measure.ACQUIRED_PURCHASE;
-            case DECEPTION -> Measure.ACQUIRED_DECEPTION;
-            case CROSS_BORDER -> Measure.ACQUIRED_CROSS_BORDER;
-        }, origin.index());
-        switch (m) {
-            case ABDUCTION -> {
-                if (random.nextDouble() < params.getChildReportProbability()) {
-                    enforcement.open(org.crackdown.policy.Case.Kind.MISSING_REPORT, p.index(), true, g, v);
-                    if (params.isAlertEnabled() && random.nextDouble() < params.getAlertRecovery()) {
-                        enforcement.alertRecovery(v, p.index(), params);
-                        return null;
-                    }
-                }
-            }
-            case DECEPTION -> {
-                if (random.nextDouble() < params.getWomanReportProbability()) {
-                    enforcement.open(org.crackdown.policy.Case.Kind.MISSING_REPORT, p.index(), false, g, v);
-                }
-            }
-            case CROSS_BORDER -> {
-                if (random.nextDouble() < params.getBorderControl()) {
-                    enforcement.borderStop(g, v, p.index(), params, random);
-                    return null;
-                }
-            }
-            default -> {
-            }
-        }
-        return new Acquisition(v, price);
-    }
-
-    private String foreignCountry(Province p) {
-        List<String> options = p.foreignNeighbours().stream()
-                .filter(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains).toList();
-        return options.get(random.nextInt(options.size()));
+        return sourcing.tryAcquire(g, t, m, day, random);
     }
 
     /** A gang carrying victims spends the day in a province. */

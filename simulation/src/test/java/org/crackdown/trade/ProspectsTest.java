@@ -1,0 +1,141 @@
+package org.crackdown.trade;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.crackdown.agent.AcquisitionMethod;
+import org.crackdown.agent.Gang;
+import org.crackdown.agent.VictimType;
+import org.crackdown.model.Parameters;
+import org.crackdown.model.Scenario;
+import org.crackdown.model.TestScenarios;
+import org.crackdown.model.TraffickingModel;
+import org.crackdown.space.Province;
+import org.junit.jupiter.api.Test;
+
+/** What a planning gang can know of the trade: the day's outlook, sale chances and routes. */
+class ProspectsTest {
+
+    /** A started model with nothing moving in it unless a test puts it there. */
+    private static TraffickingModel quietModel(Consumer<Parameters> tweak) {
+        Parameters p = new Parameters();
+        p.setScale(0.01);
+        TestScenarios.set(p, "gangs.initial", 0);
+        TestScenarios.set(p, "gangs.recruit_rate", 0);
+        TestScenarios.set(p, "init.settled_stocks", false);
+        tweak.accept(p);
+        Scenario s = new Scenario("quiet", "", 1, LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31),
+                LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31), p, List.of(), List.of());
+        TraffickingModel m = new TraffickingModel(s, 5);
+        m.start();
+        return m;
+    }
+
+    private static int province(TraffickingModel m, String code) {
+        return m.network().provinces().stream().filter(q -> q.code().equals(code)).findFirst().orElseThrow().index();
+    }
+
+    @Test
+    void crossingTheBorderIsOpenOnlyFromBorderProvinces() {
+        TraffickingModel m = quietModel(p -> { });
+        Prospects o = m.prospects();
+        for (Province q : m.network().provinces()) {
+            double[] row = o.acquisitionCosts(q.index(), VictimType.WOMAN, AcquisitionMethod.CROSS_BORDER);
+            for (double c : row) {
+                assertEquals(!q.tradeBorder(), Double.isNaN(c), q.code());
+            }
+        }
+    }
+
+    @Test
+    void theDaysOutlookIsSharedWithinADayAndRenewedTheNext() {
+        TraffickingModel m = quietModel(p -> { });
+        Prospects o = m.prospects();
+        int gx = province(m, "CN-GX");
+        double[] first = o.acquisitionCosts(gx, VictimType.BOY, AcquisitionMethod.ABDUCTION).clone();
+        assertSame(o.acquisitionCosts(gx, VictimType.BOY, AcquisitionMethod.ABDUCTION),
+                o.acquisitionCosts(gx, VictimType.BOY, AcquisitionMethod.ABDUCTION));
+        // A campaign of abductions made twice as easy shows only the next day.
+        TestScenarios.set(m.params(), "gangs.abduction_success", 2 * m.params().getAbductionSuccess());
+        assertEquals(first[0], o.acquisitionCosts(gx, VictimType.BOY, AcquisitionMethod.ABDUCTION)[0]);
+        o.newDay(1, List.of());
+        double renewed = o.acquisitionCosts(gx, VictimType.BOY, AcquisitionMethod.ABDUCTION)[0];
+        assertTrue(renewed < first[0], "fewer days spent trying: " + first[0] + " -> " + renewed);
+    }
+
+    @Test
+    void victimsCommittedToAMarketLowerItsExpectedSale() {
+        TraffickingModel m = quietModel(p -> { });
+        // A few days of arrivals so buyers wait in markets.
+        for (int k = 0; k < 20; k++) {
+            m.schedule.step(m);
+        }
+        Prospects o = m.prospects();
+        int best = -1;
+        for (int d = 0; d < m.network().size(); d++) {
+            if (best < 0 || m.market().waiting(d, VictimType.WOMAN) > m.market().waiting(best, VictimType.WOMAN)) {
+                best = d;
+            }
+        }
+        assertTrue(m.market().waiting(best, VictimType.WOMAN) > 0, "buyers waiting somewhere");
+        double before = o.expectedSale(best, VictimType.WOMAN);
+        o.committed(best, VictimType.WOMAN, 50);
+        double after = o.expectedSale(best, VictimType.WOMAN);
+        assertTrue(after < before, before + " -> " + after);
+        assertTrue(after > 0);
+    }
+
+    @Test
+    void theDayChargedAtTheStartBoundsEveryRouteFromBelow() {
+        TraffickingModel m = quietModel(p -> { });
+        Prospects o = m.prospects();
+        Gang g = m.formGang(province(m, "CN-YN"), 3, null);
+        double[] day = o.dayCosts(g);
+        for (int from = 0; from < m.network().size(); from++) {
+            double bound = Prospects.cheapestRoute(day, from);
+            for (double c : o.routeCosts(day, from)) {
+                assertTrue(c >= bound - 1e-9);
+            }
+        }
+        day[3] = -1;
+        assertEquals(Double.NEGATIVE_INFINITY, Prospects.cheapestRoute(day, 0));
+    }
+
+    @Test
+    void buyingAChildNeedsAFamilyStillOpenToSelling() {
+        TraffickingModel none = quietModel(p -> TestScenarios.set(p, "families.sale_propensity", 0));
+        for (int s = 0; s < none.network().size(); s++) {
+            assertFalse(none.prospects().available(s, VictimType.BOY, AcquisitionMethod.PURCHASE));
+            assertTrue(none.prospects().available(s, VictimType.BOY, AcquisitionMethod.ABDUCTION));
+        }
+    }
+
+    @Test
+    void aRouteIsPlannedAroundADangerousProvinceWhenADetourPays() {
+        TraffickingModel m = quietModel(p -> { });
+        Prospects o = m.prospects();
+        Gang g = m.formGang(province(m, "CN-GZ"), 3, null);
+        int from = province(m, "CN-GZ");
+        int to = province(m, "CN-SD");
+        int[] plain = o.route(g, from, to);
+        // The gang learns that every province on its plain route (but the ends) is dangerous.
+        for (int k = 1; k < plain.length - 1; k++) {
+            for (int n = 0; n < 20; n++) {
+                g.learnDanger(plain[k], 0.5);
+            }
+        }
+        int[] detour = o.route(g, from, to);
+        assertEquals(from, detour[0]);
+        assertEquals(to, detour[detour.length - 1]);
+        assertNotSame(plain, detour);
+        boolean differs = plain.length != detour.length || !java.util.Arrays.equals(plain, detour);
+        assertTrue(differs || plain.length <= 2, "route unchanged: " + java.util.Arrays.toString(plain));
+    }
+}
