@@ -1,12 +1,10 @@
 package org.crackdown.scenario;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,14 +13,17 @@ import java.util.Optional;
 
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.crackdown.yaml.Entry;
+import org.crackdown.yaml.Keys;
+import org.crackdown.yaml.Place;
+import org.crackdown.yaml.YamlReader;
+import org.crackdown.yaml.YamlFiles;
 
 /**
  * Reads one scenario file into a {@link Layer}, recording every problem instead of stopping at
@@ -44,38 +45,31 @@ final class LayerReader {
      * line that named it (null for the file given on the command line); problems opening the file
      * are reported there. Returns null when the file could not be read or parsed at all.
      */
-    static Layer read(Path path, String file, Where from, List<Problem> problems) {
+    static Layer read(Path path, String file, Place from, List<Problem> problems) {
         return read(path, file, from, problems, ScenarioFiles.fromDisk());
     }
 
-    /** As {@link #read(Path, String, Where, List)}, taking the file's bytes from {@code files}. */
-    static Layer read(Path path, String file, Where from, List<Problem> problems, ScenarioFiles files) {
+    /** As {@link #read(Path, String, Place, List)}, taking the file's bytes from {@code files}. */
+    static Layer read(Path path, String file, Place from, List<Problem> problems, ScenarioFiles files) {
         if (Files.isDirectory(path) && !files.holds(path)) {
             problems.add(cannotRead(file, from, "it is a directory"));
             return null;
         }
-        Node root;
+        YamlFiles.Loaded loaded;
         try {
-            String text = YamlFiles.decode(files.bytes(path));
-            Problem tooLong = YamlFiles.longLine(file, text);
-            if (tooLong != null) {
-                problems.add(from == null ? tooLong : from.problem("extends: '" + file + "': " + tooLong.message()));
-                return null;
-            }
-            root = YamlFiles.compose(text);
-        } catch (MarkedYAMLException e) {
-            problems.add(syntaxError(file, e));
-            return null;
-        } catch (YAMLException e) {
-            String why = e.getCause() instanceof IOException io ? YamlFiles.reason(io) : e.getMessage();
-            problems.add(cannotRead(file, from, why));
-            return null;
+            loaded = YamlFiles.parse(file, files.bytes(path));
         } catch (IOException e) {
             problems.add(cannotRead(file, from, YamlFiles.reason(e)));
             return null;
         }
+        if (loaded.failed()) {
+            // Syntax errors and limits point into the file that has them, even one reached by extends.
+            problems.add(loaded.unreadable() != null ? cannotRead(file, from, loaded.unreadable()) : loaded.problem());
+            return null;
+        }
+        Node root = loaded.root();
         LayerReader reader = new LayerReader(file, problems);
-        Layer layer = new Layer(path, file, root == null ? new Where(file, 1, 1) : Where.of(file, root));
+        Layer layer = new Layer(path, file, root == null ? new Place(file, 1, 1) : Place.of(file, root));
         if (root == null) {
             return layer; // an empty file: valid YAML, nothing set
         }
@@ -84,7 +78,7 @@ final class LayerReader {
             return null;
         }
         Map<String, Entry> entries = new LinkedHashMap<>();
-        reader.flatten(m, "", Schema.SCENARIO, entries);
+        reader.flatten(m, Schema.SCENARIO, entries);
         for (Entry e : entries.values()) {
             reader.convertTop(e, layer);
         }
@@ -96,12 +90,12 @@ final class LayerReader {
      * purpose through extends, a sweep's base or a targets file's scenario) gets one message with
      * its path only: quoting it could print a secret, and a list of its keys helps nobody.
      */
-    private static Problem notAScenario(String file, Where from, Node root) {
+    private static Problem notAScenario(String file, Place from, Node root) {
         String why = YamlFiles.notA("scenario", root);
         if (from != null) {
             return from.problem("extends: '" + file + "' is " + why);
         }
-        return Where.of(file, root).problem(why);
+        return Place.of(file, root).problem(why);
     }
 
     /** True if some top-level key is a scenario key, a group of them, or a likely misspelling of one. */
@@ -119,7 +113,7 @@ final class LayerReader {
         return false;
     }
 
-    private static Problem cannotRead(String file, Where from, String why) {
+    private static Problem cannotRead(String file, Place from, String why) {
         if (from != null) {
             return from.problem("extends: cannot read '" + file + "': " + why);
         }
@@ -127,67 +121,13 @@ final class LayerReader {
     }
 
 
-    private static Problem syntaxError(String file, MarkedYAMLException e) {
-        StringBuilder msg = new StringBuilder("YAML syntax error: ").append(e.getProblem());
-        if (e.getContext() != null) {
-            msg.append(" (").append(e.getContext());
-            if (e.getContextMark() != null) {
-                msg.append(" at line ").append(e.getContextMark().getLine() + 1);
-            }
-            msg.append(')');
-        }
-        return Where.of(file, e.getProblemMark()).problem(msg.toString());
-    }
-
-    /** One leaf key as written: its full dotted path, key node and value node. */
-    private record Entry(String path, Node keyNode, Node value) {
-    }
-
-    /**
-     * Walks a map, expanding nested groups and dotted keys into full dotted paths. Unknown keys,
-     * duplicates (also across the nested and dotted forms) and maps written where a value
-     * belongs are reported here.
-     */
-    private void flatten(MappingNode m, String prefix, Schema schema, Map<String, Entry> out) {
-        Map<String, Node> seen = new HashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            Node keyNode = t.getKeyNode();
-            Node value = t.getValueNode();
-            if (!(keyNode instanceof ScalarNode ks)) {
-                problems.add(Where.of(file, keyNode).problem("expected a key name, got " + what(keyNode)));
-                continue;
-            }
-            String key = ks.getValue();
-            Node first = seen.putIfAbsent(key, keyNode);
-            if (first != null) {
-                problems.add(Where.of(file, keyNode).problem("duplicate key '" + key + "' (first given at "
-                        + Where.of(file, first).describe() + ")"));
-                continue;
-            }
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (schema.isLeaf(path)) {
-                Entry earlier = out.get(path);
-                if (earlier != null) {
-                    problems.add(Where.of(file, keyNode).problem("duplicate key '" + path + "' (first given at "
-                            + Where.of(file, earlier.keyNode()).describe() + ")"));
-                } else {
-                    out.put(path, new Entry(path, keyNode, value));
-                }
-            } else if (schema.isGroup(path)) {
-                if (value instanceof MappingNode sub) {
-                    flatten(sub, path, schema, out);
-                } else {
-                    problems.add(Where.of(file, value).problem(path + ": expected a map of keys (one of "
-                            + String.join(", ", schema.childrenOf(path)) + "), got " + what(value)));
-                }
-            } else {
-                problems.add(Where.of(file, keyNode).problem(schema.unknownKey(path, prefix)));
-            }
-        }
+    /** Walks a map of {@code keys} into full dotted paths, reporting what {@link YamlReader} reports. */
+    private void flatten(MappingNode m, Keys keys, Map<String, Entry> out) {
+        new YamlReader(file, problems).flatten(m, "", keys, "", out, k -> null);
     }
 
     private void convertTop(Entry e, Layer layer) {
-        Where at = Where.of(file, e.keyNode());
+        Place at = Place.of(file, e.key());
         switch (e.path()) {
             case "campaigns" -> {
                 List<CampaignDraft> list = campaigns(e);
@@ -218,7 +158,7 @@ final class LayerReader {
                 if (text != null && !text.isBlank()) {
                     layer.extendsRef = new Located<>(text.trim(), at);
                 } else if (text != null) {
-                    problems.add(Where.of(file, e.value()).problem("extends: expected "
+                    problems.add(Place.of(file, e.value()).problem("extends: expected "
                             + Values.allowed("extends") + ", got nothing"));
                 }
             }
@@ -236,14 +176,14 @@ final class LayerReader {
     /** Converts a scalar key's value, or reports why not and returns null. */
     private Object scalar(String key, Node value) {
         if (!(value instanceof ScalarNode s)) {
-            problems.add(Where.of(file, value).problem(key + ": expected " + Values.allowed(key) + ", got "
+            problems.add(Place.of(file, value).problem(key + ": expected " + Values.allowed(key) + ", got "
                     + what(value)));
             return null;
         }
         try {
             return Values.convert(key, raw(s, ParamRegistry.find(key)));
         } catch (IllegalArgumentException ex) {
-            problems.add(Where.of(file, value).problem(key + ": " + ex.getMessage()));
+            problems.add(Place.of(file, value).problem(key + ": " + ex.getMessage()));
             return null;
         }
     }
@@ -253,7 +193,7 @@ final class LayerReader {
         if (value instanceof ScalarNode s) {
             return s.getTag().equals(Tag.NULL) ? "" : s.getValue();
         }
-        problems.add(Where.of(file, value).problem(key + ": expected " + Values.allowed(key) + ", got "
+        problems.add(Place.of(file, value).problem(key + ": expected " + Values.allowed(key) + ", got "
                 + what(value)));
         return null;
     }
@@ -266,8 +206,9 @@ final class LayerReader {
         if (s.getTag().equals(Tag.NULL)) {
             return s.getValue().isEmpty() || s.getValue().equals("~") ? null : s.getValue();
         }
-        if (s.getTag().equals(Tag.BOOL) && spec.isPresent() && spec.get().kind() == ParamSpec.Kind.BOOLEAN) {
-            return Values.yamlTrue(s.getValue());
+        if (spec.isPresent() && spec.get().kind() == ParamSpec.Kind.BOOLEAN) {
+            Boolean b = YamlReader.yamlBoolean(s.getValue());
+            return b == null ? s.getValue() : b;
         }
         return s.getValue();
     }
@@ -276,7 +217,7 @@ final class LayerReader {
 
     private List<CampaignDraft> campaigns(Entry e) {
         if (!(e.value() instanceof SequenceNode seq)) {
-            problems.add(Where.of(file, e.value()).problem("campaigns: expected a list of campaigns "
+            problems.add(Place.of(file, e.value()).problem("campaigns: expected a list of campaigns "
                     + "(items starting with '- '; [] for none), got " + what(e.value())));
             return null;
         }
@@ -293,24 +234,24 @@ final class LayerReader {
     }
 
     private CampaignDraft campaign(Node item, int index) {
-        Where where = Where.of(file, item);
+        Place where = Place.of(file, item);
         if (!(item instanceof MappingNode m)) {
             problems.add(where.problem("campaigns: each campaign must be a map of "
                     + String.join(", ", Schema.CAMPAIGN.childrenOf("")) + "; got " + what(item)));
             return null;
         }
         Map<String, Entry> fields = new LinkedHashMap<>();
-        flatten(m, "", Schema.CAMPAIGN, fields);
+        flatten(m, Schema.CAMPAIGN, fields);
         String label = "campaign " + index;
         Entry nameEntry = fields.get("name");
         Located<String> name = null;
         if (nameEntry != null) {
             String text = scalarText("campaign name", nameEntry.value(), "a name");
             if (text != null && !text.isBlank()) {
-                name = new Located<>(text.trim(), Where.of(file, nameEntry.keyNode()));
+                name = new Located<>(text.trim(), Place.of(file, nameEntry.key()));
                 label = "campaign '" + name.value() + "'";
             } else if (text != null) {
-                problems.add(Where.of(file, nameEntry.value()).problem(label + " name: expected a name, got nothing"));
+                problems.add(Place.of(file, nameEntry.value()).problem(label + " name: expected a name, got nothing"));
             }
         }
         boolean ok = name != null;
@@ -343,9 +284,9 @@ final class LayerReader {
             return null;
         }
         try {
-            return new Located<>(parse.apply(text), Where.of(file, e.keyNode()));
+            return new Located<>(parse.apply(text), Place.of(file, e.key()));
         } catch (IllegalArgumentException ex) {
-            problems.add(Where.of(file, e.value()).problem(label + " " + key + ": " + ex.getMessage()));
+            problems.add(Place.of(file, e.value()).problem(label + " " + key + ": " + ex.getMessage()));
             return null;
         }
     }
@@ -355,7 +296,7 @@ final class LayerReader {
         if (value instanceof ScalarNode s) {
             return s.getTag().equals(Tag.NULL) ? "" : s.getValue();
         }
-        problems.add(Where.of(file, value).problem(label + ": expected " + allowed + ", got " + what(value)));
+        problems.add(Place.of(file, value).problem(label + ": expected " + allowed + ", got " + what(value)));
         return null;
     }
 
@@ -369,7 +310,7 @@ final class LayerReader {
             return List.of();
         }
         if (!(e.value() instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            problems.add(Where.of(file, e.value()).problem(label + " provinces: expected " + allowed + ", got "
+            problems.add(Place.of(file, e.value()).problem(label + " provinces: expected " + allowed + ", got "
                     + what(e.value())));
             return null;
         }
@@ -377,9 +318,9 @@ final class LayerReader {
         boolean ok = true;
         for (Node n : seq.getValue()) {
             if (n instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-                codes.add(new Located<>(s.getValue().trim(), Where.of(file, n)));
+                codes.add(new Located<>(s.getValue().trim(), Place.of(file, n)));
             } else {
-                problems.add(Where.of(file, n).problem(label + " provinces: expected a province code like CN-YN, got "
+                problems.add(Place.of(file, n).problem(label + " provinces: expected a province code like CN-YN, got "
                         + what(n)));
                 ok = false;
             }
@@ -391,7 +332,7 @@ final class LayerReader {
 
     private List<OperationDraft> operations(Entry e) {
         if (!(e.value() instanceof SequenceNode seq)) {
-            problems.add(Where.of(file, e.value()).problem("operations: expected a list of joint operations "
+            problems.add(Place.of(file, e.value()).problem("operations: expected a list of joint operations "
                     + "(items starting with '- '; [] for none), got " + what(e.value())));
             return null;
         }
@@ -408,24 +349,24 @@ final class LayerReader {
     }
 
     private OperationDraft operation(Node item, int index) {
-        Where where = Where.of(file, item);
+        Place where = Place.of(file, item);
         if (!(item instanceof MappingNode m)) {
             problems.add(where.problem("operations: each joint operation must be a map of "
                     + String.join(", ", Schema.OPERATION.childrenOf("")) + "; got " + what(item)));
             return null;
         }
         Map<String, Entry> fields = new LinkedHashMap<>();
-        flatten(m, "", Schema.OPERATION, fields);
+        flatten(m, Schema.OPERATION, fields);
         String label = "operation " + index;
         Entry nameEntry = fields.get("name");
         Located<String> name = null;
         if (nameEntry != null) {
             String text = scalarText("operation name", nameEntry.value(), "a name");
             if (text != null && !text.isBlank()) {
-                name = new Located<>(text.trim(), Where.of(file, nameEntry.keyNode()));
+                name = new Located<>(text.trim(), Place.of(file, nameEntry.key()));
                 label = "operation '" + name.value() + "'";
             } else if (text != null) {
-                problems.add(Where.of(file, nameEntry.value()).problem(label + " name: expected a name, got nothing"));
+                problems.add(Place.of(file, nameEntry.value()).problem(label + " name: expected a name, got nothing"));
             }
         }
         boolean ok = name != null;
@@ -439,7 +380,7 @@ final class LayerReader {
         if (prov != null && prov.value() instanceof ScalarNode) {
             Located<Double> n = campaignField(fields, "provinces", label, Values::number);
             if (n != null && (n.value() != Math.rint(n.value()) || n.value() < 1 || n.value() > 31)) {
-                problems.add(Where.of(file, prov.value()).problem(label + " provinces: expected a list of province "
+                problems.add(Place.of(file, prov.value()).problem(label + " provinces: expected a list of province "
                         + "codes like [CN-YN, CN-SC] or a whole number of provinces from 1 to 31, got '"
                         + ParamSpec.format(n.value()) + "'"));
                 n = null;
@@ -447,7 +388,7 @@ final class LayerReader {
             count = n == null ? null : new Located<>(n.value().intValue(), n.where());
         } else if (prov != null) {
             codes = provinces(prov, label);
-            count = codes == null ? null : new Located<>(codes.size(), Where.of(file, prov.keyNode()));
+            count = codes == null ? null : new Located<>(codes.size(), Place.of(file, prov.key()));
         }
         for (String required : List.of("name", "start", "provinces")) {
             if (!fields.containsKey(required)) {
@@ -463,7 +404,7 @@ final class LayerReader {
 
     private List<TimelineDraft> timeline(Entry e) {
         if (!(e.value() instanceof SequenceNode seq)) {
-            problems.add(Where.of(file, e.value()).problem("timeline: expected a list of dated changes "
+            problems.add(Place.of(file, e.value()).problem("timeline: expected a list of dated changes "
                     + "(items '- date: ...' with 'set: ...'; [] for none), got " + what(e.value())));
             return null;
         }
@@ -478,14 +419,14 @@ final class LayerReader {
     }
 
     private TimelineDraft timelineEntry(Node item) {
-        Where where = Where.of(file, item);
+        Place where = Place.of(file, item);
         if (!(item instanceof MappingNode m)) {
             problems.add(where.problem("timeline: each change must be a map with 'date' and 'set'; got "
                     + what(item)));
             return null;
         }
         Map<String, Entry> fields = new LinkedHashMap<>();
-        flatten(m, "", Schema.TIMELINE_ENTRY, fields);
+        flatten(m, Schema.TIMELINE_ENTRY, fields);
         boolean ok = true;
         Located<LocalDate> date = null;
         Entry d = fields.get("date");
@@ -498,9 +439,9 @@ final class LayerReader {
                 ok = false;
             } else {
                 try {
-                    date = new Located<>(Values.date(text), Where.of(file, d.keyNode()));
+                    date = new Located<>(Values.date(text), Place.of(file, d.key()));
                 } catch (IllegalArgumentException ex) {
-                    problems.add(Where.of(file, d.value()).problem("timeline date: " + ex.getMessage()));
+                    problems.add(Place.of(file, d.value()).problem("timeline date: " + ex.getMessage()));
                     ok = false;
                 }
             }
@@ -511,38 +452,28 @@ final class LayerReader {
             problems.add(where.problem("timeline: missing key 'set' (the parameters that change on 'date')"));
             ok = false;
         } else if (!(s.value() instanceof MappingNode sm) || sm.getValue().isEmpty()) {
-            problems.add(Where.of(file, s.value()).problem("timeline set: expected a map of parameter keys to "
+            problems.add(Place.of(file, s.value()).problem("timeline set: expected a map of parameter keys to "
                     + "new values, like {dna.enabled: true}; got " + what(s.value())));
             ok = false;
         } else {
             Map<String, Entry> params = new LinkedHashMap<>();
             int before = problems.size();
-            flatten(sm, "", Schema.PARAMETERS, params);
+            flatten(sm, Schema.PARAMETERS, params);
             ok &= problems.size() == before;
             for (Entry p : params.values()) {
                 Object v = scalar(p.path(), p.value());
                 if (v == null) {
                     ok = false;
                 } else {
-                    values.put(p.path(), new Located<>(v, Where.of(file, p.keyNode())));
+                    values.put(p.path(), new Located<>(v, Place.of(file, p.key())));
                 }
             }
         }
         return ok ? new TimelineDraft(date, values, where) : null;
     }
 
-    /** How to describe a node the user wrote where something else was expected. */
     static String what(Node n) {
-        if (n instanceof MappingNode) {
-            return "a map";
-        }
-        if (n instanceof SequenceNode) {
-            return ((SequenceNode) n).getValue().isEmpty() ? "an empty list" : "a list";
-        }
-        ScalarNode s = (ScalarNode) n;
-        if (s.getTag().equals(Tag.NULL) && (s.getValue().isEmpty() || s.getValue().equals("~"))) {
-            return "nothing";
-        }
-        return YamlFiles.quoted(s.getValue());
+        return YamlReader.what(n);
     }
+
 }

@@ -2,6 +2,7 @@ package org.crackdown.scenario;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.crackdown.yaml.Place;
 
 /**
  * A dated joint operation as read from a file, before the consistency checks. Its provinces are
@@ -9,5 +10,5 @@ import java.util.List;
  * empty: police choose them). {@code officers} is null when not given.
  */
 record OperationDraft(Located<String> name, Located<LocalDate> start, List<Located<String>> codes,
-                      Located<Integer> count, Located<Double> officers, Where where) {
+                      Located<Integer> count, Located<Double> officers, Place where) {
 }

@@ -1,4 +1,4 @@
-package org.crackdown.scenario;
+package org.crackdown.yaml;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +11,33 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
+import org.crackdown.scenario.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** What the YAML readers (scenarios, sweeps, calibration targets) say about files, said once. */
+/**
+ * Reading a YAML file (scenario, sweep or calibration targets) up to SnakeYAML's node tree: strict
+ * UTF-8 and the limits that keep a hostile file from costing minutes or gigabytes, each checked
+ * before the text reaches the step it protects, with a message naming the limit.
+ */
 public final class YamlFiles {
     /**
      * The largest YAML file read (scenario, sweep or calibration targets file), in bytes: 1 MiB.
@@ -43,8 +60,21 @@ public final class YamlFiles {
      */
     public static final int MAX_NAME = 100;
 
+    /**
+     * The deepest nesting of maps and lists. The shipped files nest at most five levels (a
+     * timeline change's {@code set} with a group); every reader walks the tree recursively.
+     */
+    public static final int MAX_DEPTH = 20;
+
+    /**
+     * The most values a file may hold counting every copy an alias makes. Aliases share nodes,
+     * but the readers walk the tree as written out, so ten lists of ten aliases of the list
+     * above (a "billion laughs") would cost 10^9 steps; the shipped files use no aliases.
+     */
+    public static final int MAX_VALUES = 100_000;
+
     /** Longest piece of a user's value quoted back in a message. */
-    static final int QUOTE_MAX = 60;
+    public static final int QUOTE_MAX = 60;
 
     private YamlFiles() {
     }
@@ -109,13 +139,138 @@ public final class YamlFiles {
 
     /**
      * Composes YAML text to SnakeYAML's node tree only (no objects are constructed, so no tags run
-     * code), with its default limits on aliases and nesting and a length limit matching
-     * {@link #MAX_BYTES}.
+     * code). SnakeYAML's own limits stay as a backstop behind {@link #checkLimits}.
      */
     public static Node compose(String text) {
+        return new Yaml(options()).compose(new StringReader(text));
+    }
+
+    private static LoaderOptions options() {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_BYTES);
-        return new Yaml(options).compose(new StringReader(text));
+        options.setNestingDepthLimit(MAX_DEPTH + 1);
+        options.setMaxAliasesForCollections(MAX_VALUES);
+        return options;
+    }
+
+    /**
+     * The first place where {@code text} nests deeper than {@link #MAX_DEPTH} or grows, through
+     * aliases, past {@link #MAX_VALUES} values; null if it does neither. Runs over the parser's
+     * events, which cost time linear in the text, so it is safe on any text within the size
+     * limits. Syntax errors are thrown as by {@link #compose}.
+     */
+    public static Problem checkLimits(String file, String text) {
+        Map<String, Long> anchored = new HashMap<>();
+        Deque<long[]> open = new ArrayDeque<>(); // values inside each open collection so far
+        Deque<String> anchors = new ArrayDeque<>();
+        long total = 0;
+        for (Event e : new Yaml(options()).parse(new StringReader(text))) {
+            long added = 0;
+            if (e instanceof CollectionStartEvent c) {
+                if (open.size() >= MAX_DEPTH) {
+                    return Place.of(file, c.getStartMark()).problem("nested more than " + MAX_DEPTH
+                            + " levels deep; YAML files may nest maps and lists at most " + MAX_DEPTH + " levels");
+                }
+                open.push(new long[] {1});
+                total++;
+                anchors.push(c.getAnchor() == null ? "" : c.getAnchor());
+                continue;
+            } else if (e instanceof CollectionEndEvent) {
+                long size = open.pop()[0];
+                String anchor = anchors.pop();
+                if (!anchor.isEmpty()) {
+                    anchored.put(anchor, size);
+                }
+                if (!open.isEmpty()) {
+                    open.peek()[0] += size;
+                }
+                continue;
+            } else if (e instanceof ScalarEvent sc) {
+                added = 1;
+                if (sc.getAnchor() != null) {
+                    anchored.put(sc.getAnchor(), 1L);
+                }
+            } else if (e instanceof AliasEvent a) {
+                added = anchored.getOrDefault(a.getAnchor(), 1L);
+            }
+            if (added > 0) {
+                if (!open.isEmpty()) {
+                    open.peek()[0] += added;
+                }
+                total += added;
+                if (total > MAX_VALUES) {
+                    return Place.of(file, e.getStartMark()).problem(String.format(Locale.ROOT, "aliases make "
+                            + "this file hold more than %,d values (counting every copy an alias makes); "
+                            + "YAML files may hold at most %,d", MAX_VALUES, MAX_VALUES));
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A YAML file read as far as its node tree. {@code root} is null for an empty file or when
+     * reading failed; then {@code problem} says why, and {@code unreadable} is the reason for a
+     * file that could not be read at all (missing, a directory, not UTF-8, too large), which a
+     * reader may phrase its own way (a scenario's {@code extends} names the line that led there).
+     */
+    public record Loaded(Node root, Problem problem, String unreadable) {
+        public boolean failed() {
+            return problem != null;
+        }
+    }
+
+    /** Reads {@code path}, shown to the user as {@code file}: size, UTF-8, lines, syntax, nesting, aliases. */
+    public static Loaded load(Path path, String file) {
+        if (Files.isDirectory(path)) {
+            return unreadable(file, "it is a directory");
+        }
+        try {
+            return parse(file, readBytes(path));
+        } catch (IOException e) {
+            return unreadable(file, reason(e));
+        }
+    }
+
+    /** Parses the bytes of a YAML file as {@link #load} does. */
+    public static Loaded parse(String file, byte[] bytes) {
+        String text;
+        try {
+            text = decode(bytes);
+        } catch (CharacterCodingException e) {
+            return unreadable(file, reason(e));
+        }
+        Problem tooLong = longLine(file, text);
+        if (tooLong != null) {
+            return new Loaded(null, tooLong, null);
+        }
+        try {
+            Problem limit = checkLimits(file, text);
+            if (limit != null) {
+                return new Loaded(null, limit, null);
+            }
+            return new Loaded(compose(text), null, null);
+        } catch (MarkedYAMLException e) {
+            return new Loaded(null, syntaxError(file, e), null);
+        } catch (YAMLException e) {
+            return unreadable(file, e.getCause() instanceof IOException io ? reason(io) : e.getMessage());
+        }
+    }
+
+    private static Loaded unreadable(String file, String why) {
+        return new Loaded(null, new Problem(file, 0, 0, "cannot read: " + why), why);
+    }
+
+    private static Problem syntaxError(String file, MarkedYAMLException e) {
+        StringBuilder msg = new StringBuilder("YAML syntax error: ").append(e.getProblem());
+        if (e.getContext() != null) {
+            msg.append(" (").append(e.getContext());
+            if (e.getContextMark() != null) {
+                msg.append(" at line ").append(e.getContextMark().getLine() + 1);
+            }
+            msg.append(')');
+        }
+        return Place.of(file, e.getProblemMark()).problem(msg.toString());
     }
 
     /**
