@@ -2,7 +2,6 @@ package org.crackdown.scenario;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

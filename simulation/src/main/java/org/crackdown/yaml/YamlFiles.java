@@ -26,7 +26,6 @@ import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -328,5 +327,19 @@ public final class YamlFiles {
         n = n.replaceFirst("\\.(yaml|yml)$", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
         n = n.length() > MAX_NAME ? n.substring(0, MAX_NAME) : n;
         return n.isEmpty() ? fallback : n;
+    }
+
+    /**
+     * The top-level keys of a YAML file that is a map, in order; empty for anything else (a file
+     * that cannot be read or parsed, a list, a text). Lets a command tell what kind of file it
+     * was given before the reader of that kind reports its problems.
+     */
+    public static java.util.List<String> topLevelKeys(Path path) {
+        Loaded loaded = load(path, path.toString());
+        if (!(loaded.root() instanceof MappingNode m)) {
+            return java.util.List.of();
+        }
+        return m.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode)
+                .map(t -> ((ScalarNode) t.getKeyNode()).getValue()).toList();
     }
 }
