@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.crackdown.model.Metrics;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.scenario.Problem;
@@ -44,13 +43,16 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   demand.bride_propensity: {min: 0.005, max: 0.3, log: true, start: 0.06}
  * optimizer: {method: cmaes, max_evaluations: 300, seed: 1, sigma: 0.2}
  * }</pre>
+ *
+ * <p>This class reads the file and its run settings; {@link FitSections} reads what is fitted
+ * and against what. To add a section: its key in {@link #TOP}, a method that reads it (in
+ * FitSections if it is about the fit), a field in {@link CalibrationSpec}, and a test with the
+ * message of each thing that can be wrong in it.
  */
 public final class TargetsReader {
 
     static final List<String> TOP = List.of("name", "description", "scenario", "set", "scale_counts", "replicates",
             "seeds", "targets", "free", "optimizer");
-    static final List<String> TARGET_KEYS = List.of("value", "tolerance", "min", "max", "source");
-    static final List<String> FREE_KEYS = List.of("min", "max", "log", "start");
     static final List<String> OPTIMIZER_KEYS = List.of("method", "max_evaluations", "seed", "sigma");
     /** What {@code set} may override besides parameters: the simulated and measured period. */
     static final List<String> PERIOD = List.of("start", "end", "measure.from", "measure.to");
@@ -64,10 +66,12 @@ public final class TargetsReader {
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final YamlReader r;
+    private final FitSections sections;
 
     private TargetsReader(String file) {
         this.file = file;
         this.r = new YamlReader(file, problems);
+        this.sections = new FitSections(r);
     }
 
     /**
@@ -148,7 +152,7 @@ public final class TargetsReader {
             problems.add(rootAt.problem("missing required key 'targets' (summary columns to reproduce, like "
                     + "women_rescued: {value: 15458, tolerance: 0.1, source: \"...\"})"));
         } else {
-            targets = targets(keys.get("targets"));
+            targets = sections.targets(keys.get("targets"));
         }
 
         List<FreeParameter> free = List.of();
@@ -156,7 +160,7 @@ public final class TargetsReader {
             problems.add(rootAt.problem("missing required key 'free' (parameters to fit, like "
                     + "demand.bride_propensity: {min: 0.005, max: 0.3, log: true})"));
         } else {
-            free = free(keys.get("free"));
+            free = sections.free(keys.get("free"));
         }
         for (FreeParameter f : free) {
             for (Setting s : set) {
@@ -241,153 +245,6 @@ public final class TargetsReader {
         return out;
     }
 
-    private List<Target> targets(Entry section) {
-        Node node = section.value();
-        if (!(node instanceof MappingNode m) || m.getValue().isEmpty()) {
-            problems.add(at(node).problem("targets: expected a map of summary columns to targets (like "
-                    + "women_rescued: {value: 15458, tolerance: 0.1, source: \"...\"}), got " + what(node)));
-            return List.of();
-        }
-        Keys columns = new Keys(Metrics.summaryColumns().stream().map(Metrics.Column::name).toList(),
-                "summary column");
-        List<Target> out = new ArrayList<>();
-        for (Entry t : r.entries(m, "targets", columns).values()) {
-            String column = t.path();
-            Node v = t.value();
-            if (!(v instanceof MappingNode tm)) {
-                problems.add(at(v).problem("targets: " + column + ": expected {value, tolerance, source} or "
-                        + "{min, max, source}, got " + what(v)));
-                continue;
-            }
-            String where = "targets: " + column;
-            Map<String, Entry> k = r.entries(tm, where, new Keys(TARGET_KEYS));
-            String source = null;
-            if (k.containsKey("source")) {
-                source = text(k.get("source").value(), where + ": source");
-                if (source != null && source.isBlank()) {
-                    problems.add(at(k.get("source").value()).problem(where
-                            + ": source: name where the figure comes from"));
-                    source = null;
-                }
-            } else {
-                problems.add(at(t.key()).problem(where + ": missing 'source' (where the figure comes from, "
-                        + "like \"china-facts.md s1 (MPS 2012)\")"));
-            }
-            boolean point = k.containsKey("value") || k.containsKey("tolerance");
-            boolean range = k.containsKey("min") || k.containsKey("max");
-            if (point && range) {
-                problems.add(at(t.key()).problem(where + ": give either value and tolerance (a point target) "
-                        + "or min and max (a range), not both"));
-                continue;
-            }
-            if (point) {
-                Double value = need(k, "value", tm, where, "the published figure");
-                Double tol = need(k, "tolerance", tm, where, "the accepted relative error, like 0.1 for ±10%");
-                if (value != null && value == 0) {
-                    problems.add(at(k.get("value").value()).problem(where + ": value: a point target needs a "
-                            + "non-zero value (its tolerance is relative); use min and max for a range around 0"));
-                    value = null;
-                }
-                if (tol != null && !(tol > 0 && tol <= 10)) {
-                    problems.add(at(k.get("tolerance").value()).problem(where + ": tolerance: expected a "
-                            + "relative error above 0 and at most 10 (0.1 = ±10%), got " + num(tol)));
-                    tol = null;
-                }
-                if (value != null && tol != null && source != null) {
-                    out.add(Target.point(column, value, tol, source));
-                }
-            } else if (range) {
-                Double lo = need(k, "min", tm, where, "the low end of the published range");
-                Double hi = need(k, "max", tm, where, "the high end of the published range");
-                if (lo != null && hi != null && !(lo < hi)) {
-                    problems.add(at(k.get("max").value()).problem(where + ": max must be above min, got min "
-                            + num(lo) + " and max " + num(hi)));
-                } else if (lo != null && hi != null && source != null) {
-                    out.add(Target.range(column, lo, hi, source));
-                }
-            } else {
-                problems.add(at(t.key()).problem(where + ": expected value and tolerance (a point target) or "
-                        + "min and max (a range)"));
-            }
-        }
-        return out;
-    }
-
-    private List<FreeParameter> free(Entry section) {
-        Node node = section.value();
-        if (!(node instanceof MappingNode m) || m.getValue().isEmpty()) {
-            problems.add(at(node).problem("free: expected a map of parameter keys to bounds (like "
-                    + "demand.bride_propensity: {min: 0.005, max: 0.3, log: true}), got " + what(node)));
-            return List.of();
-        }
-        Keys params = new Keys(ParamRegistry.keys(), "parameter");
-        List<FreeParameter> out = new ArrayList<>();
-        Map<String, Entry> entries = r.entries(m, "free", params, key -> params.isGroup(key)
-                ? "'" + key + "' is a group of parameters; write each free parameter as its full dotted key, like "
-                + params.leaves().stream().filter(x -> x.startsWith(key + ".")).findFirst().orElse(key) : null);
-        for (Entry t : entries.values()) {
-            String key = t.path();
-            ParamSpec spec = ParamRegistry.find(key).orElseThrow();
-            String where = "free: " + key;
-            if (spec.kind() != ParamSpec.Kind.NUMBER) {
-                problems.add(at(t.key()).problem(where + ": only continuous parameters can be fitted; this one "
-                        + "is " + (spec.kind() == ParamSpec.Kind.INTEGER ? "a whole number" : spec.allowed())));
-                continue;
-            }
-            if (!isFittable(spec)) {
-                problems.add(at(t.key()).problem(where + ": has a published source (" + spec.source()
-                        + "); only parameters whose source is \"free\", \"calibrated\" or an \"assumption\" may "
-                        + "be fitted "
-                        + "(crackdown params lists them)"));
-                continue;
-            }
-            Node v = t.value();
-            if (!(v instanceof MappingNode fm)) {
-                problems.add(at(v).problem(where + ": expected {min, max} with optional log and start, got " + what(v)));
-                continue;
-            }
-            Map<String, Entry> k = r.entries(fm, where, new Keys(FREE_KEYS));
-            Double lo = need(k, "min", fm, where, "the lowest value to try");
-            Double hi = need(k, "max", fm, where, "the highest value to try");
-            boolean log = k.containsKey("log") && bool(k.get("log").value(), where + ": log", false);
-            double start = Double.NaN;
-            if (k.containsKey("start")) {
-                Double s = number(k.get("start").value(), where + ": start");
-                start = s == null ? Double.NaN : s;
-            }
-            boolean ok = lo != null && hi != null;
-            if (lo != null && (lo < spec.min() || lo > spec.max())) {
-                problems.add(at(k.get("min").value()).problem(where + ": min: outside what the parameter "
-                        + "allows (" + spec.allowed() + "), got " + num(lo)));
-                ok = false;
-            }
-            if (hi != null && (hi < spec.min() || hi > spec.max())) {
-                problems.add(at(k.get("max").value()).problem(where + ": max: outside what the parameter "
-                        + "allows (" + spec.allowed() + "), got " + num(hi)));
-                ok = false;
-            }
-            if (lo != null && hi != null && !(lo < hi)) {
-                problems.add(at(k.get("max").value()).problem(where + ": max must be above min, got min "
-                        + num(lo) + " and max " + num(hi)));
-                ok = false;
-            }
-            if (log && lo != null && lo <= 0) {
-                problems.add(at(k.get("min").value()).problem(where + ": min: a log-scale parameter needs "
-                        + "min above 0, got " + num(lo)));
-                ok = false;
-            }
-            if (ok && !Double.isNaN(start) && (start < lo || start > hi)) {
-                problems.add(at(k.get("start").value()).problem(where + ": start: must lie between min "
-                        + num(lo) + " and max " + num(hi) + ", got " + num(start)));
-                ok = false;
-            }
-            if (ok) {
-                out.add(new FreeParameter(key, lo, hi, log, start, at(t.key()).problem("")));
-            }
-        }
-        return out;
-    }
-
     private OptimizerSettings optimizer(Node node, OptimizerSettings d, int freeCount) {
         if (!(node instanceof MappingNode m)) {
             problems.add(at(node).problem("optimizer: expected a map like {method: cmaes, max_evaluations: 300, "
@@ -429,14 +286,6 @@ public final class TargetsReader {
 
     // ------------------------------------------------------------------ node helpers
 
-    private Double need(Map<String, Entry> k, String key, Node parent, String where, String meaning) {
-        if (!k.containsKey(key)) {
-            problems.add(at(parent).problem(where + ": missing '" + key + "' (" + meaning + ")"));
-            return null;
-        }
-        return number(k.get(key).value(), where + ": " + key);
-    }
-
     private Double number(Node v, String where) {
         return r.number(v, where);
     }
@@ -451,29 +300,8 @@ public final class TargetsReader {
         return b == null ? fallback : b;
     }
 
-    /** Text that must be given: an empty value is reported like a map or a list. */
     private String text(Node v, String where) {
-        if (YamlReader.isNull(v)) {
-            problems.add(at(v).problem(where + ": expected text, got nothing"));
-            return null;
-        }
-        return r.text(v, where, "text");
-    }
-
-    /**
-     * Behavioural parameters without a published figure: "free" ones, and those whose default an
-     * earlier calibration set (so the calibration can be repeated).
-     */
-    /**
-     * A parameter may be fitted unless its default is a published figure: "free" (hand-set),
-     * "calibrated" (fitted before) and "assumption, prior: ..." (no published value, only a
-     * prior range) all qualify. The behavioural parameters of the responsive trade (willingness to
-     * pay, cost of a legal marriage, gangs' outside income, exits from the held stock) are
-     * assumptions with priors, and the 2011 figures are what can inform them.
-     */
-    static boolean isFittable(ParamSpec spec) {
-        String s = spec.source();
-        return s.equals("free") || s.startsWith("calibrated") || s.startsWith("assumption");
+        return r.requiredText(v, where, "text");
     }
 
     private static String allowedValue(String key) {

@@ -84,9 +84,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         String usage = usageProblem();
         if (usage != null) {
-            stderr.println("error: " + usage);
-            stderr.println("Try 'crackdown calibrate --help' for usage.");
-            return Main.BAD_INPUT;
+            throw new CommandLine.ParameterException(spec.commandLine(), usage);
         }
         CalibrationSpec cal = TargetsReader.read(targetsFile);
         if (maxEvaluations != null) {

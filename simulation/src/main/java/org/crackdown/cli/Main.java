@@ -78,24 +78,30 @@ public final class Main implements Callable<Integer> {
         System.exit(code);
     }
 
+    /** A usage error: what is wrong, a suggestion for a misspelt option, and where the usage is. */
+    private static int usageError(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        // Our converters (--threads, --shard) say what is allowed, naming the option themselves.
+        c.getErr().println("error: " + (ex.getCause() instanceof CommandLine.TypeConversionException t
+                && t.getMessage().startsWith("--") ? t.getMessage() : ex.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+        c.getErr().println("Try 'crackdown " + (c.getCommandName().equals("crackdown") ? "" : c.getCommandName() + " ")
+                + "--help' for usage.");
+        return BAD_INPUT;
+    }
+
     /** Runs the command line with the given writers and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> FAILED);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            // Our converters (--threads, --shard) say what is allowed, naming the option themselves.
-            c.getErr().println("error: " + (ex.getCause() instanceof CommandLine.TypeConversionException t
-                    && t.getMessage().startsWith("--") ? t.getMessage() : ex.getMessage()));
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-            c.getErr().println("Try 'crackdown " + (c.getCommandName().equals("crackdown") ? "" : c.getCommandName() + " ")
-                    + "--help' for usage.");
-            return BAD_INPUT;
-        });
+        cl.setParameterExceptionHandler((ex, a) -> usageError(ex));
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
             // The one place that turns what a command throws into an exit code.
+            if (ex instanceof CommandLine.ParameterException pe) {
+                return usageError(pe); // options that contradict each other, found by the command
+            }
             if (ex instanceof ScenarioException se) {
                 se.problems().forEach(c.getErr()::println);
                 return BAD_INPUT;

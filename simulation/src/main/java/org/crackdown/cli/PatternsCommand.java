@@ -90,9 +90,7 @@ public final class PatternsCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         String usage = usageProblem();
         if (usage != null) {
-            stderr.println("error: " + usage);
-            stderr.println("Try 'crackdown patterns --help' for usage.");
-            return Main.BAD_INPUT;
+            throw new CommandLine.ParameterException(spec.commandLine(), usage);
         }
         List<Pattern> patterns = PatternsReader.read(patternsFile);
         Map<String, Scenario> scenarios = new LinkedHashMap<>();

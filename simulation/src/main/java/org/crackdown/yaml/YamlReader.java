@@ -157,6 +157,15 @@ public final class YamlReader {
         return null;
     }
 
+    /** Text that must be given: an empty value is reported as a map or a list is; null after reporting. */
+    public String requiredText(Node v, String label, String expected) {
+        if (isNull(v)) {
+            problem(v, label + ": expected " + expected + ", got nothing");
+            return null;
+        }
+        return text(v, label, expected);
+    }
+
     /** A finite number (YAML's {@code 1_000} allowed); null after reporting anything else. */
     public Double number(Node v, String label) {
         if (v instanceof ScalarNode s && !s.getTag().equals(Tag.NULL) && !s.getTag().equals(Tag.BOOL)) {
