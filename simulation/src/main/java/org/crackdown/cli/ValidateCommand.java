@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
 /** {@code crackdown validate FILE...}: checks scenario, sweep and targets files without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check scenario, sweep and calibration targets files without running them.",
-                "The kind of each file is told from its keys: a sweep file has base, vary or strategies; a "
-                        + "targets file has targets or free; anything else is read as a scenario.",
+                "The kind of each file is told from its keys: a targets file has targets, free, scenario, "
+                        + "scale_counts or optimizer; a sweep file has base, vary, strategies, replicates or another "
+                        + "sweep key; anything else is read as a scenario.",
                 "Prints one 'ok' line per valid file; for invalid files, every problem as FILE:LINE:COL: message.",
                 "Exit code 0 if all files are valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -42,13 +43,20 @@ public final class ValidateCommand implements Callable<Integer> {
     /** What a file is, told from its top-level keys. */
     enum Kind { SCENARIO, SWEEP, TARGETS }
 
+    /** Keys only a targets file has (it shares replicates and seeds with sweep files). */
+    private static final List<String> TARGETS_ONLY = List.of("scenario", "scale_counts", "targets", "free",
+            "optimizer");
+    /** Keys only a sweep file has. */
+    private static final List<String> SWEEP_ONLY = List.of("base", "replicates", "seeds", "design", "samples",
+            "design_seed", "vary", "strategies", "keep_timeseries", "fork_at");
+
     static Kind kind(Path file) {
         List<String> keys = YamlFiles.topLevelKeys(file);
-        if (keys.contains("base") || keys.contains("vary") || keys.contains("strategies")) {
-            return Kind.SWEEP;
-        }
-        if (keys.contains("targets") || keys.contains("free")) {
+        if (keys.stream().anyMatch(TARGETS_ONLY::contains)) {
             return Kind.TARGETS;
+        }
+        if (keys.stream().anyMatch(SWEEP_ONLY::contains)) {
+            return Kind.SWEEP;
         }
         return Kind.SCENARIO;
     }

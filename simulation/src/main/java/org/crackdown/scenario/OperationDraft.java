@@ -2,6 +2,7 @@ package org.crackdown.scenario;
 
 import java.time.LocalDate;
 import java.util.List;
+
 import org.crackdown.yaml.Place;
 
 /**

@@ -3,6 +3,7 @@ package org.crackdown.scenario;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.crackdown.yaml.Place;
 import org.crackdown.yaml.YamlFiles;
 

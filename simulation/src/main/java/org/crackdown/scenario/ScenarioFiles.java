@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
 import org.crackdown.yaml.Place;
 import org.crackdown.yaml.YamlFiles;
 

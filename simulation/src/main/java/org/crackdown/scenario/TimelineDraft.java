@@ -2,6 +2,7 @@ package org.crackdown.scenario;
 
 import java.time.LocalDate;
 import java.util.Map;
+
 import org.crackdown.yaml.Place;
 
 /** A dated change as read from a file: parsed values, each with the place of its key. */
