@@ -13,6 +13,7 @@ import org.crackdown.analysis.Analyzer;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -56,12 +57,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--lower-is-better", description = "Rank the --rank-by measure lowest first (e.g. victims_trafficked).")
     boolean lowerIsBetter;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: DIR/analysis).")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the output folder if it holds an earlier analysis and nothing "
-            + "crackdown did not write.")
-    boolean force;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--provinces", paramLabel = "FILE",
             description = "provinces.csv for the maps (columns code, name_en, capital_lat, capital_lon; default: the "
@@ -71,17 +68,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-figures", description = "Tables and report only, no figures (faster).")
     boolean noFigures;
 
-    @Option(names = "--quiet", description = "No progress report on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        AnalysisRequest req = new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force,
+        AnalysisRequest req = new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, output.out, output.force,
                 provinces, !noFigures);
         try {
-            PrintWriter progress = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : stderr;
+            PrintWriter progress = quiet.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : stderr;
             Analyzer.Outcome o = Analyzer.run(req, "crackdown " + BuildInfo.version() + " (commit " + BuildInfo.commit()
                     + ")", progress);
             stdout.println("analysis written to " + o.folder() + ": report.html, tables, " + o.figures() + " figures");

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "SCENARIO", defaultValue = "scenarios/china-2011.yaml",
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", defaultValue = "scenarios/china-2011.yaml",
             description = "Scenario file (default: ${DEFAULT-VALUE}).")
     Path scenarioFile;
 
@@ -64,8 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a scenario key (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write the figures as JSON to FILE, for tracking them over commits.")
@@ -79,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ScenarioException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (repeat < 1 || repeat > MAX_REPEAT) {
@@ -98,28 +99,14 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Scenario> scenarios = new ArrayList<>();
         for (double scale : scales) {
-            try {
-                List<String> all = new ArrayList<>(sets);
-                all.add("scale=" + scale);
-                scenarios.add(ScenarioLoader.load(scenarioFile, all));
-            } catch (ScenarioException e) {
-                e.problems().forEach(err::println);
-                return Main.BAD_INPUT;
-            }
+            scenarios.add(atScale(scale));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         out.printf("%-6s %5s %8s %10s %7s %9s %9s %12s %10s %10s %10s %10s%n", "scale", "years", "cpu s", "cpu s/year",
                 "wall s", "peak MB", "live MB", "gang-steps/y", "buyers/y", "sales/y", "patrol/y", "us/event");
         // The JIT compiles the hot paths during a warm-up run at the smallest scale (at most 0.1).
         double warmScale = Math.min(0.1, scales.stream().mapToDouble(Double::doubleValue).min().orElse(0.1));
-        try {
-            List<String> all = new ArrayList<>(sets);
-            all.add("scale=" + warmScale);
-            TraffickingModel.runToEnd(new TraffickingModel(ScenarioLoader.load(scenarioFile, all), seed));
-        } catch (ScenarioException e) {
-            e.problems().forEach(err::println);
-            return Main.BAD_INPUT;
-        }
+        TraffickingModel.runToEnd(new TraffickingModel(atScale(warmScale), seed));
         List<Figures> figures = new ArrayList<>();
         for (int si = 0; si < scales.size(); si++) {
             Scenario s = scenarios.get(si);
@@ -193,7 +180,7 @@ public final class BenchCommand implements Callable<Integer> {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("scenario", scenarioFile.toString());
             doc.put("seed", seed);
-            doc.put("sets", sets);
+            doc.put("sets", scenarioOptions.sets());
             doc.put("commit", BuildInfo.commit());
             doc.put("java", System.getProperty("java.version"));
             doc.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -240,5 +227,12 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return sum;
+    }
+
+    /** The scenario with --set applied, then the scale measured. */
+    private Scenario atScale(double scale) throws ScenarioException {
+        List<String> all = new ArrayList<>(scenarioOptions.sets());
+        all.add("scale=" + scale);
+        return ScenarioLoader.load(scenarioFile, all);
     }
 }

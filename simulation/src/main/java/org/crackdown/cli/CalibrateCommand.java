@@ -27,6 +27,7 @@ import org.crackdown.scenario.ScenarioException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
                 + "reproduce the published figures, and writes a folder with evaluations.csv (every evaluation), "
                 + "fit.csv and fit.json (fitted values; each target's mean, SD and whether it is met), fitted.yaml "
                 + "(the calibrated scenario: crackdown run fitted.yaml), targets.yaml and run.json (provenance).",
-                "With --check, runs the scenario as it is and prints each target's mean ± SD, 95% CI and whether "
+                "With --check, runs the scenario as it is and prints each target's mean ± SD, 95%% CI and whether "
                         + "it is met, without fitting (e.g. --check --set scale=1 --replicates 10).",
                 "The folder appears only when the fit has completed; the same targets file gives the same "
                         + "evaluations whatever the number of threads."},
@@ -51,15 +52,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TARGETS", description = "Targets file (YAML), e.g. scenarios/calibration/china-2011.yaml.")
     Path targetsFile;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Replicates run in parallel (default: the number of processors). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/calibration-<name>).")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the output folder if it exists (only once the fit has succeeded).")
-    boolean force;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--max-evaluations", paramLabel = "N",
             description = "Evaluations the search may spend (overrides optimizer.max_evaluations).")
@@ -75,49 +72,37 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--replicates", paramLabel = "N", description = "Runs per evaluation (overrides replicates).")
     Integer replicates;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario key for every run, after the targets file's set (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
-    @Option(names = "--quiet", description = "No progress report on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quietOption;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ScenarioException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         String usage = usageProblem();
         if (usage != null) {
-            stderr.println("error: " + usage);
-            stderr.println("Try 'crackdown calibrate --help' for usage.");
-            return Main.BAD_INPUT;
+            throw new CommandLine.ParameterException(spec.commandLine(), usage);
         }
-        CalibrationSpec cal;
-        try {
-            cal = TargetsReader.read(targetsFile);
-        } catch (ScenarioException e) {
-            e.problems().forEach(stderr::println);
-            return Main.BAD_INPUT;
-        }
+        CalibrationSpec cal = TargetsReader.read(targetsFile);
         if (maxEvaluations != null) {
             cal = cal.withOptimizer(cal.optimizer().withMaxEvaluations(maxEvaluations));
         }
         int reps = replicates != null ? replicates : cal.replicates();
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int nThreads = threads.threads();
         return check ? check(cal, reps, nThreads, stdout, stderr) : fit(cal, reps, nThreads, stdout, stderr);
     }
 
     private String usageProblem() {
-        if (threads != null && Main.threadsProblem(threads) != null) {
-            return Main.threadsProblem(threads);
-        }
         if (replicates != null && (replicates < 1 || replicates > 1000)) {
             return "--replicates must be from 1 to 1000, got " + replicates;
         }
         if (maxEvaluations != null && maxEvaluations < 1) {
             return "--max-evaluations must be at least 1, got " + maxEvaluations;
         }
-        if (check && (out != null || force || maxEvaluations != null)) {
+        if (check && (output.out != null || output.force || maxEvaluations != null)) {
             return "--out, --force and --max-evaluations apply to a fit; --check only prints";
         }
         if (!check && scenarioFile != null) {
@@ -128,22 +113,17 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ check
 
-    private int check(CalibrationSpec cal, int reps, int nThreads, PrintWriter stdout, PrintWriter stderr) {
+    private int check(CalibrationSpec cal, int reps, int nThreads, PrintWriter stdout, PrintWriter stderr)
+            throws ScenarioException {
         Path file = scenarioFile != null ? scenarioFile : cal.scenario();
         try (ReplicateRunner runner = new ReplicateRunner(nThreads, () -> false)) {
-            Evaluator ev = new Evaluator(cal, file, sets, runner, reps);
-            Scenario s;
-            try {
-                s = ev.scenario(new double[0]);
-            } catch (ScenarioException e) {
-                e.problems().forEach(stderr::println);
-                return Main.BAD_INPUT;
-            }
+            Evaluator ev = new Evaluator(cal, file, scenarioOptions.sets(), runner, reps);
+            Scenario s = ev.scenario(new double[0]);
             long[] seeds = ev.seeds();
             stdout.printf("check: %s (%s), scale %s, seeds %d..%d, %d replicates%n", file, s.name(),
                     ParamSpec.format(s.parameters().getScale()), seeds[0], seeds[seeds.length - 1], reps);
             stdout.flush();
-            if (!quiet) {
+            if (!quietOption.quiet) {
                 int[] done = {0};
                 long t0 = System.nanoTime();
                 runner.onRunFinished(seed -> {
@@ -155,13 +135,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                     }
                 });
             }
-            Evaluation e;
-            try {
-                e = ev.evaluate(1, new double[0]);
-            } catch (ScenarioException ex) {
-                ex.problems().forEach(stderr::println);
-                return Main.BAD_INPUT;
-            }
+            Evaluation e = ev.evaluate(1, new double[0]);
             ResultTable.print(stdout, e.results());
             long missed = e.results().stream().filter(r -> !r.within()).count();
             stdout.println(missed == 0 ? "all " + e.results().size() + " targets met (loss "
@@ -179,39 +153,24 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ fit
 
-    private int fit(CalibrationSpec cal, int reps, int nThreads, PrintWriter stdout, PrintWriter stderr) {
+    private int fit(CalibrationSpec cal, int reps, int nThreads, PrintWriter stdout, PrintWriter stderr)
+            throws ScenarioException {
         if (replicates != null) {
             cal = new CalibrationSpec(cal.name(), cal.file(), cal.scenario(), cal.set(), cal.scaleCounts(), reps,
                     cal.seedBase(), cal.targets(), cal.free(), cal.optimizer());
         }
-        Path target = out != null ? out : Path.of("runs", "calibration-" + RunCommand.folderName(cal.name()));
+        Path target = output.folder(Path.of("runs", "calibration-" + RunCommand.folderName(cal.name())));
         Scenario base;
         RunFolder folder;
         try (ReplicateRunner probe = new ReplicateRunner(1, () -> false)) {
-            Evaluator ev = new Evaluator(cal, cal.scenario(), sets, probe, reps);
-            try {
-                base = ev.scenario(new double[0]);
-                checkFreeKeys(cal, base);
-                // Every corner of the box must be a valid scenario (e.g. police shares adding up to at most 1).
-                ev.scenario(corner(cal, false));
-                ev.scenario(corner(cal, true));
-            } catch (ScenarioException e) {
-                e.problems().forEach(stderr::println);
-                return Main.BAD_INPUT;
-            }
+            Evaluator ev = new Evaluator(cal, cal.scenario(), scenarioOptions.sets(), probe, reps);
+            base = ev.scenario(new double[0]);
+            checkFreeKeys(cal, base);
+            // Every corner of the box must be a valid scenario (e.g. police shares adding up to at most 1).
+            ev.scenario(corner(cal, false));
+            ev.scenario(corner(cal, true));
         }
-        try {
-            folder = RunFolder.open(target, force);
-        } catch (RunFolder.ExistsException e) {
-            stderr.println("error: " + e.getMessage());
-            return Main.BAD_INPUT;
-        } catch (IOException e) {
-            stderr.println("error: cannot create output folder " + target + ": " + RunCommand.reason(e));
-            return Main.BAD_INPUT;
-        } catch (CancellationException e) {
-            stderr.println("interrupted: no calibration folder written");
-            return Main.FAILED;
-        }
+        folder = output.open(target, "calibration");
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         Calibration.Outcome outcome;
@@ -219,7 +178,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         try (folder; ReplicateRunner runner = new ReplicateRunner(nThreads, folder::cancelled);
              CalibrationWriter.EvaluationsCsv csv = new CalibrationWriter.EvaluationsCsv(folder.temp(), cal)) {
             CalibrationWriter.copyTargets(folder.temp(), cal);
-            Evaluator ev = new Evaluator(cal, cal.scenario(), sets, runner, reps);
+            Evaluator ev = new Evaluator(cal, cal.scenario(), scenarioOptions.sets(), runner, reps);
             stdout.printf("calibrating %s: %d free parameters, %d targets, %s with up to %d evaluations of %d "
                             + "replicates (seeds %d..%d), %d thread(s)%n", cal.scenario(), cal.free().size(),
                     cal.targets().size(), cal.optimizer().method().spelling(), cal.optimizer().maxEvaluations(), reps,
@@ -231,7 +190,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 } catch (IOException io) {
                     throw new java.io.UncheckedIOException(io);
                 }
-                if (!quiet) {
+                if (!quietOption.quiet) {
                     double s = (System.nanoTime() - t0) / 1e9;
                     if (last) {
                         stderr.printf("final evaluation, of the best values to %d significant digits: loss %s, %.0f s%n",
@@ -244,15 +203,12 @@ public final class CalibrateCommand implements Callable<Integer> {
                 }
             });
             CalibrationWriter.writeFit(folder.temp(), c, outcome);
-            CalibrationWriter.writeFitted(folder.temp(), folder.target(), c, sets, base.name(), outcome.fitted(),
+            CalibrationWriter.writeFitted(folder.temp(), folder.target(), c, scenarioOptions.sets(), base.name(), outcome.fitted(),
                     ev.seeds());
             csv.close();
-            CalibrationWriter.writeManifest(folder.temp(), c, base.name(), nThreads, sets, outcome, started,
+            CalibrationWriter.writeManifest(folder.temp(), c, base.name(), nThreads, scenarioOptions.sets(), outcome, started,
                     Instant.now());
             folder.commit();
-        } catch (ScenarioException e) {
-            e.problems().forEach(stderr::println);
-            return Main.BAD_INPUT;
         } catch (CancellationException e) {
             stderr.println("interrupted: no calibration folder written");
             return Main.FAILED;

@@ -20,11 +20,10 @@ import org.crackdown.gui.LessonConsole;
 import org.crackdown.gui.MapPicture;
 import org.crackdown.gui.TraffickingModelWithUI;
 import org.crackdown.model.Scenario;
-import org.crackdown.scenario.ScenarioException;
-import org.crackdown.scenario.ScenarioLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,9 +52,8 @@ public final class GuiCommand implements Callable<Integer> {
             description = "Seed of the first run (default: the scenario's seed; the Console can change it).")
     Long seed;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario key, e.g. --set scale=0.2 (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
     @Option(names = "--screenshot", paramLabel = "PNG",
             description = "Do not wait for a user: run --days days, save a picture of the map to PNG, and close.")
@@ -79,13 +77,7 @@ public final class GuiCommand implements Callable<Integer> {
                     + " not found in the current directory or the crackdown checkout; name a scenario file");
             return Main.BAD_INPUT;
         }
-        Scenario scenario;
-        try {
-            scenario = ScenarioLoader.load(file, sets);
-        } catch (ScenarioException e) {
-            e.problems().forEach(err::println);
-            return Main.BAD_INPUT;
-        }
+        Scenario scenario = scenarioOptions.load(file);
         String noDisplay = displayProblem();
         if (noDisplay != null) {
             err.println("error: crackdown gui needs a display, and " + noDisplay

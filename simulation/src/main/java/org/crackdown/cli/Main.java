@@ -1,6 +1,10 @@
 package org.crackdown.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+
+import org.crackdown.scenario.ScenarioException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,14 +18,14 @@ import picocli.CommandLine.Command;
  * 143 when Ctrl-C or SIGTERM stops the JVM (its own codes, 128 + the signal, returned once the
  * shutdown hooks have cleaned up). See docs/reliability.md.
  */
-@Command(name = "crackdown", mixinStandardHelpOptions = true,
+@Command(name = "crackdown", mixinStandardHelpOptions = true, resourceBundle = "org.crackdown.cli.Options",
         versionProvider = BuildInfo.VersionProvider.class,
         description = "Agent-based model of human trafficking and police enforcement across China's provinces.",
         subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, GuiCommand.class, CalibrateCommand.class,
                 PatternsCommand.class,
                 SweepCommand.class, MergeCommand.class, SlurmCommand.class, AnalyzeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -44,10 +48,25 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Bad input a command found after parsing (a contradiction between options, a folder in the
+     * way): printed as {@code error: message}, exit code 2. Problems in input files are
+     * {@link ScenarioException}s, handled the same way.
+     */
+    public static final class BadInput extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public BadInput(String message) {
+            super(message);
+        }
+    }
+
     @Override
-    public void run() {
-        // No subcommand: show what there is.
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        // No subcommand: a usage error, like any other missing argument.
+        spec.commandLine().getErr().println("error: missing command");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     public static void main(String[] args) {
@@ -59,21 +78,42 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
+    /** A usage error: what is wrong, a suggestion for a misspelt option, and where the usage is. */
+    private static int usageError(CommandLine.ParameterException ex) {
+        CommandLine c = ex.getCommandLine();
+        // Our converters (--threads, --shard) say what is allowed, naming the option themselves.
+        c.getErr().println("error: " + (ex.getCause() instanceof CommandLine.TypeConversionException t
+                && t.getMessage().startsWith("--") ? t.getMessage() : ex.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+        c.getErr().println("Try 'crackdown " + (c.getCommandName().equals("crackdown") ? "" : c.getCommandName() + " ")
+                + "--help' for usage.");
+        return BAD_INPUT;
+    }
+
     /** Runs the command line with the given writers and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> FAILED);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            CommandLine c = ex.getCommandLine();
-            c.getErr().println("error: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
-            c.getErr().println("Try 'crackdown " + (c.getCommandName().equals("crackdown") ? "" : c.getCommandName() + " ")
-                    + "--help' for usage.");
-            return BAD_INPUT;
-        });
+        cl.setParameterExceptionHandler((ex, a) -> usageError(ex));
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            // The one place that turns what a command throws into an exit code.
+            if (ex instanceof CommandLine.ParameterException pe) {
+                return usageError(pe); // options that contradict each other, found by the command
+            }
+            if (ex instanceof ScenarioException se) {
+                se.problems().forEach(c.getErr()::println);
+                return BAD_INPUT;
+            }
+            if (ex instanceof BadInput) {
+                c.getErr().println("error: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            if (ex instanceof CancellationException) {
+                c.getErr().println("interrupted" + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+                return FAILED;
+            }
             // A bug, not bad input: one line for the user, the trace only on request.
             c.getErr().println("error: " + ex);
             if (Boolean.getBoolean("crackdown.debug")) {

@@ -29,6 +29,7 @@ import org.crackdown.scenario.ScenarioLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "patterns", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks the model against the published figures in a patterns file "
                 + "(scenarios/data/patterns.csv; docs/patterns.md): runs the scenarios the patterns name with "
-                + "replicates and writes a folder with patterns.csv (each pattern: observed range, model mean and 95% "
+                + "replicates and writes a folder with patterns.csv (each pattern: observed range, model mean and 95%% "
                 + "CI per national-equivalent, in range or not, used in calibration or not) and patterns.html.",
                 "A pattern whose output the model does not produce is reported as not measured. The folder "
                         + "appears only when every run has finished; results do not depend on --threads.",
@@ -67,52 +68,34 @@ public final class PatternsCommand implements Callable<Integer> {
             description = "Scale of every run (default: ${DEFAULT-VALUE}); results are per national-equivalent.")
     double scale = 0.1;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario key for every run, after --scale (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/patterns).")
-    Path out;
-
-    @Option(names = "--force", description = "Replace the output folder if it exists (only once the check has succeeded).")
-    boolean force;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--markdown", paramLabel = "FILE",
             description = "Also write the table as Markdown (e.g. docs/ODD.md, between its markers).")
     Path markdown;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Replicates run in parallel (default: the number of processors). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--quiet", description = "No progress report on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ScenarioException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         String usage = usageProblem();
         if (usage != null) {
-            stderr.println("error: " + usage);
-            stderr.println("Try 'crackdown patterns --help' for usage.");
-            return Main.BAD_INPUT;
+            throw new CommandLine.ParameterException(spec.commandLine(), usage);
         }
-        List<Pattern> patterns;
-        try {
-            patterns = PatternsReader.read(patternsFile);
-        } catch (ScenarioException e) {
-            e.problems().forEach(stderr::println);
-            return Main.BAD_INPUT;
-        }
+        List<Pattern> patterns = PatternsReader.read(patternsFile);
         Map<String, Scenario> scenarios = new LinkedHashMap<>();
         Map<String, String> files = new LinkedHashMap<>();
-        try {
-            loadScenarios(patterns, scenarios, files, stderr);
-        } catch (ScenarioException e) {
-            e.problems().forEach(stderr::println);
-            return Main.BAD_INPUT;
-        }
+        loadScenarios(patterns, scenarios, files, stderr);
         if (markdown != null && Files.exists(markdown)) {
             // Checked now so that a bad file is refused before the runs; read again at the end,
             // so edits made to it while the runs go on are kept.
@@ -126,26 +109,14 @@ public final class PatternsCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
         }
-        Path target = out != null ? out : Path.of("runs", "patterns");
-        RunFolder folder;
-        try {
-            folder = RunFolder.open(target, force);
-        } catch (RunFolder.ExistsException e) {
-            stderr.println("error: " + e.getMessage());
-            return Main.BAD_INPUT;
-        } catch (IOException e) {
-            stderr.println("error: cannot create output folder " + target + ": " + RunCommand.reason(e));
-            return Main.BAD_INPUT;
-        } catch (CancellationException e) {
-            stderr.println("interrupted: no patterns folder written");
-            return Main.FAILED;
-        }
-        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Path target = output.folder(Path.of("runs", "patterns"));
+        RunFolder folder = output.open(target, "patterns");
+        int nThreads = threads.threads();
         String command = commandLine();
         PatternCheck.Outcome outcome;
         try (folder; ReplicateRunner runner = new ReplicateRunner(nThreads, folder::cancelled)) {
             long t0 = System.nanoTime();
-            if (!quiet) {
+            if (!quiet.quiet) {
                 int[] done = {0};
                 runner.onRunFinished(seed -> {
                     synchronized (done) {
@@ -199,9 +170,6 @@ public final class PatternsCommand implements Callable<Integer> {
     }
 
     private String usageProblem() {
-        if (threads != null && threads < 1) {
-            return "--threads must be at least 1, got " + threads;
-        }
         if (replicates < 1 || replicates > 1000) {
             return "--replicates must be from 1 to 1000, got " + replicates;
         }
@@ -240,7 +208,7 @@ public final class PatternsCommand implements Callable<Integer> {
         }
         List<String> overrides = new ArrayList<>();
         overrides.add("scale=" + ParamSpec.format(scale));
-        overrides.addAll(sets);
+        overrides.addAll(scenarioOptions.sets());
         for (Map.Entry<Path, String> e : paths) {
             Path f = e.getKey();
             Scenario s = ScenarioLoader.load(f, overrides);
@@ -268,7 +236,7 @@ public final class PatternsCommand implements Callable<Integer> {
             words.addAll(List.of("--patterns", patternsFile.toString()));
         }
         words.addAll(List.of("--replicates", Integer.toString(replicates), "--scale", ParamSpec.format(scale)));
-        sets.forEach(x -> words.addAll(List.of("--set", x)));
+        scenarioOptions.sets().forEach(x -> words.addAll(List.of("--set", x)));
         if (markdown != null) {
             words.addAll(List.of("--markdown", markdown.toString()));
         }

@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,16 +18,16 @@ import java.util.concurrent.CancellationException;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.output.CsvNumbers;
-import org.crackdown.output.ProgressMeter;
+import org.crackdown.output.ProgressLine;
 import org.crackdown.output.RunFolder;
 import org.crackdown.output.RunRecorder;
 import org.crackdown.output.RunRequest;
 import org.crackdown.output.StateFile;
 import org.crackdown.scenario.ScenarioException;
-import org.crackdown.scenario.ScenarioLoader;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -58,20 +57,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Seed of the random number generator (default: the scenario's seed).")
     Long seed;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a scenario key, e.g. --set scale=0.1 (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScenarioOptions scenarioOptions;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: runs/<scenario name>-<seed> in the current directory).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--force", description = "Replace the output folder if it exists (only once the new run has "
-            + "succeeded); refused if it holds files crackdown did not write.")
-    boolean force;
-
-    @Option(names = "--quiet", description = "No progress report on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Option(names = "--save-state-at", paramLabel = "DATE",
             description = "Save the model's state at the start of DATE (YYYY-MM-DD, before that day is simulated) "
@@ -89,16 +82,10 @@ public final class RunCommand implements Callable<Integer> {
     Path fromState;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ScenarioException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        Scenario scenario;
-        try {
-            scenario = ScenarioLoader.load(scenarioFile, sets);
-        } catch (ScenarioException e) {
-            e.problems().forEach(stderr::println);
-            return Main.BAD_INPUT;
-        }
+        Scenario scenario = scenarioOptions.load(scenarioFile);
         TraffickingModel restored = null;
         if (fromState != null) {
             try {
@@ -121,27 +108,15 @@ public final class RunCommand implements Callable<Integer> {
         }
         stdout.println("seed " + s + (restored != null ? " (from the state file)" : seed != null ? " (from --seed)"
                 : " (from the scenario; use --seed to change)"));
-        Path target = out != null ? out : Path.of("runs", folderName(scenario.name()) + "-" + s);
+        Path target = output.folder(Path.of("runs", folderName(scenario.name()) + "-" + s));
 
-        RunFolder folder;
-        try {
-            folder = RunFolder.open(target, force);
-        } catch (RunFolder.ExistsException e) {
-            stderr.println("error: " + e.getMessage());
-            return Main.BAD_INPUT;
-        } catch (IOException e) {
-            stderr.println("error: cannot create output folder " + target + ": " + reason(e));
-            return Main.BAD_INPUT;
-        } catch (CancellationException e) {
-            stderr.println("interrupted: no run folder written");
-            return Main.FAILED;
-        }
+        RunFolder folder = output.open(target, "run");
         for (Path stale : folder.removedStale()) {
             stderr.println("note: removed " + stale + ", left by a run that was killed");
         }
         String runId = folder.target().getFileName().toString();
-        RunRequest request = new RunRequest(scenario, s, runId, scenarioFile.toString(), sets);
-        ProgressMeter meter = quiet ? null : new ProgressMeter(stderr, System.console() != null, System::nanoTime);
+        RunRequest request = new RunRequest(scenario, s, runId, scenarioFile.toString(), scenarioOptions.sets());
+        ProgressLine meter = quiet.quiet ? null : new ProgressLine(stderr, System.console() != null, System::nanoTime);
         RunRecorder.Result result;
         try (folder) {
             result = RunRecorder.record(request, folder.temp(), meter == null ? RunRecorder.Progress.NONE : meter,
@@ -212,7 +187,7 @@ public final class RunCommand implements Callable<Integer> {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    private static void endProgress(ProgressMeter meter) {
+    private static void endProgress(ProgressLine meter) {
         if (meter != null) {
             meter.finish();
         }

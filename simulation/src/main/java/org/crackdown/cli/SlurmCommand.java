@@ -63,20 +63,14 @@ public final class SlurmCommand implements Callable<Integer> {
     boolean submit;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ScenarioException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         if (tasks < 1 || threadsPerTask < 1) {
             stderr.println("error: --tasks and --threads-per-task must be at least 1");
             return Main.BAD_INPUT;
         }
-        SweepPlan plan;
-        try {
-            plan = SweepPlan.load(file);
-        } catch (ScenarioException e) {
-            e.problems().forEach(stderr::println);
-            return Main.BAD_INPUT;
-        }
+        SweepPlan plan = SweepPlan.load(file);
         if (tasks > plan.runCount()) {
             stderr.println("error: --tasks " + tasks + " is more than the " + plan.runCount() + " runs of sweep "
                     + plan.spec().name() + "; use at most " + plan.runCount());

@@ -15,7 +15,7 @@ import org.crackdown.sweep.RunExecutor;
 import org.crackdown.sweep.Shard;
 import org.crackdown.sweep.SweepFolder;
 import org.crackdown.sweep.SweepPlan;
-import org.crackdown.sweep.SweepProgress;
+import org.crackdown.output.ProgressLine;
 import org.crackdown.sweep.SweepReader;
 import org.crackdown.sweep.SweepRun;
 import org.crackdown.sweep.SweepRunner;
@@ -23,6 +23,7 @@ import org.crackdown.sweep.SweepSpec;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,72 +52,59 @@ public final class SweepCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Sweep file (YAML).")
     Path file;
 
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Runs at the same time (default: the number of processors, here ${DEFAULT-VALUE}).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    ThreadsOption threads;
 
-    @Option(names = "--out", paramLabel = "DIR",
-            description = "Output folder (default: runs/sweep-<name>; with --shard i/N, runs/sweep-<name>/shards/i).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--resume", description = "Continue the sweep in the output folder, skipping finished runs; "
             + "starts it if the folder does not exist yet (so a re-queued cluster job just works).")
     boolean resume;
 
-    @Option(names = "--shard", paramLabel = "i/N",
+    @Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
             description = "Run only the runs whose canonical index %% N == i (0-based i); combine the shards with "
                     + "crackdown merge.")
-    String shard;
+    Shard shard = Shard.ALL;
 
-    @Option(names = "--force", description = "Start the sweep again, replacing the one in the output folder once the "
-            + "new one is complete; refused if a sweep is running there or the folder holds files crackdown did not "
-            + "write.")
-    boolean force;
+    @Option(names = "--dry-run", description = "Check the sweep file and print the plan (runs, strategies, settings, "
+            + "seeds) without running or writing anything.")
+    boolean dryRun;
 
-    @Option(names = "--quiet", description = "No progress report on stderr.")
-    boolean quiet;
+    @Mixin
+    QuietOption quiet;
 
     @Override
-    public Integer call() {
+    public Integer call() throws ScenarioException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        boolean force = output.force;
         if (resume && force) {
-            stderr.println("error: --resume and --force contradict each other: continue the sweep, or start again");
-            return Main.BAD_INPUT;
+            throw new Main.BadInput("--resume and --force contradict each other: continue the sweep, or start again");
         }
-        if (Main.threadsProblem(threads) != null) {
-            stderr.println("error: " + Main.threadsProblem(threads));
-            return Main.BAD_INPUT;
+        if (dryRun && (resume || force)) {
+            throw new Main.BadInput("--dry-run writes nothing; --resume and --force apply to a sweep that runs");
         }
-        Shard slice;
-        try {
-            slice = shard == null ? Shard.ALL : Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            stderr.println("error: --shard: " + e.getMessage());
-            return Main.BAD_INPUT;
-        }
-        SweepPlan plan;
-        Path dir;
-        try {
-            SweepSpec sweep = SweepReader.read(file);
-            dir = out != null ? out : defaultFolder(sweep.name(), slice);
-            // Resuming: the scenario files as they were when the sweep started, whatever they are now.
-            Map<Path, byte[]> stored = resume ? SweepFolder.storedScenarios(dir) : Map.of();
-            plan = SweepPlan.load(sweep, stored.isEmpty() ? ScenarioFiles.snapshot() : ScenarioFiles.of(stored));
-            if (!stored.isEmpty()) {
-                for (Path changed : plan.changedOnDisk()) {
-                    stderr.println("note: " + changed + " has changed since the sweep started; resuming with the "
-                            + "version stored in " + dir + " (start again with --force to use the new one)");
-                }
+        Shard slice = shard;
+        SweepSpec sweep = SweepReader.read(file);
+        Path dir = output.folder(defaultFolder(sweep.name(), slice));
+        // Resuming: the scenario files as they were when the sweep started, whatever they are now.
+        Map<Path, byte[]> stored = resume ? SweepFolder.storedScenarios(dir) : Map.of();
+        SweepPlan plan = SweepPlan.load(sweep, stored.isEmpty() ? ScenarioFiles.snapshot() : ScenarioFiles.of(stored));
+        if (!stored.isEmpty()) {
+            for (Path changed : plan.changedOnDisk()) {
+                stderr.println("note: " + changed + " has changed since the sweep started; resuming with the "
+                        + "version stored in " + dir + " (start again with --force to use the new one)");
             }
-        } catch (ScenarioException e) {
-            e.problems().forEach(stderr::println);
-            return Main.BAD_INPUT;
         }
-        SweepRunner runner = new SweepRunner(plan, dir, slice, threads, RunExecutor.MODEL);
+        if (dryRun) {
+            SweepDryRun.print(stdout, plan, slice, threads.threads(), dir);
+            return Main.OK;
+        }
+        SweepRunner runner = new SweepRunner(plan, dir, slice, threads.threads(), RunExecutor.MODEL);
         describe(stdout, plan, slice, runner.total(), dir);
 
-        SweepProgress progress = quiet ? null : new SweepProgress(stderr, System.console() != null, System::nanoTime);
+        ProgressLine progress = quiet.quiet ? null : new ProgressLine(stderr, System.console() != null, System::nanoTime);
         SweepRunner.Listener listener = progress == null ? SweepRunner.Listener.NONE : new SweepRunner.Listener() {
             @Override
             public void started(int total, int doneBefore) {
@@ -125,7 +113,7 @@ public final class SweepCommand implements Callable<Integer> {
 
             @Override
             public void finished(SweepRun run, boolean ok, int done, int failed) {
-                progress.update(done, failed);
+                progress.runs(done, failed);
             }
         };
         AtomicBoolean cancel = new AtomicBoolean();
@@ -158,7 +146,7 @@ public final class SweepCommand implements Callable<Integer> {
             return Main.FAILED;
         } catch (OutOfMemoryError e) {
             endProgress(progress);
-            stderr.println("error: the sweep stopped: out of memory with " + threads + " runs at a time; "
+            stderr.println("error: the sweep stopped: out of memory with " + threads.threads() + " runs at a time; "
                     + "use fewer --threads, a smaller scale, or more heap (CRACKDOWN_JAVA_OPTS=-Xmx...)");
             stderr.println("(finished runs are kept; continue with: " + resumeCommand(slice, dir) + ")");
             return Main.FAILED;
@@ -199,8 +187,8 @@ public final class SweepCommand implements Callable<Integer> {
                 + (plan.points().size() == 1 ? "" : "s") + " (" + s.design().spelling() + ") x "
                 + s.strategies().size() + " strateg" + (s.strategies().size() == 1 ? "y" : "ies") + " x "
                 + s.replicates() + " replicate" + (s.replicates() == 1 ? "" : "s") + " = " + plan.runCount() + " runs"
-                + (slice.isAll() ? "" : "; shard " + slice + ": " + inFolder + " runs") + ", " + threads
-                + " thread" + (threads == 1 ? "" : "s") + ", into " + dir);
+                + (slice.isAll() ? "" : "; shard " + slice + ": " + inFolder + " runs") + ", " + threads.threads()
+                + " thread" + (threads.threads() == 1 ? "" : "s") + ", into " + dir);
         if (plan.forkAt() != null) {
             out.println("strategies fork on " + plan.forkAt() + ": each replicate simulates the days before once "
                     + "(fork_at; see docs/sweeps.md)");
@@ -214,7 +202,7 @@ public final class SweepCommand implements Callable<Integer> {
         return "crackdown sweep " + file + (slice.isAll() ? "" : " --shard " + slice) + " --out " + dir + " --resume";
     }
 
-    private static void endProgress(SweepProgress p) {
+    private static void endProgress(ProgressLine p) {
         if (p != null) {
             p.finish();
         }

@@ -6,20 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.crackdown.calibration.CalibrationSpec;
+import org.crackdown.calibration.TargetsReader;
 import org.crackdown.model.Scenario;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioLoader;
+import org.crackdown.sweep.SweepPlan;
+import org.crackdown.yaml.YamlFiles;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code crackdown validate FILE...}: checks scenario files without running them. */
+/** {@code crackdown validate FILE...}: checks scenario, sweep and targets files without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check scenario files without running them.",
+        description = {"Check scenario, sweep and calibration targets files without running them.",
+                "The kind of each file is told from its keys: a targets file has targets, free, scenario, "
+                        + "scale_counts or optimizer; a sweep file has base, vary, strategies, replicates or another "
+                        + "sweep key; anything else is read as a scenario.",
                 "Prints one 'ok' line per valid file; for invalid files, every problem as FILE:LINE:COL: message.",
                 "Exit code 0 if all files are valid, 2 otherwise."})
 public final class ValidateCommand implements Callable<Integer> {
@@ -27,12 +34,32 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario files (YAML).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario, sweep or targets files (YAML).")
     List<String> files = new ArrayList<>();
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a key before validating (as for run); repeatable.")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ScenarioOptions scenarioOptions;
+
+    /** What a file is, told from its top-level keys. */
+    enum Kind { SCENARIO, SWEEP, TARGETS }
+
+    /** Keys only a targets file has (it shares replicates and seeds with sweep files). */
+    private static final List<String> TARGETS_ONLY = List.of("scenario", "scale_counts", "targets", "free",
+            "optimizer");
+    /** Keys only a sweep file has. */
+    private static final List<String> SWEEP_ONLY = List.of("base", "replicates", "seeds", "design", "samples",
+            "design_seed", "vary", "strategies", "keep_timeseries", "fork_at");
+
+    static Kind kind(Path file) {
+        List<String> keys = YamlFiles.topLevelKeys(file);
+        if (keys.stream().anyMatch(TARGETS_ONLY::contains)) {
+            return Kind.TARGETS;
+        }
+        if (keys.stream().anyMatch(SWEEP_ONLY::contains)) {
+            return Kind.SWEEP;
+        }
+        return Kind.SCENARIO;
+    }
 
     @Override
     public Integer call() {
@@ -41,10 +68,7 @@ public final class ValidateCommand implements Callable<Integer> {
         boolean allValid = true;
         for (String file : files) {
             try {
-                Scenario s = ScenarioLoader.load(Path.of(file), sets);
-                out.println("ok  " + file + " (" + s.name() + ", " + s.start() + ".." + s.end() + ", "
-                        + count(s.campaigns().size(), "campaign") + ", "
-                        + count(s.timeline().size(), "timeline change") + ")");
+                out.println("ok  " + file + " (" + check(Path.of(file)) + ")");
             } catch (ScenarioException e) {
                 allValid = false;
                 for (Problem p : e.problems()) {
@@ -60,7 +84,32 @@ public final class ValidateCommand implements Callable<Integer> {
         return allValid ? Main.OK : Main.BAD_INPUT;
     }
 
+    /** Checks one file as what it is; a description of it for the "ok" line. */
+    private String check(Path file) throws ScenarioException {
+        Kind kind = kind(file);
+        if (kind != Kind.SCENARIO && !scenarioOptions.sets().isEmpty()) {
+            throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "--set applies to scenario files; "
+                    + "this is a " + (kind == Kind.SWEEP ? "sweep file (fix values under its set:)"
+                    : "calibration targets file (fix values under its set:)"))));
+        }
+        if (kind == Kind.SWEEP) {
+            SweepPlan p = SweepPlan.load(file);
+            return "sweep " + p.spec().name() + ": " + count(p.runCount(), "run") + ", "
+                    + count(p.spec().strategies().size(), "strategy") + ", base " + p.spec().base();
+        }
+        if (kind == Kind.TARGETS) {
+            CalibrationSpec c = TargetsReader.read(file);
+            ScenarioLoader.load(c.scenario(), c.sets());
+            return "calibration targets " + c.name() + ": " + count(c.targets().size(), "target") + ", "
+                    + count(c.free().size(), "free parameter") + ", scenario " + c.scenario();
+        }
+        Scenario s = scenarioOptions.load(file);
+        return s.name() + ", " + s.start() + ".." + s.end() + ", " + count(s.campaigns().size(), "campaign") + ", "
+                + count(s.timeline().size(), "timeline change");
+    }
+
     private static String count(int n, String what) {
-        return n + " " + what + (n == 1 ? "" : "s");
+        return n + " " + (n == 1 ? what : what.endsWith("y") ? what.substring(0, what.length() - 1) + "ies"
+                : what + "s");
     }
 }

@@ -2,7 +2,6 @@ package org.crackdown.patterns;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
@@ -21,7 +19,9 @@ import org.crackdown.calibration.Target;
 import org.crackdown.model.Metrics;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
-import org.crackdown.scenario.Suggest;
+import org.crackdown.yaml.Suggest;
+import org.crackdown.yaml.YamlFiles;
+import org.crackdown.yaml.YamlReader;
 
 /**
  * Reads {@code patterns.csv} strictly: every problem is reported with file and line, all at once,
@@ -44,11 +44,15 @@ public final class PatternsReader {
     public static List<Pattern> read(Path file) throws ScenarioException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            // The YAML files' limits and strict UTF-8: a patterns file is read by the same rules.
+            text = Files.isDirectory(file) ? null : YamlFiles.readText(file);
         } catch (NoSuchFileException e) {
             throw one(file.toString(), 0, "no such file");
         } catch (IOException e) {
-            throw one(file.toString(), 0, "cannot read: " + e.getMessage());
+            throw one(file.toString(), 0, "cannot read: " + YamlFiles.reason(e));
+        }
+        if (text == null) {
+            throw one(file.toString(), 0, "cannot read: it is a directory");
         }
         // Spreadsheets often save CSV with a byte-order mark, which is not part of the first column's name.
         return parse(file.toString(), text.startsWith("\uFEFF") ? text.substring(1) : text);
@@ -297,14 +301,12 @@ public final class PatternsReader {
             if (v == null) {
                 return null;
             }
-            return switch (v.toLowerCase(Locale.ROOT)) {
-                case "yes" -> true;
-                case "no" -> false;
-                default -> {
-                    problem(column, "'" + v + "' must be yes or no");
-                    yield null;
-                }
-            };
+            // The one rule for true and false that the YAML files follow: yes/no, true/false, on/off.
+            Boolean b = YamlReader.yamlBoolean(v);
+            if (b == null) {
+                problem(column, "'" + v + "' must be yes or no");
+            }
+            return b;
         }
 
         <E> E choice(String column, E[] values, java.util.function.Function<E, String> spelling) {

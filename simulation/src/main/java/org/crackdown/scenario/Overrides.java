@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.crackdown.yaml.Place;
+import org.crackdown.yaml.YamlFiles;
+
 /**
  * Command-line {@code --set key=value} overrides, applied on top of a scenario after its
  * {@code extends} chain is merged: a parameter's starting value or one of the scalars that
@@ -19,13 +22,13 @@ final class Overrides {
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                problems.add(Where.SET.problem("expected key=value, like police.budget=2, got " + YamlFiles.quoted(s)));
+                problems.add(Place.SET.problem("expected key=value, like police.budget=2, got " + YamlFiles.quoted(s)));
                 continue;
             }
             String key = s.substring(0, eq).trim();
             String text = s.substring(eq + 1).trim();
             if (!Schema.OVERRIDES.isLeaf(key)) {
-                problems.add(Where.SET.problem(Schema.OVERRIDES.isGroup(key)
+                problems.add(Place.SET.problem(Schema.OVERRIDES.isGroup(key)
                         ? "'" + key + "' is a group of keys; set one of them: "
                                 + String.join(", ", Schema.OVERRIDES.childrenOf(key))
                         : Schema.OVERRIDES.unknownKey(key, "")));
@@ -34,10 +37,10 @@ final class Overrides {
             try {
                 Object v = Values.convert(key, text);
                 merged.remove(key);
-                merged.put(key, new Located<>(v, Where.SET));
+                merged.put(key, new Located<>(v, Place.SET));
                 broken.remove(key);
             } catch (IllegalArgumentException e) {
-                problems.add(Where.SET.problem(key + ": " + e.getMessage()));
+                problems.add(Place.SET.problem(key + ": " + e.getMessage()));
                 merged.remove(key);
                 broken.add(key);
             }

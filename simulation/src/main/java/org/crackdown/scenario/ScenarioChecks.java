@@ -13,6 +13,8 @@ import java.util.Set;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.space.ProvinceNetwork;
+import org.crackdown.yaml.Place;
+import org.crackdown.yaml.Suggest;
 
 /**
  * Rules that involve more than one key, run after every value has been parsed on its own (in
@@ -28,9 +30,9 @@ final class ScenarioChecks {
     private static final double SHARE_TOLERANCE = 1e-9;
 
     private final List<Problem> problems = new ArrayList<>();
-    private final Where fallback;
+    private final Place fallback;
 
-    private ScenarioChecks(Where fallback) {
+    private ScenarioChecks(Place fallback) {
         this.fallback = fallback;
     }
 
@@ -40,7 +42,7 @@ final class ScenarioChecks {
      * whose values were invalid, are skipped. {@code fallback} is used when a rule is broken by
      * default values alone.
      */
-    static List<Problem> check(Map<String, Located<?>> merged, Where fallback) {
+    static List<Problem> check(Map<String, Located<?>> merged, Place fallback) {
         ScenarioChecks c = new ScenarioChecks(fallback);
         c.window(merged);
         c.parameters(merged);
@@ -72,7 +74,7 @@ final class ScenarioChecks {
         LocalDate effectiveTo = to != null ? to.value() : end != null ? end.value() : null;
         if ((from != null || to != null) && effectiveFrom != null && effectiveTo != null
                 && effectiveTo.isBefore(effectiveFrom)) {
-            Where w = to != null ? to.where() : from.where();
+            Place w = to != null ? to.where() : from.where();
             problems.add(w.problem("measure.to " + effectiveTo + " is before measure.from " + effectiveFrom));
         }
     }
@@ -91,7 +93,7 @@ final class ScenarioChecks {
     @SuppressWarnings("unchecked")
     private void parameters(Map<String, Located<?>> m) {
         Map<String, Object> values = new HashMap<>();
-        Map<String, Where> where = new HashMap<>();
+        Map<String, Place> where = new HashMap<>();
         Map<String, Integer> order = new HashMap<>();
         for (ParamSpec s : ParamRegistry.all()) {
             values.put(s.key(), s.defaultValue());
@@ -127,7 +129,7 @@ final class ScenarioChecks {
     }
 
     /** Reports broken rules that involve a key in {@code changed} (all rules when it is null). */
-    private void crossRules(Map<String, Object> values, Map<String, Where> where, Map<String, Integer> order,
+    private void crossRules(Map<String, Object> values, Map<String, Place> where, Map<String, Integer> order,
                             Set<String> changed, String when) {
         if (changed == null || POLICE_SHARES.stream().anyMatch(changed::contains)) {
             double sum = 0;
@@ -147,7 +149,7 @@ final class ScenarioChecks {
     }
 
     /** The key to point at: the one changed (or written) most recently among {@code keys}. */
-    private Where blame(List<String> keys, Map<String, Where> where, Map<String, Integer> order,
+    private Place blame(List<String> keys, Map<String, Place> where, Map<String, Integer> order,
                         Set<String> changed) {
         String best = null;
         for (String k : keys) {
@@ -206,10 +208,10 @@ final class ScenarioChecks {
             return;
         }
         List<String> codes = ProvinceNetwork.china().codes();
-        Map<String, Where> names = new LinkedHashMap<>();
+        Map<String, Place> names = new LinkedHashMap<>();
         for (CampaignDraft c : (List<CampaignDraft>) list.value()) {
             String label = "campaign '" + c.name().value() + "'";
-            Where first = names.putIfAbsent(c.name().value(), c.name().where());
+            Place first = names.putIfAbsent(c.name().value(), c.name().where());
             if (first != null) {
                 problems.add(c.name().where().problem(label + ": name already used at " + first.describe()
                         + "; campaign names label outputs, so they must differ"));
@@ -240,10 +242,10 @@ final class ScenarioChecks {
             return;
         }
         List<String> codes = ProvinceNetwork.china().codes();
-        Map<String, Where> names = new LinkedHashMap<>();
+        Map<String, Place> names = new LinkedHashMap<>();
         for (OperationDraft o : (List<OperationDraft>) list.value()) {
             String label = "operation '" + o.name().value() + "'";
-            Where first = names.putIfAbsent(o.name().value(), o.name().where());
+            Place first = names.putIfAbsent(o.name().value(), o.name().where());
             if (first != null) {
                 problems.add(o.name().where().problem(label + ": name already used at " + first.describe()
                         + "; operation names label outputs, so they must differ"));

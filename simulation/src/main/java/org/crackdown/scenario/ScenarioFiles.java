@@ -7,8 +7,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.crackdown.yaml.Place;
+import org.crackdown.yaml.YamlFiles;
+
 /**
- * Where the scenario loader gets the bytes of a scenario file and of the files it extends.
+ * Place the scenario loader gets the bytes of a scenario file and of the files it extends.
  * Normally from disk, each time. A {@link #snapshot()} reads each file once and then always
  * gives the same bytes: a sweep loads its base scenario for every run, and an edit of the base
  * (or a {@code git pull}) during the sweep must not change the runs still to come.

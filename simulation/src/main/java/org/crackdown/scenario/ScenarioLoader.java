@@ -18,6 +18,8 @@ import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.Parameters;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TimelineChange;
+import org.crackdown.yaml.Place;
+import org.crackdown.yaml.YamlFiles;
 
 /**
  * Loads a scenario file strictly: every unknown key, bad value and inconsistency is reported,
@@ -137,7 +139,7 @@ public final class ScenarioLoader {
      * Reads {@code path} and, first, the files it extends; {@code out} receives the base first.
      * Returns false if some file in the chain could not be read.
      */
-    private static boolean readChain(Path path, String shown, Where from, List<Path> visiting,
+    private static boolean readChain(Path path, String shown, Place from, List<Path> visiting,
                                      List<String> shownChain, List<Layer> out, List<Problem> problems,
                                      ScenarioFiles files) {
         Path id = path.toAbsolutePath().normalize();

@@ -2,12 +2,13 @@ package org.crackdown.scenario;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
+import org.crackdown.yaml.YamlFiles;
+import org.crackdown.yaml.YamlReader;
 
 /**
  * Turns what a user wrote for a scalar key (YAML scalar or {@code --set} text) into its typed
@@ -49,6 +50,10 @@ final class Values {
             throw new IllegalArgumentException("expected " + allowed(key) + ", got nothing");
         }
         if (spec.isPresent()) {
+            if (spec.get().kind() == ParamSpec.Kind.BOOLEAN && raw instanceof String t
+                    && YamlReader.yamlBoolean(t) != null) {
+                return spec.get().parse(YamlReader.yamlBoolean(t)); // one rule for yes/on/true, also on --set
+            }
             return spec.get().parse(raw);
         }
         String text = raw.toString().trim();
@@ -113,11 +118,5 @@ final class Values {
             // fall through to the message below
         }
         throw new IllegalArgumentException("expected a number, got " + YamlFiles.quoted(text));
-    }
-
-    /** YAML 1.1 spellings of true (SnakeYAML resolves these as booleans). */
-    static boolean yamlTrue(String text) {
-        String t = text.toLowerCase(Locale.ROOT);
-        return t.equals("true") || t.equals("yes") || t.equals("on");
     }
 }

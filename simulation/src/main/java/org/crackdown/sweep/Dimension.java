@@ -1,5 +1,6 @@
 package org.crackdown.sweep;
 
+import org.crackdown.yaml.Place;
 import java.util.List;
 
 import org.crackdown.model.ParamSpec;

@@ -1,5 +1,6 @@
 package org.crackdown.sweep;
 
+import org.crackdown.yaml.Place;
 /**
  * One {@code key=value} override as the scenario loader takes it, with the value already
  * validated and written in its canonical form, and where the sweep file gave it.

@@ -1,5 +1,6 @@
 package org.crackdown.sweep;
 
+import org.crackdown.yaml.Place;
 import java.time.LocalDate;
 import java.util.List;
 

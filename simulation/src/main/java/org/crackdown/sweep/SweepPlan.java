@@ -1,5 +1,6 @@
 package org.crackdown.sweep;
 
+import org.crackdown.yaml.Place;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package org.crackdown.sweep;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -10,27 +9,23 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
-import org.crackdown.scenario.Suggest;
-import org.crackdown.scenario.YamlFiles;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
+import org.crackdown.yaml.Entry;
+import org.crackdown.yaml.Keys;
+import org.crackdown.yaml.Place;
+import org.crackdown.yaml.YamlFiles;
+import org.crackdown.yaml.YamlReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
@@ -54,11 +49,15 @@ public final class SweepReader {
     static final int MAX_SAMPLES = 10_000_000;
     private static final String NAME_PATTERN = "[a-z0-9._-]+";
 
+    private static final Keys TOP_KEYS = new Keys(TOP);
+
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
+    private final YamlReader r;
 
     private SweepReader(String file) {
         this.file = file;
+        this.r = new YamlReader(file, problems);
     }
 
     /**
@@ -76,52 +75,39 @@ public final class SweepReader {
     }
 
     private SweepSpec parse(Path path) {
+        if (Files.isDirectory(path)) {
+            problems.add(new Problem(file, 0, 0, "cannot read: it is a directory"));
+            return null;
+        }
         byte[] bytes;
-        String text;
         try {
-            if (Files.isDirectory(path)) {
-                problems.add(new Problem(file, 0, 0, "cannot read: it is a directory"));
-                return null;
-            }
             bytes = YamlFiles.readBytes(path);
-            text = YamlFiles.decode(bytes);
         } catch (IOException e) {
             problems.add(new Problem(file, 0, 0, "cannot read: " + YamlFiles.reason(e)));
             return null;
         }
-        Problem tooLong = YamlFiles.longLine(file, text);
-        if (tooLong != null) {
-            problems.add(tooLong);
+        YamlFiles.Loaded loaded = YamlFiles.parse(file, bytes);
+        if (loaded.failed()) {
+            problems.add(loaded.problem());
             return null;
         }
-        Node root;
-        try {
-            root = YamlFiles.compose(text);
-        } catch (MarkedYAMLException e) {
-            Place at = e.getProblemMark() == null ? new Place(file, 0, 0)
-                    : new Place(file, e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1);
-            problems.add(at.problem("YAML syntax error: " + e.getProblem()));
-            return null;
-        } catch (YAMLException e) {
-            problems.add(new Problem(file, 0, 0, "YAML syntax error: " + e.getMessage()));
-            return null;
-        }
-        if (!(root instanceof MappingNode top) || top.getValue().stream().noneMatch(SweepReader::knownTop)) {
+        Node root = loaded.root();
+        if (!(root instanceof MappingNode top) || !isSweep(top)) {
             problems.add(new Place(file, 1, 1).problem(root == null
                     ? "expected a map of sweep keys (" + String.join(", ", TOP) + "), got an empty file"
                     : YamlFiles.notA("sweep", root)));
             return null;
         }
-        Map<String, NodeTuple> keys = entries(top, "", TOP, SweepReader::topLevelHint);
+        Map<String, Entry> keys = r.entries(top, "", TOP_KEYS, SweepReader::topLevelHint);
         Place rootAt = Place.of(file, top);
 
         String name = defaultName(path);
         if (keys.containsKey("name")) {
-            String n = text(keys.get("name").getValueNode(), "name", "a name");
+            String n = text(keys.get("name").value(), "name", "a name");
             if (n != null && YamlFiles.nameTooLong(n) != null) {
-                problems.add(at(keys.get("name").getValueNode()).problem("name: " + YamlFiles.nameTooLong(n)));
+                problems.add(at(keys.get("name").value()).problem("name: " + YamlFiles.nameTooLong(n)));
             } else if (n != null && !n.matches(NAME_PATTERN)) {
-                problems.add(at(keys.get("name").getValueNode()).problem("name: expected lower-case letters, "
+                problems.add(at(keys.get("name").value()).problem("name: expected lower-case letters, "
                         + "digits, '.', '_' or '-' (it names the output folder and the data package), got "
                         + YamlFiles.quoted(n)));
             } else if (n != null) {
@@ -129,7 +115,7 @@ public final class SweepReader {
             }
         }
         String description = keys.containsKey("description")
-                ? orEmpty(text(keys.get("description").getValueNode(), "description", "text")) : "";
+                ? orEmpty(text(keys.get("description").value(), "description", "one line of text")) : "";
 
         Path base = null;
         Place baseAt = rootAt;
@@ -137,27 +123,27 @@ public final class SweepReader {
             problems.add(rootAt.problem("missing required key 'base' (the scenario to sweep, relative to this "
                     + "file, like base: ../china-2011.yaml)"));
         } else {
-            Node v = keys.get("base").getValueNode();
+            Node v = keys.get("base").value();
             baseAt = at(v);
             base = base(path, v);
         }
 
         List<Setting> set = keys.containsKey("set")
-                ? settings(keys.get("set").getValueNode(), "set", true) : List.of();
+                ? settings(keys.get("set").value(), "set", true) : List.of();
         int replicates = keys.containsKey("replicates")
-                ? (int) integer(keys.get("replicates").getValueNode(), "replicates", 1, MAX_REPLICATES, 1) : 1;
+                ? (int) integer(keys.get("replicates").value(), "replicates", 1, MAX_REPLICATES, 1) : 1;
 
         SeedPolicy policy = SeedPolicy.COMMON;
         long seedBase = 1;
         if (keys.containsKey("seeds")) {
-            Node v = keys.get("seeds").getValueNode();
+            Node v = keys.get("seeds").value();
             if (v instanceof MappingNode sm) {
-                Map<String, NodeTuple> s = entries(sm, "seeds", SEEDS, (k, p) -> Optional.empty());
+                Map<String, Entry> s = r.entries(sm, "seeds", new Keys(SEEDS));
                 if (s.containsKey("policy")) {
-                    policy = choice(s.get("policy").getValueNode(), "seeds.policy", SeedPolicy.class, policy);
+                    policy = choice(s.get("policy").value(), "seeds.policy", SeedPolicy.class, policy);
                 }
                 if (s.containsKey("base")) {
-                    Node b = s.get("base").getValueNode();
+                    Node b = s.get("base").value();
                     seedBase = integer(b, "seeds.base", 0, Long.MAX_VALUE, seedBase);
                     long highest = Long.MAX_VALUE - (replicates - 1);
                     if (policy == SeedPolicy.COMMON && seedBase > highest) {
@@ -175,25 +161,25 @@ public final class SweepReader {
         }
 
         Design design = keys.containsKey("design")
-                ? choice(keys.get("design").getValueNode(), "design", Design.class, Design.GRID) : Design.GRID;
+                ? choice(keys.get("design").value(), "design", Design.class, Design.GRID) : Design.GRID;
         int samples = 0;
         if (keys.containsKey("samples")) {
-            NodeTuple t = keys.get("samples");
-            samples = (int) integer(t.getValueNode(), "samples", 1, MAX_SAMPLES, 0);
+            Entry t = keys.get("samples");
+            samples = (int) integer(t.value(), "samples", 1, MAX_SAMPLES, 0);
             if (design == Design.GRID) {
-                problems.add(at(t.getKeyNode()).problem("samples: only design lhs or sobol takes a number of "
+                problems.add(at(t.key()).problem("samples: only design lhs or sobol takes a number of "
                         + "samples; a grid runs every combination of the listed values"));
             }
         } else if (design != Design.GRID) {
-            problems.add((keys.containsKey("design") ? at(keys.get("design").getKeyNode()) : rootAt)
+            problems.add((keys.containsKey("design") ? at(keys.get("design").key()) : rootAt)
                     .problem("design " + design.spelling() + " needs 'samples' (the number of design points)"));
         }
         long designSeed = 1;
         if (keys.containsKey("design_seed")) {
-            NodeTuple t = keys.get("design_seed");
-            designSeed = integer(t.getValueNode(), "design_seed", 0, Long.MAX_VALUE, 1);
+            Entry t = keys.get("design_seed");
+            designSeed = integer(t.value(), "design_seed", 0, Long.MAX_VALUE, 1);
             if (design != Design.LHS) {
-                problems.add(at(t.getKeyNode()).problem("design_seed: only design lhs is random (a grid lists "
+                problems.add(at(t.key()).problem("design_seed: only design lhs is random (a grid lists "
                         + "every combination, a Sobol sequence is fixed); remove it"));
             }
         }
@@ -201,9 +187,9 @@ public final class SweepReader {
         List<Dimension> vary = new ArrayList<>();
         Place varyAt = rootAt;
         if (keys.containsKey("vary")) {
-            NodeTuple t = keys.get("vary");
-            varyAt = at(t.getKeyNode());
-            vary = vary(t.getValueNode(), design);
+            Entry t = keys.get("vary");
+            varyAt = at(t.key());
+            vary = new VaryReader(r).vary(t.value(), design);
         }
         if (design != Design.GRID && vary.isEmpty() && problemsAbout("vary") == 0) {
             problems.add(varyAt.problem("design " + design.spelling() + " needs at least one key under vary, "
@@ -211,19 +197,19 @@ public final class SweepReader {
         }
 
         List<Strategy> strategies = keys.containsKey("strategies")
-                ? strategies(keys.get("strategies").getValueNode()) : List.of();
+                ? strategies(keys.get("strategies").value()) : List.of();
         if (strategies.isEmpty() && !keys.containsKey("strategies")) {
             strategies = List.of(new Strategy(SweepSpec.DEFAULT_STRATEGY, List.of(), rootAt));
         }
 
         boolean keepTimeseries = keys.containsKey("keep_timeseries")
-                && bool(keys.get("keep_timeseries").getValueNode(), "keep_timeseries");
+                && bool(keys.get("keep_timeseries").value(), "keep_timeseries");
 
         LocalDate forkAt = null;
         Place forkAtPlace = rootAt;
         if (keys.containsKey("fork_at")) {
-            Node v = keys.get("fork_at").getValueNode();
-            forkAtPlace = at(keys.get("fork_at").getKeyNode());
+            Node v = keys.get("fork_at").value();
+            forkAtPlace = at(keys.get("fork_at").key());
             forkAt = forkAt(v);
         }
 
@@ -242,66 +228,12 @@ public final class SweepReader {
     // ------------------------------------------------------------------ keys
 
     /** A hint for an unknown top-level key, beyond the nearest spelling. */
-    private static Optional<String> topLevelHint(String key, String prefix) {
+    private static String topLevelHint(String key) {
         if (ParamRegistry.find(key).isPresent() || PERIOD.contains(key)) {
-            return Optional.of("unknown key '" + key + "': scenario keys go under set: (fixed for every run), "
-                    + "vary: or a strategy");
+            return "unknown key '" + key + "': scenario keys go under set: (fixed for every run), "
+                    + "vary: or a strategy";
         }
-        return Optional.empty();
-    }
-
-    /**
-     * The entries of a map by key, reporting duplicates and keys not in {@code allowed} (with the
-     * nearest allowed spelling).
-     */
-    private Map<String, NodeTuple> entries(MappingNode m, String where, List<String> allowed,
-                                          java.util.function.BiFunction<String, String, Optional<String>> hint) {
-        Map<String, NodeTuple> out = new LinkedHashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            String key = keyOf(t);
-            if (key == null) {
-                continue;
-            }
-            if (out.containsKey(key)) {
-                problems.add(at(t.getKeyNode()).problem("duplicate key '" + key + "' (first given at line "
-                        + at(out.get(key).getKeyNode()).line() + ")"));
-            } else if (!allowed.contains(key)) {
-                Optional<String> h = hint.apply(key, where);
-                problems.add(at(t.getKeyNode()).problem(h.orElseGet(() -> unknownKey(key, allowed,
-                        where.isEmpty() ? "here" : "under '" + where + "'"))));
-            } else {
-                out.put(key, t);
-            }
-        }
-        return out;
-    }
-
-    private String keyOf(NodeTuple t) {
-        if (t.getKeyNode() instanceof ScalarNode ks) {
-            return ks.getValue();
-        }
-        problems.add(at(t.getKeyNode()).problem("expected a key name, got " + what(t.getKeyNode())));
         return null;
-    }
-
-    static String unknownKey(String key, List<String> allowed, String where) {
-        List<String> near = Suggest.closest(key, allowed, Suggest.tolerance(key.length()));
-        if (near.isEmpty()) {
-            // The same word under another group: police.child_report_probability for families.
-            String last = key.substring(key.lastIndexOf('.') + 1);
-            int tol = Suggest.tolerance(last.length());
-            List<String> lastNear = new ArrayList<>();
-            for (String a : allowed) {
-                if (Suggest.distance(last, a.substring(a.lastIndexOf('.') + 1)) <= tol && a.contains(".")) {
-                    lastNear.add(a);
-                }
-            }
-            near = lastNear.size() <= 5 ? lastNear : List.of();
-        }
-        if (!near.isEmpty()) {
-            return "unknown key '" + key + "'; " + Suggest.didYouMean(near);
-        }
-        return "unknown key '" + key + "'; valid keys " + where + ": " + String.join(", ", allowed);
     }
 
     // ------------------------------------------------------------------ overrides (set, strategies)
@@ -323,55 +255,16 @@ public final class SweepReader {
         if (period) {
             allowed.addAll(PERIOD);
         }
-        Map<String, Node[]> leaves = new LinkedHashMap<>();
-        flatten(m, "", allowed, what, leaves);
+        Map<String, Entry> leaves = new LinkedHashMap<>();
+        r.flatten(m, "", new Keys(allowed), what, leaves, k -> null);
         List<Setting> out = new ArrayList<>();
-        leaves.forEach((key, kv) -> {
-            Node v = kv[1];
-            String text = canonical(key, v, what);
+        leaves.forEach((key, e) -> {
+            String text = canonical(key, e.value(), what);
             if (text != null) {
-                out.add(new Setting(key, text, at(kv[0])));
+                out.add(new Setting(key, text, at(e.key())));
             }
         });
         return out;
-    }
-
-    /** Expands nested groups and dotted keys into full keys, reporting unknown and duplicate ones. */
-    private void flatten(MappingNode m, String prefix, List<String> allowed, String what, Map<String, Node[]> out) {
-        Set<String> groups = groups(allowed);
-        Map<String, Node> seen = new HashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            String key = keyOf(t);
-            if (key == null) {
-                continue;
-            }
-            Node first = seen.putIfAbsent(key, t.getKeyNode());
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (first != null || out.containsKey(path)) {
-                Node earlier = first != null ? first : out.get(path)[0];
-                problems.add(at(t.getKeyNode()).problem(what + ": duplicate key '" + path + "' (first given at line "
-                        + at(earlier).line() + ")"));
-            } else if (allowed.contains(path)) {
-                out.put(path, new Node[] {t.getKeyNode(), t.getValueNode()});
-            } else if (groups.contains(path) && t.getValueNode() instanceof MappingNode sub) {
-                flatten(sub, path, allowed, what, out);
-            } else if (groups.contains(path)) {
-                problems.add(at(t.getValueNode()).problem(what + ": '" + path + "' is a group of keys; expected a map "
-                        + "of its keys, got " + what(t.getValueNode())));
-            } else {
-                problems.add(at(t.getKeyNode()).problem(what + ": " + unknownKey(path, allowed, "here")));
-            }
-        }
-    }
-
-    private static Set<String> groups(List<String> keys) {
-        Set<String> g = new LinkedHashSet<>();
-        for (String k : keys) {
-            for (int i = k.indexOf('.'); i > 0; i = k.indexOf('.', i + 1)) {
-                g.add(k.substring(0, i));
-            }
-        }
-        return g;
     }
 
     /** The value of one override in the form the scenario loader reads back to the same value. */
@@ -403,255 +296,10 @@ public final class SweepReader {
                 : ParamRegistry.find(key).map(ParamSpec::allowed).orElse("a value");
     }
 
-    /** YAML's own booleans (yes/on/true) for a boolean key; otherwise the text as written. */
-    private static Object raw(ScalarNode s, ParamSpec spec) {
-        if (s.getTag().equals(Tag.BOOL) && spec.kind() == ParamSpec.Kind.BOOLEAN) {
-            String t = s.getValue().toLowerCase(Locale.ROOT);
-            return t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y");
-        }
-        return s.getValue();
-    }
-
-    // ------------------------------------------------------------------ vary
-
-    private List<Dimension> vary(Node node, Design design) {
-        if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-            return List.of();
-        }
-        if (!(node instanceof MappingNode m)) {
-            problems.add(at(node).problem("vary: expected a map of parameter keys to lists of values"
-                    + " or ranges, got " + what(node)));
-            return List.of();
-        }
-        Map<String, Node[]> leaves = new LinkedHashMap<>();
-        flattenVary(m, "", leaves);
-        List<Dimension> out = new ArrayList<>();
-        leaves.forEach((key, kv) -> {
-            Dimension d = dimension(ParamRegistry.find(key).orElseThrow(), kv[0], kv[1], design);
-            if (d != null) {
-                out.add(d);
-            }
-        });
-        return out;
-    }
-
-    /**
-     * Like {@link #flatten}, except that a map under a parameter key is its range, and a map
-     * under a group is more keys.
-     */
-    private void flattenVary(MappingNode m, String prefix, Map<String, Node[]> out) {
-        List<String> allowed = ParamRegistry.keys();
-        Set<String> groups = groups(allowed);
-        for (NodeTuple t : m.getValue()) {
-            String key = keyOf(t);
-            if (key == null) {
-                continue;
-            }
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (out.containsKey(path)) {
-                problems.add(at(t.getKeyNode()).problem("vary: duplicate key '" + path + "' (first given at line "
-                        + at(out.get(path)[0]).line() + ")"));
-            } else if (allowed.contains(path)) {
-                out.put(path, new Node[] {t.getKeyNode(), t.getValueNode()});
-            } else if (groups.contains(path) && t.getValueNode() instanceof MappingNode sub) {
-                flattenVary(sub, path, out);
-            } else if (PERIOD.contains(path) || path.equals("seed") || path.startsWith("measure")) {
-                problems.add(at(t.getKeyNode()).problem("vary: '" + path + "' cannot be varied: only parameters "
-                        + "can (dates go under set; seeds come from replicates and seeds:)"));
-            } else {
-                problems.add(at(t.getKeyNode()).problem("vary: " + unknownKey(path, allowed, "here")));
-            }
-        }
-    }
-
-    private Dimension dimension(ParamSpec spec, Node keyNode, Node v, Design design) {
-        String key = spec.key();
-        Place place = at(keyNode);
-        if (v instanceof SequenceNode seq) {
-            if (design != Design.GRID) {
-                problems.add(at(v).problem("vary: " + key + ": design " + design.spelling() + " samples between "
-                        + "bounds: write {min: ..., max: ...}; lists are for design: grid"));
-                return null;
-            }
-            return listed(spec, seq, place);
-        }
-        if (v instanceof MappingNode mm) {
-            Map<String, NodeTuple> fields = new LinkedHashMap<>();
-            for (NodeTuple t : mm.getValue()) {
-                String k = keyOf(t);
-                if (k != null && fields.putIfAbsent(k, t) != null) {
-                    problems.add(at(t.getKeyNode()).problem("vary: " + key + ": duplicate key '" + k + "'"));
-                }
-            }
-            boolean bounds = fields.containsKey("min") || fields.containsKey("max");
-            List<String> allowed = bounds ? List.of("min", "max") : List.of("from", "to", "step");
-            boolean ok = true;
-            for (Map.Entry<String, NodeTuple> f : fields.entrySet()) {
-                if (!allowed.contains(f.getKey())) {
-                    problems.add(at(f.getValue().getKeyNode()).problem("vary: " + key + ": " + unknownKey(f.getKey(),
-                            allowed, "in a " + (bounds ? "{min, max} bound" : "{from, to, step} range"))));
-                    ok = false;
-                }
-            }
-            for (String required : allowed) {
-                if (!fields.containsKey(required)) {
-                    problems.add(at(v).problem("vary: " + key + ": missing '" + required + "' (a range is {from, to, "
-                            + "step} for design grid, bounds are {min, max} for design lhs or sobol)"));
-                    ok = false;
-                }
-            }
-            if (spec.kind() == ParamSpec.Kind.BOOLEAN || spec.kind() == ParamSpec.Kind.CHOICE) {
-                problems.add(at(v).problem("vary: " + key + ": is " + spec.allowed() + ", not a number: list its "
-                        + "values, like [" + String.join(", ", spec.kind() == ParamSpec.Kind.BOOLEAN
-                        ? List.of("true", "false") : spec.choices()) + "] (design grid)"));
-                return null;
-            }
-            if (!ok) {
-                return null;
-            }
-            if (bounds) {
-                if (design == Design.GRID) {
-                    problems.add(at(v).problem("vary: " + key + ": {min, max} bounds are for design lhs or sobol; "
-                            + "a grid needs a list of values or a {from, to, step} range"));
-                    return null;
-                }
-                return bounded(spec, fields.get("min").getValueNode(), fields.get("max").getValueNode(), place);
-            }
-            if (design != Design.GRID) {
-                problems.add(at(v).problem("vary: " + key + ": design " + design.spelling() + " samples between "
-                        + "bounds: write {min: ..., max: ...}; {from, to, step} ranges are for design: grid"));
-                return null;
-            }
-            return range(spec, fields, place);
-        }
-        problems.add(at(v).problem("vary: " + key + ": a single value does not vary: put it under set:, or list "
-                + "the values to compare, like [1, 1.5, 2]"));
-        return null;
-    }
-
-    private Dimension listed(ParamSpec spec, SequenceNode seq, Place place) {
-        List<Object> values = new ArrayList<>();
-        Map<Object, Node> seen = new HashMap<>();
-        boolean ok = true;
-        for (Node item : seq.getValue()) {
-            if (!(item instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) {
-                problems.add(at(item).problem("vary: " + spec.key() + ": expected " + spec.allowed() + ", got "
-                        + what(item)));
-                ok = false;
-                continue;
-            }
-            try {
-                Object v = spec.parse(raw(s, spec));
-                Node first = seen.putIfAbsent(v, item);
-                if (first != null) {
-                    problems.add(at(item).problem("vary: " + spec.key() + ": value " + ParamSpec.format(v)
-                            + " is listed twice (first at line " + at(first).line() + ")"));
-                    ok = false;
-                } else {
-                    values.add(v);
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(at(item).problem("vary: " + spec.key() + ": " + e.getMessage()));
-                ok = false;
-            }
-        }
-        if (seq.getValue().isEmpty()) {
-            problems.add(at(seq).problem("vary: " + spec.key() + ": the list is empty; list at least one value"));
-            ok = false;
-        }
-        return ok ? Dimension.listed(spec, Dimension.Form.LIST, values, place) : null;
-    }
-
-    /**
-     * {@code {from, to, step}}, both ends included. Decimal arithmetic, so {@code 0.1} steps give
-     * 0.3, not 0.30000000000000004, and the last level is not lost to rounding.
-     */
-    private Dimension range(ParamSpec spec, Map<String, NodeTuple> fields, Place place) {
-        String key = spec.key();
-        BigDecimal from = decimal(fields.get("from").getValueNode(), key + " from");
-        BigDecimal to = decimal(fields.get("to").getValueNode(), key + " to");
-        Node stepNode = fields.get("step").getValueNode();
-        BigDecimal step = decimal(stepNode, key + " step");
-        if (from == null || to == null || step == null) {
-            return null;
-        }
-        boolean ok = inRange(spec, from, fields.get("from").getValueNode())
-                & inRange(spec, to, fields.get("to").getValueNode());
-        if (step.signum() == 0) {
-            problems.add(at(stepNode).problem("vary: " + key + ": step must not be 0"));
-            return null;
-        }
-        int direction = to.compareTo(from);
-        if (direction != 0 && direction != step.signum()) {
-            problems.add(at(stepNode).problem("vary: " + key + ": step " + step.toPlainString() + " goes "
-                    + (step.signum() > 0 ? "up" : "down") + " but to (" + to.toPlainString() + ") is "
-                    + (direction > 0 ? "above" : "below") + " from (" + from.toPlainString() + "); use step "
-                    + step.negate().toPlainString()));
-            return null;
-        }
-        if (spec.kind() == ParamSpec.Kind.INTEGER) {
-            for (Map.Entry<String, BigDecimal> e : Map.of("from", from, "to", to, "step", step).entrySet()) {
-                if (e.getValue().stripTrailingZeros().scale() > 0) {
-                    problems.add(at(fields.get(e.getKey()).getValueNode()).problem("vary: " + key + ": " + e.getKey()
-                            + " must be a whole number (" + key + " is " + spec.allowed() + ")"));
-                    ok = false;
-                }
-            }
-        }
-        if (!ok) {
-            return null;
-        }
-        BigDecimal count = to.subtract(from).divide(step, 0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE);
-        if (count.compareTo(BigDecimal.valueOf(MAX_LEVELS)) > 0) {
-            problems.add(at(stepNode).problem("vary: " + key + ": this range has " + count.toPlainString()
-                    + " values; at most " + MAX_LEVELS + " (use a larger step)"));
-            return null;
-        }
-        List<Object> levels = new ArrayList<>();
-        for (int i = 0; i < count.intValue(); i++) {
-            BigDecimal v = from.add(step.multiply(BigDecimal.valueOf(i)));
-            levels.add(spec.kind() == ParamSpec.Kind.INTEGER ? (Object) v.intValueExact() : (Object) v.doubleValue());
-        }
-        return Dimension.listed(spec, Dimension.Form.RANGE, levels, place);
-    }
-
-    private boolean inRange(ParamSpec spec, BigDecimal v, Node node) {
-        try {
-            spec.parse(spec.kind() == ParamSpec.Kind.INTEGER && v.stripTrailingZeros().scale() <= 0
-                    ? (Object) v.longValueExact() : (Object) v.doubleValue());
-            return true;
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            problems.add(at(node).problem("vary: " + spec.key() + ": expected " + spec.allowed() + ", got '"
-                    + v.toPlainString() + "'"));
-            return false;
-        }
-    }
-
-    private Dimension bounded(ParamSpec spec, Node minNode, Node maxNode, Place place) {
-        BigDecimal min = decimal(minNode, spec.key() + " min");
-        BigDecimal max = decimal(maxNode, spec.key() + " max");
-        if (min == null || max == null) {
-            return null;
-        }
-        boolean ok = inRange(spec, min, minNode) & inRange(spec, max, maxNode);
-        if (ok && min.compareTo(max) >= 0) {
-            problems.add(at(maxNode).problem("vary: " + spec.key() + ": max (" + max.toPlainString()
-                    + ") must be above min (" + min.toPlainString() + ")"));
-            ok = false;
-        }
-        return ok ? Dimension.bounded(spec, min.doubleValue(), max.doubleValue(), place) : null;
-    }
-
-    private BigDecimal decimal(Node v, String what) {
-        if (v instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-            try {
-                return new BigDecimal(s.getValue().trim().replace("_", ""));
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        problems.add(at(v).problem("vary: " + what + ": expected a number, got " + what(v)));
-        return null;
+    /** True or false by the one YAML rule for a boolean key; otherwise the text as written. */
+    static Object raw(ScalarNode s, ParamSpec spec) {
+        Boolean b = spec.kind() == ParamSpec.Kind.BOOLEAN ? YamlReader.yamlBoolean(s.getValue()) : null;
+        return b == null ? s.getValue() : b;
     }
 
     // ------------------------------------------------------------------ strategies
@@ -664,24 +312,27 @@ public final class SweepReader {
         }
         List<Strategy> out = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
-        for (NodeTuple t : m.getValue()) {
-            String name = keyOf(t);
-            if (name == null) {
+        for (NodeTuple tuple : m.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode nameNode)) {
+                problems.add(at(tuple.getKeyNode()).problem("strategies: expected a strategy name, got "
+                        + what(tuple.getKeyNode())));
                 continue;
             }
-            Node first = seen.putIfAbsent(name, t.getKeyNode());
+            Entry t = new Entry(nameNode.getValue(), nameNode, tuple.getValueNode());
+            String name = t.path();
+            Node first = seen.putIfAbsent(name, t.key());
             if (first != null) {
-                problems.add(at(t.getKeyNode()).problem("strategies: duplicate strategy " + YamlFiles.quoted(name)
+                problems.add(at(t.key()).problem("strategies: duplicate strategy " + YamlFiles.quoted(name)
                         + " (first given at line " + at(first).line() + ")"));
                 continue;
             }
             if (YamlFiles.nameTooLong(name) != null || !name.matches(NAME_PATTERN)) {
-                problems.add(at(t.getKeyNode()).problem("strategies: name " + YamlFiles.quoted(name) + ": "
+                problems.add(at(t.key()).problem("strategies: name " + YamlFiles.quoted(name) + ": "
                         + (YamlFiles.nameTooLong(name) != null ? YamlFiles.nameTooLong(name)
                         : "expected lower-case letters, digits, '.', '_' or '-' (it is part of every run id)")));
                 continue;
             }
-            Node body = t.getValueNode();
+            Node body = t.value();
             LocalDate from = null;
             if (body instanceof MappingNode sm) {
                 List<NodeTuple> rest = new ArrayList<>();
@@ -697,7 +348,7 @@ public final class SweepReader {
                 }
                 body = new MappingNode(sm.getTag(), true, rest, sm.getStartMark(), sm.getEndMark(), sm.getFlowStyle());
             }
-            out.add(new Strategy(name, settings(body, "strategy '" + name + "'", false), at(t.getKeyNode()), from));
+            out.add(new Strategy(name, settings(body, "strategy '" + name + "'", false), at(t.key()), from));
         }
         if (m.getValue().isEmpty()) {
             problems.add(at(node).problem("strategies: the map is empty; name at least one strategy (baseline: {}),"
@@ -764,102 +415,48 @@ public final class SweepReader {
     }
 
     private LocalDate date(Node v, String key) {
-        if (v instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-            try {
-                return LocalDate.parse(s.getValue().trim());
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
-        }
-        problems.add(at(v).problem(key + ": expected a date like 2011-01-01" + (key.equals("fork_at")
-                ? " (or none)" : "") + ", got " + what(v)));
-        return null;
+        return r.date(v, key, "a date like 2011-01-01" + (key.equals("fork_at") ? " (or none)" : ""));
     }
 
     private String text(Node v, String key, String expected) {
-        if (v instanceof ScalarNode s) {
-            return s.getTag().equals(Tag.NULL) ? "" : s.getValue();
-        }
-        problems.add(at(v).problem(key + ": expected " + expected + ", got " + what(v)));
-        return null;
+        return r.text(v, key, expected);
     }
 
     private long integer(Node v, String key, long min, long max, long fallback) {
-        String range = max == Long.MAX_VALUE ? "a whole number from " + min
-                : "a whole number from " + min + " to " + max;
-        if (v instanceof ScalarNode s && !s.getTag().equals(Tag.NULL)) {
-            try {
-                long n = Long.parseLong(s.getValue().trim().replace("_", ""));
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-        }
-        problems.add(at(v).problem(key + ": expected " + range + ", got " + what(v)));
-        return fallback;
+        Long n = r.integer(v, key, min, max);
+        return n == null ? fallback : n;
     }
 
     private boolean bool(Node v, String key) {
-        if (v instanceof ScalarNode s) {
-            String t = s.getValue().trim().toLowerCase(Locale.ROOT);
-            if (s.getTag().equals(Tag.BOOL) || t.equals("true") || t.equals("false")) {
-                return t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y");
-            }
-        }
-        problems.add(at(v).problem(key + ": expected true or false, got " + what(v)));
-        return false;
+        return Boolean.TRUE.equals(r.bool(v, key));
     }
 
     private <E extends Enum<E>> E choice(Node v, String key, Class<E> type, E fallback) {
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(e.name().toLowerCase(Locale.ROOT));
-        }
-        if (v instanceof ScalarNode s) {
-            String t = s.getValue().trim().toLowerCase(Locale.ROOT);
-            int i = names.indexOf(t);
-            if (i >= 0) {
-                return type.getEnumConstants()[i];
-            }
-            List<String> near = Suggest.closest(t, names, Suggest.tolerance(t.length()));
-            problems.add(at(v).problem(key + ": expected one of " + String.join(", ", names) + ", got '"
-                    + s.getValue() + "'" + (near.isEmpty() ? "" : "; " + Suggest.didYouMean(near))));
-            return fallback;
-        }
-        problems.add(at(v).problem(key + ": expected one of " + String.join(", ", names) + ", got " + what(v)));
-        return fallback;
+        E found = r.choice(v, key, YamlReader.choices(type));
+        return found == null ? fallback : found;
     }
 
     private Place at(Node n) {
-        return Place.of(file, n);
+        return r.at(n);
     }
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
     }
 
-    /** A top-level key that is a sweep key or close to one: a file with none is not a sweep file. */
-    private static boolean knownTop(NodeTuple t) {
-        return t.getKeyNode() instanceof ScalarNode k && (TOP.contains(k.getValue())
-                || !Suggest.closest(k.getValue(), TOP, Suggest.tolerance(k.getValue().length())).isEmpty());
+    /** A file with no sweep key, nor one close to a sweep key, is not a sweep file. */
+    static boolean isSweep(MappingNode top) {
+        return top.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k
+                && TOP_KEYS.knows(k.getValue()));
     }
 
     private static String what(Node n) {
-        if (n instanceof ScalarNode s) {
-            return s.getTag().equals(Tag.NULL) ? "nothing" : YamlFiles.quoted(s.getValue());
-        }
-        if (n instanceof SequenceNode) {
-            return "a list";
-        }
-        return "a map";
+        return YamlReader.what(n);
     }
-
 
     /** The file name without .yaml, as a sweep name (the default when the file gives none). */
     static String defaultName(Path file) {
-        return org.crackdown.scenario.YamlFiles.defaultName(file, "sweep");
+        return YamlFiles.defaultName(file, "sweep");
     }
 
 }

@@ -71,7 +71,7 @@ class TargetsReaderTest {
         assertHas(all, f + ":13:3: free: gangs.capacity: only continuous parameters can be fitted");
         assertHas(all, f + ":14:44: free: police.bust_probability: max: outside what the parameter allows");
         assertHas(all, f + ":15:32: free: demand.son_propensity: min: a log-scale parameter needs min above 0");
-        assertHas(all, f + ":16:21: optimizer: method: unknown value 'cmaess' (allowed: cmaes, bobyqa, nelder-mead); "
+        assertHas(all, f + ":16:21: optimizer: method: expected one of cmaes, bobyqa, nelder-mead, got 'cmaess'; "
                 + "did you mean 'cmaes'?");
         // Every problem is located, none is a bare message.
         for (Problem p : e.problems()) {
@@ -109,6 +109,24 @@ class TargetsReaderTest {
         ScenarioException missing = assertThrows(ScenarioException.class,
                 () -> TargetsReader.read(tmp.resolve("absent.yaml")));
         assertHas(missing.getMessage(), "absent.yaml: cannot read: no such file");
+    }
+
+    /**
+     * scale_counts follows YAML's booleans like every other key: {@code yes} used to be read with
+     * Boolean.parseBoolean and silently became false, so count targets were not scaled.
+     */
+    @Test
+    void scaleCountsReadsYamlBooleans() throws Exception {
+        String tiny = Files.readString(DIR.resolve("tiny-targets.yaml"))
+                .replace("../scenarios/tiny.yaml", tinyScenario());
+        for (String word : List.of("yes", "on", "True", "'yes'")) {
+            assertTrue(TargetsReader.read(write(tiny.replace("scale_counts: true", "scale_counts: " + word)))
+                    .scaleCounts(), word);
+        }
+        for (String word : List.of("no", "off", "false")) {
+            assertTrue(!TargetsReader.read(write(tiny.replace("scale_counts: true", "scale_counts: " + word)))
+                    .scaleCounts(), word);
+        }
     }
 
     private String tinyScenario() {

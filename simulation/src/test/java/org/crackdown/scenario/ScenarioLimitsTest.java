@@ -1,5 +1,6 @@
 package org.crackdown.scenario;
 
+import org.crackdown.yaml.YamlFiles;
 import static org.crackdown.scenario.ScenarioLoaderTest.problemsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -11,17 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
-class ProgressMeterTest {
+class ProgressLineTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000L);
     private final StringWriter text = new StringWriter();
 
-    private ProgressMeter meter(boolean terminal) {
-        return new ProgressMeter(new PrintWriter(text), terminal, clock::get);
+    private ProgressLine meter(boolean terminal) {
+        return new ProgressLine(new PrintWriter(text), terminal, clock::get);
     }
 
     /** Simulates a run of {@code days} days taking {@code secondsPerDay} each. */
-    private void run(ProgressMeter m, int days, double secondsPerDay) {
+    private void run(ProgressLine m, int days, double secondsPerDay) {
         LocalDate d = LocalDate.of(2010, 1, 1);
         for (int i = 1; i <= days; i++) {
             clock.addAndGet((long) (secondsPerDay * 1e9));
@@ -58,8 +58,25 @@ class ProgressMeterTest {
 
     @Test
     void lineShowsDatePercentElapsedAndEta() {
-        String line = ProgressMeter.line(LocalDate.of(2011, 3, 5), 250, 1000, TimeUnit.SECONDS.toNanos(65));
+        String line = ProgressLine.line(LocalDate.of(2011, 3, 5), 250, 1000, TimeUnit.SECONDS.toNanos(65));
         assertEquals("2011-03-05  25%  elapsed 1:05  ETA 3:15", line);
-        assertEquals("1:01:01", ProgressMeter.duration(TimeUnit.SECONDS.toNanos(3661)));
+        assertEquals("1:01:01", ProgressLine.duration(TimeUnit.SECONDS.toNanos(3661)));
+    }
+
+    /** A resumed sweep: runs done before count towards the total, not towards the speed. */
+    @Test
+    void sweepRunsLineCountsOnlyThisInvocationsRunsForTheTimeLeft() {
+        ProgressLine m = meter(false);
+        m.started(100, 50);
+        for (int done = 51; done <= 100; done++) {
+            clock.addAndGet(TimeUnit.SECONDS.toNanos(1));
+            m.runs(done, done == 60 ? 1 : 0);
+        }
+        m.finish();
+        String[] lines = text.toString().split("\n");
+        // Deciles 6..10 of the runs, each printed once; the first 5 deciles were done before.
+        assertEquals(5, lines.length, text.toString());
+        assertEquals("runs 60/100 (60%)  failed 1  elapsed 0:10  left 0:40", lines[0]);
+        assertTrue(lines[4].startsWith("runs 100/100 (100%)") && lines[4].endsWith("left 0:00"), lines[4]);
     }
 }

@@ -1,11 +1,11 @@
-package org.crackdown.scenario;
+package org.crackdown.yaml;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean ...?" for misspelled keys and codes (public: sweep files use it too). */
+/** "Did you mean ...?" for misspelled keys and codes (every YAML reader, and the CSV readers). */
 public final class Suggest {
 
     private Suggest() {

@@ -1,4 +1,4 @@
-package org.crackdown.scenario;
+package org.crackdown.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,229 @@
+package org.crackdown.calibration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.crackdown.model.Metrics;
+import org.crackdown.model.ParamRegistry;
+import org.crackdown.model.ParamSpec;
+import org.crackdown.scenario.Problem;
+import org.crackdown.yaml.Entry;
+import org.crackdown.yaml.Keys;
+import org.crackdown.yaml.Place;
+import org.crackdown.yaml.YamlReader;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * The sections of a targets file that say what is fitted and against what: {@code targets:}
+ * (summary columns with a published point or range, and its source) and {@code free:} (the
+ * parameters to fit, within bounds). A new section of the same kind (e.g. priors on the free
+ * parameters) goes here: a method reading its entries with {@link YamlReader}, called from
+ * {@link TargetsReader}.
+ */
+final class FitSections {
+
+    static final List<String> TARGET_KEYS = List.of("value", "tolerance", "min", "max", "source");
+    static final List<String> FREE_KEYS = List.of("min", "max", "log", "start");
+
+    private final YamlReader r;
+    private final List<Problem> problems;
+
+    FitSections(YamlReader r) {
+        this.r = r;
+        this.problems = r.problems();
+    }
+
+    List<Target> targets(Entry section) {
+        Node node = section.value();
+        if (!(node instanceof MappingNode m) || m.getValue().isEmpty()) {
+            problems.add(at(node).problem("targets: expected a map of summary columns to targets (like "
+                    + "women_rescued: {value: 15458, tolerance: 0.1, source: \"...\"}), got " + what(node)));
+            return List.of();
+        }
+        Keys columns = new Keys(Metrics.summaryColumns().stream().map(Metrics.Column::name).toList(),
+                "summary column");
+        List<Target> out = new ArrayList<>();
+        for (Entry t : r.entries(m, "targets", columns).values()) {
+            String column = t.path();
+            Node v = t.value();
+            if (!(v instanceof MappingNode tm)) {
+                problems.add(at(v).problem("targets: " + column + ": expected {value, tolerance, source} or "
+                        + "{min, max, source}, got " + what(v)));
+                continue;
+            }
+            String where = "targets: " + column;
+            Map<String, Entry> k = r.entries(tm, where, new Keys(TARGET_KEYS));
+            String source = null;
+            if (k.containsKey("source")) {
+                source = text(k.get("source").value(), where + ": source");
+                if (source != null && source.isBlank()) {
+                    problems.add(at(k.get("source").value()).problem(where
+                            + ": source: name where the figure comes from"));
+                    source = null;
+                }
+            } else {
+                problems.add(at(t.key()).problem(where + ": missing 'source' (where the figure comes from, "
+                        + "like \"china-facts.md s1 (MPS 2012)\")"));
+            }
+            boolean point = k.containsKey("value") || k.containsKey("tolerance");
+            boolean range = k.containsKey("min") || k.containsKey("max");
+            if (point && range) {
+                problems.add(at(t.key()).problem(where + ": give either value and tolerance (a point target) "
+                        + "or min and max (a range), not both"));
+                continue;
+            }
+            if (point) {
+                Double value = need(k, "value", tm, where, "the published figure");
+                Double tol = need(k, "tolerance", tm, where, "the accepted relative error, like 0.1 for ±10%");
+                if (value != null && value == 0) {
+                    problems.add(at(k.get("value").value()).problem(where + ": value: a point target needs a "
+                            + "non-zero value (its tolerance is relative); use min and max for a range around 0"));
+                    value = null;
+                }
+                if (tol != null && !(tol > 0 && tol <= 10)) {
+                    problems.add(at(k.get("tolerance").value()).problem(where + ": tolerance: expected a "
+                            + "relative error above 0 and at most 10 (0.1 = ±10%), got " + num(tol)));
+                    tol = null;
+                }
+                if (value != null && tol != null && source != null) {
+                    out.add(Target.point(column, value, tol, source));
+                }
+            } else if (range) {
+                Double lo = need(k, "min", tm, where, "the low end of the published range");
+                Double hi = need(k, "max", tm, where, "the high end of the published range");
+                if (lo != null && hi != null && !(lo < hi)) {
+                    problems.add(at(k.get("max").value()).problem(where + ": max must be above min, got min "
+                            + num(lo) + " and max " + num(hi)));
+                } else if (lo != null && hi != null && source != null) {
+                    out.add(Target.range(column, lo, hi, source));
+                }
+            } else {
+                problems.add(at(t.key()).problem(where + ": expected value and tolerance (a point target) or "
+                        + "min and max (a range)"));
+            }
+        }
+        return out;
+    }
+
+    List<FreeParameter> free(Entry section) {
+        Node node = section.value();
+        if (!(node instanceof MappingNode m) || m.getValue().isEmpty()) {
+            problems.add(at(node).problem("free: expected a map of parameter keys to bounds (like "
+                    + "demand.bride_propensity: {min: 0.005, max: 0.3, log: true}), got " + what(node)));
+            return List.of();
+        }
+        Keys params = new Keys(ParamRegistry.keys(), "parameter");
+        List<FreeParameter> out = new ArrayList<>();
+        Map<String, Entry> entries = r.entries(m, "free", params, key -> params.isGroup(key)
+                ? "'" + key + "' is a group of parameters; write each free parameter as its full dotted key, like "
+                + params.leaves().stream().filter(x -> x.startsWith(key + ".")).findFirst().orElse(key) : null);
+        for (Entry t : entries.values()) {
+            String key = t.path();
+            ParamSpec spec = ParamRegistry.find(key).orElseThrow();
+            String where = "free: " + key;
+            if (spec.kind() != ParamSpec.Kind.NUMBER) {
+                problems.add(at(t.key()).problem(where + ": only continuous parameters can be fitted; this one "
+                        + "is " + (spec.kind() == ParamSpec.Kind.INTEGER ? "a whole number" : spec.allowed())));
+                continue;
+            }
+            if (!isFittable(spec)) {
+                problems.add(at(t.key()).problem(where + ": has a published source (" + spec.source()
+                        + "); only parameters whose source is \"free\", \"calibrated\" or an \"assumption\" may "
+                        + "be fitted "
+                        + "(crackdown params lists them)"));
+                continue;
+            }
+            Node v = t.value();
+            if (!(v instanceof MappingNode fm)) {
+                problems.add(at(v).problem(where + ": expected {min, max} with optional log and start, got " + what(v)));
+                continue;
+            }
+            Map<String, Entry> k = r.entries(fm, where, new Keys(FREE_KEYS));
+            Double lo = need(k, "min", fm, where, "the lowest value to try");
+            Double hi = need(k, "max", fm, where, "the highest value to try");
+            boolean log = k.containsKey("log") && bool(k.get("log").value(), where + ": log", false);
+            double start = Double.NaN;
+            if (k.containsKey("start")) {
+                Double s = number(k.get("start").value(), where + ": start");
+                start = s == null ? Double.NaN : s;
+            }
+            boolean ok = lo != null && hi != null;
+            if (lo != null && (lo < spec.min() || lo > spec.max())) {
+                problems.add(at(k.get("min").value()).problem(where + ": min: outside what the parameter "
+                        + "allows (" + spec.allowed() + "), got " + num(lo)));
+                ok = false;
+            }
+            if (hi != null && (hi < spec.min() || hi > spec.max())) {
+                problems.add(at(k.get("max").value()).problem(where + ": max: outside what the parameter "
+                        + "allows (" + spec.allowed() + "), got " + num(hi)));
+                ok = false;
+            }
+            if (lo != null && hi != null && !(lo < hi)) {
+                problems.add(at(k.get("max").value()).problem(where + ": max must be above min, got min "
+                        + num(lo) + " and max " + num(hi)));
+                ok = false;
+            }
+            if (log && lo != null && lo <= 0) {
+                problems.add(at(k.get("min").value()).problem(where + ": min: a log-scale parameter needs "
+                        + "min above 0, got " + num(lo)));
+                ok = false;
+            }
+            if (ok && !Double.isNaN(start) && (start < lo || start > hi)) {
+                problems.add(at(k.get("start").value()).problem(where + ": start: must lie between min "
+                        + num(lo) + " and max " + num(hi) + ", got " + num(start)));
+                ok = false;
+            }
+            if (ok) {
+                out.add(new FreeParameter(key, lo, hi, log, start, at(t.key()).problem("")));
+            }
+        }
+        return out;
+    }
+
+    private Double need(Map<String, Entry> k, String key, Node parent, String where, String meaning) {
+        if (!k.containsKey(key)) {
+            problems.add(at(parent).problem(where + ": missing '" + key + "' (" + meaning + ")"));
+            return null;
+        }
+        return number(k.get(key).value(), where + ": " + key);
+    }
+
+    /**
+     * A parameter may be fitted unless its default is a published figure: "free" (hand-set),
+     * "calibrated" (fitted before) and "assumption, prior: ..." (no published value, only a
+     * prior range) all qualify. The behavioural parameters of the responsive trade (willingness to
+     * pay, cost of a legal marriage, gangs' outside income, exits from the held stock) are
+     * assumptions with priors, and the 2011 figures are what can inform them.
+     */
+    static boolean isFittable(ParamSpec spec) {
+        String s = spec.source();
+        return s.equals("free") || s.startsWith("calibrated") || s.startsWith("assumption");
+    }
+
+    private Double number(Node v, String where) {
+        return r.number(v, where);
+    }
+
+    private boolean bool(Node v, String where, boolean fallback) {
+        Boolean b = r.bool(v, where);
+        return b == null ? fallback : b;
+    }
+
+    private String text(Node v, String where) {
+        return r.requiredText(v, where, "text");
+    }
+
+    private Place at(Node n) {
+        return r.at(n);
+    }
+
+    private static String what(Node n) {
+        return YamlReader.what(n);
+    }
+
+    private static String num(double d) {
+        return ParamSpec.format(d);
+    }
+}
