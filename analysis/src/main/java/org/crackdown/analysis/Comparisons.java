@@ -41,7 +41,8 @@ public final class Comparisons {
         Field rankBy = req.rankBy() != null ? Measures.require(e, req.rankBy(), "--rank-by")
                 : e.measure(Measures.RESCUES).orElse(metrics.get(0));
         Design design = Design.of(e);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(e.notes());
+        notes.addAll(scaleWarnings(e, baseline));
 
         List<SummaryRow> summaries = summaries(e, design);
         // The Holm family is exactly the compared measures × strategies (× points): adding
@@ -55,6 +56,21 @@ public final class Comparisons {
         }
         return new Results(e, design, baseline, metrics, rankBy, req.lowerIsBetter(), req.precision(), summaries,
                 diffs, ranks, sens, notes);
+    }
+
+    /** Differences from a baseline simulated at another scale compare counts of different sizes: say so. */
+    static List<String> scaleWarnings(Experiment e, String baseline) {
+        List<String> base = e.scalesOf(baseline);
+        List<String> out = new ArrayList<>();
+        for (String s : e.strategies()) {
+            List<String> own = e.scalesOf(s);
+            if (!s.equals(baseline) && !own.equals(base)) {
+                out.add("'" + s + "' was simulated at scale " + String.join("/", own) + " and the baseline '" + baseline
+                        + "' at scale " + String.join("/", base) + ": their differences mix the effect of the strategy "
+                        + "with that of the scale (counts are that share of China's).");
+            }
+        }
+        return out;
     }
 
     static List<SummaryRow> summaries(Experiment e, Design design) {

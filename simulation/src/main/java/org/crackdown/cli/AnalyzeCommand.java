@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.crackdown.analysis.AnalysisInputException;
 import org.crackdown.analysis.AnalysisRequest;
 import org.crackdown.analysis.Analyzer;
+import org.crackdown.analysis.io.Scales;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,6 +87,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + ")", progress);
             stdout.println("analysis written to " + o.folder() + ": report.html, tables, " + o.figures() + " figures");
             stdout.println("baseline: " + o.results().baseline());
+            stdout.println("simulated at " + Scales.inWords(o.results().experiment()));
+            o.results().experiment().notes().forEach(n -> stdout.println("note: " + n));
             stdout.println("significant differences (Holm p < 0.05): " + o.findings().significant().size() + " of "
                     + o.results().differences().size());
             o.findings().significant().forEach(s -> stdout.println("  " + s));

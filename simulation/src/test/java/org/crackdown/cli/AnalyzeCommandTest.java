@@ -36,6 +36,7 @@ class AnalyzeCommandTest {
         Outcome o = RunCommandTest.ok("analyze", runs.toString(), "--out", out.toString());
         assertTrue(o.out().contains("analysis written to"), o.out());
         assertTrue(o.out().contains("baseline: base"), o.out());
+        assertTrue(o.out().contains("simulated at scale 0.02: counts are 2% of China's"), o.out());
         assertTrue(o.out().contains("By rescues: "), o.out());
         for (String f : new String[] {"report.html", "paired_differences.csv", "summary_by_strategy.csv", "ranking.csv",
                 "sensitivity.csv", "datapackage.json", "figures/forest.svg", "figures/map-base.png"}) {
@@ -46,6 +47,27 @@ class AnalyzeCommandTest {
         // An analysis crackdown wrote is its own to replace.
         RunCommandTest.ok("analyze", runs.toString(), "--out", out.toString(), "--no-figures", "--force");
         assertTrue(!Files.exists(out.resolve("figures")), "replaced whole");
+    }
+
+    /** Issue 14: a scale-1 and scale-0.05 run of one scenario were pooled into one strategy without a word. */
+    @Test
+    void runsOfOneScenarioAtTwoScalesAreTwoGroupsNamedByScale() throws Exception {
+        Path mixed = tmp.resolve("mixed");
+        for (int seed = 1; seed <= 2; seed++) {
+            RunCommandTest.ok("run", RunCommandTest.TINY, "--seed", "" + seed, "--quiet", "--set", "name=base",
+                    "--out", mixed.resolve("base-" + seed).toString());
+            RunCommandTest.ok("run", RunCommandTest.TINY, "--seed", "" + seed, "--quiet", "--set", "name=base",
+                    "--set", "scale=0.01", "--out", mixed.resolve("base-small-" + seed).toString());
+        }
+        Path out = tmp.resolve("mixed-analysis");
+        Outcome o = RunCommandTest.ok("analyze", mixed.toString(), "--out", out.toString(), "--no-figures");
+        assertTrue(o.out().contains("baseline: base (scale 0.02)"), o.out());
+        assertTrue(o.out().contains("note: Runs of one strategy at different scales were not pooled: 'base' (0.02, 0.01)"),
+                o.out());
+        String summary = Files.readString(out.resolve("summary_by_strategy.csv"));
+        assertTrue(summary.contains("1,base (scale 0.02),0.02,rescues,"), summary);
+        assertTrue(summary.contains("1,base (scale 0.01),0.01,rescues,"), summary);
+        assertTrue(Files.readString(out.resolve("report.html")).contains("several scales"), "the report says so");
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.crackdown.analysis.SensitivityRow;
 import org.crackdown.analysis.SummaryRow;
 import org.crackdown.analysis.io.Experiment;
 import org.crackdown.analysis.io.Field;
+import org.crackdown.analysis.io.Scales;
 import org.crackdown.analysis.plot.Figure;
 import org.crackdown.analysis.stats.PairedComparison;
 
@@ -111,7 +112,7 @@ public final class HtmlReport {
         return e.runs().size() + " runs" + (failed > 0 ? " (" + failed + " failed)" : "") + ": "
                 + e.strategies().size() + " strategies (" + String.join(", ", e.strategies()) + ") \u00d7 " + design
                 + points + " design point" + (points == 1 ? "" : "s") + " \u00d7 replicates sharing seeds across "
-                + "strategies. Baseline: " + r.baseline() + ". Source: "
+                + "strategies. Simulated at " + Scales.inWords(e) + ". Baseline: " + r.baseline() + ". Source: "
                 + (e.source() == Experiment.Source.SWEEP ? "sweep folder " : "run folders ")
                 + String.join(", ", e.inputs().stream().map(Object::toString).toList()) + ".";
     }
@@ -330,6 +331,7 @@ public final class HtmlReport {
                         : "compared point by point"));
         kv.put("strategies", String.join(", ", e.strategies()));
         kv.put("baseline", r.baseline());
+        kv.put("scale", Scales.inWords(e));
         kv.put("varied parameters", e.parameters().isEmpty() ? "(none)"
                 : String.join(", ", e.parameters().stream().map(Field::name).toList()));
         e.measureFrom().ifPresent(f -> kv.put("measure window", f + " to " + e.measureTo().orElse("?")));
