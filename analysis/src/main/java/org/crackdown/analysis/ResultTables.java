@@ -105,7 +105,7 @@ public final class ResultTables {
 
     static OutputTable ranking(Results r) {
         OutputTable t = new OutputTable(RANKING, "Strategies ranked by the chosen measure and by cost-effectiveness "
-                + "(rescues per officer-year), best first.")
+                + "(rescues and victims spared per officer-year and, with prices, per million yuan), best first.")
                 .id("point_id", POINT_DOC)
                 .id("criterion", "Measure ranked by")
                 .column("unit", "string", "unit", "Unit of the criterion")

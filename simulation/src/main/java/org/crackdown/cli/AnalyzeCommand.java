@@ -57,6 +57,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--lower-is-better", description = "Rank the --rank-by measure lowest first (e.g. victims_trafficked).")
     boolean lowerIsBetter;
 
+    @Option(names = "--cost", paramLabel = "NAME=YUAN", description = "Price of one unit, for cost in yuan and "
+            + "rescues and victims spared per million yuan (repeatable): officer_year (required for any cost in "
+            + "yuan), buyer_prosecution, trafficker_prosecution, dna_rescue, joint_operation (default 0 = not "
+            + "costed). No price has a published source: see docs/analysis.md.")
+    java.util.Map<String, Double> costs = new java.util.LinkedHashMap<>();
+
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: DIR/analysis).")
     Path out;
 
@@ -80,7 +86,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         AnalysisRequest req = new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force,
-                provinces, !noFigures);
+                provinces, !noFigures, costs);
         try {
             PrintWriter progress = quiet ? new PrintWriter(java.io.Writer.nullWriter()) : stderr;
             Analyzer.Outcome o = Analyzer.run(req, "crackdown " + BuildInfo.version() + " (commit " + BuildInfo.commit()

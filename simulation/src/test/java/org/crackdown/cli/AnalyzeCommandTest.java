@@ -42,6 +42,11 @@ class AnalyzeCommandTest {
                 "sensitivity.csv", "datapackage.json", "figures/forest.svg", "figures/map-base.png"}) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
+        String ranking = Files.readString(out.resolve("ranking.csv"));
+        assertTrue(ranking.contains(",victims_spared_per_officer_year,"), ranking);
+        Outcome priced = RunCommandTest.ok("analyze", runs.toString(), "--out", tmp.resolve("priced").toString(),
+                "--no-figures", "--cost", "officer_year=100000", "--cost", "buyer_prosecution=20000");
+        assertTrue(priced.out().contains("By victims spared per million yuan: "), priced.out());
         String diffs = Files.readString(out.resolve("paired_differences.csv"));
         assertTrue(diffs.contains("1,more-police,base,rescues,victims,3,0,"), diffs);
         // An analysis crackdown wrote is its own to replace.
@@ -92,6 +97,11 @@ class AnalyzeCommandTest {
         assertTrue(o.err().contains("did not write") && o.err().contains("keep.txt"), o.err());
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
         assertEquals("<p>my own report</p>", Files.readString(out.resolve("report.html")));
+        o = RunCommandTest.crackdown("analyze", runs.toString(), "--cost", "officers=5", "--no-figures", "--out",
+                tmp.resolve("z").toString());
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("--cost officers: no such cost; costs: officer_year,"), o.err());
+        assertTrue(!Files.exists(tmp.resolve("z")), "bad input writes nothing");
         o = RunCommandTest.crackdown("analyze", runs.toString(), "--precision", "-1", "--no-figures", "--out",
                 tmp.resolve("y").toString());
         assertEquals(Main.BAD_INPUT, o.code());

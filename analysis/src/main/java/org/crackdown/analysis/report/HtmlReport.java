@@ -171,6 +171,10 @@ public final class HtmlReport {
                 String gh = groupHeading(r, k.pointId());
                 h.el("h3", (gh.isEmpty() ? "" : gh + ": ") + "by " + k.criterion().label()
                         + unitParen(k.criterion()) + (k.lowerIsBetter() ? ", lower is better" : ", higher is better"));
+                String meaning = org.crackdown.analysis.Costs.meanings().get(k.criterion().name());
+                if (meaning != null) {
+                    h.raw("<p class=\"muted\">").text(meaning).raw("</p>\n");
+                }
                 h.raw("<table><thead><tr><th class=\"num\">Rank</th><th>Strategy</th><th class=\"num\">n</th>"
                         + "<th class=\"num\">Mean</th><th class=\"num\">95% CI</th><th class=\"num\">Difference vs "
                         + Html.esc(r.baseline()) + "</th><th class=\"num\">Holm p</th></tr></thead><tbody>\n");
@@ -373,6 +377,19 @@ public final class HtmlReport {
         }
     }
 
+    /** The prices behind cost_yuan, as used: what each counts and at what price. */
+    private static String costs(Results r) {
+        if (r.experiment().measureIndex(org.crackdown.analysis.Costs.COST) < 0) {
+            return "not computed (no price of an officer-year; set --cost officer_year=YUAN)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (org.crackdown.analysis.Costs.Price p : org.crackdown.analysis.Costs.PRICES) {
+            double v = r.costs().getOrDefault(p.key(), p.fallback());
+            parts.add(p.column() + " \u00d7 " + (v == 0 ? "0 (not costed)" : Format.number(v) + " yuan per " + p.unit()));
+        }
+        return String.join(" + ", parts) + "; no price has a published source (docs/analysis.md#costs)";
+    }
+
     private static void table(Html h, Map<String, String> kv) {
         h.raw("<table class=\"kv\"><tbody>\n");
         kv.forEach((k, v) -> h.raw("<tr><td>").text(k).raw("</td><td>").text(v).raw("</td></tr>\n"));
@@ -388,7 +405,8 @@ public final class HtmlReport {
                 "Multiple comparisons: Holm's step-down correction over the family of all " + r.differences().size() + " comparisons; significant = Holm p < 0.05.",
                 "Relative difference: d\u0304 / |baseline mean| (its CI treats the baseline mean as known).",
                 "Replications needed: smallest n with t(0.975, n\u22121)\u00b7s_d/\u221an \u2264 " + Format.share(r.precision()) + " \u00d7 |baseline mean|.",
-                "Ranking: strategies ordered by their mean; cost-effectiveness is rescues per officer-year.",
+                "Ranking: strategies ordered by their mean, with the 95% CI of the mean; cost-effectiveness as rescues and as victims spared (fewer trafficked than the baseline's run with the same seed) per officer-year and, with prices set (--cost), per million yuan.",
+                "Cost in yuan: " + costs(r) + ".",
                 "Sensitivity (sampled designs): PRCC on ranks of each point's mean, t-test with n\u22121\u2212k df; SRC from OLS on standardised values, with R\u00b2."}) {
             h.raw("<li>").text(m).raw("</li>\n");
         }
