@@ -2,6 +2,7 @@ package org.crackdown.analysis;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to analyse and how.
@@ -17,15 +18,28 @@ import java.util.List;
  * @param force      replace an existing output folder
  * @param provinces  provinces.csv for maps; null = the bundled classpath copy
  * @param figures    whether to draw figures (PNG, SVG) and embed them in the report
+ * @param costs      yuan per unit by {@link Costs#PRICES} key (--cost); absent = the default
  */
 public record AnalysisRequest(List<Path> inputs, String baseline, List<String> metrics, double precision, String rankBy,
-        boolean lowerIsBetter, Path out, boolean force, Path provinces, boolean figures) {
+        boolean lowerIsBetter, Path out, boolean force, Path provinces, boolean figures, Map<String, Double> costs) {
 
     public static final double DEFAULT_PRECISION = 0.05;
 
     public AnalysisRequest {
         inputs = List.copyOf(inputs);
         metrics = List.copyOf(metrics);
+        costs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(costs));
+    }
+
+    /** Without costs in yuan. */
+    public AnalysisRequest(List<Path> inputs, String baseline, List<String> metrics, double precision, String rankBy,
+            boolean lowerIsBetter, Path out, boolean force, Path provinces, boolean figures) {
+        this(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, figures, Map.of());
+    }
+
+    public AnalysisRequest withCosts(Map<String, Double> c) {
+        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces,
+                figures, c);
     }
 
     /** Defaults for everything but the inputs. */
@@ -34,18 +48,18 @@ public record AnalysisRequest(List<Path> inputs, String baseline, List<String> m
     }
 
     public AnalysisRequest withOut(Path o, boolean f) {
-        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, o, f, provinces, figures);
+        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, o, f, provinces, figures, costs);
     }
 
     public AnalysisRequest withBaseline(String b) {
-        return new AnalysisRequest(inputs, b, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, figures);
+        return new AnalysisRequest(inputs, b, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, figures, costs);
     }
 
     public AnalysisRequest withMetrics(List<String> m) {
-        return new AnalysisRequest(inputs, baseline, m, precision, rankBy, lowerIsBetter, out, force, provinces, figures);
+        return new AnalysisRequest(inputs, baseline, m, precision, rankBy, lowerIsBetter, out, force, provinces, figures, costs);
     }
 
     public AnalysisRequest withFigures(boolean f) {
-        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, f);
+        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, f, costs);
     }
 }

@@ -77,7 +77,8 @@ public final class Analyzer {
                 files.add(FIGURES + "/ (" + drawn.size() + " figures, PNG and SVG)");
             }
             files.add(REPORT);
-            Files.writeString(dir.resolve(REPORT), HtmlReport.render(results, drawn, figureNotes, files, generator),
+            Files.writeString(dir.resolve(REPORT), HtmlReport.render(results, drawn, figureNotes, files, generator,
+                    out),
                     StandardCharsets.UTF_8);
             Path done = folder.commit(req.force());
             return new Outcome(done, results, drawn.size(), Findings.of(results));

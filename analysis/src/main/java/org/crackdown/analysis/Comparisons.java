@@ -27,6 +27,7 @@ public final class Comparisons {
             throw new AnalysisInputException("--precision " + req.precision()
                     + ": must be a positive fraction of the baseline mean, e.g. 0.05 for ±5%");
         }
+        Map<String, Double> costs = Costs.check(req.costs());
         Experiment e = Measures.derive(raw);
         List<String> strategies = e.strategies();
         String baseline = req.baseline() == null ? strategies.get(0) : req.baseline();
@@ -34,6 +35,8 @@ public final class Comparisons {
             throw new AnalysisInputException("--baseline " + baseline + ": no such strategy; strategies: "
                     + String.join(", ", strategies));
         }
+        List<String> costNotes = new ArrayList<>();
+        e = Costs.derive(e, baseline, costs, costNotes);
         if (e.runs().stream().noneMatch(Run::ok)) {
             throw new AnalysisInputException(e.inputs().get(0) + ": every run failed; nothing to analyse");
         }
@@ -41,7 +44,9 @@ public final class Comparisons {
         Field rankBy = req.rankBy() != null ? Measures.require(e, req.rankBy(), "--rank-by")
                 : e.measure(Measures.RESCUES).orElse(metrics.get(0));
         Design design = Design.of(e);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(e.notes());
+        notes.addAll(scaleWarnings(e, baseline));
+        notes.addAll(costNotes);
 
         List<SummaryRow> summaries = summaries(e, design);
         // The Holm family is exactly the compared measures × strategies (× points): adding
@@ -54,7 +59,22 @@ public final class Comparisons {
             notes.add(failed + " of " + e.runs().size() + " runs failed and are left out of every statistic.");
         }
         return new Results(e, design, baseline, metrics, rankBy, req.lowerIsBetter(), req.precision(), summaries,
-                diffs, ranks, sens, notes);
+                diffs, ranks, sens, notes, costs);
+    }
+
+    /** Differences from a baseline simulated at another scale compare counts of different sizes: say so. */
+    static List<String> scaleWarnings(Experiment e, String baseline) {
+        List<String> base = e.scalesOf(baseline);
+        List<String> out = new ArrayList<>();
+        for (String s : e.strategies()) {
+            List<String> own = e.scalesOf(s);
+            if (!s.equals(baseline) && !own.equals(base)) {
+                out.add("'" + s + "' was simulated at scale " + String.join("/", own) + " and the baseline '" + baseline
+                        + "' at scale " + String.join("/", base) + ": their differences mix the effect of the strategy "
+                        + "with that of the scale (counts are that share of China's).");
+            }
+        }
+        return out;
     }
 
     static List<SummaryRow> summaries(Experiment e, Design design) {
@@ -134,7 +154,9 @@ public final class Comparisons {
         List<RankRow> out = new ArrayList<>();
         List<Field> criteria = new ArrayList<>();
         criteria.add(rankBy);
-        e.measure(Measures.COST_EFFECTIVENESS).filter(f -> !f.equals(rankBy)).ifPresent(criteria::add);
+        for (String c : Costs.CRITERIA) {
+            e.measure(c).filter(f -> !f.equals(rankBy)).ifPresent(criteria::add);
+        }
         Map<String, DifferenceRow> diffIndex = new HashMap<>();
         diffs.forEach(d -> diffIndex.put(d.pointId() + "\u0000" + d.strategy() + "\u0000" + d.measure().name(), d));
         List<String> strategies = e.strategies();

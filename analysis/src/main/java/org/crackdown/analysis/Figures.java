@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.crackdown.analysis.io.Experiment;
+import org.crackdown.analysis.io.Scales;
 import org.crackdown.analysis.io.Field;
 import org.crackdown.analysis.io.Provinces;
 import org.crackdown.analysis.io.TimeSeries;
@@ -119,7 +120,9 @@ public final class Figures {
                     }
                     bands.add(new SeriesBand(s, series.size(), ts.months(), mean, lo, hi));
                 }
-                String how = tf.averagedOverProvinces() ? "national mean over provinces" : "national total";
+                // Counts are the simulated ones: a share of China's given by the scale, never called national.
+                String how = tf.averagedOverProvinces() ? "mean over provinces"
+                        : "total of all provinces at " + Scales.inWords(e);
                 String unit = tf.unitOrEmpty().isEmpty() ? "" : " (" + tf.unitOrEmpty() + ")";
                 String title = Format.capitalised(f.label()) + " per month" + groupTitle(r, g);
                 out.add(new Figure("timeseries-" + slug(f.name()) + groupSuffix(r, g), SECTION_SERIES,

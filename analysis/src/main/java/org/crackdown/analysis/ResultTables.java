@@ -44,6 +44,8 @@ public final class ResultTables {
                 + "mean, standard deviation and 95% t confidence interval. Failed runs are left out and counted.")
                 .id("point_id", POINT_DOC)
                 .id("strategy", "Strategy")
+                .column("scale", "string", "fraction of China", "Scale the strategy's runs simulated (share of China; "
+                        + "counts are that share of national figures); 'unknown' if the input does not say")
                 .id("measure", "Measure (column of the input's runs.csv or summary.csv)")
                 .column("unit", "string", "unit", "Unit of the measure")
                 .column("runs", "integer", "runs", "Runs of this strategy at this point")
@@ -55,7 +57,8 @@ public final class ResultTables {
                 .column("ci_low", "number", "unit of the measure", "Lower end of the 95% t confidence interval of the mean")
                 .column("ci_high", "number", "unit of the measure", "Upper end of the 95% t confidence interval of the mean");
         for (SummaryRow s : r.summaries()) {
-            t.row(s.pointId(), s.strategy(), s.measure().name(), unit(s.measure()), s.runs(), s.failed(), s.missing(),
+            t.row(s.pointId(), s.strategy(), String.join("/", r.experiment().scalesOf(s.strategy())), s.measure().name(),
+                    unit(s.measure()), s.runs(), s.failed(), s.missing(),
                     s.sample().n(), s.sample().mean(), s.sample().sd(), s.sample().ci().low(), s.sample().ci().high());
         }
         return t;
@@ -102,7 +105,7 @@ public final class ResultTables {
 
     static OutputTable ranking(Results r) {
         OutputTable t = new OutputTable(RANKING, "Strategies ranked by the chosen measure and by cost-effectiveness "
-                + "(rescues per officer-year), best first.")
+                + "(rescues and victims spared per officer-year and, with prices, per million yuan), best first.")
                 .id("point_id", POINT_DOC)
                 .id("criterion", "Measure ranked by")
                 .column("unit", "string", "unit", "Unit of the criterion")

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.crackdown.analysis.AnalysisInputException;
 import org.crackdown.analysis.AnalysisRequest;
 import org.crackdown.analysis.Analyzer;
+import org.crackdown.analysis.io.Scales;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,6 +61,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Option(names = "--cost", paramLabel = "NAME=YUAN", description = "Price of one unit, for cost in yuan and "
+            + "rescues and victims spared per million yuan (repeatable): officer_year (required for any cost in "
+            + "yuan), buyer_prosecution, trafficker_prosecution, dna_rescue, joint_operation (default 0 = not "
+            + "costed). No price has a published source: see docs/analysis.md.")
+    java.util.Map<String, Double> costs = new java.util.LinkedHashMap<>();
+
     @Option(names = "--provinces", paramLabel = "FILE",
             description = "provinces.csv for the maps (columns code, name_en, capital_lat, capital_lon; default: the "
                     + "copy inside crackdown).")
@@ -76,13 +83,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         AnalysisRequest req = new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, output.out, output.force,
-                provinces, !noFigures);
+                provinces, !noFigures, costs);
         try {
             PrintWriter progress = quiet.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : stderr;
             Analyzer.Outcome o = Analyzer.run(req, "crackdown " + BuildInfo.version() + " (commit " + BuildInfo.commit()
                     + ")", progress);
             stdout.println("analysis written to " + o.folder() + ": report.html, tables, " + o.figures() + " figures");
             stdout.println("baseline: " + o.results().baseline());
+            stdout.println("simulated at " + Scales.inWords(o.results().experiment()));
+            o.results().experiment().notes().forEach(n -> stdout.println("note: " + n));
             stdout.println("significant differences (Holm p < 0.05): " + o.findings().significant().size() + " of "
                     + o.results().differences().size());
             o.findings().significant().forEach(s -> stdout.println("  " + s));

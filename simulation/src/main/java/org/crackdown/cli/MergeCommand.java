@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
                         + "Merging again changes nothing."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:merged (or already merged)", "1:a file could not be read or written",
-                "2:the folders cannot be merged (missing or duplicate runs, unfinished shards, different sweeps)"})
+                "2:the folders cannot be merged (missing or duplicate runs, unfinished shards, different sweeps or code)"})
 public final class MergeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -33,13 +33,17 @@ public final class MergeCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "DIR", description = "Shard folders.")
     List<Path> dirs;
 
+    @picocli.CommandLine.Option(names = "--allow-mixed-versions", description = "Merge shards whose sweep.json names "
+            + "another crackdown version or git commit (refused by default: different code, different model).")
+    boolean allowMixedVersions;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ShardMerger.Result r;
         try {
-            r = ShardMerger.merge(out, dirs);
+            r = ShardMerger.merge(out, dirs, allowMixedVersions);
         } catch (ShardMerger.MergeException e) {
             e.problems().forEach(p -> stderr.println("error: " + p));
             stderr.println("nothing written to " + out);

@@ -17,11 +17,13 @@ public final class SummaryWriter {
     public static void write(Path dir, String runId, long seed, Scenario scenario, Map<String, Double> summary)
             throws IOException {
         List<String> cells = new ArrayList<>(List.of(runId, Long.toString(seed), scenario.name(),
-                scenario.measureFrom().toString(), scenario.measureTo().toString()));
+                scenario.measureFrom().toString(), scenario.measureTo().toString(),
+                CsvNumbers.format(scenario.parameters().getScale())));
         for (Map.Entry<String, Double> e : summary.entrySet()) {
             cells.add(CsvNumbers.format(e.getValue()));
         }
-        List<String> expected = Table.SUMMARY.header().subList(5, Table.SUMMARY.header().size());
+        int first = Table.SUMMARY.header().indexOf(Table.SCALE.name()) + 1;
+        List<String> expected = Table.SUMMARY.header().subList(first, Table.SUMMARY.header().size());
         if (!expected.equals(new ArrayList<>(summary.keySet()))) {
             throw new IllegalStateException("summary columns " + summary.keySet() + " differ from " + expected);
         }

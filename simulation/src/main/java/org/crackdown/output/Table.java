@@ -51,6 +51,14 @@ public record Table(String name, String description, List<Field> fields, List<St
     private static final Field SEED = new Field("seed", Type.INTEGER, "identifier",
             "Seed of the random number generator; the same scenario and seed give the same rows");
 
+    /**
+     * The run's scale next to its counts: counts are the simulated ones, {@code scale} times China's,
+     * so runs at different scales must never be pooled or compared count for count.
+     */
+    public static final Field SCALE = new Field("scale", Type.NUMBER, "fraction of China",
+            "Share of China's population, police and gangs the run simulated (scenario key scale): every count "
+            + "in this row is that share of a national figure; divide by it for a national equivalent");
+
     public static final Table TIMESERIES = timeseries();
     public static final Table SUMMARY = summary();
     public static final Table FLOWS = flows();
@@ -74,7 +82,8 @@ public record Table(String name, String description, List<Field> fields, List<St
         List<Field> f = new ArrayList<>(List.of(RUN_ID, SEED,
                 new Field("scenario", Type.STRING, "name", "Name of the scenario that was run"),
                 new Field("measure_from", Type.DATE, "date", "First day of the measure window (inclusive)"),
-                new Field("measure_to", Type.DATE, "date", "Last day of the measure window (inclusive)")));
+                new Field("measure_to", Type.DATE, "date", "Last day of the measure window (inclusive)"),
+                SCALE));
         for (Metrics.Column c : Metrics.summaryColumns()) {
             f.add(new Field(c.name(), summaryType(c.name()), c.unit(), c.doc()));
         }

@@ -46,6 +46,9 @@ public final class RunsTable {
         List<String> h = new ArrayList<>(RUN_KEYS);
         h.add("status");
         h.add("error");
+        if (!scaleVaried()) {
+            h.add(Table.SCALE.name());
+        }
         h.addAll(plan.spec().varyKeys());
         h.addAll(summaryColumns);
         return h;
@@ -77,6 +80,9 @@ public final class RunsTable {
         List<String> cells = new ArrayList<>(keyCells(run));
         cells.add(summary != null ? COMPLETED : FAILED);
         cells.add(summary != null ? "" : oneLine(error));
+        if (!scaleVaried()) {
+            cells.add(CsvNumbers.format(plan.scale(run)));
+        }
         for (Object v : plan.points().get(run.point())) {
             cells.add(ParamSpec.format(v));
         }
@@ -84,6 +90,11 @@ public final class RunsTable {
             cells.add(summary == null ? "" : CsvNumbers.format(summary.getOrDefault(c, Double.NaN)));
         }
         return line(cells);
+    }
+
+    /** A varied scale is already a parameter column; otherwise runs.csv says each run's scale in its own. */
+    private boolean scaleVaried() {
+        return plan.spec().varyKeys().contains(Table.SCALE.name());
     }
 
     static String line(List<String> cells) {
@@ -137,6 +148,10 @@ public final class RunsTable {
         f.add(field("status", "string", "category", "completed, or failed (then the measures are empty and error "
                 + "says why)", "id"));
         f.add(field("error", "string", "text", "Why the run failed, in one line; empty for a completed run", "id"));
+        if (!scaleVaried()) {
+            f.add(field(Table.SCALE.name(), Table.SCALE.type().json(), Table.SCALE.unit(), Table.SCALE.description(),
+                    "id"));
+        }
         for (Dimension d : plan.spec().vary()) {
             ParamSpec s = d.spec();
             Map<String, Object> m = field(s.key(), switch (s.kind()) {

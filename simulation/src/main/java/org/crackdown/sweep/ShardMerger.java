@@ -69,7 +69,39 @@ public final class ShardMerger {
     private ShardMerger() {
     }
 
+    /**
+     * Shards run by different code are not one experiment: the model may have changed between
+     * the commits, so their runs are not replicates of each other. (A "-dirty" commit is compared
+     * as text too: two dirty builds of one commit may hold different code.)
+     */
+    private static List<String> versionProblems(List<ShardInfo> shards) {
+        List<String> problems = new ArrayList<>();
+        ShardInfo first = shards.get(0);
+        String commit = first.json().path("git_commit").asText();
+        String version = first.json().path("code_version").asText();
+        for (ShardInfo s : shards) {
+            String c = s.json().path("git_commit").asText();
+            String v = s.json().path("code_version").asText();
+            if (!c.equals(commit) || !v.equals(version)) {
+                problems.add(s.label() + ": was run by crackdown " + v + " (commit " + c + "), " + first.label()
+                        + " by crackdown " + version + " (commit " + commit + "); shards run by different code are "
+                        + "not replicates of one model. Rerun the odd shard with the same jar, or merge anyway with "
+                        + "--allow-mixed-versions");
+            }
+        }
+        return problems;
+    }
+
     public static Result merge(Path out, List<Path> dirs) throws MergeException, IOException {
+        return merge(out, dirs, false);
+    }
+
+    /**
+     * @param allowMixedVersions merge shards run by different code (crackdown version or git
+     *                           commit in their sweep.json) instead of refusing them
+     */
+    public static Result merge(Path out, List<Path> dirs, boolean allowMixedVersions) throws MergeException,
+            IOException {
         List<String> problems = new ArrayList<>();
         List<ShardInfo> shards = new ArrayList<>();
         Path outAbs = out.toAbsolutePath().normalize();
@@ -105,6 +137,9 @@ public final class ShardMerger {
                         + s.json().path("name").asText() + " vs " + first.json().path("name").asText()
                         + "; the sweep file or its base scenario differ); shards of different sweeps cannot be merged");
             }
+        }
+        if (!allowMixedVersions) {
+            problems.addAll(versionProblems(shards));
         }
         Path outJson = out.resolve(SweepFolder.SWEEP_JSON);
         if (outAbs.getParent() == null) {

@@ -15,30 +15,97 @@ import java.util.regex.Pattern;
  * are absolute, since Slurm runs the scripts elsewhere; the cluster's nodes must share the file
  * system that holds the jar, the sweep file and the output folder.
  *
+ * <p>The jobs run a copy of the jar in DIR/slurm, named after the code it holds
+ * ({@link #jarCopyName}): the checkout's jar may be rebuilt by {@code ./crackdown} while the jobs
+ * wait in the queue, and shards run by different code must not be merged silently.
+ *
  * @param sweepFile      absolute path of the sweep file
  * @param dir            absolute output folder: shards go to DIR/shards/i, the merged sweep to DIR
  * @param threadsPerTask CPUs asked for, and threads used, by each task
- * @param mem            {@code --mem} of each task (null: the cluster's default)
- * @param time           {@code --time} of each task (null: the partition's default)
- * @param partition      {@code --partition} (null: the default partition)
- * @param java           the java binary (absolute; CRACKDOWN_JAVA overrides it at run time)
+ * @param cluster        sbatch options: limits, account, throttle, pass-through
+ * @param jar            the jar to copy into DIR/slurm for the jobs
+ * @param jarStamp       what names the copy: the jar's commit (see {@link #stampOf})
+ * @param javaCommand    the java command (CRACKDOWN_JAVA overrides it at run time)
+ * @param setup          shell lines run before Java in every job (e.g. {@code module load java/17})
  */
-public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int threadsPerTask, String mem,
-                       String time, String partition, Path jar, Path java) {
+public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int threadsPerTask, Cluster cluster, Path jar,
+                       String jarStamp, String javaCommand, List<String> setup) {
+
+    /**
+     * What sbatch is told besides the array itself; null = the cluster's default.
+     *
+     * @param mem         {@code --mem} of each shard task (4G, 4096M; megabytes without a unit)
+     * @param time        {@code --time} of each shard task
+     * @param maxParallel array throttle: at most this many tasks at once ({@code --array=0-N%M}); null = no limit
+     * @param sbatchArgs  further {@code --name=value} options, passed through to both jobs
+     * @param mergeMem    {@code --mem} of the merge job
+     * @param mergeTime   {@code --time} of the merge job
+     */
+    public record Cluster(String mem, String time, String partition, String account, String qos, String constraint,
+                          Integer maxParallel, List<String> sbatchArgs, String mergeMem, String mergeTime) {
+
+        public Cluster {
+            sbatchArgs = List.copyOf(sbatchArgs);
+        }
+
+        /** No options: the cluster's defaults for everything. */
+        public static final Cluster DEFAULTS = new Cluster(null, null, null, null, null, null, null, List.of(), null, null);
+    }
 
     public SlurmJob {
-        String problem = problem(name, sweepFile, dir, mem, time, partition, jar, java);
+        setup = List.copyOf(setup);
+        String problem = problem(name, sweepFile, dir, cluster, jar, javaCommand);
+        if (problem == null && (jarStamp == null || !STAMP.matcher(jarStamp).matches())) {
+            problem = "the jar's stamp must be letters, digits, '.', '_' or '-', got '" + jarStamp + "'";
+        }
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
     }
 
-    /** Slurm time limits: minutes, [days-]hours:minutes[:seconds] and the like, or UNLIMITED. */
-    private static final Pattern TIME = Pattern.compile("[0-9]+([-:][0-9]+){0,3}|(?i:unlimited|infinite)");
-    /** Memory sizes as sbatch takes them: a number with an optional unit. */
-    private static final Pattern MEM = Pattern.compile("[0-9]+(\\.[0-9]+)?[KMGTkmgt]?[Bb]?");
-    /** One partition name or a comma-separated list of them. */
-    private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*");
+    /**
+     * Slurm time limits, as sbatch --time takes them: minutes, minutes:seconds,
+     * hours:minutes:seconds, days-hours, days-hours:minutes, days-hours:minutes:seconds, or
+     * UNLIMITED/INFINITE.
+     */
+    private static final Pattern TIME = Pattern.compile(
+            "[0-9]+(:[0-9]+){0,2}|[0-9]+-[0-9]+(:[0-9]+){0,2}|(?i:unlimited|infinite)");
+    /** Memory as sbatch --mem takes it: a whole number, megabytes unless a unit K, M, G or T follows. */
+    private static final Pattern MEM = Pattern.compile("([0-9]+)([KMGTkmgt]?)");
+    /** One partition, account or QOS name, or a comma-separated list of them. */
+    private static final Pattern NAMES = Pattern.compile("[A-Za-z0-9._-]+(,[A-Za-z0-9._-]+)*");
+    /** A node feature expression (--constraint): features joined by & | , with brackets, counts and !. */
+    private static final Pattern CONSTRAINT = Pattern.compile("[A-Za-z0-9._\\-&|,\\[\\]()*:!]+");
+    /** A pass-through sbatch option: --name or --name=value. */
+    private static final Pattern SBATCH_ARG = Pattern.compile("--([a-z][a-z0-9-]*)(=(.+))?");
+    private static final Pattern STAMP = Pattern.compile("[A-Za-z0-9._-]{1,80}");
+    /** Options the scripts set themselves, or that have an option of their own here. */
+    private static final java.util.Map<String, String> MANAGED = java.util.Map.ofEntries(
+            java.util.Map.entry("array", "the array is --tasks (and --max-parallel)"),
+            java.util.Map.entry("output", "the scripts send the logs to DIR/slurm/logs"),
+            java.util.Map.entry("error", "the scripts send the logs to DIR/slurm/logs"),
+            java.util.Map.entry("open-mode", "the scripts append to their logs"),
+            java.util.Map.entry("job-name", "the jobs are named after the sweep"),
+            java.util.Map.entry("ntasks", "each task is one process"),
+            java.util.Map.entry("cpus-per-task", "use --threads-per-task"),
+            java.util.Map.entry("dependency", "submit.sh makes the merge wait for the array"),
+            java.util.Map.entry("parsable", "submit.sh reads the job ids itself"),
+            java.util.Map.entry("wrap", "the scripts are the jobs"),
+            java.util.Map.entry("mem", "use --mem (and --merge-mem)"),
+            java.util.Map.entry("time", "use --time (and --merge-time)"),
+            java.util.Map.entry("partition", "use --partition"),
+            java.util.Map.entry("account", "use --account"),
+            java.util.Map.entry("qos", "use --qos"),
+            java.util.Map.entry("constraint", "use --constraint"));
+
+    /**
+     * Share of a job's memory given to the Java heap (-Xmx): the rest is for what the JVM needs
+     * outside the heap (metaspace, thread stacks, GC bookkeeping, code cache). Without -Xmx the
+     * JVM takes a quarter of the node's or cgroup's memory, which wastes three quarters of what
+     * the job asked for; with all of it, Slurm kills the job when non-heap memory pushes it over.
+     * CRACKDOWN_JAVA_OPTS=-Xmx... overrides it (the last -Xmx wins).
+     */
+    public static final double HEAP_SHARE = 0.85;
 
     /**
      * Why these values cannot go into a batch script, or null if they can. The scripts are run by
@@ -46,29 +113,157 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
      * and run the rest as a command, so control characters are refused everywhere, and the sbatch
      * option values must look like what sbatch accepts. Everything is quoted as well.
      */
-    public static String problem(String name, Path sweepFile, Path dir, String mem, String time, String partition,
-                                 Path jar, Path java) {
-        String[][] texts = {{"the sweep name", name}, {"the sweep file's path", str(sweepFile)},
-                {"--out", str(dir)}, {"--jar", str(jar)}, {"the java path", str(java)}, {"--mem", mem},
-                {"--time", time}, {"--partition", partition}};
+    public static String problem(String name, Path sweepFile, Path dir, Cluster c, Path jar, String java) {
+        List<String[]> texts = new ArrayList<>(List.of(new String[] {"the sweep name", name},
+                new String[] {"the sweep file's path", str(sweepFile)}, new String[] {"--out", str(dir)},
+                new String[] {"--jar", str(jar)}, new String[] {"--java", java}, new String[] {"--mem", c.mem()},
+                new String[] {"--time", c.time()}, new String[] {"--partition", c.partition()},
+                new String[] {"--account", c.account()}, new String[] {"--qos", c.qos()},
+                new String[] {"--constraint", c.constraint()}, new String[] {"--merge-mem", c.mergeMem()},
+                new String[] {"--merge-time", c.mergeTime()}));
+        c.sbatchArgs().forEach(a -> texts.add(new String[] {"--sbatch-arg", a}));
         for (String[] t : texts) {
             if (t[1] != null && hasControl(t[1])) {
                 return t[0] + " contains a control character (newline, tab, ...); it would break the batch "
                         + "scripts, so it is not allowed";
             }
         }
-        if (mem != null && !MEM.matcher(mem).matches()) {
-            return "--mem: expected a size like 4G or 4000M, as sbatch --mem takes it, got '" + mem + "'";
+        String m = memProblem("--mem", c.mem());
+        m = m != null ? m : memProblem("--merge-mem", c.mergeMem());
+        m = m != null ? m : timeProblem("--time", c.time());
+        m = m != null ? m : timeProblem("--merge-time", c.mergeTime());
+        if (m != null) {
+            return m;
         }
-        if (time != null && !TIME.matcher(time).matches()) {
-            return "--time: expected a time limit like 2:00:00, 90 or 1-12:00:00, as sbatch --time takes it, got '"
-                    + time + "'";
+        for (String[] n : new String[][] {{"--partition", c.partition(), "partition"}, {"--account", c.account(), "account"},
+                {"--qos", c.qos(), "QOS"}}) {
+            if (n[1] != null && !NAMES.matcher(n[1]).matches()) {
+                return n[0] + ": expected a Slurm " + n[2] + " name (letters, digits, '.', '_', '-'; several "
+                        + "separated by commas), got '" + n[1] + "'";
+            }
         }
-        if (partition != null && !PARTITION.matcher(partition).matches()) {
-            return "--partition: expected a partition name (letters, digits, '.', '_', '-'; several separated by "
-                    + "commas), got '" + partition + "'";
+        if (c.constraint() != null && !CONSTRAINT.matcher(c.constraint()).matches()) {
+            return "--constraint: expected node features like 'intel' or 'skylake|cascadelake' (letters, digits and "
+                    + "& | , [ ] ( ) * : !), got '" + c.constraint() + "'";
+        }
+        if (c.maxParallel() != null && c.maxParallel() < 1) {
+            return "--max-parallel: must be at least 1, got " + c.maxParallel();
+        }
+        for (String a : c.sbatchArgs()) {
+            java.util.regex.Matcher am = SBATCH_ARG.matcher(a);
+            if (!am.matches()) {
+                return "--sbatch-arg: expected one sbatch option as --name or --name=value (e.g. "
+                        + "--sbatch-arg=--mail-type=END), got '" + a + "'";
+            }
+            String why = MANAGED.get(am.group(1));
+            if (why != null) {
+                return "--sbatch-arg " + a + ": --" + am.group(1) + " is not passed through (" + why + ")";
+            }
+        }
+        if (java != null && java.isBlank()) {
+            return "--java: empty";
         }
         return null;
+    }
+
+    private static String memProblem(String option, String mem) {
+        if (mem == null) {
+            return null;
+        }
+        java.util.regex.Matcher mm = MEM.matcher(mem);
+        if (!mm.matches() || megabytes(mem) < 1) {
+            return option + ": expected a whole amount with an optional unit K, M, G or T, as sbatch --mem takes it "
+                    + "(4G, 4096M; megabytes without a unit), got '" + mem + "'"
+                    + (mem.matches("(?i)[0-9]+[kmgt]b") ? " (sbatch takes no 'B': write " + mem.substring(0,
+                    mem.length() - 1) + ")" : "");
+        }
+        return null;
+    }
+
+    private static String timeProblem(String option, String time) {
+        if (time != null && !TIME.matcher(time).matches()) {
+            return option + ": expected a time limit as sbatch --time takes it (minutes, hours:minutes:seconds, "
+                    + "days-hours[:minutes[:seconds]], e.g. 90, 2:00:00 or 1-12:00:00), got '" + time + "'";
+        }
+        return null;
+    }
+
+    /** A valid --mem value in mebibytes (Slurm's units are binary; no unit = megabytes). */
+    public static long megabytes(String mem) {
+        java.util.regex.Matcher mm = MEM.matcher(mem);
+        if (!mm.matches()) {
+            throw new IllegalArgumentException(mem);
+        }
+        long n;
+        try {
+            n = Long.parseLong(mm.group(1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+        return switch (mm.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "K" -> n / 1024;
+            case "G" -> n * 1024;
+            case "T" -> n * 1024 * 1024;
+            default -> n;
+        };
+    }
+
+    /** The -Xmx option for a job with this --mem, or "" when no memory was asked for. */
+    static String heapOption(String mem) {
+        return mem == null ? "" : "-Xmx" + (long) Math.floor(megabytes(mem) * HEAP_SHARE) + "m";
+    }
+
+    /**
+     * What names the copy of a jar: the git commit it was built from (crackdown-git.properties
+     * inside it), with the first 8 hex digits of its SHA-256 when the tree was dirty (then the
+     * commit does not say which code it is); the SHA-256 alone when the jar does not say.
+     */
+    public static String stampOf(Path jar) throws IOException {
+        String sha = sha256(jar);
+        String commit = null;
+        boolean dirty = false;
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile())) {
+            java.util.zip.ZipEntry e = z.getEntry("crackdown-git.properties");
+            if (e != null) {
+                java.util.Properties p = new java.util.Properties();
+                try (java.io.InputStream in = z.getInputStream(e)) {
+                    p.load(in);
+                }
+                commit = p.getProperty("git.commit.id");
+                dirty = "true".equals(p.getProperty("git.dirty"));
+            }
+        } catch (java.util.zip.ZipException e) {
+            // not a zip: stamped by its content only
+        }
+        if (commit == null || !commit.matches("[0-9a-f]{7,64}")) {
+            return "sha256-" + sha.substring(0, 12);
+        }
+        return commit.substring(0, 12) + (dirty ? "-dirty-" + sha.substring(0, 8) : "");
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    d.update(buf, 0, n);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+
+    /** File name of the jar copy the jobs run. */
+    public String jarCopyName() {
+        return "crackdown-" + jarStamp + ".jar";
+    }
+
+    /** The jar copy the jobs run. */
+    public Path jarCopy() {
+        return slurmDir().resolve(jarCopyName());
     }
 
     private static String str(Path p) {
@@ -87,10 +282,17 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
         return dir.resolve("slurm");
     }
 
-    /** Writes the three scripts (and the logs folder) and returns their paths. */
+    /** Writes the jar copy, the three scripts (and the logs folder) and returns the scripts' paths. */
     public List<Path> write() throws IOException {
         Path s = slurmDir();
         Files.createDirectories(s.resolve("logs"));
+        // The copy is named after its code: one already there holds the same code, and jobs still
+        // queued from an earlier submission may be about to run it, so it is left as it is.
+        if (!Files.isRegularFile(jarCopy())) {
+            Path tmp = s.resolve(jarCopyName() + ".tmp");
+            Files.copy(jar, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, jarCopy(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
         List<Path> out = new ArrayList<>();
         out.add(script(s.resolve(SHARDS), shards()));
         out.add(script(s.resolve(MERGE), merge()));
@@ -107,10 +309,11 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
     String shards() {
         StringBuilder b = new StringBuilder("#!/bin/bash\n");
         b.append("#SBATCH --job-name=").append(directive(jobName(""))).append('\n');
-        b.append("#SBATCH --array=0-").append(tasks - 1).append('\n');
+        b.append("#SBATCH --array=0-").append(tasks - 1)
+                .append(cluster.maxParallel() == null ? "" : "%" + cluster.maxParallel()).append('\n');
         b.append("#SBATCH --ntasks=1\n");
         b.append("#SBATCH --cpus-per-task=").append(threadsPerTask).append('\n');
-        options(b);
+        options(b, cluster.mem(), cluster.time());
         b.append("#SBATCH --output=").append(directive(slurmDir().resolve("logs") + "/shard-%a.log")).append('\n');
         b.append("#SBATCH --open-mode=append\n");
         b.append("# Written by `crackdown slurm` for sweep ").append(name).append(": task i runs shard i/")
@@ -118,13 +321,12 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
         b.append("# canonical index % ").append(tasks).append(" == i) into shards/i. With --resume a re-queued "
                 + "task (node failure,\n# preemption, scontrol requeue) continues its shard instead of failing: "
                 + "finished runs are kept.\n");
-        b.append("set -euo pipefail\n");
-        javaLine(b);
+        prologue(b);
         // Several models on several threads: the parallel collector keeps the task's cores busy
         // during collections (docs/performance.md); a collector named in CRACKDOWN_JAVA_OPTS wins.
         b.append("case \"${CRACKDOWN_JAVA_OPTS:-}\" in *-XX:+Use*GC*) GC=\"\" ;; *) GC=\"-XX:+UseParallelGC\" ;; esac\n");
-        b.append("exec \"$JAVA\" $GC ${CRACKDOWN_JAVA_OPTS:-} -jar ").append(quote(jar.toString())).append(" sweep ")
-                .append(quote(sweepFile.toString())).append(" \\\n");
+        b.append("exec \"$JAVA\" $GC ").append(heap(cluster.mem())).append("${CRACKDOWN_JAVA_OPTS:-} -jar ")
+                .append(quote(jarCopy().toString())).append(" sweep ").append(quote(sweepFile.toString())).append(" \\\n");
         b.append("  --shard \"$SLURM_ARRAY_TASK_ID/").append(tasks).append("\" --threads ").append(threadsPerTask)
                 .append(" \\\n");
         b.append("  --out ").append(quote(dir.resolve("shards").toString() + "/")).append("\"$SLURM_ARRAY_TASK_ID\"")
@@ -137,27 +339,41 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
         b.append("#SBATCH --job-name=").append(directive(jobName("-merge"))).append('\n');
         b.append("#SBATCH --ntasks=1\n");
         b.append("#SBATCH --cpus-per-task=1\n");
-        if (partition != null) {
-            b.append("#SBATCH --partition=").append(directive(partition)).append('\n');
-        }
+        options(b, cluster.mergeMem(), cluster.mergeTime());
         b.append("#SBATCH --output=").append(directive(slurmDir().resolve("logs") + "/merge.log")).append('\n');
         b.append("#SBATCH --open-mode=append\n");
         b.append("# Written by `crackdown slurm`: merges the ").append(tasks).append(" shards into ")
                 .append(quote(dir.toString())).append(" once\n# every task of the array has succeeded (submit.sh "
                         + "sets the dependency). Merging again changes nothing.\n");
-        b.append("set -euo pipefail\n");
-        javaLine(b);
+        prologue(b);
         b.append("shards=()\n");
         b.append("for i in $(seq 0 ").append(tasks - 1).append("); do shards+=(")
                 .append(quote(dir.resolve("shards").toString() + "/")).append("\"$i\"); done\n");
-        b.append("exec \"$JAVA\" ${CRACKDOWN_JAVA_OPTS:-} -jar ").append(quote(jar.toString())).append(" merge ")
-                .append(quote(dir.toString())).append(" \"${shards[@]}\"\n");
+        b.append("exec \"$JAVA\" ").append(heap(cluster.mergeMem())).append("${CRACKDOWN_JAVA_OPTS:-} -jar ")
+                .append(quote(jarCopy().toString())).append(" merge ").append(quote(dir.toString()))
+                .append(" \"${shards[@]}\"\n");
         return b.toString();
     }
 
-    /** JAVA: the JVM this command ran on, quoted, unless CRACKDOWN_JAVA names another. */
-    private void javaLine(StringBuilder b) {
-        b.append("JAVA=").append(quote(java.toString())).append('\n');
+    private static String heap(String mem) {
+        String h = heapOption(mem);
+        return h.isEmpty() ? "" : h + " ";
+    }
+
+    /**
+     * Strict mode, the user's setup lines (module loads and the like often read unset variables,
+     * so {@code -u} comes after them), then JAVA: the given java command, quoted, unless
+     * CRACKDOWN_JAVA names another.
+     */
+    private void prologue(StringBuilder b) {
+        b.append("set -eo pipefail\n");
+        if (!setup.isEmpty()) {
+            b.append("# --- setup (crackdown slurm --setup) ---\n");
+            setup.forEach(l -> b.append(l).append('\n'));
+            b.append("# --- end of setup ---\n");
+        }
+        b.append("set -u\n");
+        b.append("JAVA=").append(quote(javaCommand)).append('\n');
         b.append("if [ -n \"${CRACKDOWN_JAVA:-}\" ]; then JAVA=\"$CRACKDOWN_JAVA\"; fi\n");
     }
 
@@ -176,15 +392,25 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
                 + "echo \"merge job: $merge\"\n";
     }
 
-    private void options(StringBuilder b) {
+    /** The options both jobs share (partition, account, QOS, constraint, pass-through) and their own limits. */
+    private void options(StringBuilder b, String mem, String time) {
         if (mem != null) {
             b.append("#SBATCH --mem=").append(directive(mem)).append('\n');
         }
         if (time != null) {
             b.append("#SBATCH --time=").append(directive(time)).append('\n');
         }
-        if (partition != null) {
-            b.append("#SBATCH --partition=").append(directive(partition)).append('\n');
+        String[][] named = {{"partition", cluster.partition()}, {"account", cluster.account()}, {"qos", cluster.qos()},
+                {"constraint", cluster.constraint()}};
+        for (String[] n : named) {
+            if (n[1] != null) {
+                b.append("#SBATCH --").append(n[0]).append('=').append(directive(n[1])).append('\n');
+            }
+        }
+        for (String a : cluster.sbatchArgs()) {
+            int eq = a.indexOf('=');
+            b.append("#SBATCH ").append(eq < 0 ? a : a.substring(0, eq + 1) + directive(a.substring(eq + 1)))
+                    .append('\n');
         }
     }
 

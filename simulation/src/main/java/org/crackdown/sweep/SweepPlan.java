@@ -273,6 +273,20 @@ public final class SweepPlan {
         return all;
     }
 
+    /**
+     * The scale a run simulates: the last override of {@code scale} among the sweep's set, the
+     * point and the strategy (in the order the loader applies them), else the base scenario's.
+     */
+    public double scale(SweepRun run) {
+        double s = base.parameters().getScale();
+        for (Setting x : settings(run.point(), run.strategy())) {
+            if (x.key().equals("scale")) {
+                s = ((Number) ParamRegistry.find("scale").orElseThrow().parse(x.text())).doubleValue();
+            }
+        }
+        return s;
+    }
+
     /** {@code key=value} overrides for the scenario loader: set, then the point, then the strategy. */
     public List<String> overrides(int point, int strategy) {
         return settings(point, strategy).stream().map(Setting::asSet).toList();

@@ -103,12 +103,14 @@ class SlurmScriptInjectionTest {
 
         Path args = dir.resolve("args");
         runScript(out.resolve("slurm/shards.sbatch"), Map.of("SLURM_ARRAY_TASK_ID", "1", "ARGS_FILE", args.toString()));
-        // The shard script chooses the parallel collector for its threads (docs/performance.md).
-        assertEquals(List.of("-XX:+UseParallelGC", "-jar", jarThere.toString(), "sweep", file.toString(), "--shard", "1/2", "--threads", "2",
-                "--out", out + "/shards/1", "--resume"), read(args));
+        // The shard script chooses the parallel collector for its threads (docs/performance.md), a
+        // heap of 85% of --mem (2G = 2048 MiB), and runs the jar's copy in the (nasty) slurm folder.
+        String copy = jarCopy(out).toString();
+        assertEquals(List.of("-XX:+UseParallelGC", "-Xmx1740m", "-jar", copy, "sweep", file.toString(), "--shard", "1/2",
+                "--threads", "2", "--out", out + "/shards/1", "--resume"), read(args));
 
         runScript(out.resolve("slurm/merge.sbatch"), Map.of("ARGS_FILE", args.toString()));
-        assertEquals(List.of("-jar", jarThere.toString(), "merge", out.toString(), out + "/shards/0",
+        assertEquals(List.of("-jar", copy, "merge", out.toString(), out + "/shards/0",
                 out + "/shards/1"), read(args));
 
         Files.deleteIfExists(args);
@@ -174,6 +176,15 @@ class SlurmScriptInjectionTest {
         try (Stream<Path> all = Files.walk(dir)) {
             List<Path> pwned = all.filter(p -> p.getFileName().toString().equals("pwned")).toList();
             assertEquals(List.of(), pwned, "a command from a value ran");
+        }
+    }
+
+    /** The jar copy the scripts run: the only crackdown-*.jar in DIR/slurm. */
+    static Path jarCopy(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out.resolve("slurm"))) {
+            List<Path> jars = s.filter(p -> p.getFileName().toString().matches("crackdown-.*\\.jar")).toList();
+            assertEquals(1, jars.size(), jars.toString());
+            return jars.get(0);
         }
     }
 

@@ -73,9 +73,15 @@ class SlurmSweepIT {
         assertEquals(0, l.code(), l.err());
 
         Path cluster = dir.resolve("cluster");
+        // Issue 14: an account and an array throttle, as real clusters need them, go through a real sbatch.
         SweepKillIT.Result s = SweepKillIT.run(dir, "slurm", file.toString(), "--tasks", "3", "--out",
-                cluster.toString(), "--submit");
+                cluster.toString(), "--account", "crackdown-ci", "--max-parallel", "2", "--submit");
         assertEquals(0, s.code(), s.out() + s.err());
+        Matcher a = Pattern.compile("shards job: (\\d+)").matcher(s.out());
+        assertTrue(a.find(), s.out());
+        String array = output("scontrol", "show", "job", a.group(1));
+        assertTrue(array != null && array.contains("Account=crackdown-ci"), array);
+        assertTrue(array.contains("ArrayTaskThrottle=2"), array);
         Matcher m = Pattern.compile("merge job: (\\d+)").matcher(s.out());
         assertTrue(m.find(), s.out());
         String mergeJob = m.group(1);

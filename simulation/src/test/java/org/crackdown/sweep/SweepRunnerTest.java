@@ -29,6 +29,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class SweepRunnerTest {
 
+    /** The scale SweepFiles.FAST_SET gives every run, as runs.csv writes it. */
+    static final String SCALE = "0.01";
+
     @TempDir
     static Path shared;
     static Path file;
@@ -74,11 +77,11 @@ class SweepRunnerTest {
         assertEquals(13, lines.size());
         List<String> header = List.of(lines.get(0).split(","));
         List<String> expected = new ArrayList<>(List.of("run_id", "point_id", "strategy", "replicate", "seed", "status",
-                "error", "births.srb_shift"));
+                "error", "scale", "births.srb_shift"));
         expected.addAll(Metrics.summaryColumns().stream().map(Metrics.Column::name).toList());
         assertEquals(expected, header);
-        assertTrue(lines.get(1).startsWith("p0001-baseline-r01,p0001,baseline,1,1,completed,,0,"), lines.get(1));
-        assertTrue(lines.get(12).startsWith("p0002-double-police-r03,p0002,double-police,3,3,completed,,10,"),
+        assertTrue(lines.get(1).startsWith("p0001-baseline-r01,p0001,baseline,1,1,completed,," + SCALE + ",0,"), lines.get(1));
+        assertTrue(lines.get(12).startsWith("p0002-double-police-r03,p0002,double-police,3,3,completed,," + SCALE + ",10,"),
                 lines.get(12));
         List<String> ts = Files.readAllLines(reference.resolve("timeseries.csv"));
         assertTrue(ts.get(0).startsWith("run_id,point_id,strategy,replicate,seed,date,province,"), ts.get(0));
@@ -210,7 +213,7 @@ class SweepRunnerTest {
         for (int i = 0; i < rows.size(); i++) {
             if (i == 5) {
                 assertTrue(rows.get(i).startsWith(victim + ",p0001,double-police,2,2,failed,"
-                        + "IllegalStateException: negative stock in Yunnan,0,"), rows.get(i));
+                        + "IllegalStateException: negative stock in Yunnan," + SCALE + ",0,"), rows.get(i));
                 assertTrue(rows.get(i).endsWith(",,,,"), "measures empty: " + rows.get(i));
             } else {
                 assertEquals(ref.get(i), rows.get(i), "other runs unaffected");
@@ -233,12 +236,12 @@ class SweepRunnerTest {
         for (int i = 0; i < header.size(); i++) {
             JsonNode f = fields.get(i);
             assertEquals(header.get(i), f.path("name").asText());
-            String expected = i < 7 ? "id" : i == 7 ? "parameter" : "measure";
+            String expected = i < 8 ? "id" : i == 8 ? "parameter" : "measure";
             assertEquals(expected, f.path("role").asText(), f.toString());
             assertFalse(f.path("type").asText().isEmpty());
             assertFalse(f.path("description").asText().isEmpty());
         }
-        JsonNode srb = fields.get(7);
+        JsonNode srb = fields.get(8);
         assertEquals("births.srb_shift", srb.path("name").asText());
         assertEquals("number", srb.path("type").asText());
         assertEquals(-30, srb.path("constraints").path("minimum").asDouble());

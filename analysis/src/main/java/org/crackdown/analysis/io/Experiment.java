@@ -31,10 +31,19 @@ public final class Experiment {
     private final Flows flows;
     private final String measureFrom;
     private final String measureTo;
+    private final List<String> notes;
 
     public Experiment(Source source, List<Path> inputs, String name, List<Field> parameters, List<Field> measures,
             List<Run> runs, String designKind, Map<String, String> provenance, List<Map<String, String>> runRecords,
             TimeSeries timeSeries, Flows flows, String measureFrom, String measureTo) {
+        this(source, inputs, name, parameters, measures, runs, designKind, provenance, runRecords, timeSeries, flows,
+                measureFrom, measureTo, List.of());
+    }
+
+    private Experiment(Source source, List<Path> inputs, String name, List<Field> parameters, List<Field> measures,
+            List<Run> runs, String designKind, Map<String, String> provenance, List<Map<String, String>> runRecords,
+            TimeSeries timeSeries, Flows flows, String measureFrom, String measureTo, List<String> notes) {
+        this.notes = List.copyOf(notes);
         this.source = source;
         this.inputs = List.copyOf(inputs);
         this.name = name;
@@ -67,6 +76,25 @@ public final class Experiment {
     /** First day of the measure window, if known (ISO date). */
     public Optional<String> measureFrom() { return Optional.ofNullable(measureFrom); }
     public Optional<String> measureTo() { return Optional.ofNullable(measureTo); }
+    /** What reading the inputs changed or could not tell, for the report (e.g. strategies split by scale). */
+    public List<String> notes() { return notes; }
+
+    /**
+     * The scales a strategy's runs simulated, in order of first appearance, as text ("0.05");
+     * "unknown" for runs whose input does not say.
+     */
+    public List<String> scalesOf(String strategy) {
+        LinkedHashSet<String> s = new LinkedHashSet<>();
+        runs.stream().filter(r -> r.strategy().equals(strategy)).forEach(r -> s.add(Scales.text(r.scale())));
+        return List.copyOf(s);
+    }
+
+    /** Every scale among the runs, as {@link #scalesOf}. */
+    public List<String> scales() {
+        LinkedHashSet<String> s = new LinkedHashSet<>();
+        runs.forEach(r -> s.add(Scales.text(r.scale())));
+        return List.copyOf(s);
+    }
 
     public int measureIndex(String measure) {
         for (int i = 0; i < measures.size(); i++) {
@@ -112,15 +140,23 @@ public final class Experiment {
             double[] v = java.util.Arrays.copyOf(r.values(), r.values().length + 1);
             v[v.length - 1] = r.ok() ? value.applyAsDouble(r) : Double.NaN;
             rs.add(new Run(r.runId(), r.pointId(), r.strategy(), r.replicate(), r.seed(), r.ok(), r.error(),
-                    r.parameters(), v));
+                    r.parameters(), v, r.scale()));
         }
         return new Experiment(source, inputs, name, parameters, ms, rs, designKind, provenance, runRecords, timeSeries,
-                flows, measureFrom, measureTo);
+                flows, measureFrom, measureTo, notes);
     }
 
     /** A copy with a different time series (e.g. with derived columns). */
     public Experiment withTimeSeries(TimeSeries ts) {
         return new Experiment(source, inputs, name, parameters, measures, runs, designKind, provenance, runRecords, ts,
-                flows, measureFrom, measureTo);
+                flows, measureFrom, measureTo, notes);
+    }
+
+    /** A copy with other runs (same measures) and one more note. */
+    Experiment withRuns(List<Run> rs, String note) {
+        List<String> ns = new ArrayList<>(notes);
+        ns.add(note);
+        return new Experiment(source, inputs, name, parameters, measures, rs, designKind, provenance, runRecords,
+                timeSeries, flows, measureFrom, measureTo, ns);
     }
 }

@@ -9,7 +9,7 @@ public enum Role {
 
     /** Columns that identify rows in crackdown's own outputs, used when a descriptor has no role. */
     static final Set<String> ID_COLUMNS = Set.of("run_id", "point_id", "strategy", "replicate", "seed", "status",
-            "error", "scenario", "measure_from", "measure_to", "date", "province", "origin", "destination",
+            "error", "scenario", "scale", "measure_from", "measure_to", "date", "province", "origin", "destination",
             "victim_type");
 
     static Role parse(String text) {

@@ -63,6 +63,7 @@ public final class RunFoldersReader {
             double[][] values = new double[1][];
             String[] ids = new String[3];
             String[] window = new String[2];
+            double[] scale = {Double.NaN};
             csv.forEach(row -> {
                 if (!rows.isEmpty()) {
                     throw new AnalysisInputException(csv.file() + " line " + row.line()
@@ -74,6 +75,9 @@ public final class RunFoldersReader {
                 ids[2] = row.required("scenario");
                 window[0] = csv.has("measure_from") ? row.text("measure_from").trim() : null;
                 window[1] = csv.has("measure_to") ? row.text("measure_to").trim() : null;
+                if (csv.has(SweepReader.SCALE) && !row.text(SweepReader.SCALE).isBlank()) {
+                    scale[0] = row.number(SweepReader.SCALE);
+                }
                 double[] v = new double[measuresNow.size()];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = row.number(measuresNow.get(i).name());
@@ -85,10 +89,13 @@ public final class RunFoldersReader {
             }
             String strategy = ids[2];
             String seed = ids[1];
-            Path other = cellFolder.putIfAbsent(strategy + "\u0000" + seed, dir);
+            if (Double.isNaN(scale[0])) {
+                scale[0] = runJsonScale(dir);
+            }
+            Path other = cellFolder.putIfAbsent(strategy + "\u0000" + seed + "\u0000" + scale[0], dir);
             if (other != null) {
                 throw new AnalysisInputException(dir + " and " + other + " are both scenario '" + strategy + "' with seed "
-                        + seed + "; each seed of a scenario may be given once");
+                        + seed + " at scale " + Scales.text(scale[0]) + "; each seed of a scenario may be given once");
             }
             String runId = ids[0];
             for (int k = 2; !usedIds.add(runId); k++) {
@@ -98,7 +105,7 @@ public final class RunFoldersReader {
                 from = blankToNull(window[0]);
                 to = blankToNull(window[1]);
             }
-            runs.add(new Run(runId, POINT, strategy, seed, seed, true, "", Map.of(), values[0]));
+            runs.add(new Run(runId, POINT, strategy, seed, seed, true, "", Map.of(), values[0], scale[0]));
             runFolder.put(runId, dir);
             descriptors.put(runId, desc);
             records.add(record(dir, runId, strategy, seed));
@@ -124,8 +131,22 @@ public final class RunFoldersReader {
         }
         String name = dirs.size() == 1 ? dirs.get(0).toAbsolutePath().normalize().getFileName().toString()
                 : runs.size() + " runs of " + String.join(", ", new LinkedHashSet<>(runs.stream().map(Run::strategy).toList()));
-        return new Experiment(Experiment.Source.RUN_FOLDERS, dirs, name, List.of(), measures, runs, null,
-                common(records), records, allSeries ? tr.result() : null, allFlows ? fr.result() : null, from, to);
+        return Scales.separate(new Experiment(Experiment.Source.RUN_FOLDERS, dirs, name, List.of(), measures, runs,
+                null, common(records), records, allSeries ? tr.result() : null, allFlows ? fr.result() : null, from, to));
+    }
+
+    /** The scale in run.json's resolved scenario, for summary.csv written before it had a scale column. */
+    private static double runJsonScale(Path dir) throws AnalysisInputException {
+        Path runJson = dir.resolve(RUN_JSON);
+        if (!Files.isRegularFile(runJson)) {
+            return Double.NaN;
+        }
+        String t = Provenance.text(Provenance.readJson(runJson), "scenario.scale");
+        try {
+            return t == null ? Double.NaN : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     private static String blankToNull(String s) {

@@ -42,6 +42,7 @@ public final class SweepReader {
             throw new AnalysisInputException(desc.file() + ": resource '" + RUNS + "' has no column with role 'measure'");
         }
         List<Run> runs = new ArrayList<>();
+        double baseScale = baseScale(dir.resolve(SWEEP_JSON));
         Map<String, Long> runIdLine = new HashMap<>();
         Map<String, Long> cellLine = new HashMap<>();
         csv.forEach(row -> {
@@ -74,8 +75,9 @@ public final class SweepReader {
             for (int i = 0; i < values.length; i++) {
                 values[i] = ok ? row.number(measures.get(i).name()) : Double.NaN;
             }
+            double scale = csv.has(SCALE) && !row.text(SCALE).isBlank() ? row.number(SCALE) : baseScale;
             runs.add(new Run(runId, point, strategy, replicate, csv.has("seed") ? row.text("seed") : "", ok,
-                    csv.has("error") ? row.text("error") : "", params, values));
+                    csv.has("error") ? row.text("error") : "", params, values, scale));
         });
         if (runs.isEmpty()) {
             throw new AnalysisInputException(file + ": no runs (only a header)");
@@ -112,8 +114,24 @@ public final class SweepReader {
             fr.read(dir.resolve(FLOWS), desc.require(FLOWS));
             flows = fr.result();
         }
-        return new Experiment(Experiment.Source.SWEEP, List.of(dir), name, parameters, measures, runs, designKind,
-                provenance, List.of(), ts, flows, from, to);
+        return Scales.separate(new Experiment(Experiment.Source.SWEEP, List.of(dir), name, parameters, measures, runs,
+                designKind, provenance, List.of(), ts, flows, from, to));
+    }
+
+    /** The column (or varied parameter) saying a run's scale. */
+    static final String SCALE = "scale";
+
+    /** The base scenario's scale from sweep.json, for runs.csv written before it had a scale column. */
+    private static double baseScale(Path sweepJson) throws AnalysisInputException {
+        if (!Files.isRegularFile(sweepJson)) {
+            return Double.NaN;
+        }
+        String t = Provenance.text(Provenance.readJson(sweepJson), "base_scenario.scale");
+        try {
+            return t == null ? Double.NaN : Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 
     static void requireNumeric(Descriptor desc, String path, List<Field> measures) throws AnalysisInputException {

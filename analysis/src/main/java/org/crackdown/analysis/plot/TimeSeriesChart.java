@@ -63,6 +63,9 @@ public final class TimeSeriesChart {
         x.setUpperMargin(0.01);
         NumberAxis y = new NumberAxis(yLabel);
         y.setAutoRangeIncludesZero(true);
+        // Every monthly measure is a count, a stock, a price or a share: none is below zero. With
+        // few replicates a t interval can reach below it; the axis still starts at zero.
+        y.setRangeType(org.jfree.data.RangeType.POSITIVE);
         y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###", java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH)));
         DeviationRenderer r = new DeviationRenderer(true, false);
         r.setAlpha(0.18f);

@@ -13,6 +13,7 @@ import org.crackdown.analysis.SensitivityRow;
 import org.crackdown.analysis.SummaryRow;
 import org.crackdown.analysis.io.Experiment;
 import org.crackdown.analysis.io.Field;
+import org.crackdown.analysis.io.Scales;
 import org.crackdown.analysis.plot.Figure;
 import org.crackdown.analysis.stats.PairedComparison;
 
@@ -41,12 +42,24 @@ public final class HtmlReport {
             h2 { font-size: 20px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #0072B2; }
             h3 { font-size: 16px; margin: 22px 0 8px; }
             p.lead { color: #444; margin-top: 0; }
-            table { border-collapse: collapse; margin: 8px 0 16px; font-size: 13.5px; }
-            th, td { padding: 4px 10px; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
+            .table { max-width: 100%; overflow-x: auto; margin: 8px 0 16px; }
+            table { border-collapse: collapse; font-size: 13.5px; }
+            th, td { padding: 4px 8px; border-bottom: 1px solid #ddd; text-align: left; vertical-align: top; }
             th { background: #f3f6f9; font-weight: 600; border-bottom: 1px solid #bbb; }
-            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+            td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+            td { overflow-wrap: anywhere; }
+            td.num { white-space: nowrap; overflow-wrap: normal; }
+            td.num.ci { white-space: normal; min-width: 6.5em; }
+            td.name { min-width: 8em; overflow-wrap: normal; }
+            @media (max-width: 900px) {
+              body { padding: 16px 12px 48px; }
+              table { font-size: 12.5px; }
+              th, td { padding: 3px 5px; }
+            }
+            td .unit { display: block; font-size: 12px; }
             tr.sig td { background: #eef6fc; }
             table.kv td:first-child { color: #555; white-space: nowrap; }
+            table.kv td { overflow-wrap: anywhere; }
             ul.findings li { margin: 4px 0; }
             ul.sig li::marker { color: #0072B2; }
             .muted { color: #666; }
@@ -79,7 +92,17 @@ public final class HtmlReport {
      */
     public static String render(Results r, List<Drawn> figures, List<String> figureNotes, List<String> files,
             String generator) {
+        return render(r, figures, figureNotes, files, generator, null);
+    }
+
+    /**
+     * @param reportDir the folder the report is written to: input folders are named relative to
+     *                  it, never by the absolute paths of the machine that wrote it (null: by name)
+     */
+    public static String render(Results r, List<Drawn> figures, List<String> figureNotes, List<String> files,
+            String generator, java.nio.file.Path reportDir) {
         Experiment e = r.experiment();
+        Paths paths = new Paths(reportDir);
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -95,7 +118,7 @@ public final class HtmlReport {
         figureSection(h, figures, org.crackdown.analysis.Figures.SECTION_MAPS, null);
         sensitivity(h, r, figures);
         summary(h, r);
-        provenance(h, r);
+        provenance(h, r, paths);
         methods(h, r, files);
         h.raw("<footer>").text("Written by " + generator + ". Every number here is also in the CSV files beside "
                 + "this report, described in datapackage.json.").raw("</footer>\n");
@@ -111,9 +134,9 @@ public final class HtmlReport {
         return e.runs().size() + " runs" + (failed > 0 ? " (" + failed + " failed)" : "") + ": "
                 + e.strategies().size() + " strategies (" + String.join(", ", e.strategies()) + ") \u00d7 " + design
                 + points + " design point" + (points == 1 ? "" : "s") + " \u00d7 replicates sharing seeds across "
-                + "strategies. Baseline: " + r.baseline() + ". Source: "
-                + (e.source() == Experiment.Source.SWEEP ? "sweep folder " : "run folders ")
-                + String.join(", ", e.inputs().stream().map(Object::toString).toList()) + ".";
+                + "strategies. Simulated at " + Scales.inWords(e) + ". Baseline: " + r.baseline() + ". Source: "
+                + (e.source() == Experiment.Source.SWEEP ? "sweep folder " : e.runs().size() + " run folders in ")
+                + String.join(", ", e.inputs().stream().map(Paths::name).distinct().toList()) + ".";
     }
 
     private static void findings(Html h, Results r, List<String> figureNotes) {
@@ -165,12 +188,16 @@ public final class HtmlReport {
             String key = k.pointId() + "\u0000" + k.criterion().name();
             if (!key.equals(last)) {
                 if (last != null) {
-                    h.raw("</tbody></table>\n");
+                    h.raw("</tbody></table></div>\n");
                 }
                 String gh = groupHeading(r, k.pointId());
                 h.el("h3", (gh.isEmpty() ? "" : gh + ": ") + "by " + k.criterion().label()
                         + unitParen(k.criterion()) + (k.lowerIsBetter() ? ", lower is better" : ", higher is better"));
-                h.raw("<table><thead><tr><th class=\"num\">Rank</th><th>Strategy</th><th class=\"num\">n</th>"
+                String meaning = org.crackdown.analysis.Costs.meanings().get(k.criterion().name());
+                if (meaning != null) {
+                    h.raw("<p class=\"muted\">").text(meaning).raw("</p>\n");
+                }
+                h.raw("<div class=\"table\"><table><thead><tr><th class=\"num\">Rank</th><th>Strategy</th><th class=\"num\">n</th>"
                         + "<th class=\"num\">Mean</th><th class=\"num\">95% CI</th><th class=\"num\">Difference vs "
                         + Html.esc(r.baseline()) + "</th><th class=\"num\">Holm p</th></tr></thead><tbody>\n");
                 last = key;
@@ -179,17 +206,22 @@ public final class HtmlReport {
             h.raw(d != null && d.significant() ? "<tr class=\"sig\">" : "<tr>")
                     .raw(num(Integer.toString(k.rank()))).raw("<td>").text(k.strategy()).raw("</td>")
                     .raw(num(Integer.toString(k.sample().n()))).raw(num(Format.number(k.sample().mean())))
-                    .raw(num(range(k.sample().ci().low(), k.sample().ci().high())))
+                    .raw(ci(range(k.sample().ci().low(), k.sample().ci().high())))
                     .raw(num(d == null ? "" : Format.signed(d.comparison().difference().mean())))
                     .raw(num(d == null ? "" : Format.p(d.pHolm()))).raw("</tr>\n");
         }
         if (last != null) {
-            h.raw("</tbody></table>\n");
+            h.raw("</tbody></table></div>\n");
         }
     }
 
     private static String unitParen(Field f) {
         return f.unitOrEmpty().isEmpty() ? "" : " (" + f.unitOrEmpty() + ")";
+    }
+
+    /** A confidence interval "a to b": may break at its spaces when the page is narrow. */
+    private static String ci(String s) {
+        return "<td class=\"num ci\">" + Html.esc(s) + "</td>";
     }
 
     private static String num(String s) {
@@ -214,31 +246,32 @@ public final class HtmlReport {
         for (DifferenceRow d : r.differences()) {
             if (!d.pointId().equals(last)) {
                 if (last != null) {
-                    h.raw("</tbody></table>\n");
+                    h.raw("</tbody></table></div>\n");
                 }
                 String gh = groupHeading(r, d.pointId());
                 if (!gh.isEmpty()) {
                     h.el("h3", gh);
                 }
-                h.raw("<table><thead><tr><th>Measure</th><th>Strategy</th><th class=\"num\">Pairs</th>"
-                        + "<th class=\"num\">" + Html.esc(r.baseline()) + " mean</th><th class=\"num\">Strategy mean</th>"
+                // Means and the uncorrected p are in paired_differences.csv; the page keeps what a
+                // reader compares, so the table fits 800 px without cutting the last column off.
+                h.raw("<div class=\"table\"><table><thead><tr><th>Measure</th><th>Strategy</th><th class=\"num\">Pairs</th>"
                         + "<th class=\"num\">Difference</th><th class=\"num\">95% CI</th><th class=\"num\">Relative</th>"
-                        + "<th class=\"num\">p</th><th class=\"num\">Holm p</th><th class=\"num\">Replications needed</th>"
+                        + "<th class=\"num\">Holm p</th><th class=\"num\">Replications needed</th>"
                         + "</tr></thead><tbody>\n");
                 last = d.pointId();
             }
             PairedComparison c = d.comparison();
-            h.raw(d.significant() ? "<tr class=\"sig\">" : "<tr>").raw("<td>").text(d.measure().label())
-                    .raw("<span class=\"muted\">").text(unitParen(d.measure())).raw("</span></td><td>").text(d.strategy())
-                    .raw("</td>").raw(num(Integer.toString(c.n()))).raw(num(Format.number(c.baselineMean())))
-                    .raw(num(Format.number(c.strategyMean()))).raw(num(Format.signed(c.difference().mean())))
-                    .raw(num(range(c.difference().ci().low(), c.difference().ci().high())))
-                    .raw(num(Format.percent(c.relative()))).raw(num(Format.p(c.p()))).raw(num(Format.p(d.pHolm())))
+            h.raw(d.significant() ? "<tr class=\"sig\">" : "<tr>").raw("<td class=\"name\">").text(d.measure().label())
+                    .raw("<span class=\"muted unit\">").text(d.measure().unitOrEmpty()).raw("</span></td><td class=\"name\">")
+                    .text(d.strategy()).raw("</td>").raw(num(Integer.toString(c.n())))
+                    .raw(num(Format.signed(c.difference().mean())))
+                    .raw(ci(range(c.difference().ci().low(), c.difference().ci().high())))
+                    .raw(num(Format.percent(c.relative()))).raw(num(Format.p(d.pHolm())))
                     .raw(num(Format.count(d.replicationsNeeded())))
                     .raw("</tr>\n");
         }
         if (last != null) {
-            h.raw("</tbody></table>\n");
+            h.raw("</tbody></table></div>\n");
         } else {
             h.raw("<p class=\"muted\">").text("Only one strategy: nothing to compare.").raw("</p>\n");
         }
@@ -271,7 +304,7 @@ public final class HtmlReport {
                 + "SRC: standardised regression coefficient; with R\u00b2 near 1, SRC\u00b2 is the parameter's share of "
                 + "the variance.").raw("</p>\n");
         figureSectionBody(h, figures, org.crackdown.analysis.Figures.SECTION_SENSITIVITY);
-        h.raw("<table><thead><tr><th>Strategy</th><th>Measure</th><th>Parameter</th><th class=\"num\">PRCC</th>"
+        h.raw("<div class=\"table\"><table><thead><tr><th>Strategy</th><th>Measure</th><th>Parameter</th><th class=\"num\">PRCC</th>"
                 + "<th class=\"num\">p</th><th class=\"num\">SRC</th><th class=\"num\">R\u00b2</th></tr></thead><tbody>\n");
         for (SensitivityRow s : r.sensitivity()) {
             boolean sig = s.coefficient().prccP() < 0.05;
@@ -280,7 +313,7 @@ public final class HtmlReport {
                     .raw(num(fixed(s.coefficient().prcc()))).raw(num(Format.p(s.coefficient().prccP())))
                     .raw(num(fixed(s.coefficient().src()))).raw(num(fixed(s.rSquared()))).raw("</tr>\n");
         }
-        h.raw("</tbody></table>\n");
+        h.raw("</tbody></table></div>\n");
     }
 
     private static String fixed(double x) {
@@ -299,7 +332,7 @@ public final class HtmlReport {
         h.el("h2", TITLE_SUMMARY);
         h.raw("<p>").text("Compared measures only, over all successful runs of each strategy; every measure is in "
                 + "summary_by_strategy.csv.").raw("</p>\n");
-        h.raw("<table><thead><tr>" + (r.experiment().points().size() > 1 ? "<th>Point</th>" : "")
+        h.raw("<div class=\"table\"><table><thead><tr>" + (r.experiment().points().size() > 1 ? "<th>Point</th>" : "")
                 + "<th>Measure</th><th>Strategy</th><th class=\"num\">Runs</th><th class=\"num\">Failed</th>"
                 + "<th class=\"num\">n</th><th class=\"num\">Mean</th><th class=\"num\">SD</th><th class=\"num\">95% CI</th>"
                 + "</tr></thead><tbody>\n");
@@ -315,21 +348,23 @@ public final class HtmlReport {
                     .raw(num(Integer.toString(s.runs()))).raw(num(Integer.toString(s.failed())))
                     .raw(num(Integer.toString(s.sample().n()))).raw(num(Format.number(s.sample().mean())))
                     .raw(num(Format.number(s.sample().sd())))
-                    .raw(num(range(s.sample().ci().low(), s.sample().ci().high()))).raw("</tr>\n");
+                    .raw(ci(range(s.sample().ci().low(), s.sample().ci().high()))).raw("</tr>\n");
         }
-        h.raw("</tbody></table>\n");
+        h.raw("</tbody></table></div>\n");
     }
 
-    private static void provenance(Html h, Results r) {
+    private static void provenance(Html h, Results r, Paths paths) {
         Experiment e = r.experiment();
         h.el("h2", TITLE_PROVENANCE);
         Map<String, String> kv = new LinkedHashMap<>();
-        kv.put("input", String.join(", ", e.inputs().stream().map(Object::toString).toList()));
+        kv.put("input", String.join(", ", e.inputs().stream().map(paths::relative).toList())
+                + " (relative to this report)");
         kv.put("design", (e.designKind() == null ? "not stated" : e.designKind()) + "; " + e.points().size()
                 + " design point(s); " + (r.design().sampled() ? "sampled: strategies compared over all points pooled"
                         : "compared point by point"));
         kv.put("strategies", String.join(", ", e.strategies()));
         kv.put("baseline", r.baseline());
+        kv.put("scale", Scales.inWords(e));
         kv.put("varied parameters", e.parameters().isEmpty() ? "(none)"
                 : String.join(", ", e.parameters().stream().map(Field::name).toList()));
         e.measureFrom().ifPresent(f -> kv.put("measure window", f + " to " + e.measureTo().orElse("?")));
@@ -357,24 +392,87 @@ public final class HtmlReport {
             });
         }
         if (!e.runRecords().isEmpty()) {
-            h.el("h3", "Run folders");
-            List<String> cols = new ArrayList<>(e.runRecords().get(0).keySet());
-            h.raw("<table><thead><tr>");
-            cols.forEach(c -> h.raw("<th>").text(c).raw("</th>"));
-            h.raw("</tr></thead><tbody>\n");
-            for (Map<String, String> rec : e.runRecords()) {
-                h.raw("<tr>");
-                cols.forEach(c -> h.raw("<td>").text(rec.getOrDefault(c, "")).raw("</td>"));
-                h.raw("</tr>\n");
+            runFolders(h, e, paths);
+        }
+    }
+
+    /** The prices behind cost_yuan, as used: what each counts and at what price. */
+    private static String costs(Results r) {
+        if (r.experiment().measureIndex(org.crackdown.analysis.Costs.COST) < 0) {
+            return "not computed (no price of an officer-year; set --cost officer_year=YUAN)";
+        }
+        List<String> parts = new ArrayList<>();
+        for (org.crackdown.analysis.Costs.Price p : org.crackdown.analysis.Costs.PRICES) {
+            double v = r.costs().getOrDefault(p.key(), p.fallback());
+            parts.add(p.column() + " \u00d7 " + (v == 0 ? "0 (not costed)" : Format.number(v) + " yuan per " + p.unit()));
+        }
+        return String.join(" + ", parts) + "; no price has a published source (docs/analysis.md#costs)";
+    }
+
+    /**
+     * One short row per run folder; what is long or shared (descriptions, the scenario file) is
+     * said once per scenario above it, so no cell stretches a row.
+     */
+    private static void runFolders(Html h, Experiment e, Paths paths) {
+        h.el("h3", "Scenarios");
+        Map<String, String> scenarios = new LinkedHashMap<>();
+        for (Map<String, String> rec : e.runRecords()) {
+            String d = rec.getOrDefault("description", "");
+            String f = rec.getOrDefault("scenario_file", "");
+            scenarios.putIfAbsent(rec.get("scenario"), d + (f.isEmpty() ? "" : (d.isEmpty() ? "" : " ") + "(" + f + ")"));
+        }
+        table(h, scenarios);
+        h.el("h3", "Run folders");
+        List<String> cols = new ArrayList<>(List.of("folder", "scenario", "seed", "scale", "started",
+                "wall_clock_seconds"));
+        if (e.runRecords().stream().anyMatch(rec -> !rec.getOrDefault("overrides", "").isEmpty())) {
+            cols.add("overrides");
+        }
+        Map<String, String> scaleByRun = new LinkedHashMap<>();
+        e.runs().forEach(run -> scaleByRun.put(run.runId(), Scales.text(run.scale())));
+        h.raw("<div class=\"table\"><table><thead><tr>");
+        cols.forEach(c -> h.raw("<th>").text(c.replace('_', ' ')).raw("</th>"));
+        h.raw("</tr></thead><tbody>\n");
+        for (Map<String, String> rec : e.runRecords()) {
+            h.raw("<tr>");
+            for (String c : cols) {
+                String v = switch (c) {
+                    case "folder" -> paths.relative(java.nio.file.Path.of(rec.getOrDefault("folder", "")));
+                    case "scale" -> scaleByRun.getOrDefault(rec.get("run_id"), Scales.UNKNOWN);
+                    default -> rec.getOrDefault(c, "");
+                };
+                h.raw("<td>").text(v).raw("</td>");
             }
-            h.raw("</tbody></table>\n");
+            h.raw("</tr>\n");
+        }
+        h.raw("</tbody></table></div>\n");
+    }
+
+    /** Input folders as the report names them: relative to the report's folder, never absolute. */
+    record Paths(java.nio.file.Path reportDir) {
+
+        String relative(java.nio.file.Path p) {
+            if (reportDir == null) {
+                return name(p);
+            }
+            try {
+                String rel = reportDir.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()).toString();
+                return rel.isEmpty() ? "." : rel;
+            } catch (IllegalArgumentException x) {
+                return name(p);
+            }
+        }
+
+        static String name(java.nio.file.Path p) {
+            java.nio.file.Path f = p.toAbsolutePath().normalize().getFileName();
+            return f == null ? p.toString() : f.toString();
         }
     }
 
     private static void table(Html h, Map<String, String> kv) {
-        h.raw("<table class=\"kv\"><tbody>\n");
+        h.raw("<div class=\"table\"><table class=\"kv\"><tbody>\n");
         kv.forEach((k, v) -> h.raw("<tr><td>").text(k).raw("</td><td>").text(v).raw("</td></tr>\n"));
-        h.raw("</tbody></table>\n");
+        h.raw("</tbody></table></div>\n");
     }
 
     private static void methods(Html h, Results r, List<String> files) {
@@ -386,7 +484,8 @@ public final class HtmlReport {
                 "Multiple comparisons: Holm's step-down correction over the family of all " + r.differences().size() + " comparisons; significant = Holm p < 0.05.",
                 "Relative difference: d\u0304 / |baseline mean| (its CI treats the baseline mean as known).",
                 "Replications needed: smallest n with t(0.975, n\u22121)\u00b7s_d/\u221an \u2264 " + Format.share(r.precision()) + " \u00d7 |baseline mean|.",
-                "Ranking: strategies ordered by their mean; cost-effectiveness is rescues per officer-year.",
+                "Ranking: strategies ordered by their mean, with the 95% CI of the mean; cost-effectiveness as rescues and as victims spared (fewer trafficked than the baseline's run with the same seed) per officer-year and, with prices set (--cost), per million yuan.",
+                "Cost in yuan: " + costs(r) + ".",
                 "Sensitivity (sampled designs): PRCC on ranks of each point's mean, t-test with n\u22121\u2212k df; SRC from OLS on standardised values, with R\u00b2."}) {
             h.raw("<li>").text(m).raw("</li>\n");
         }
