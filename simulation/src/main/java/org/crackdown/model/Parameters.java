@@ -41,8 +41,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- families
     @Param(key = "families.sale_propensity", unit = "probability per rural birth", min = 0, max = 0.1,
             doc = "Chance that a rural family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity. Rural births are births x (1 - urban share of the year).",
-            source = "calibrated (docs/calibration.md) as 0.002027 per birth; re-expressed per rural birth when urbanisation became time-varying: 0.002027 / 0.5014 (rural share mid-2011 in demography-history.csv), so the fitted 2011 flow is unchanged")
-    private double salePropensity = 0.004043;
+            source = "calibrated at national scale (docs/calibration.md, 2026-11-30); prior: log-uniform 0.0005-0.02")
+    private double salePropensity = 0.0015;
 
     @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
@@ -82,8 +82,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
-            source = "calibrated (docs/calibration.md)")
-    private double sonPropensity = 0.01014;
+            source = "calibrated at national scale (docs/calibration.md, 2026-11-30)")
+    private double sonPropensity = 0.01043;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -91,8 +91,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
             doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier, from that cohort's births and sex ratio at birth) tries to buy a bride. Scaled up in poorer provinces.",
-            source = "calibrated (docs/calibration.md) as 0.1854 when surplus men were counted on the current year's births; re-expressed per surplus man of the marriage-age cohort: 0.1854 / 1.541 (births mid-1986 over mid-2011 in demography-history.csv), so the fitted 2011 flow is unchanged")
-    private double bridePropensity = 0.1203;
+            source = "calibrated at national scale (docs/calibration.md, 2026-11-30); prior: log-uniform 0.02-0.5")
+    private double bridePropensity = 0.2;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
@@ -211,8 +211,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "gangs.reservation_income", unit = "RMB per member per year", min = 0, max = 1e7,
             doc = "What a gang member could earn outside the trade per year, at the national average rural income (scaled by the home province's income); lognormal across groups by gangs.reservation_sigma.",
-            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage)")
-    private double reservationIncome = 15_000;
+            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage); value from the scale-0.3 fit (docs/calibration.md, 2026-11-30)")
+    private double reservationIncome = 15_740;
 
     @Param(key = "gangs.reservation_sigma", unit = "log-SD", min = 0, max = 3,
             doc = "Spread of outside options across would-be traffickers (standard deviation of the log): some are desperate, some have good alternatives.",
@@ -298,8 +298,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.investigation_efficiency", unit = "cases per investigator per day", min = 0, max = 10,
             doc = "Cases an investigator can close per day when fully occupied.",
-            source = "calibrated (docs/calibration.md)")
-    private double investigationEfficiency = 0.0009677;
+            source = "calibrated at national scale (docs/calibration.md, 2026-11-30)")
+    private double investigationEfficiency = 0.017;
 
     @Param(key = "police.min_case_days", unit = "days", min = 1, max = 3650,
             doc = "How long a case takes when investigators have time for it; with many open cases each takes longer (capacity is shared).")
@@ -307,8 +307,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.bust_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that solving a case also catches the gang behind it (members often scatter after a sale).",
-            source = "calibrated (docs/calibration.md)")
-    private double bustProbability = 0.9231;
+            source = "calibrated at national scale (docs/calibration.md, 2026-11-30)")
+    private double bustProbability = 0.26;
 
     @Param(key = "police.linked_case_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that each other open case against a busted gang is solved with the bust (the evidence links it).",
@@ -322,8 +322,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.woman_registration", unit = "probability", min = 0, max = 1,
             doc = "Chance that police register a report of a missing (deceived or abducted) woman as a case at once; otherwise it is looked into with police.inquiry_probability and registered only if solved (bu po bu li). The 2009 immediate filing was for children only.",
-            source = "assumption, prior: uniform 0.2-1.0 (no published figure)")
-    private double womanRegistration = 0.5;
+            source = "assumption, prior: uniform 0.2-1.0 (no published figure); value from the scale-0.3 fit (docs/calibration.md, 2026-11-30)")
+    private double womanRegistration = 0.5031;
 
     @Param(key = "police.inquiry_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated.",
@@ -332,8 +332,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.merge_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police link a new report, tip, lead or stop about a gang they already have an open case against to that case (serial-case merging, chuan bing an): it adds its victim to the case instead of opening a new one, so a case is a gang's criminal event, not a victim.",
-            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case)")
-    private double mergeProbability = 0.5;
+            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case); calibrated at national scale (docs/calibration.md, 2026-11-30)")
+    private double mergeProbability = 0.3;
 
     @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
@@ -341,8 +341,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.trace_sold_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.",
-            source = "calibrated (docs/calibration.md); prior: uniform 0.05-0.6 (assumption)")
-    private double traceSoldProbability = 0.3;
+            source = "value from the scale-0.3 fit (docs/calibration.md, 2026-11-30); prior: uniform 0.05-0.6 (assumption)")
+    private double traceSoldProbability = 0.3573;
 
     @Param(key = "police.buyer_search_efficiency", unit = "rescues per officer per year", min = 0, max = 1000,
             doc = "Victims held by buyers that an officer on buyer enforcement finds per year, when such victims are common.",
