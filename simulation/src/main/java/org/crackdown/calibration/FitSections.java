@@ -36,10 +36,9 @@ final class FitSections {
     }
 
     List<Target> targets(Entry section) {
-        Node node = section.value();
-        if (!(node instanceof MappingNode m) || m.getValue().isEmpty()) {
-            problems.add(at(node).problem("targets: expected a map of summary columns to targets (like "
-                    + "women_rescued: {value: 15458, tolerance: 0.1, source: \"...\"}), got " + what(node)));
+        MappingNode m = r.nonEmptyMap(section.value(), "targets", "a map of summary columns to targets (like "
+                + "women_rescued: {value: 15458, tolerance: 0.1, source: \"...\"})");
+        if (m == null) {
             return List.of();
         }
         Keys columns = new Keys(Metrics.summaryColumns().stream().map(Metrics.Column::name).toList(),
@@ -108,10 +107,9 @@ final class FitSections {
     }
 
     List<FreeParameter> free(Entry section) {
-        Node node = section.value();
-        if (!(node instanceof MappingNode m) || m.getValue().isEmpty()) {
-            problems.add(at(node).problem("free: expected a map of parameter keys to bounds (like "
-                    + "demand.bride_propensity: {min: 0.005, max: 0.3, log: true}), got " + what(node)));
+        MappingNode m = r.nonEmptyMap(section.value(), "free", "a map of parameter keys to bounds (like "
+                + "demand.bride_propensity: {min: 0.005, max: 0.3, log: true})");
+        if (m == null) {
             return List.of();
         }
         Keys params = new Keys(ParamRegistry.keys(), "parameter");

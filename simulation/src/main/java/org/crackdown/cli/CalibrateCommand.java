@@ -69,7 +69,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "With --check: run this scenario instead of the targets file's (e.g. a fit's fitted.yaml).")
     Path scenarioFile;
 
-    @Option(names = "--replicates", paramLabel = "N", description = "Runs per evaluation (overrides replicates).")
+    @Option(names = "--replicates", paramLabel = "N", converter = ReplicatesConverter.class,
+            description = "Runs per evaluation (overrides replicates).")
     Integer replicates;
 
     @Mixin
@@ -96,9 +97,6 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private String usageProblem() {
-        if (replicates != null && (replicates < 1 || replicates > 1000)) {
-            return "--replicates must be from 1 to 1000, got " + replicates;
-        }
         if (maxEvaluations != null && maxEvaluations < 1) {
             return "--max-evaluations must be at least 1, got " + maxEvaluations;
         }

@@ -61,7 +61,8 @@ public final class PatternsCommand implements Callable<Integer> {
     @Option(names = "--patterns", paramLabel = "FILE", description = "Patterns file (default: ${DEFAULT-VALUE}).")
     Path patternsFile = Path.of("scenarios", "data", "patterns.csv");
 
-    @Option(names = "--replicates", paramLabel = "N", description = "Runs per scenario (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--replicates", paramLabel = "N", converter = ReplicatesConverter.class,
+            description = "Runs per scenario (default: ${DEFAULT-VALUE}).")
     int replicates = 10;
 
     @Option(names = "--scale", paramLabel = "S",
@@ -170,9 +171,6 @@ public final class PatternsCommand implements Callable<Integer> {
     }
 
     private String usageProblem() {
-        if (replicates < 1 || replicates > 1000) {
-            return "--replicates must be from 1 to 1000, got " + replicates;
-        }
         if (!(scale > 0 && scale <= 10)) {
             return "--scale must be above 0 and at most 10, got " + ParamSpec.format(scale);
         }

@@ -116,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         String runId = folder.target().getFileName().toString();
         RunRequest request = new RunRequest(scenario, s, runId, scenarioFile.toString(), scenarioOptions.sets());
-        ProgressLine meter = quiet.quiet ? null : new ProgressLine(stderr, System.console() != null, System::nanoTime);
+        ProgressLine meter = quiet.progressLine(stderr);
         RunRecorder.Result result;
         try (folder) {
             result = RunRecorder.record(request, folder.temp(), meter == null ? RunRecorder.Progress.NONE : meter,

@@ -104,7 +104,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepRunner runner = new SweepRunner(plan, dir, slice, threads.threads(), RunExecutor.MODEL);
         describe(stdout, plan, slice, runner.total(), dir);
 
-        ProgressLine progress = quiet.quiet ? null : new ProgressLine(stderr, System.console() != null, System::nanoTime);
+        ProgressLine progress = quiet.progressLine(stderr);
         SweepRunner.Listener listener = progress == null ? SweepRunner.Listener.NONE : new SweepRunner.Listener() {
             @Override
             public void started(int total, int doneBefore) {

@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 import org.crackdown.model.ParamSpec;
 import org.crackdown.yaml.Entry;
+import org.crackdown.yaml.Keys;
 import org.crackdown.yaml.Place;
 import org.crackdown.yaml.YamlReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -52,38 +54,51 @@ final class DatedSections {
         return null;
     }
 
+    /** The items of a list section, each read given its 1-based position; null if the section is not a list. */
+    private <T> List<T> items(Entry e, String expected, BiFunction<Node, Integer, T> read) {
+        if (!(e.value() instanceof SequenceNode seq)) {
+            problems.add(Place.of(file, e.value()).problem(e.path() + ": expected " + expected + ", got "
+                    + what(e.value())));
+            return null;
+        }
+        List<T> out = new ArrayList<>();
+        int index = 0;
+        for (Node item : seq.getValue()) {
+            T t = read.apply(item, ++index);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** An item's fields by full key; null after reporting an item that is not a map. */
+    private Map<String, Entry> fields(Node item, Keys keys, String notAMap) {
+        if (!(item instanceof MappingNode m)) {
+            problems.add(Place.of(file, item).problem(notAMap + "; got " + what(item)));
+            return null;
+        }
+        Map<String, Entry> fields = new LinkedHashMap<>();
+        owner.flatten(m, keys, fields);
+        return fields;
+    }
+
     /** How messages name an item: by its name, else by its position ("campaign 2"). */
     private static String label(String kind, int index, Located<String> name) {
         return name == null ? kind + " " + index : kind + " '" + name.value() + "'";
     }
 
     List<CampaignDraft> campaigns(Entry e) {
-        if (!(e.value() instanceof SequenceNode seq)) {
-            problems.add(Place.of(file, e.value()).problem("campaigns: expected a list of campaigns "
-                    + "(items starting with '- '; [] for none), got " + what(e.value())));
-            return null;
-        }
-        List<CampaignDraft> out = new ArrayList<>();
-        int index = 0;
-        for (Node item : seq.getValue()) {
-            index++;
-            CampaignDraft c = campaign(item, index);
-            if (c != null) {
-                out.add(c);
-            }
-        }
-        return out;
+        return items(e, "a list of campaigns (items starting with '- '; [] for none)", this::campaign);
     }
 
     private CampaignDraft campaign(Node item, int index) {
         Place where = Place.of(file, item);
-        if (!(item instanceof MappingNode m)) {
-            problems.add(where.problem("campaigns: each campaign must be a map of "
-                    + String.join(", ", Schema.CAMPAIGN.childrenOf("")) + "; got " + what(item)));
+        Map<String, Entry> fields = fields(item, Schema.CAMPAIGN, "campaigns: each campaign must be a map of "
+                + String.join(", ", Schema.CAMPAIGN.childrenOf("")));
+        if (fields == null) {
             return null;
         }
-        Map<String, Entry> fields = new LinkedHashMap<>();
-        owner.flatten(m, Schema.CAMPAIGN, fields);
         Located<String> name = name(fields, "campaign", index);
         String label = label("campaign", index, name);
         boolean ok = name != null;
@@ -163,32 +178,16 @@ final class DatedSections {
     // ------------------------------------------------------------------ joint operations
 
     List<OperationDraft> operations(Entry e) {
-        if (!(e.value() instanceof SequenceNode seq)) {
-            problems.add(Place.of(file, e.value()).problem("operations: expected a list of joint operations "
-                    + "(items starting with '- '; [] for none), got " + what(e.value())));
-            return null;
-        }
-        List<OperationDraft> out = new ArrayList<>();
-        int index = 0;
-        for (Node item : seq.getValue()) {
-            index++;
-            OperationDraft o = operation(item, index);
-            if (o != null) {
-                out.add(o);
-            }
-        }
-        return out;
+        return items(e, "a list of joint operations (items starting with '- '; [] for none)", this::operation);
     }
 
     private OperationDraft operation(Node item, int index) {
         Place where = Place.of(file, item);
-        if (!(item instanceof MappingNode m)) {
-            problems.add(where.problem("operations: each joint operation must be a map of "
-                    + String.join(", ", Schema.OPERATION.childrenOf("")) + "; got " + what(item)));
+        Map<String, Entry> fields = fields(item, Schema.OPERATION, "operations: each joint operation must be a map "
+                + "of " + String.join(", ", Schema.OPERATION.childrenOf("")));
+        if (fields == null) {
             return null;
         }
-        Map<String, Entry> fields = new LinkedHashMap<>();
-        owner.flatten(m, Schema.OPERATION, fields);
         Located<String> name = name(fields, "operation", index);
         String label = label("operation", index, name);
         boolean ok = name != null;
@@ -225,30 +224,17 @@ final class DatedSections {
     // ------------------------------------------------------------------ timeline
 
     List<TimelineDraft> timeline(Entry e) {
-        if (!(e.value() instanceof SequenceNode seq)) {
-            problems.add(Place.of(file, e.value()).problem("timeline: expected a list of dated changes "
-                    + "(items '- date: ...' with 'set: ...'; [] for none), got " + what(e.value())));
-            return null;
-        }
-        List<TimelineDraft> out = new ArrayList<>();
-        for (Node item : seq.getValue()) {
-            TimelineDraft t = timelineEntry(item);
-            if (t != null) {
-                out.add(t);
-            }
-        }
-        return out;
+        return items(e, "a list of dated changes (items '- date: ...' with 'set: ...'; [] for none)",
+                (item, index) -> timelineEntry(item));
     }
 
     private TimelineDraft timelineEntry(Node item) {
         Place where = Place.of(file, item);
-        if (!(item instanceof MappingNode m)) {
-            problems.add(where.problem("timeline: each change must be a map with 'date' and 'set'; got "
-                    + what(item)));
+        Map<String, Entry> fields = fields(item, Schema.TIMELINE_ENTRY,
+                "timeline: each change must be a map with 'date' and 'set'");
+        if (fields == null) {
             return null;
         }
-        Map<String, Entry> fields = new LinkedHashMap<>();
-        owner.flatten(m, Schema.TIMELINE_ENTRY, fields);
         boolean ok = true;
         Located<LocalDate> date = null;
         Entry d = fields.get("date");

@@ -112,6 +112,15 @@ public final class YamlReader {
         return out;
     }
 
+    /** A map with at least one entry; null after reporting anything else. */
+    public MappingNode nonEmptyMap(Node v, String label, String expected) {
+        if (v instanceof MappingNode m && !m.getValue().isEmpty()) {
+            return m;
+        }
+        problem(v, label + ": expected " + expected + ", got " + what(v));
+        return null;
+    }
+
     private void unknown(Entry e, String label, Keys keys, String prefix, Function<String, String> hint) {
         String special = hint.apply(e.path());
         problem(e.key(), prefixed(label) + (special != null ? special : keys.unknownKey(e.path(), prefix)));

@@ -106,6 +106,16 @@ class CliPolishTest {
     }
 
     @Test
+    void sharedReplicatesRuleInCalibrateAndPatterns() {
+        for (Object[] args : new Object[][] {{"calibrate", "x.yaml", "--check", "--replicates", 0},
+                {"patterns", "--replicates", 1001}}) {
+            SweepCommandTest.Outcome r = run(args);
+            assertEquals(Main.BAD_INPUT, r.code(), r.out() + r.err());
+            assertTrue(r.err().startsWith("error: --replicates must be from 1 to 1000, got "), r.err());
+        }
+    }
+
+    @Test
     void scenarioProblemsExitTwoThroughTheOneHandler() {
         for (String command : new String[] {"run", "bench", "gui"}) {
             SweepCommandTest.Outcome r = run(command, "src/test/resources/scenarios/bad-type.yaml", "--set", "scale=0.01");
