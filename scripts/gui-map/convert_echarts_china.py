@@ -17,7 +17,7 @@ This script
    border between two provinces is simplified once and used by both, so that neighbours still
    meet without gaps; parts smaller than the tolerance (small islands, Macao) vanish;
 5. checks that every provincial capital of provinces.csv lies inside its own province;
-6. writes simulation/src/main/resources/org/crackdown/gui/province-outlines.csv (code, ring,
+6. writes analysis/src/main/resources/org/crackdown/outlines/province-outlines.csv (code, ring,
    lon, lat: one row per vertex, rings numbered from 0 within a province, not closed) with the
    source in its header, and the Apache licence text and ECharts NOTICE next to it
    (province-outlines.LICENSE.txt), as the licence requires of redistributed derived works.
@@ -57,7 +57,7 @@ CONTEXT_CODES = [code for code, _ in CONTEXT.values()]
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 PROVINCES = os.path.join(ROOT, "scenarios", "data", "provinces.csv")
-OUT_DIR = os.path.join(ROOT, "simulation", "src", "main", "resources", "org", "crackdown", "gui")
+OUT_DIR = os.path.join(ROOT, "analysis", "src", "main", "resources", "org", "crackdown", "outlines")
 OUT = os.path.join(OUT_DIR, "province-outlines.csv")
 OUT_LICENCE = os.path.join(OUT_DIR, "province-outlines.LICENSE.txt")
 
@@ -323,7 +323,7 @@ def main():
     order = [p["code"] for p in provinces] + [c for c in CONTEXT_CODES if c in kept]
     vertices = sum(len(r) for c in order for r in kept[c])
     header = [
-        "Province outlines for the GUI's map. FOR DISPLAY ONLY: the model never reads them.",
+        "Province outlines for the GUI's map and the analysis report's maps. FOR DISPLAY ONLY: the model never reads them.",
         "Source: Apache ECharts 4.9.0, npm package %s, file %s" % (PACKAGE, MEMBER),
         "  (tarball SHA-1 %s," % TARBALL_SHA1,
         "   integrity %s)." % TARBALL_INTEGRITY,

@@ -24,7 +24,11 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class ProvinceOutlines {
 
-    static final String FILE = "province-outlines.csv";
+    /**
+     * One file for the GUI and the analysis report's maps, in the analysis module (which the
+     * simulation depends on, not the other way round); its licence text lies beside it.
+     */
+    static final String FILE = "/org/crackdown/outlines/province-outlines.csv";
 
     /** Code to rings; a ring is {lon, lat} pairs, not closed. */
     private final Map<String, List<double[][]>> rings;

@@ -29,8 +29,8 @@ import org.jfree.ui.RectangleEdge;
 import org.jfree.ui.TextAnchor;
 
 /**
- * A map of China's provinces without borders: each province at its capital (longitude,
- * latitude, equirectangular), with circles whose area is proportional to victims by origin and
+ * A map of China's provinces: their outlines ({@link Outlines}, the GUI's too) as background,
+ * each province's symbol at its capital (longitude, latitude, equirectangular), with circles whose area is proportional to victims by origin and
  * by destination, or arrows for the largest origin-to-destination flows. Sizes use one scale for
  * all maps of a report, so strategies can be compared by eye.
  */
@@ -74,6 +74,7 @@ public final class ProvinceMap {
     public static JFreeChart circles(String title, String subtitle, List<Place> places, Map<String, Double> byOrigin,
             Map<String, Double> byDestination, double scaleMax) {
         NumberAxis lat = latitude();
+        lat.setVisible(Outlines.bundled().isEmpty());
         org.jfree.chart.plot.CombinedRangeXYPlot combined = new org.jfree.chart.plot.CombinedRangeXYPlot(lat);
         combined.setGap(18);
         combined.add(panel("By province of origin", "victims by province of origin", ORIGIN, places, byOrigin, scaleMax));
@@ -90,7 +91,9 @@ public final class ProvinceMap {
         XYSeriesCollection data = new XYSeriesCollection();
         List<double[]> radii = new ArrayList<>();
         addSeries(data, radii, series, places, values, scaleMax);
-        XYPlot plot = new XYPlot(data, longitude(), null, new Bubbles(radii, new Color[] {color}));
+        Bubbles bubbles = new Bubbles(radii, new Color[] {color});
+        XYPlot plot = new XYPlot(data, longitude(), null, bubbles);
+        outlines(bubbles);
         labels(plot, places);
         XYTextAnnotation h = new XYTextAnnotation(heading, LON_MIN + 1.5, LAT_MAX - 1);
         h.setFont(ChartStyle.SUBTITLE.deriveFont(java.awt.Font.BOLD));
@@ -101,9 +104,27 @@ public final class ProvinceMap {
         return plot;
     }
 
+    /**
+     * The provinces' outlines behind the symbols. Where they are drawn, latitude and longitude
+     * axes and grid say nothing a reader needs, so they are hidden.
+     */
+    private static void outlines(XYLineAndShapeRenderer renderer) {
+        Outlines.bundled().ifPresent(o -> renderer.addAnnotation(new OutlineLayer(o),
+                org.jfree.ui.Layer.BACKGROUND));
+    }
+
     private static void grid(XYPlot plot) {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setOutlineVisible(false);
+        if (Outlines.bundled().isPresent()) {
+            plot.setRangeGridlinesVisible(false);
+            plot.setDomainGridlinesVisible(false);
+            plot.getDomainAxis().setVisible(false);
+            if (plot.getRangeAxis() != null) {
+                plot.getRangeAxis().setVisible(false);
+            }
+            return;
+        }
         plot.setRangeGridlinesVisible(true);
         plot.setDomainGridlinesVisible(true);
         plot.setDomainGridlinePaint(new Color(0xEE, 0xEE, 0xEE));
@@ -167,6 +188,7 @@ public final class ProvinceMap {
     }
 
     private static XYPlot basePlot(XYSeriesCollection data, XYLineAndShapeRenderer renderer) {
+        outlines(renderer);
         return new XYPlot(data, longitude(), latitude(), renderer);
     }
 
@@ -186,6 +208,45 @@ public final class ProvinceMap {
         ChartStyle.subtitle(chart, subtitle);
         grid(plot);
         return chart;
+    }
+
+    /** Province outlines: light fill, grey borders; Taiwan, Hong Kong and Macao lighter (context, no data). */
+    static final class OutlineLayer extends AbstractXYAnnotation {
+        private static final long serialVersionUID = 1L;
+        private static final java.util.Set<String> CONTEXT = java.util.Set.of("CN-TW", "CN-HK", "CN-MO");
+        private final transient Outlines outlines;
+
+        OutlineLayer(Outlines outlines) {
+            this.outlines = outlines;
+        }
+
+        @Override
+        public void draw(Graphics2D g2, XYPlot plot, Rectangle2D area, ValueAxis domain, ValueAxis range, int index,
+                PlotRenderingInfo info) {
+            RectangleEdge xe = plot.getDomainAxisEdge();
+            RectangleEdge ye = plot.getRangeAxisEdge();
+            g2.setStroke(new BasicStroke(0.7f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            outlines.rings().forEach((code, rings) -> {
+                for (double[][] ring : rings) {
+                    java.awt.geom.Path2D.Double path = new java.awt.geom.Path2D.Double();
+                    for (int i = 0; i < ring.length; i++) {
+                        double x = domain.valueToJava2D(ring[i][0], area, xe);
+                        double y = range.valueToJava2D(ring[i][1], area, ye);
+                        if (i == 0) {
+                            path.moveTo(x, y);
+                        } else {
+                            path.lineTo(x, y);
+                        }
+                    }
+                    path.closePath();
+                    boolean context = CONTEXT.contains(code);
+                    g2.setPaint(context ? new Color(0xFA, 0xFA, 0xFA) : new Color(0xF1, 0xF1, 0xEE));
+                    g2.fill(path);
+                    g2.setPaint(context ? new Color(0xCC, 0xCC, 0xCC) : new Color(0xA8, 0xA8, 0xA8));
+                    g2.draw(path);
+                }
+            });
+        }
     }
 
     /** Circles whose pixel radius is given per item, so they stay round whatever the axis scales. */

@@ -135,8 +135,10 @@ public final class HtmlReport {
                 + e.strategies().size() + " strategies (" + String.join(", ", e.strategies()) + ") \u00d7 " + design
                 + points + " design point" + (points == 1 ? "" : "s") + " \u00d7 replicates sharing seeds across "
                 + "strategies. Simulated at " + Scales.inWords(e) + ". Baseline: " + r.baseline() + ". Source: "
-                + (e.source() == Experiment.Source.SWEEP ? "sweep folder " : e.runs().size() + " run folders in ")
-                + String.join(", ", e.inputs().stream().map(Paths::name).distinct().toList()) + ".";
+                + (e.source() == Experiment.Source.SWEEP ? "sweep folder " + Paths.name(e.inputs().get(0))
+                        : e.inputs().size() + " run folders in " + String.join(", ", e.inputs().stream()
+                                .map(p -> p.toAbsolutePath().normalize().getParent()).map(Paths::name).distinct()
+                                .toList())) + ".";
     }
 
     private static void findings(Html h, Results r, List<String> figureNotes) {

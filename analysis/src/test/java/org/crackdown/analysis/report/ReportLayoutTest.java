@@ -79,7 +79,8 @@ class ReportLayoutTest {
             String html = Files.readString(out.resolve(Analyzer.REPORT));
             String lead = between(html, "<p class=\"lead\">", "</p>");
             assertFalse(lead.contains(tmp.toString()) || lead.contains("/"), lead);
-            assertTrue(lead.contains(fixture), lead);
+            assertTrue(lead.contains("Source: " + (fixture.equals("runs") ? "9 run folders in " : "sweep folder ") + fixture
+                    + "."), lead);
             assertFalse(html.contains(input.toAbsolutePath().toString()), "the report names " + input
                     + " absolutely");
             assertTrue(html.contains("../in-" + fixture + "/" + fixture), "relative to the report");
