@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link #CANNOT_ACT} lists the keys that cannot change such a run, each with its reason; it is
  * empty today. 99 runs of a year at scale 0.01: ~35-45 s on a shared 2-core machine.
  */
+@Tag("slow")
 class ParameterEffectTest {
 
     private static final double SCALE = 0.01;
