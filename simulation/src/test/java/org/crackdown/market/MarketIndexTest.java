@@ -168,4 +168,48 @@ class MarketIndexTest {
         assertEquals(0, m.ask(0, VictimType.BOY, 1, 1.0), 0);
         assertNull(m.sell(0, VictimType.BOY, 0, 0, 1, p));
     }
+
+    /**
+     * Whatever the bids, reservations and crowd, a sale is to the highest live bidder at a price
+     * between the seller's reservation (the higher of ask and floor) and that bid; no sale when
+     * the best bid is below the reservation. 5,000 random offers over a market with arrivals,
+     * expiries and sales.
+     */
+    @Test
+    void everySaleIsToTheBestBidderAtAPriceBetweenReservationAndBid() {
+        ec.util.MersenneTwisterFast r = new ec.util.MersenneTwisterFast(4);
+        Parameters p = params(0.05, 0.05);
+        Market m = new Market(1, p);
+        java.util.List<Buyer> waiting = new java.util.ArrayList<>();
+        int sales = 0;
+        for (int day = 0; day < 1000; day++) {
+            for (int k = r.nextInt(4); k > 0; k--) {
+                Buyer b = buyer(day * 10L + k, 20_000 + 80_000 * r.nextDouble(), 0, day + 1 + r.nextInt(40));
+                m.enter(b);
+                waiting.add(b);
+            }
+            for (int k = 0; k < 5; k++) {
+                double ask = 100_000 * r.nextDouble();
+                double floor = 100_000 * r.nextDouble();
+                double sellers = 1 + r.nextInt(10);
+                double best = waiting.stream().mapToDouble(b -> b.willingnessToPay(VictimType.BOY)).max().orElse(0);
+                Market.Sale s = m.sell(0, VictimType.BOY, ask, floor, sellers, p);
+                double reservation = Math.max(ask, floor);
+                if (best < reservation) {
+                    assertNull(s, "day " + day);
+                    continue;
+                }
+                sales++;
+                assertEquals(best, s.buyer().willingnessToPay(VictimType.BOY), 0, "the best bidder buys");
+                assertEquals(true, s.price() >= reservation - 1e-9 && s.price() <= best + 1e-9,
+                        "price " + s.price() + " outside [" + reservation + ", " + best + "]");
+                waiting.remove(s.buyer());
+            }
+            m.expire(day);
+            final int today = day;
+            waiting.removeIf(b -> b.giveUpDay() <= today);
+            assertEquals(waiting.size(), m.waiting(0));
+        }
+        assertEquals(true, sales > 500, "sales " + sales);
+    }
 }

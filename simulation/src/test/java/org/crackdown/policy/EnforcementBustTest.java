@@ -192,4 +192,39 @@ class EnforcementBustTest {
             }
         }
     }
+
+    /**
+     * A solved case against an active gang busts it with police.bust_probability: 200 gangs with
+     * one lead each, all solved (ample investigators), Binomial(200, 0.4) busts (SD 6.9;
+     * tolerance 4 SD); at 0 none, at 1 all.
+     */
+    @Test
+    void aSolvedCaseBustsItsGangAtTheBustProbability() {
+        assertEquals(0, bustsFromSolvedLeads(0.0), 0);
+        assertEquals(200, bustsFromSolvedLeads(1.0), 0);
+        assertEquals(0.4 * 200, bustsFromSolvedLeads(0.4), 4 * Math.sqrt(200 * 0.4 * 0.6));
+    }
+
+    private static double bustsFromSolvedLeads(double bustProbability) {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.bust_probability", bustProbability);
+            TestScenarios.set(p, "police.lead_probability", 0);
+            TestScenarios.set(p, "police.linked_case_probability", 0);
+            TestScenarios.set(p, "police.merge_probability", 0);
+            TestScenarios.set(p, "gangs.reform_probability", 0);
+        });
+        for (int k = 0; k < 200; k++) {
+            Gang g = new Gang(20_000 + k, HENAN, false, 1, 1, 4, 0, new double[31], 0);
+            m.enforcement().open(Case.Kind.LEAD, HENAN, false, g, null);
+        }
+        for (var u : m.police().units()) {
+            u.setOfficers(1e9);
+        }
+        for (int day = 0; day < 2000 && m.enforcement().cases().openCases(HENAN) > 0; day++) {
+            m.enforcement().investigate(m.params(), m.rng());
+        }
+        assertEquals(0, m.enforcement().cases().openCases(HENAN));
+        assertEquals(200, total(m, Measure.CASES_SOLVED));
+        return total(m, Measure.GANGS_BUSTED);
+    }
 }
