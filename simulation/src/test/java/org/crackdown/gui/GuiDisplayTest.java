@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 import org.crackdown.space.ProvinceNetwork;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * {@code mvn verify} runs it in CI). Without either the test is skipped, unless
  * {@code CRACKDOWN_REQUIRE_DISPLAY=1} is set (CI), where a missing display is a failure.
  */
+@Tag("slow")
 class GuiDisplayTest {
 
     static final String NO_DISPLAY = "no display: install xvfb (apt-get install xvfb); the test then starts "

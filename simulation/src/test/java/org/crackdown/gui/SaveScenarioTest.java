@@ -16,6 +16,7 @@ import org.crackdown.model.Scenario;
 import org.crackdown.model.TimelineChange;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same results. The GUI is driven through its GUIState and the Model tab's properties, as MASON's
  * Console does, but without a display.
  */
+@Tag("slow")
 class SaveScenarioTest {
 
     /** Two small years: the 2009 campaign, the DNA database, a scenario budget change, tips. */

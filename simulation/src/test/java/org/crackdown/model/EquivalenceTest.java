@@ -47,10 +47,11 @@ import org.junit.jupiter.api.Test;
  * mvn -B -o test -pl simulation -am -Dsurefire.failIfNoSpecifiedTests=false -Dtest=EquivalenceTest -Dcrackdown.updateEquivalence=true
  * </pre>
  * The test then rewrites the file and fails, saying so; commit it with the change that explains it.
- * Run it without the flag to check the model against it. Tagged "equivalence" so it can be
- * excluded locally ({@code -DexcludedGroups=equivalence}); it runs in {@code mvn -B verify}.
+ * Run it without the flag to check the model against it. Tagged "slow" (and "equivalence"):
+ * {@code mvn test} leaves it out, {@code mvn -B verify} runs it after the quick tests.
  */
 @Tag("equivalence")
+@Tag("slow")
 class EquivalenceTest {
 
     static final double SCALE = 0.05;

@@ -2,6 +2,7 @@ package org.crackdown.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * than three standard errors), so a pass is not luck and a real effect of the size seen here is
  * not lost to noise.
  */
+@Tag("slow")
 class MetamorphicTest {
 
     private static final int REPS = 6;

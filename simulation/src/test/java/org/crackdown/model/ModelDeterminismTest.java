@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The same scenario and seed give the same run; another seed gives another run. */
+@Tag("slow")
 class ModelDeterminismTest {
 
     private static List<String> monthlyRows(Scenario s, long seed) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * what it acts on in the expected direction by more than three standard errors of the
  * difference between replicated means (Welch t > 3).
  */
+@Tag("slow")
 class PolicyResponseTest {
 
     private static final int REPS = 6;

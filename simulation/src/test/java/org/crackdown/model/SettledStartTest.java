@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * in either start) in months 1-6 against months 13-24, seed by seed: with empty stocks the first
  * half-year rescues about two thirds as much per sale as the second year; settled, as much.
  */
+@Tag("slow")
 class SettledStartTest {
 
     private static final double SCALE = 0.02;

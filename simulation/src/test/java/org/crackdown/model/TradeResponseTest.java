@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * seed-to-seed spread of the difference. Two years from 2008 at scale 0.02, measured over 2009,
  * without a campaign, so each run takes a second or two.
  */
+@Tag("slow")
 class TradeResponseTest {
 
     private static final int REPS = 5;

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TestScenarios;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * solved was registered inside the window, over three seeds: the counts must add up the way
  * the statistics do, whatever the seed.
  */
+@Tag("slow")
 class EnforcementAccountingTest {
 
     private static final String[] BY_PROCESS = {"rescued_by_patrol", "rescued_by_alert", "rescued_by_bust",

@@ -24,6 +24,7 @@ import javax.imageio.ImageIO;
 import org.crackdown.analysis.AnalysisRequest;
 import org.crackdown.analysis.Analyzer;
 import org.crackdown.analysis.Fixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fails. The screenshot is kept in target/report-screenshot.png; with
  * -Dcrackdown.updateScreenshot=true it also replaces docs/report-screenshot.png.
  */
+@Tag("slow")
 class ReportInBrowserTest {
 
     static final String INSTALL = "install chromium: apt-get install chromium";

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.crackdown.analysis.AnalysisRequest;
 import org.crackdown.analysis.Analyzer;
 import org.crackdown.analysis.Fixtures;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * folders without the absolute paths of the machine that wrote it. The report itself has no
  * script; a copy gets one that measures the page and writes the result into the DOM.
  */
+@Tag("slow")
 class ReportLayoutTest {
 
     @TempDir
