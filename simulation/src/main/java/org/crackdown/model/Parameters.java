@@ -341,7 +341,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.trace_sold_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.",
-            source = "value from the scale-0.3 fit (docs/calibration.md, 2026-11-30); prior: uniform 0.05-0.6 (assumption)")
+            source = "calibrated (docs/calibration.md, 2026-11-30: the scale-0.3 fit); prior: uniform 0.05-0.6 (assumption)")
     private double traceSoldProbability = 0.3573;
 
     @Param(key = "police.buyer_search_efficiency", unit = "rescues per officer per year", min = 0, max = 1000,

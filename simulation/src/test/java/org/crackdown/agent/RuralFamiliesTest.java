@@ -19,6 +19,9 @@ class RuralFamiliesTest {
     /** Share of a province's open families (boys) who accept {@code offer}, counted by asking them all. */
     private static double[] accepted(double offer, long seed) {
         Parameters p = new Parameters();
+        // The pool this test needs (a few hundred open families in Guizhou), whatever the
+        // calibrated default: the test is about the acceptance distribution, not the pool's size.
+        org.crackdown.model.TestScenarios.set(p, "families.sale_propensity", 0.004);
         RuralFamilies f = new RuralFamilies(NET, new Demography(NET, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china()));
         MersenneTwisterFast r = new MersenneTwisterFast(seed);
         for (int day = 0; day < 110; day++) {
