@@ -182,7 +182,10 @@ class SweepCommandTest {
         assertTrue(shards.contains("#SBATCH --array=0-3\n"), shards);
         assertTrue(shards.contains("#SBATCH --cpus-per-task=2\n"), shards);
         assertTrue(shards.contains("#SBATCH --mem=2G\n"), shards);
-        assertTrue(shards.contains("-jar '" + jar + "' sweep '" + file.toAbsolutePath() + "'"), shards);
+        // The jobs run the jar's copy in DIR/slurm, named after its code (issue 14), with 85% of --mem as heap.
+        Path copy = SlurmScriptInjectionTest.jarCopy(out);
+        assertTrue(shards.contains("-Xmx1740m ${CRACKDOWN_JAVA_OPTS:-} -jar '" + copy + "' sweep '"
+                + file.toAbsolutePath() + "'"), shards);
         assertTrue(shards.contains("--shard \"$SLURM_ARRAY_TASK_ID/4\" --threads 2"), shards);
         assertTrue(shards.contains("--out '" + out + "/shards/'\"$SLURM_ARRAY_TASK_ID\" --resume"), shards);
         String merge = Files.readString(out.resolve("slurm/merge.sbatch"));
