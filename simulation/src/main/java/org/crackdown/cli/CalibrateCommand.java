@@ -62,6 +62,19 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Evaluations the search may spend (overrides optimizer.max_evaluations).")
     Integer maxEvaluations;
 
+    @Option(names = "--method", paramLabel = "fit|abc", defaultValue = "fit",
+            description = "fit: search for the best point (the targets file's optimizer); abc: Bayesian calibration "
+                    + "by ABC-SMC, writing posterior.csv and posterior.json (priors and abc: settings in the targets "
+                    + "file; docs/calibration.md). Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--particles", paramLabel = "N", description = "With --method abc: particles (overrides abc.particles).")
+    Integer particles;
+
+    @Option(names = "--generations", paramLabel = "N",
+            description = "With --method abc: generations after the prior one (overrides abc.generations).")
+    Integer generations;
+
     @Option(names = "--check", description = "Do not fit: run the scenario with its own values and report each target.")
     boolean check;
 
@@ -92,10 +105,35 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         int reps = replicates != null ? replicates : cal.replicates();
         int nThreads = threads.threads();
+        if (method.equals("abc")) {
+            if (particles != null) {
+                cal = cal.withAbc(cal.abc().withParticles(particles));
+            }
+            if (generations != null) {
+                cal = cal.withAbc(cal.abc().withGenerations(generations));
+            }
+            return new AbcCalibration(this, cal.withReplicates(reps), nThreads, stdout, stderr).run();
+        }
         return check ? check(cal, reps, nThreads, stdout, stderr) : fit(cal, reps, nThreads, stdout, stderr);
     }
 
     private String usageProblem() {
+        if (!method.equals("fit") && !method.equals("abc")) {
+            return "--method must be fit or abc, got '" + method + "'";
+        }
+        boolean abc = method.equals("abc");
+        if (!abc && (particles != null || generations != null)) {
+            return "--particles and --generations apply to --method abc";
+        }
+        if (abc && (check || maxEvaluations != null)) {
+            return "--check and --max-evaluations apply to --method fit";
+        }
+        if (particles != null && (particles < 2 || particles > 100_000)) {
+            return "--particles must be from 2 to 100000, got " + particles;
+        }
+        if (generations != null && (generations < 0 || generations > 100)) {
+            return "--generations must be from 0 to 100, got " + generations;
+        }
         if (replicates != null && (replicates < 1 || replicates > 1000)) {
             return "--replicates must be from 1 to 1000, got " + replicates;
         }
@@ -156,8 +194,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     private int fit(CalibrationSpec cal, int reps, int nThreads, PrintWriter stdout, PrintWriter stderr)
             throws ScenarioException {
         if (replicates != null) {
-            cal = new CalibrationSpec(cal.name(), cal.file(), cal.scenario(), cal.set(), cal.scaleCounts(), reps,
-                    cal.seedBase(), cal.targets(), cal.free(), cal.optimizer());
+            cal = cal.withReplicates(reps);
         }
         Path target = output.folder(Path.of("runs", "calibration-" + RunCommand.folderName(cal.name())));
         Scenario base;
@@ -234,7 +271,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     /** A free parameter that the scenario's timeline changes would be fitted only until that date. */
-    private static void checkFreeKeys(CalibrationSpec cal, Scenario base) throws ScenarioException {
+    static void checkFreeKeys(CalibrationSpec cal, Scenario base) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
         for (FreeParameter f : cal.free()) {
             for (TimelineChange t : base.timeline()) {
@@ -250,11 +287,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private static double[] corner(CalibrationSpec cal, boolean upper) {
+    static double[] corner(CalibrationSpec cal, boolean upper) {
         return cal.free().stream().mapToDouble(f -> upper ? f.max() : f.min()).toArray();
     }
 
-    private static int runFailed(PrintWriter err, ReplicateRunner.RunFailed e) {
+    static int runFailed(PrintWriter err, ReplicateRunner.RunFailed e) {
         err.println("error: " + e.getMessage());
         if (Boolean.getBoolean("crackdown.debug")) {
             e.printStackTrace(err);
