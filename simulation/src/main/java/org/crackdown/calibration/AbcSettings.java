@@ -11,17 +11,24 @@ package org.crackdown.calibration;
  * @param minAcceptance stop after a generation that accepted fewer than this share of its proposals
  *                      (further generations would cost more runs than they sharpen)
  * @param seed          seeds every proposal and every model run, through (seed, generation, particle)
+ * @param predictiveDraws posterior draws run again for the posterior predictive check (0: none)
  */
-public record AbcSettings(int particles, int generations, double quantile, double minAcceptance, long seed) {
+public record AbcSettings(int particles, int generations, double quantile, double minAcceptance, long seed,
+                          int predictiveDraws) {
 
-    public static final AbcSettings DEFAULT = new AbcSettings(100, 4, 0.5, 0.02, 1);
+    public static final AbcSettings DEFAULT = new AbcSettings(100, 4, 0.5, 0.02, 1, 100);
+
+    /** Without a predictive check (the sampler alone). */
+    public AbcSettings(int particles, int generations, double quantile, double minAcceptance, long seed) {
+        this(particles, generations, quantile, minAcceptance, seed, 0);
+    }
 
     public AbcSettings withParticles(int n) {
-        return new AbcSettings(n, generations, quantile, minAcceptance, seed);
+        return new AbcSettings(n, generations, quantile, minAcceptance, seed, predictiveDraws);
     }
 
     public AbcSettings withGenerations(int n) {
-        return new AbcSettings(particles, n, quantile, minAcceptance, seed);
+        return new AbcSettings(particles, n, quantile, minAcceptance, seed, predictiveDraws);
     }
 
     /**

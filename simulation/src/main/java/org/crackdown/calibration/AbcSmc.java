@@ -360,7 +360,7 @@ public final class AbcSmc {
     }
 
     /** The first index whose cumulative weight exceeds u. */
-    private static int pick(double[] cumulative, double u) {
+    static int pick(double[] cumulative, double u) {
         int i = Arrays.binarySearch(cumulative, u);
         i = i >= 0 ? i + 1 : -i - 1;
         return Math.min(i, cumulative.length - 1);
@@ -405,8 +405,20 @@ public final class AbcSmc {
     }
 
     @FunctionalInterface
-    private interface Slot<T> {
+    interface Slot<T> {
         T fill(int i);
+    }
+
+    /** Fills slots 0..n-1 on {@code threads} threads; results in slot order. */
+    static <T> List<T> fill(int threads, int n, Slot<T> slot) {
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemons()) : null;
+        try {
+            return parallel(pool, n, slot);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
     }
 
     /** Fills slots 0..n-1, on the pool if there is one; results in slot order. */

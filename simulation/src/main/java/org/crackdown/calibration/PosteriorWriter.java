@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.crackdown.cli.BuildInfo;
+import org.crackdown.model.ParamSpec;
 import org.crackdown.output.CsvNumbers;
 import org.crackdown.output.Json;
 
@@ -37,7 +38,7 @@ public final class PosteriorWriter {
     private PosteriorWriter() {
     }
 
-    public static void write(Path dir, CalibrationSpec spec, AbcSmc.Outcome outcome, long[] replicateOffsets)
+    public static void write(Path dir, CalibrationSpec spec, AbcSmc.Outcome outcome)
             throws IOException {
         AbcSmc.Generation g = outcome.posterior();
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(dir.resolve(CSV), StandardCharsets.UTF_8),
@@ -56,7 +57,7 @@ public final class PosteriorWriter {
                 List<String> row = new ArrayList<>();
                 row.add(Integer.toString(++i));
                 for (double v : particle.values()) {
-                    row.add(CsvNumbers.format(v));
+                    row.add(ParamSpec.format(v)); // in full: the value the runs were given
                 }
                 row.add(CsvNumbers.format(particle.weight()));
                 row.add(CsvNumbers.format(particle.distance()));
@@ -67,10 +68,10 @@ public final class PosteriorWriter {
                 p.printRecord(row);
             }
         }
-        Json.write(dir.resolve(JSON), json(spec, outcome, replicateOffsets));
+        Json.write(dir.resolve(JSON), json(spec, outcome));
     }
 
-    static Map<String, Object> json(CalibrationSpec spec, AbcSmc.Outcome outcome, long[] replicateOffsets) {
+    static Map<String, Object> json(CalibrationSpec spec, AbcSmc.Outcome outcome) {
         AbcSettings s = spec.abc();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());
@@ -82,10 +83,11 @@ public final class PosteriorWriter {
         m.put("quantile", s.quantile());
         m.put("min_acceptance", s.minAcceptance());
         m.put("replicates_per_simulation", spec.replicates());
+        m.put("predictive_draws", s.predictiveDraws());
         m.put("seed", s.seed());
         m.put("seeds", "particle i of generation t draws from a generator seeded by (seed, t, i); its k-th proposal "
-                + "runs the model with seeds model_seed + r for replicates r = " + Arrays.toString(replicateOffsets)
-                + ", model_seed derived from (seed, t, i, k)");
+                + "runs the model with seed model_seed + r for replicate r = 0.." + (spec.replicates() - 1)
+                + ", model_seed derived from (seed, t, i, k) and given in posterior.csv");
         m.put("code_version", BuildInfo.version());
         m.put("git_commit", BuildInfo.commit());
         m.put("stop_reason", outcome.stopReason());

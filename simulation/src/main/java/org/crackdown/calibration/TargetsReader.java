@@ -45,7 +45,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   demand.son_propensity: {min: 0.002, max: 0.05, log: true,
  *       prior: {distribution: loguniform, min: 0.004, max: 0.03, source: "..."}}
  * optimizer: {method: cmaes, max_evaluations: 300, seed: 1, sigma: 0.2}
- * abc: {particles: 100, generations: 4, quantile: 0.5, min_acceptance: 0.02, seed: 1}   # --method abc
+ * abc: {particles: 100, generations: 4, quantile: 0.5, min_acceptance: 0.02, seed: 1,   # --method abc
+ *      predictive_draws: 100}
  * }</pre>
  *
  * <p>This class reads the file and its run settings; {@link FitSections} reads what is fitted
@@ -57,7 +58,8 @@ public final class TargetsReader {
 
     static final List<String> TOP = List.of("name", "description", "scenario", "set", "scale_counts", "replicates",
             "seeds", "targets", "free", "optimizer", "abc");
-    static final List<String> ABC_KEYS = List.of("particles", "generations", "quantile", "min_acceptance", "seed");
+    static final List<String> ABC_KEYS = List.of("particles", "generations", "quantile", "min_acceptance", "seed",
+            "predictive_draws");
     static final List<String> OPTIMIZER_KEYS = List.of("method", "max_evaluations", "seed", "sigma");
     /** What {@code set} may override besides parameters: the simulated and measured period. */
     static final List<String> PERIOD = List.of("start", "end", "measure.from", "measure.to");
@@ -309,7 +311,10 @@ public final class TargetsReader {
         double minAcceptance = share(k, "min_acceptance", d.minAcceptance(), true);
         long seed = k.containsKey("seed")
                 ? integer(k.get("seed").value(), "abc: seed", 0, Long.MAX_VALUE, d.seed()) : d.seed();
-        return new AbcSettings(particles, generations, quantile, minAcceptance, seed);
+        int draws = k.containsKey("predictive_draws")
+                ? (int) integer(k.get("predictive_draws").value(), "abc: predictive_draws", 0, 100_000,
+                d.predictiveDraws()) : d.predictiveDraws();
+        return new AbcSettings(particles, generations, quantile, minAcceptance, seed, draws);
     }
 
     /** A share above 0 and below 1 (or at most 1 if {@code oneAllowed}). */

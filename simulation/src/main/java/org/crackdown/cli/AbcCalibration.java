@@ -14,6 +14,7 @@ import org.crackdown.calibration.CalibrationWriter;
 import org.crackdown.calibration.Evaluator;
 import org.crackdown.calibration.FreeParameter;
 import org.crackdown.calibration.PosteriorWriter;
+import org.crackdown.calibration.PredictiveCheck;
 import org.crackdown.calibration.Prior;
 import org.crackdown.calibration.ReplicateRunner;
 import org.crackdown.calibration.ResultTable;
@@ -62,10 +63,7 @@ final class AbcCalibration {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         AbcSmc.Outcome outcome;
-        long[] offsets = new long[reps];
-        for (int r = 0; r < reps; r++) {
-            offsets[r] = r;
-        }
+        List<PredictiveCheck.Row> predictive = List.of();
         try (folder; ReplicateRunner runner = new ReplicateRunner(1, folder::cancelled)) {
             Evaluator ev = new Evaluator(cal, cal.scenario(), extra, runner, reps);
             stdout.printf("ABC-SMC on %s: %d free parameters, %d targets, %d particles, up to %d generations after "
@@ -103,8 +101,17 @@ final class AbcCalibration {
                     stderr.flush();
                 }
             });
+            int draws = cal.abc().predictiveDraws();
+            if (draws > 0) {
+                if (!command.quietOption.quiet) {
+                    stderr.printf("posterior predictive check: %d draws run again with fresh seeds%n", draws);
+                    stderr.flush();
+                }
+                predictive = PredictiveCheck.run(outcome.posterior(), sim, draws, cal.abc().seed(), threads);
+                PredictiveCheck.write(folder.temp(), predictive, draws);
+            }
             CalibrationWriter.copyTargets(folder.temp(), cal);
-            PosteriorWriter.write(folder.temp(), cal, outcome, offsets);
+            PosteriorWriter.write(folder.temp(), cal, outcome);
             PosteriorWriter.writeManifest(folder.temp(), cal, base.name(), threads, extra, outcome, started,
                     Instant.now());
             folder.commit();
@@ -131,6 +138,16 @@ final class AbcCalibration {
             Map<String, Object> s = PosteriorWriter.weightedSummary(x, w);
             stdout.printf("  %-40s %-12s %-12s [%s, %s]%n", f.key(), fmt(s.get("mean")), fmt(s.get("sd")),
                     fmt(s.get("q05")), fmt(s.get("q95")));
+        }
+        if (!predictive.isEmpty()) {
+            stdout.printf("posterior predictive check (%d draws run again; predictive.csv):%n",
+                    cal.abc().predictiveDraws());
+            stdout.printf("  %-22s %-22s %-30s %s%n", "target", "wanted", "predicted 95% interval", "covered");
+            for (PredictiveCheck.Row r : predictive) {
+                stdout.printf("  %-22s %-22s %-30s %s%n", r.target().column(), r.target().describe(),
+                        "[" + ResultTable.format(r.low()) + ", " + ResultTable.format(r.high()) + "]",
+                        r.covers() ? "yes" : "NO");
+            }
         }
         stdout.flush();
         return Main.OK;

@@ -39,8 +39,11 @@ import picocli.CommandLine.Parameters;
                 + "(the calibrated scenario: crackdown run fitted.yaml), targets.yaml and run.json (provenance).",
                 "With --check, runs the scenario as it is and prints each target's mean ± SD, 95%% CI and whether "
                         + "it is met, without fitting (e.g. --check --set scale=1 --replicates 10).",
+                "With --method abc, samples the posterior of the free parameters by ABC-SMC instead, from the "
+                        + "priors in the targets file, and writes posterior.csv (one row per particle) and "
+                        + "posterior.json (tolerances, acceptance rates, effective sample sizes, priors, summaries).",
                 "The folder appears only when the fit has completed; the same targets file gives the same "
-                        + "evaluations whatever the number of threads."},
+                        + "evaluations (and the same posterior) whatever the number of threads."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:fit or check completed", "1:a run failed or was interrupted",
                 "2:bad input (targets file, scenario, options, existing folder)"})

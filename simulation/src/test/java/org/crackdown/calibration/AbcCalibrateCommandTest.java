@@ -48,7 +48,7 @@ class AbcCalibrateCommandTest {
 
     @Test
     void writesThePosteriorWithOneRowPerParticle() throws IOException {
-        for (String f : List.of("posterior.csv", "posterior.json", "targets.yaml", "run.json")) {
+        for (String f : List.of("posterior.csv", "posterior.json", "predictive.csv", "targets.yaml", "run.json")) {
             assertTrue(Files.isRegularFile(oneThread.resolve(f)), f);
         }
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -78,11 +78,30 @@ class AbcCalibrateCommandTest {
     }
 
     @Test
+    void thePredictiveCheckHasOneRowPerTargetWithItsInterval() throws IOException {
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(oneThread.resolve("predictive.csv"))).getRecords();
+        assertEquals(List.of("women_rescued", "price_woman"), rows.stream().map(r -> r.get("target")).toList());
+        for (CSVRecord r : rows) {
+            assertEquals("4", r.get("draws"));
+            double lo = Double.parseDouble(r.get("predicted_q025"));
+            double mid = Double.parseDouble(r.get("predicted_median"));
+            double hi = Double.parseDouble(r.get("predicted_q975"));
+            assertTrue(lo <= mid && mid <= hi, r.toString());
+        }
+        // Counts are scaled: 1000 national women rescued at scale 0.005 is 5.
+        assertEquals("5 ± 50%", rows.get(0).get("wanted"));
+        assertTrue(abc.out().contains("posterior predictive check (4 draws"), abc.out());
+    }
+
+    @Test
     void thePosteriorDoesNotDependOnTheNumberOfThreads() throws IOException {
         assertEquals(Files.readString(oneThread.resolve("posterior.csv")),
                 Files.readString(twoThreads.resolve("posterior.csv")));
         assertEquals(Files.readString(oneThread.resolve("posterior.json")),
                 Files.readString(twoThreads.resolve("posterior.json")));
+        assertEquals(Files.readString(oneThread.resolve("predictive.csv")),
+                Files.readString(twoThreads.resolve("predictive.csv")));
     }
 
     @Test

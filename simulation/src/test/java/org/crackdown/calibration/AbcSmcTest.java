@@ -89,6 +89,17 @@ class AbcSmcTest {
             assertTrue(o.generations().get(t).tolerance() < o.generations().get(t - 1).tolerance());
         }
         assertEquals(1.0, o.generations().get(0).acceptanceRate());
+
+        // Posterior predictive of a new four-draw mean: normal(0.8, 1/5 + 1/4) for the exact
+        // posterior. Quantile standard errors from 600 draws: about 0.035 for the median and
+        // 0.075 for the 2.5% and 97.5% quantiles; four of them, plus the ABC target's 2% offset.
+        List<PredictiveCheck.Row> rows = PredictiveCheck.run(g, AbcSmcTest::toy, 600, 7, 2);
+        PredictiveCheck.Row r = rows.get(0);
+        double predSd = Math.sqrt(0.2 + 0.25);
+        assertEquals(0.8, r.median(), 4 * 0.035 + 0.02 * exactSd);
+        assertEquals(0.8 - 1.96 * predSd, r.low(), 4 * 0.075 + 0.02 * exactSd);
+        assertEquals(0.8 + 1.96 * predSd, r.high(), 4 * 0.075 + 0.02 * exactSd);
+        assertTrue(r.covers(), "the observed 1.0 lies in the predictive 95% interval");
     }
 
     @Test
@@ -131,5 +142,15 @@ class AbcSmcTest {
         }
         // Uniform(1, 100): mean 50.5, SD 28.6; a log-uniform result would have mean 21.5.
         assertEquals(50.5, m, 4 * 28.6 / Math.sqrt(g.ess()), "ESS " + g.ess());
+    }
+
+    @Test
+    void weightedQuantilesFollowTheWeightsNotTheCount() {
+        double[] x = {4, 1, 3, 2};
+        double[] w = {0.7, 0.1, 0.1, 0.1};
+        assertEquals(1, PosteriorWriter.weightedQuantile(x, w, 0.05));
+        assertEquals(3, PosteriorWriter.weightedQuantile(x, w, 0.25));
+        assertEquals(4, PosteriorWriter.weightedQuantile(x, w, 0.5));
+        assertEquals(4, PosteriorWriter.weightedQuantile(x, w, 0.95));
     }
 }
