@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * with woman_report_probability free as a nuisance. The number of victims trafficked moves
  * strongly with the bride propensity (about 380, 710 and 1310 at 0.03, 0.1 and 0.3 on the tiny
  * scenario at 1% scale), so that parameter is identifiable: its 90% credible interval must cover
- * the truth and be narrower than the prior's. One observed data set and a fixed seed: a 90%
+ * the truth and be narrower than the prior's, and the posterior predictive 95% interval must
+ * hold the observed figure. One observed data set and a fixed seed: a 90%
  * interval misses the truth one time in ten by design, so a failure here is evidence, not proof,
  * of a fault.
  *
@@ -59,7 +60,8 @@ class AbcSyntheticCheckTest {
                 + "source: \"the model at demand.bride_propensity = 0.1, seed 99991\"}\n"
                 + "free:\n  demand.bride_propensity: {min: 0.02, max: 0.5, log: true}\n"
                 + "  families.woman_report_probability: {min: 0.05, max: 0.95}\n"
-                + "abc: {particles: 40, generations: 3, quantile: 0.5, min_acceptance: 0.05, seed: 11}\n");
+                + "abc: {particles: 40, generations: 3, quantile: 0.5, min_acceptance: 0.05, seed: 11, "
+                + "predictive_draws: 40}\n");
         Path out = tmp.resolve("out");
         CalibrateCommandTest.Outcome o = CalibrateCommandTest.crackdown("calibrate", targets.toString(), "--method",
                 "abc", "--out", out.toString(), "--threads", "2");
@@ -74,5 +76,8 @@ class AbcSyntheticCheckTest {
         double priorWidth = 0.9 * Math.log(0.5 / 0.02);
         assertTrue(Math.log(hi / lo) < 0.5 * priorWidth, "posterior width " + Math.log(hi / lo) + " vs prior "
                 + priorWidth);
+        // Posterior draws run again with fresh seeds predict the observed figure within their 95% interval.
+        String predictive = Files.readString(out.resolve("predictive.csv"));
+        assertTrue(predictive.lines().skip(1).allMatch(l -> l.contains(",true,")), predictive);
     }
 }
