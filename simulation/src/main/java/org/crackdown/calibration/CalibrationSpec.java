@@ -16,15 +16,29 @@ import java.util.List;
  * @param targets     the figures to reproduce, in file order
  * @param free        the parameters to fit, in file order
  * @param optimizer   how to search
+ * @param priors      one per free parameter, in the same order (for {@code --method abc})
+ * @param abc         how the Bayesian calibration runs
  */
 public record CalibrationSpec(String name, Path file, Path scenario, List<Setting> set, boolean scaleCounts,
                               int replicates, long seedBase, List<Target> targets, List<FreeParameter> free,
-                              OptimizerSettings optimizer) {
+                              OptimizerSettings optimizer, List<Prior> priors, AbcSettings abc) {
 
     public CalibrationSpec {
         set = List.copyOf(set);
         targets = List.copyOf(targets);
         free = List.copyOf(free);
+        priors = List.copyOf(priors);
+        if (priors.size() != free.size()) {
+            throw new IllegalArgumentException(priors.size() + " priors for " + free.size() + " free parameters");
+        }
+    }
+
+    /** A spec for a point fit: each free parameter gets the default prior on its bounds. */
+    public CalibrationSpec(String name, Path file, Path scenario, List<Setting> set, boolean scaleCounts,
+                           int replicates, long seedBase, List<Target> targets, List<FreeParameter> free,
+                           OptimizerSettings optimizer) {
+        this(name, file, scenario, set, scaleCounts, replicates, seedBase, targets, free, optimizer,
+                free.stream().map(Prior::defaultFor).toList(), AbcSettings.DEFAULT);
     }
 
     /** The overrides in the form the scenario loader takes. */
@@ -42,6 +56,17 @@ public record CalibrationSpec(String name, Path file, Path scenario, List<Settin
     }
 
     public CalibrationSpec withOptimizer(OptimizerSettings o) {
-        return new CalibrationSpec(name, file, scenario, set, scaleCounts, replicates, seedBase, targets, free, o);
+        return new CalibrationSpec(name, file, scenario, set, scaleCounts, replicates, seedBase, targets, free, o,
+                priors, abc);
+    }
+
+    public CalibrationSpec withAbc(AbcSettings a) {
+        return new CalibrationSpec(name, file, scenario, set, scaleCounts, replicates, seedBase, targets, free,
+                optimizer, priors, a);
+    }
+
+    public CalibrationSpec withReplicates(int n) {
+        return new CalibrationSpec(name, file, scenario, set, scaleCounts, n, seedBase, targets, free, optimizer,
+                priors, abc);
     }
 }

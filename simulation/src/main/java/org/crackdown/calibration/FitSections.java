@@ -25,10 +25,13 @@ import org.yaml.snakeyaml.nodes.Node;
 final class FitSections {
 
     static final List<String> TARGET_KEYS = List.of("value", "tolerance", "min", "max", "source");
-    static final List<String> FREE_KEYS = List.of("min", "max", "log", "start");
+    static final List<String> FREE_KEYS = List.of("min", "max", "log", "start", "prior");
+    static final List<String> PRIOR_KEYS = List.of("distribution", "min", "max", "mean", "sd", "source");
 
     private final YamlReader r;
     private final List<Problem> problems;
+    /** The prior of each free parameter {@link #free} returned, in the same order. */
+    private final List<Prior> priors = new ArrayList<>();
 
     FitSections(YamlReader r) {
         this.r = r;
@@ -174,10 +177,98 @@ final class FitSections {
                 ok = false;
             }
             if (ok) {
-                out.add(new FreeParameter(key, lo, hi, log, start, at(t.key()).problem("")));
+                FreeParameter f = new FreeParameter(key, lo, hi, log, start, at(t.key()).problem(""));
+                Prior prior = k.containsKey("prior") ? prior(k.get("prior").value(), f, where) : Prior.defaultFor(f);
+                if (prior != null) {
+                    out.add(f);
+                    priors.add(prior);
+                }
             }
         }
         return out;
+    }
+
+    /** The priors of the free parameters last read, in their order. */
+    List<Prior> priors() {
+        return List.copyOf(priors);
+    }
+
+    /**
+     * {@code prior: {distribution: uniform|loguniform|normal, min, max | mean, sd, source}}: what is
+     * believed before the targets, with where that comes from; null after reporting a problem.
+     */
+    private Prior prior(Node node, FreeParameter f, String where) {
+        String w = where + ": prior";
+        if (!(node instanceof MappingNode pm)) {
+            problems.add(at(node).problem(w + ": expected a map like {distribution: uniform, min: 0.01, max: 0.2, "
+                    + "source: \"...\"} or {distribution: normal, mean: 0.1, sd: 0.02, source: \"...\"}, got "
+                    + what(node)));
+            return null;
+        }
+        Map<String, Entry> k = r.entries(pm, w, new Keys(PRIOR_KEYS));
+        int before = problems.size();
+        Prior.Kind kind = null;
+        if (!k.containsKey("distribution")) {
+            problems.add(at(pm).problem(w + ": missing 'distribution' (uniform, loguniform or normal)"));
+        } else {
+            kind = r.choice(k.get("distribution").value(), w + ": distribution",
+                    YamlReader.choices(Prior.Kind.class));
+        }
+        String source = null;
+        if (!k.containsKey("source")) {
+            problems.add(at(pm).problem(w + ": missing 'source' (where the prior comes from, or why it is what "
+                    + "it is)"));
+        } else {
+            source = text(k.get("source").value(), w + ": source");
+            if (source != null && source.isBlank()) {
+                problems.add(at(k.get("source").value()).problem(w + ": source: say where the prior comes from, "
+                        + "or why it is what it is"));
+            }
+        }
+        if (kind == null) {
+            return null;
+        }
+        List<String> wanted = kind == Prior.Kind.NORMAL ? List.of("mean", "sd") : List.of("min", "max");
+        for (String key : List.of("min", "max", "mean", "sd")) {
+            if (k.containsKey(key) && !wanted.contains(key)) {
+                problems.add(at(k.get(key).key()).problem(w + ": " + key + ": a " + kind.spelling() + " prior takes "
+                        + String.join(" and ", wanted) + ", not " + key));
+            }
+        }
+        Double a = need(k, wanted.get(0), pm, w, kind == Prior.Kind.NORMAL ? "the prior mean" : "the lowest value");
+        Double b = need(k, wanted.get(1), pm, w, kind == Prior.Kind.NORMAL ? "the prior standard deviation"
+                : "the highest value");
+        if (a == null || b == null || problems.size() > before) {
+            return null;
+        }
+        String bounds = "the free parameter's bounds [" + num(f.min()) + ", " + num(f.max()) + "]";
+        if (kind == Prior.Kind.NORMAL) {
+            if (!(b > 0)) {
+                problems.add(at(k.get("sd").value()).problem(w + ": sd: expected a standard deviation above 0, got "
+                        + num(b)));
+            }
+            if (a < f.min() || a > f.max()) {
+                problems.add(at(k.get("mean").value()).problem(w + ": mean: " + num(a) + " is outside " + bounds
+                        + "; the prior is truncated to them, so its mean must lie inside (widen min/max or fix the "
+                        + "prior)"));
+            }
+        } else {
+            if (!(a < b)) {
+                problems.add(at(k.get("max").value()).problem(w + ": max must be above min, got min " + num(a)
+                        + " and max " + num(b)));
+            } else if (a < f.min() || b > f.max()) {
+                problems.add(at(k.get(a < f.min() ? "min" : "max").value()).problem(w + ": [" + num(a) + ", "
+                        + num(b) + "] reaches outside " + bounds + "; the runs never try values there (widen "
+                        + "min/max or narrow the prior)"));
+            } else if (kind == Prior.Kind.LOGUNIFORM && a <= 0) {
+                problems.add(at(k.get("min").value()).problem(w + ": min: a loguniform prior needs min above 0, got "
+                        + num(a)));
+            }
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Prior(kind, a, b, f.min(), f.max(), source, true);
     }
 
     private Double need(Map<String, Entry> k, String key, Node parent, String where, String meaning) {

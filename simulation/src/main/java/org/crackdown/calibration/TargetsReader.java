@@ -41,7 +41,12 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   price_boy: {min: 45000, max: 60000, source: "..."}
  * free:                             # parameters marked "free" (required)
  *   demand.bride_propensity: {min: 0.005, max: 0.3, log: true, start: 0.06}
+ *   # with a prior for --method abc (default: uniform, or log-uniform with log: true, on the bounds)
+ *   demand.son_propensity: {min: 0.002, max: 0.05, log: true,
+ *       prior: {distribution: loguniform, min: 0.004, max: 0.03, source: "..."}}
  * optimizer: {method: cmaes, max_evaluations: 300, seed: 1, sigma: 0.2}
+ * abc: {particles: 100, generations: 4, quantile: 0.5, min_acceptance: 0.02, seed: 1,   # --method abc
+ *      predictive_draws: 100}
  * }</pre>
  *
  * <p>This class reads the file and its run settings; {@link FitSections} reads what is fitted
@@ -52,7 +57,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class TargetsReader {
 
     static final List<String> TOP = List.of("name", "description", "scenario", "set", "scale_counts", "replicates",
-            "seeds", "targets", "free", "optimizer");
+            "seeds", "targets", "free", "optimizer", "abc");
+    static final List<String> ABC_KEYS = List.of("particles", "generations", "quantile", "min_acceptance", "seed",
+            "predictive_draws");
     static final List<String> OPTIMIZER_KEYS = List.of("method", "max_evaluations", "seed", "sigma");
     /** What {@code set} may override besides parameters: the simulated and measured period. */
     static final List<String> PERIOD = List.of("start", "end", "measure.from", "measure.to");
@@ -176,11 +183,15 @@ public final class TargetsReader {
         if (keys.containsKey("optimizer")) {
             optimizer = optimizer(keys.get("optimizer").value(), optimizer, free.size());
         }
+        AbcSettings abc = AbcSettings.DEFAULT;
+        if (keys.containsKey("abc")) {
+            abc = abc(keys.get("abc").value(), abc);
+        }
         if (!problems.isEmpty()) {
             return null;
         }
         return new CalibrationSpec(name, path, scenario, set, scaleCounts, replicates, seedBase, targets, free,
-                optimizer);
+                optimizer, sections.priors(), abc);
     }
 
     // ------------------------------------------------------------------ sections
@@ -282,6 +293,42 @@ public final class TargetsReader {
             }
         }
         return new OptimizerSettings(method, max, seed, sigma);
+    }
+
+    private AbcSettings abc(Node node, AbcSettings d) {
+        if (!(node instanceof MappingNode m)) {
+            problems.add(at(node).problem("abc: expected a map like {particles: 100, generations: 4, seed: 1}, got "
+                    + what(node)));
+            return d;
+        }
+        Map<String, Entry> k = r.entries(m, "abc", new Keys(ABC_KEYS));
+        int particles = k.containsKey("particles")
+                ? (int) integer(k.get("particles").value(), "abc: particles", 2, 100_000, d.particles()) : d.particles();
+        int generations = k.containsKey("generations")
+                ? (int) integer(k.get("generations").value(), "abc: generations", 0, 100, d.generations())
+                : d.generations();
+        double quantile = share(k, "quantile", d.quantile(), false);
+        double minAcceptance = share(k, "min_acceptance", d.minAcceptance(), true);
+        long seed = k.containsKey("seed")
+                ? integer(k.get("seed").value(), "abc: seed", 0, Long.MAX_VALUE, d.seed()) : d.seed();
+        int draws = k.containsKey("predictive_draws")
+                ? (int) integer(k.get("predictive_draws").value(), "abc: predictive_draws", 0, 100_000,
+                d.predictiveDraws()) : d.predictiveDraws();
+        return new AbcSettings(particles, generations, quantile, minAcceptance, seed, draws);
+    }
+
+    /** A share above 0 and below 1 (or at most 1 if {@code oneAllowed}). */
+    private double share(Map<String, Entry> k, String key, double fallback, boolean oneAllowed) {
+        if (!k.containsKey(key)) {
+            return fallback;
+        }
+        Double q = number(k.get(key).value(), "abc: " + key);
+        if (q != null && !(q > 0 && (q < 1 || oneAllowed && q == 1))) {
+            problems.add(at(k.get(key).value()).problem("abc: " + key + ": expected a share above 0 and "
+                    + (oneAllowed ? "at most 1" : "below 1") + ", got " + num(q)));
+            return fallback;
+        }
+        return q == null ? fallback : q;
     }
 
     // ------------------------------------------------------------------ node helpers

@@ -39,8 +39,11 @@ import picocli.CommandLine.Parameters;
                 + "(the calibrated scenario: crackdown run fitted.yaml), targets.yaml and run.json (provenance).",
                 "With --check, runs the scenario as it is and prints each target's mean ± SD, 95%% CI and whether "
                         + "it is met, without fitting (e.g. --check --set scale=1 --replicates 10).",
+                "With --method abc, samples the posterior of the free parameters by ABC-SMC instead, from the "
+                        + "priors in the targets file, and writes posterior.csv (one row per particle) and "
+                        + "posterior.json (tolerances, acceptance rates, effective sample sizes, priors, summaries).",
                 "The folder appears only when the fit has completed; the same targets file gives the same "
-                        + "evaluations whatever the number of threads."},
+                        + "evaluations (and the same posterior) whatever the number of threads."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:fit or check completed", "1:a run failed or was interrupted",
                 "2:bad input (targets file, scenario, options, existing folder)"})
@@ -61,6 +64,19 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--max-evaluations", paramLabel = "N",
             description = "Evaluations the search may spend (overrides optimizer.max_evaluations).")
     Integer maxEvaluations;
+
+    @Option(names = "--method", paramLabel = "fit|abc", defaultValue = "fit",
+            description = "fit: search for the best point (the targets file's optimizer); abc: Bayesian calibration "
+                    + "by ABC-SMC, writing posterior.csv and posterior.json (priors and abc: settings in the targets "
+                    + "file; docs/calibration.md). Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--particles", paramLabel = "N", description = "With --method abc: particles (overrides abc.particles).")
+    Integer particles;
+
+    @Option(names = "--generations", paramLabel = "N",
+            description = "With --method abc: generations after the prior one (overrides abc.generations).")
+    Integer generations;
 
     @Option(names = "--check", description = "Do not fit: run the scenario with its own values and report each target.")
     boolean check;
@@ -93,10 +109,38 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         int reps = replicates != null ? replicates : cal.replicates();
         int nThreads = threads.threads();
+        if (method.equals("abc")) {
+            if (particles != null) {
+                cal = cal.withAbc(cal.abc().withParticles(particles));
+            }
+            if (generations != null) {
+                cal = cal.withAbc(cal.abc().withGenerations(generations));
+            }
+            return new AbcCalibration(this, cal.withReplicates(reps), nThreads, stdout, stderr).run();
+        }
         return check ? check(cal, reps, nThreads, stdout, stderr) : fit(cal, reps, nThreads, stdout, stderr);
     }
 
     private String usageProblem() {
+        if (!method.equals("fit") && !method.equals("abc")) {
+            return "--method must be fit or abc, got '" + method + "'";
+        }
+        boolean abc = method.equals("abc");
+        if (!abc && (particles != null || generations != null)) {
+            return "--particles and --generations apply to --method abc";
+        }
+        if (abc && (check || maxEvaluations != null)) {
+            return "--check and --max-evaluations apply to --method fit";
+        }
+        if (particles != null && (particles < 2 || particles > 100_000)) {
+            return "--particles must be from 2 to 100000, got " + particles;
+        }
+        if (generations != null && (generations < 0 || generations > 100)) {
+            return "--generations must be from 0 to 100, got " + generations;
+        }
+        if (replicates != null && (replicates < 1 || replicates > 1000)) {
+            return "--replicates must be from 1 to 1000, got " + replicates;
+        }
         if (maxEvaluations != null && maxEvaluations < 1) {
             return "--max-evaluations must be at least 1, got " + maxEvaluations;
         }
@@ -154,8 +198,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     private int fit(CalibrationSpec cal, int reps, int nThreads, PrintWriter stdout, PrintWriter stderr)
             throws ScenarioException {
         if (replicates != null) {
-            cal = new CalibrationSpec(cal.name(), cal.file(), cal.scenario(), cal.set(), cal.scaleCounts(), reps,
-                    cal.seedBase(), cal.targets(), cal.free(), cal.optimizer());
+            cal = cal.withReplicates(reps);
         }
         Path target = output.folder(Path.of("runs", "calibration-" + RunCommand.folderName(cal.name())));
         Scenario base;
@@ -232,7 +275,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     /** A free parameter that the scenario's timeline changes would be fitted only until that date. */
-    private static void checkFreeKeys(CalibrationSpec cal, Scenario base) throws ScenarioException {
+    static void checkFreeKeys(CalibrationSpec cal, Scenario base) throws ScenarioException {
         List<Problem> problems = new ArrayList<>();
         for (FreeParameter f : cal.free()) {
             for (TimelineChange t : base.timeline()) {
@@ -248,11 +291,11 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private static double[] corner(CalibrationSpec cal, boolean upper) {
+    static double[] corner(CalibrationSpec cal, boolean upper) {
         return cal.free().stream().mapToDouble(f -> upper ? f.max() : f.min()).toArray();
     }
 
-    private static int runFailed(PrintWriter err, ReplicateRunner.RunFailed e) {
+    static int runFailed(PrintWriter err, ReplicateRunner.RunFailed e) {
         err.println("error: " + e.getMessage());
         if (Boolean.getBoolean("crackdown.debug")) {
             e.printStackTrace(err);

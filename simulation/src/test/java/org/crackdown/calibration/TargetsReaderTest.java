@@ -51,6 +51,13 @@ class TargetsReaderTest {
         assertEquals(6, s.targets().size());
         // An "assumption, prior: ..." parameter (no published value) may be fitted, like a "free" one.
         assertTrue(s.free().stream().anyMatch(f -> f.key().equals("gangs.reservation_income")));
+        // The two parameters with a documented prior declare it; the others get the default, flagged.
+        for (int k = 0; k < s.free().size(); k++) {
+            boolean documented = List.of("demand.wtp_woman", "gangs.reservation_income").contains(s.free().get(k).key());
+            assertEquals(documented, s.priors().get(k).stated(), s.free().get(k).key());
+            assertEquals(Prior.Kind.LOGUNIFORM, s.priors().get(k).kind());
+        }
+        assertEquals(100, s.abc().particles());
     }
 
     @Test

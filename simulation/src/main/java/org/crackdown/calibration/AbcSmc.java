@@ -1,0 +1,466 @@
+package org.crackdown.calibration;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+
+/**
+ * Bayesian calibration by approximate Bayesian computation with sequential Monte Carlo: the
+ * population Monte Carlo sampler of Beaumont, Cornuet, Marin and Robert (2009, Biometrika 96:983)
+ * with an adaptive tolerance. Generation 0 draws the particles from the prior. Each later
+ * generation sets its tolerance to a quantile of the previous population's distances, and fills
+ * each particle slot by drawing an ancestor by weight, moving it with a Gaussian kernel whose
+ * covariance is twice the previous population's weighted covariance, and simulating until the
+ * distance is within the tolerance. Weights are prior over proposal density,
+ * w_i ∝ π(θ_i) / Σ_j w_j K(θ_i | θ_j).
+ *
+ * <p>The distance is the calibration's loss (the sum of the targets' squared normalised errors,
+ * {@link Target#loss}). Parameters with a log scale are moved on log(value), so the kernel's
+ * steps are relative; the prior density is taken on the same scale (its Jacobian included).
+ *
+ * <p>Determinism: particle i of generation t draws its ancestors and moves from a generator seeded
+ * by (seed, t, i), and its k-th proposal's model runs use seeds derived from (seed, t, i, k). No
+ * generator is shared between particles, so the result is the same whatever the thread count.
+ */
+public final class AbcSmc {
+
+    /** Simulates the targets at given values of the free parameters with the given model seed. */
+    @FunctionalInterface
+    public interface Simulator {
+        Evaluation simulate(int index, double[] values, long modelSeed);
+    }
+
+    /** Told about each generation as it completes. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = g -> { };
+
+        void generationDone(Generation g);
+    }
+
+    /**
+     * One accepted particle.
+     *
+     * @param values    free parameters' values, in the targets file's order
+     * @param weight    normalised importance weight in its population
+     * @param result    the simulated targets (its loss is the distance)
+     * @param modelSeed seed of the first replicate of the accepted simulation
+     */
+    public record Particle(double[] values, double weight, Evaluation result, long modelSeed) {
+        public double distance() {
+            return result.loss();
+        }
+    }
+
+    /**
+     * @param number         0 for the prior population
+     * @param tolerance      largest distance accepted (infinite for generation 0)
+     * @param simulations    proposals simulated (proposals outside the prior's support are not)
+     * @param acceptanceRate particles / simulations
+     * @param ess            effective sample size of the weights, 1 / Σ w²
+     */
+    public record Generation(int number, double tolerance, int simulations, double acceptanceRate, double ess,
+                             List<Particle> particles) {
+    }
+
+    /**
+     * @param generations every completed generation; the last is the posterior
+     * @param stopReason  why the sampler stopped
+     */
+    public record Outcome(List<Generation> generations, String stopReason) {
+        public Generation posterior() {
+            return generations.get(generations.size() - 1);
+        }
+    }
+
+    private final AbcSettings settings;
+    private final List<FreeParameter> free;
+    private final List<Prior> priors;
+    private final Simulator simulator;
+    private final int threads;
+
+    public AbcSmc(AbcSettings settings, List<FreeParameter> free, List<Prior> priors, Simulator simulator,
+                  int threads) {
+        this.settings = settings;
+        this.free = List.copyOf(free);
+        this.priors = List.copyOf(priors);
+        this.simulator = simulator;
+        this.threads = threads;
+    }
+
+    /** Runs the generations; a cancelled simulation ends it with a CancellationException. */
+    public Outcome run(Listener listener) {
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemons()) : null;
+        try {
+            List<Generation> done = new ArrayList<>();
+            Generation g = generation0(pool);
+            done.add(g);
+            listener.generationDone(g);
+            for (int t = 1; t <= settings.generations(); t++) {
+                Generation prev = g;
+                double eps = quantile(prev.particles().stream().mapToDouble(Particle::distance).toArray(),
+                        settings.quantile());
+                g = generation(t, eps, prev, pool);
+                if (g == null) {
+                    return new Outcome(done, "generation " + t + " gave up: a particle needed more than "
+                            + settings.maxProposalsPerParticle() + " proposals at tolerance " + eps
+                            + " (acceptance far below min_acceptance); the posterior is generation " + (t - 1));
+                }
+                done.add(g);
+                listener.generationDone(g);
+                if (g.acceptanceRate() < settings.minAcceptance()) {
+                    return new Outcome(done, "acceptance rate " + g.acceptanceRate() + " fell below min_acceptance "
+                            + settings.minAcceptance() + " at generation " + t);
+                }
+            }
+            return new Outcome(done, "completed " + settings.generations() + " generations after the prior one");
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ generations
+
+    private Generation generation0(ExecutorService pool) {
+        int n = settings.particles();
+        List<Particle> ps = parallel(pool, n, i -> {
+            RandomGenerator rng = rng(0, i);
+            double[] v = new double[free.size()];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = priors.get(k).sample(rng);
+            }
+            long seed = modelSeed(0, i, 0);
+            return new Particle(v, 1.0 / n, simulator.simulate(i + 1, v, seed), seed);
+        });
+        return new Generation(0, Double.POSITIVE_INFINITY, n, 1.0, n, ps);
+    }
+
+    /** A generation at tolerance {@code eps}, or null if a particle ran out of proposals. */
+    private Generation generation(int t, double eps, Generation prev, ExecutorService pool) {
+        int n = settings.particles();
+        int d = free.size();
+        List<Particle> before = prev.particles();
+        double[][] z = new double[before.size()][];
+        double[] w = new double[before.size()];
+        for (int j = 0; j < z.length; j++) {
+            z[j] = toKernelScale(before.get(j).values());
+            w[j] = before.get(j).weight();
+        }
+        double[][] chol = cholesky(kernelCovariance(z, w));
+        double[] cumulative = new double[w.length];
+        double sum = 0;
+        for (int j = 0; j < w.length; j++) {
+            sum += w[j];
+            cumulative[j] = sum;
+        }
+        double total = sum;
+        int max = settings.maxProposalsPerParticle();
+        int[] simulations = new int[n];
+        List<Particle> accepted = parallel(pool, n, i -> {
+            RandomGenerator rng = rng(t, i);
+            for (int k = 0; k < max; k++) {
+                int j = pick(cumulative, rng.nextDouble() * total);
+                double[] step = new double[d];
+                for (int a = 0; a < d; a++) {
+                    step[a] = rng.nextGaussian();
+                }
+                double[] zz = z[j].clone();
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b <= a; b++) {
+                        zz[a] += chol[a][b] * step[b];
+                    }
+                }
+                double[] v = fromKernelScale(zz);
+                if (Double.isInfinite(logPrior(zz))) {
+                    continue; // outside the prior: not simulated, drawn again
+                }
+                simulations[i]++;
+                long seed = modelSeed(t, i, k);
+                Evaluation e = simulator.simulate(i + 1, v, seed);
+                if (e.loss() <= eps) {
+                    return new Particle(v, 0, e, seed);
+                }
+            }
+            return null;
+        });
+        if (accepted.contains(null)) {
+            return null;
+        }
+        // Importance weights on the kernel scale: prior / mixture of the kernels around the ancestors.
+        double[] logW = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] zi = toKernelScale(accepted.get(i).values());
+            double[] terms = new double[z.length];
+            for (int j = 0; j < z.length; j++) {
+                terms[j] = Math.log(w[j]) + logKernel(zi, z[j], chol);
+            }
+            logW[i] = logPrior(zi) - logSumExp(terms);
+        }
+        double[] weights = normalised(logW);
+        List<Particle> ps = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Particle p = accepted.get(i);
+            ps.add(new Particle(p.values(), weights[i], p.result(), p.modelSeed()));
+        }
+        int sims = Arrays.stream(simulations).sum();
+        return new Generation(t, eps, sims, (double) n / sims, ess(weights), ps);
+    }
+
+    // ------------------------------------------------------------------ scales and densities
+
+    private double[] toKernelScale(double[] values) {
+        double[] z = new double[values.length];
+        for (int k = 0; k < z.length; k++) {
+            z[k] = free.get(k).log() ? Math.log(values[k]) : values[k];
+        }
+        return z;
+    }
+
+    private double[] fromKernelScale(double[] z) {
+        double[] v = new double[z.length];
+        for (int k = 0; k < v.length; k++) {
+            v[k] = free.get(k).log() ? Math.exp(z[k]) : z[k];
+        }
+        return v;
+    }
+
+    /** Log prior density on the kernel scale: on log(value), the density of value times value. */
+    double logPrior(double[] z) {
+        double sum = 0;
+        for (int k = 0; k < z.length; k++) {
+            FreeParameter f = free.get(k);
+            double x = f.log() ? Math.exp(z[k]) : z[k];
+            if (!(x >= f.min() && x <= f.max())) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            sum += priors.get(k).logDensity(x) + (f.log() ? z[k] : 0);
+        }
+        return sum;
+    }
+
+    /**
+     * Twice the weighted covariance of the population (Beaumont et al. 2009), plus a ridge of
+     * 1e-9 of each parameter's squared range on the kernel scale, so that a population that has
+     * collapsed onto one point still gives a kernel that can move.
+     */
+    private double[][] kernelCovariance(double[][] z, double[] w) {
+        int d = free.size();
+        double[] mean = new double[d];
+        double sw2 = 0;
+        for (int j = 0; j < z.length; j++) {
+            for (int a = 0; a < d; a++) {
+                mean[a] += w[j] * z[j][a];
+            }
+            sw2 += w[j] * w[j];
+        }
+        double[][] cov = new double[d][d];
+        for (int j = 0; j < z.length; j++) {
+            for (int a = 0; a < d; a++) {
+                for (int b = 0; b < d; b++) {
+                    cov[a][b] += w[j] * (z[j][a] - mean[a]) * (z[j][b] - mean[b]);
+                }
+            }
+        }
+        double unbias = sw2 < 1 ? 1 / (1 - sw2) : 1;
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < d; b++) {
+                cov[a][b] *= 2 * unbias;
+            }
+            FreeParameter f = free.get(a);
+            double range = f.log() ? Math.log(f.max()) - Math.log(f.min()) : f.max() - f.min();
+            cov[a][a] += 1e-9 * range * range;
+        }
+        return cov;
+    }
+
+    /** Lower-triangular L with L Lᵀ = m (m symmetric positive definite). */
+    static double[][] cholesky(double[][] m) {
+        int d = m.length;
+        double[][] l = new double[d][d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j <= i; j++) {
+                double s = m[i][j];
+                for (int k = 0; k < j; k++) {
+                    s -= l[i][k] * l[j][k];
+                }
+                if (i == j) {
+                    l[i][i] = Math.sqrt(Math.max(s, 1e-300));
+                } else {
+                    l[i][j] = s / l[j][j];
+                }
+            }
+        }
+        return l;
+    }
+
+    /** Log Gaussian kernel density of x around mu, up to a constant shared by every pair. */
+    private static double logKernel(double[] x, double[] mu, double[][] l) {
+        int d = x.length;
+        double[] y = new double[d];
+        double q = 0;
+        for (int a = 0; a < d; a++) {
+            double s = x[a] - mu[a];
+            for (int b = 0; b < a; b++) {
+                s -= l[a][b] * y[b];
+            }
+            y[a] = s / l[a][a];
+            q += y[a] * y[a];
+        }
+        return -0.5 * q;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static double logSumExp(double[] x) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            m = Math.max(m, v);
+        }
+        if (m == Double.NEGATIVE_INFINITY) {
+            return m;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += Math.exp(v - m);
+        }
+        return m + Math.log(s);
+    }
+
+    private static double[] normalised(double[] logW) {
+        double m = Arrays.stream(logW).max().orElse(0);
+        double[] w = new double[logW.length];
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = Math.exp(logW[i] - m);
+            s += w[i];
+        }
+        for (int i = 0; i < w.length; i++) {
+            w[i] /= s;
+        }
+        return w;
+    }
+
+    static double ess(double[] w) {
+        double s = 0;
+        for (double x : w) {
+            s += x * x;
+        }
+        return 1 / s;
+    }
+
+    /** The first index whose cumulative weight exceeds u. */
+    static int pick(double[] cumulative, double u) {
+        int i = Arrays.binarySearch(cumulative, u);
+        i = i >= 0 ? i + 1 : -i - 1;
+        return Math.min(i, cumulative.length - 1);
+    }
+
+    /** The q-quantile of x (type 7, linear between order statistics). */
+    static double quantile(double[] x, double q) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        double h = (s.length - 1) * q;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (h - lo) * (s[hi] - s[lo]);
+    }
+
+    /** SplitMix64's finaliser: consecutive inputs give unrelated outputs. */
+    static long mix(long x) {
+        x += 0x9E3779B97F4A7C15L;
+        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
+        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
+        return x ^ (x >>> 31);
+    }
+
+    private long hash(long... parts) {
+        long h = mix(settings.seed());
+        for (long p : parts) {
+            h = mix(h ^ p);
+        }
+        return h;
+    }
+
+    private RandomGenerator rng(int generation, int particle) {
+        return new Well19937c(hash(1, generation, particle));
+    }
+
+    /**
+     * Seed of the first replicate of a proposal's runs (replicate r adds r): non-negative and below
+     * 2^40, so it is exact in JSON and CSV and leaves room for the replicates above it.
+     */
+    private long modelSeed(int generation, int particle, int proposal) {
+        return hash(2, generation, particle, proposal) >>> 24;
+    }
+
+    @FunctionalInterface
+    interface Slot<T> {
+        T fill(int i);
+    }
+
+    /** Fills slots 0..n-1 on {@code threads} threads; results in slot order. */
+    static <T> List<T> fill(int threads, int n, Slot<T> slot) {
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemons()) : null;
+        try {
+            return parallel(pool, n, slot);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Fills slots 0..n-1, on the pool if there is one; results in slot order. */
+    private static <T> List<T> parallel(ExecutorService pool, int n, Slot<T> slot) {
+        List<T> out = new ArrayList<>();
+        if (pool == null) {
+            for (int i = 0; i < n; i++) {
+                out.add(slot.fill(i));
+            }
+            return out;
+        }
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            futures.add(pool.submit(() -> slot.fill(index)));
+        }
+        try {
+            for (Future<T> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+        return out;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemons() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "crackdown-abc-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

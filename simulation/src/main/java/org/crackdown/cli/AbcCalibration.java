@@ -1,0 +1,159 @@
+package org.crackdown.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import org.crackdown.calibration.AbcSmc;
+import org.crackdown.calibration.CalibrationSpec;
+import org.crackdown.calibration.CalibrationWriter;
+import org.crackdown.calibration.Evaluator;
+import org.crackdown.calibration.FreeParameter;
+import org.crackdown.calibration.PosteriorWriter;
+import org.crackdown.calibration.PredictiveCheck;
+import org.crackdown.calibration.Prior;
+import org.crackdown.calibration.ReplicateRunner;
+import org.crackdown.calibration.ResultTable;
+import org.crackdown.model.ParamSpec;
+import org.crackdown.model.Scenario;
+import org.crackdown.output.RunFolder;
+import org.crackdown.scenario.ScenarioException;
+
+/**
+ * {@code crackdown calibrate TARGETS --method abc}: the Bayesian calibration. Checks the targets
+ * file and scenario as a point fit does, runs {@link AbcSmc} with the model as its simulator (each
+ * proposal's replicates run with seeds from the proposal's own seed, not the fixed seeds of the
+ * point fit: ABC needs the model's noise), and writes posterior.csv, posterior.json, targets.yaml
+ * and run.json into the calibration folder, which appears only when the sampler has finished.
+ */
+final class AbcCalibration {
+
+    private final CalibrateCommand command;
+    private final CalibrationSpec cal;
+    private final int threads;
+    private final PrintWriter stdout;
+    private final PrintWriter stderr;
+
+    AbcCalibration(CalibrateCommand command, CalibrationSpec cal, int threads, PrintWriter stdout,
+                   PrintWriter stderr) {
+        this.command = command;
+        this.cal = cal;
+        this.threads = threads;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    int run() throws ScenarioException {
+        List<String> extra = command.scenarioOptions.sets();
+        int reps = cal.replicates();
+        Scenario base;
+        try (ReplicateRunner probe = new ReplicateRunner(1, () -> false)) {
+            Evaluator ev = new Evaluator(cal, cal.scenario(), extra, probe, reps);
+            base = ev.scenario(new double[0]);
+            CalibrateCommand.checkFreeKeys(cal, base);
+            ev.scenario(CalibrateCommand.corner(cal, false));
+            ev.scenario(CalibrateCommand.corner(cal, true));
+        }
+        Path target = command.output.folder(Path.of("runs", "calibration-" + RunCommand.folderName(cal.name())));
+        RunFolder folder = command.output.open(target, "calibration");
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        AbcSmc.Outcome outcome;
+        List<PredictiveCheck.Row> predictive = List.of();
+        try (folder; ReplicateRunner runner = new ReplicateRunner(1, folder::cancelled)) {
+            Evaluator ev = new Evaluator(cal, cal.scenario(), extra, runner, reps);
+            stdout.printf("ABC-SMC on %s: %d free parameters, %d targets, %d particles, up to %d generations after "
+                            + "the prior one, %d replicate(s) per simulation, seed %d, %d thread(s)%n",
+                    cal.scenario(), cal.free().size(), cal.targets().size(), cal.abc().particles(),
+                    cal.abc().generations(), reps, cal.abc().seed(), threads);
+            for (int k = 0; k < cal.free().size(); k++) {
+                Prior p = cal.priors().get(k);
+                if (!p.stated()) {
+                    stdout.printf("  %s: %s%n", cal.free().get(k).key(), p.source());
+                }
+            }
+            stdout.flush();
+            AbcSmc.Simulator sim = (index, values, modelSeed) -> {
+                try {
+                    Scenario s = ev.scenario(values);
+                    long[] seeds = new long[reps];
+                    for (int r = 0; r < reps; r++) {
+                        seeds[r] = modelSeed + r;
+                    }
+                    List<Map<String, Double>> summaries = runner.run(s, seeds);
+                    return ev.score(index, values, summaries, s.parameters().getScale());
+                } catch (ScenarioException e) {
+                    // The box's corners loaded above; a value inside it that does not is a bug, not input.
+                    throw new IllegalStateException("the scenario did not load at " + java.util.Arrays.toString(values)
+                            + ": " + e.getMessage(), e);
+                }
+            };
+            outcome = new AbcSmc(cal.abc(), cal.free(), cal.priors(), sim, threads).run(g -> {
+                if (!command.quietOption.quiet) {
+                    stderr.printf("generation %d: tolerance %s, %d simulations, acceptance %s, ESS %.0f, %.0f s%n",
+                            g.number(), Double.isInfinite(g.tolerance()) ? "none (prior)" : ResultTable.format(g.tolerance()),
+                            g.simulations(), ResultTable.format(g.acceptanceRate()), g.ess(),
+                            (System.nanoTime() - t0) / 1e9);
+                    stderr.flush();
+                }
+            });
+            int draws = cal.abc().predictiveDraws();
+            if (draws > 0) {
+                if (!command.quietOption.quiet) {
+                    stderr.printf("posterior predictive check: %d draws run again with fresh seeds%n", draws);
+                    stderr.flush();
+                }
+                predictive = PredictiveCheck.run(outcome.posterior(), sim, draws, cal.abc().seed(), threads);
+                PredictiveCheck.write(folder.temp(), predictive, draws);
+            }
+            CalibrationWriter.copyTargets(folder.temp(), cal);
+            PosteriorWriter.write(folder.temp(), cal, outcome);
+            PosteriorWriter.writeManifest(folder.temp(), cal, base.name(), threads, extra, outcome, started,
+                    Instant.now());
+            folder.commit();
+        } catch (CancellationException e) {
+            stderr.println("interrupted: no calibration folder written");
+            return Main.FAILED;
+        } catch (IOException e) {
+            stderr.println("error: cannot write the calibration folder " + target + ": " + RunCommand.reason(e));
+            return Main.FAILED;
+        } catch (ReplicateRunner.RunFailed e) {
+            return CalibrateCommand.runFailed(stderr, e);
+        }
+        AbcSmc.Generation post = outcome.posterior();
+        stdout.println("calibration folder: " + target);
+        stdout.printf("posterior: generation %d, tolerance %s, ESS %.0f of %d particles (%s)%n", post.number(),
+                Double.isInfinite(post.tolerance()) ? "none" : ResultTable.format(post.tolerance()), post.ess(),
+                post.particles().size(), outcome.stopReason());
+        stdout.printf("  %-40s %-12s %-12s %s%n", "parameter", "mean", "sd", "90% interval");
+        for (int k = 0; k < cal.free().size(); k++) {
+            FreeParameter f = cal.free().get(k);
+            int index = k;
+            double[] x = post.particles().stream().mapToDouble(p -> p.values()[index]).toArray();
+            double[] w = post.particles().stream().mapToDouble(AbcSmc.Particle::weight).toArray();
+            Map<String, Object> s = PosteriorWriter.weightedSummary(x, w);
+            stdout.printf("  %-40s %-12s %-12s [%s, %s]%n", f.key(), fmt(s.get("mean")), fmt(s.get("sd")),
+                    fmt(s.get("q05")), fmt(s.get("q95")));
+        }
+        if (!predictive.isEmpty()) {
+            stdout.printf("posterior predictive check (%d draws run again; predictive.csv):%n",
+                    cal.abc().predictiveDraws());
+            stdout.printf("  %-22s %-22s %-30s %s%n", "target", "wanted", "predicted 95% interval", "covered");
+            for (PredictiveCheck.Row r : predictive) {
+                stdout.printf("  %-22s %-22s %-30s %s%n", r.target().column(), r.target().describe(),
+                        "[" + ResultTable.format(r.low()) + ", " + ResultTable.format(r.high()) + "]",
+                        r.covers() ? "yes" : "NO");
+            }
+        }
+        stdout.flush();
+        return Main.OK;
+    }
+
+    private static String fmt(Object v) {
+        return ParamSpec.format(new java.math.BigDecimal((Double) v).round(new java.math.MathContext(4)).doubleValue());
+    }
+}
