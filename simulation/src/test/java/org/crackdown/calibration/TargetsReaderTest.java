@@ -51,11 +51,14 @@ class TargetsReaderTest {
         assertEquals(6, s.targets().size());
         // An "assumption, prior: ..." parameter (no published value) may be fitted, like a "free" one.
         assertTrue(s.free().stream().anyMatch(f -> f.key().equals("gangs.reservation_income")));
-        // The two parameters with a documented prior declare it; the others get the default, flagged.
+        // The parameters whose sources state a prior declare it; the others get the default on
+        // their bounds (log-uniform: all are fitted on a log scale), flagged as not stated.
+        List<String> uniform = List.of("police.woman_registration", "police.merge_probability", "police.trace_sold_probability");
         for (int k = 0; k < s.free().size(); k++) {
-            boolean documented = List.of("demand.wtp_woman", "gangs.reservation_income").contains(s.free().get(k).key());
-            assertEquals(documented, s.priors().get(k).stated(), s.free().get(k).key());
-            assertEquals(Prior.Kind.LOGUNIFORM, s.priors().get(k).kind());
+            String key = s.free().get(k).key();
+            boolean documented = key.equals("gangs.reservation_income") || uniform.contains(key);
+            assertEquals(documented, s.priors().get(k).stated(), key);
+            assertEquals(uniform.contains(key) ? Prior.Kind.UNIFORM : Prior.Kind.LOGUNIFORM, s.priors().get(k).kind(), key);
         }
         assertEquals(100, s.abc().particles());
     }
