@@ -220,15 +220,10 @@ public final class CalibrationWriter {
         Files.copy(spec.file(), dir.resolve(TARGETS));
     }
 
-    /**
-     * run.json: provenance, named like a run folder's (the folder is written, and replaced with
-     * {@code --force}, through {@link org.crackdown.output.RunFolder}).
-     */
-    public static void writeManifest(Path dir, CalibrationSpec spec, String scenarioName, int threads,
-                                     List<String> overrides, Calibration.Outcome outcome, Instant started,
-                                     Instant finished) throws IOException {
+    /** What every calibration folder's run.json starts with (a fit's and a posterior's alike). */
+    static Map<String, Object> manifestHead(String kind, CalibrationSpec spec, String scenarioName, List<String> overrides) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "calibration");
+        m.put("kind", kind);
         m.put("name", spec.name());
         m.put("status", "completed");
         m.put("targets_file", spec.file().toString());
@@ -238,6 +233,17 @@ public final class CalibrationWriter {
         m.put("command_line_overrides", overrides);
         m.put("scale_counts", spec.scaleCounts());
         m.put("replicates", spec.replicates());
+        return m;
+    }
+
+    /**
+     * run.json: provenance, named like a run folder's (the folder is written, and replaced with
+     * {@code --force}, through {@link org.crackdown.output.RunFolder}).
+     */
+    public static void writeManifest(Path dir, CalibrationSpec spec, String scenarioName, int threads,
+                                     List<String> overrides, Calibration.Outcome outcome, Instant started,
+                                     Instant finished) throws IOException {
+        Map<String, Object> m = manifestHead("calibration", spec, scenarioName, overrides);
         m.put("seeds", spec.seeds(spec.replicates()));
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("method", spec.optimizer().method().spelling());

@@ -203,17 +203,7 @@ public final class PosteriorWriter {
     public static void writeManifest(Path dir, CalibrationSpec spec, String scenarioName, int threads,
                                      List<String> overrides, AbcSmc.Outcome outcome, java.time.Instant started,
                                      java.time.Instant finished) throws IOException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("kind", "calibration-abc");
-        m.put("name", spec.name());
-        m.put("status", "completed");
-        m.put("targets_file", spec.file().toString());
-        m.put("scenario_file", spec.scenario().toString());
-        m.put("scenario", scenarioName);
-        m.put("set", spec.sets());
-        m.put("command_line_overrides", overrides);
-        m.put("scale_counts", spec.scaleCounts());
-        m.put("replicates", spec.replicates());
+        Map<String, Object> m = CalibrationWriter.manifestHead("calibration-abc", spec, scenarioName, overrides);
         m.put("generations_completed", outcome.generations().size() - 1);
         m.put("threads", threads);
         m.put("code_version", BuildInfo.version());

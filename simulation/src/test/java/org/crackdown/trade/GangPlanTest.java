@@ -3,14 +3,12 @@ package org.crackdown.trade;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 import org.crackdown.agent.Gang;
 import org.crackdown.model.Parameters;
-import org.crackdown.model.Scenario;
 import org.crackdown.model.TestScenarios;
 import org.crackdown.model.TraffickingModel;
 import org.junit.jupiter.api.Test;
@@ -19,17 +17,7 @@ import org.junit.jupiter.api.Test;
 class GangPlanTest {
 
     private static TraffickingModel model(Consumer<Parameters> tweak, long seed) {
-        Parameters p = new Parameters();
-        p.setScale(0.02);
-        TestScenarios.set(p, "gangs.initial", 0);
-        TestScenarios.set(p, "gangs.recruit_rate", 0);
-        TestScenarios.set(p, "init.settled_stocks", false);
-        tweak.accept(p);
-        Scenario s = new Scenario("plan", "", 1, LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31),
-                LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31), p, List.of(), List.of());
-        TraffickingModel m = new TraffickingModel(s, seed);
-        m.start();
-        return m;
+        return TradeFixtures.quietModel(0.02, seed, tweak);
     }
 
     /** Days stepped, and gangs (formed on day 0) that left on a trip at least once. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,7 +13,6 @@ import org.crackdown.agent.AcquisitionMethod;
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.VictimType;
 import org.crackdown.model.Parameters;
-import org.crackdown.model.Scenario;
 import org.crackdown.model.TestScenarios;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.space.Province;
@@ -25,17 +23,7 @@ class ProspectsTest {
 
     /** A started model with nothing moving in it unless a test puts it there. */
     private static TraffickingModel quietModel(Consumer<Parameters> tweak) {
-        Parameters p = new Parameters();
-        p.setScale(0.01);
-        TestScenarios.set(p, "gangs.initial", 0);
-        TestScenarios.set(p, "gangs.recruit_rate", 0);
-        TestScenarios.set(p, "init.settled_stocks", false);
-        tweak.accept(p);
-        Scenario s = new Scenario("quiet", "", 1, LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31),
-                LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31), p, List.of(), List.of());
-        TraffickingModel m = new TraffickingModel(s, 5);
-        m.start();
-        return m;
+        return TradeFixtures.quietModel(0.01, 5, tweak);
     }
 
     private static int province(TraffickingModel m, String code) {
