@@ -32,7 +32,7 @@ public final class Levers implements Propertied {
             new Lever("buyers.prosecution_probability", "Buyers prosecuted (probability)"),
             new Lever("border.control", "Border control (probability)"),
             new Lever("births.srb_shift", "Extra boys per 100 girls at birth"),
-            new Lever("scale", "Scale (next run only)"));
+            new Lever("scale", "Share of China simulated (next run only)"));
 
     /** Read-only live readings after the levers. */
     private static final List<String> READINGS = List.of("Date", "Police officers on duty", "Gangs active",

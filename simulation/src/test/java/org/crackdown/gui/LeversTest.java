@@ -59,6 +59,15 @@ class LeversTest {
     }
 
     @Test
+    void noLeverIsLabelledLikeTheMapsZoomBox() {
+        // MASON's display calls its zoom "Scale"; the model's scale slider must not look like it
+        // (issue 14: teachers confused the two).
+        for (Levers.Lever l : Levers.LEVERS) {
+            assertTrue(!l.label().toLowerCase(java.util.Locale.ROOT).startsWith("scale"), l.label());
+        }
+    }
+
+    @Test
     void outOfRangeValuesAreRefusedAndLeaveTheSettingAlone() {
         int b = index("police.budget");
         assertNull(props.setValue(b, "11"), "above the budget's maximum");
