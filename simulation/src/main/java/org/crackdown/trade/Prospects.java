@@ -53,6 +53,8 @@ public final class Prospects implements java.io.Serializable {
      */
     private final double[][] optionCost;
     private final int[] optionDay;
+    /** Where a gang based in each province may acquire: see {@link #sourcesFrom}. */
+    private final int[][] sources;
     private int day;
 
     public Prospects(ProvinceNetwork net, Routes routes, Demography demography, RuralFamilies families,
@@ -66,6 +68,7 @@ public final class Prospects implements java.io.Serializable {
         this.params = params;
         int n = net.size();
         this.travelDays = travelDays(net, routes, params);
+        this.sources = sources(net);
         this.inbound = new double[n][TYPES];
         this.forSale = new double[n][TYPES];
         this.optionCost = new double[n * TYPES * METHODS][];
@@ -128,13 +131,22 @@ public final class Prospects implements java.io.Serializable {
 
     // ------------------------------------------------------------------ acquisition
 
-    /** Where a gang based at {@code home} may go to acquire victims: home and its neighbours. */
+    /** Where a gang based at {@code home} may go to acquire victims: home and its neighbours (shared: do not modify). */
     public int[] sourcesFrom(int home) {
-        int[] nb = net.get(home).neighbours();
-        int[] s = new int[nb.length + 1];
-        s[0] = home;
-        System.arraycopy(nb, 0, s, 1, nb.length);
-        return s;
+        return sources[home];
+    }
+
+    /** Per home province: itself, then its neighbours (asked for at every plan, so built once). */
+    private static int[][] sources(ProvinceNetwork net) {
+        int[][] all = new int[net.size()][];
+        for (int home = 0; home < all.length; home++) {
+            int[] nb = net.get(home).neighbours();
+            int[] s = new int[nb.length + 1];
+            s[0] = home;
+            System.arraycopy(nb, 0, s, 1, nb.length);
+            all[home] = s;
+        }
+        return all;
     }
 
     /**
