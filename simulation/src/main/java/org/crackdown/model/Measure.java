@@ -62,6 +62,8 @@ public enum Measure {
     JOINT_GANGS_BUSTED(Kind.COUNT, "gangs", "Gangs busted by joint operations (also in gangs_busted)"),
     JOINT_SUSPECTS_ARRESTED(Kind.COUNT, "people", "Gang members arrested by joint operations (also in suspects_arrested)"),
     JOINT_RESCUED(Kind.COUNT, "victims", "Victims rescued by joint operations' busts: held, named in solved cases, traced (also in the rescued_by_* columns)"),
+    JOINT_CHILDREN_RESCUED(Kind.COUNT, "children", "Children among the victims rescued by joint operations' busts (also in joint_rescued)"),
+    JOINT_RINGS_BROKEN(Kind.COUNT, "rings", "Rings broken up by joint operations: rings an operation went after until none of their gangs was at large (counted in the province of the ring's first gang)"),
     HELD_BY_BUYERS(Kind.STOCK, "victims", "Victims living with buyers in this province at the end of the month: the stock police search and buyers judge their risk against"),
     LEGAL_MARRIAGES(Kind.COUNT, "families", "Surplus men's families who married legally (bride price, marriage migration) rather than buy a trafficked woman"),
     BUYERS_PRICED_OUT(Kind.COUNT, "buyers", "Would-be buyers for whom the victim is worth less than the going price"),

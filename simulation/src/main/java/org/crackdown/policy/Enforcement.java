@@ -166,7 +166,7 @@ public final class Enforcement implements java.io.Serializable {
      */
     public Busted bust(Gang g, int province, Cause cause, Parameters p, MersenneTwisterFast r) {
         if (!g.active()) {
-            return new Busted(0, 0);
+            return new Busted(0, 0, 0);
         }
         Metrics m = model.metrics();
         m.increment(Measure.GANGS_BUSTED, province);
@@ -178,6 +178,7 @@ public final class Enforcement implements java.io.Serializable {
         int arrested = g.arrest(p.getArrestShare(), r);
         m.add(Measure.SUSPECTS_ARRESTED, province, arrested);
         int rescued = 0;
+        int children = 0;
         RescueProcess how = cause == Cause.PATROL ? RescueProcess.PATROL : RescueProcess.BUST;
         List<Victim> held = g.releaseVictims();
         boolean onFile = false;
@@ -186,11 +187,15 @@ public final class Enforcement implements java.io.Serializable {
             onFile |= rescue(v, province, how, p);
             rescued++;
             child |= v.type().isChild();
+            children += v.type().isChild() ? 1 : 0;
         }
         // Some of its other open cases are solved with it, and the victims they name are traced.
         for (Case c : cases.closeLinked(g, p.getLinkedCaseProbability(), r)) {
             solved(c);
-            rescued += rescueNamed(c, p, r);
+            for (Victim v : rescueNamed(c, p, r)) {
+                rescued++;
+                children += v.type().isChild() ? 1 : 0;
+            }
         }
         if (cause == Cause.PATROL && !held.isEmpty() && !onFile) {
             open(Case.Kind.STOP, province, child, g, null);
@@ -199,6 +204,7 @@ public final class Enforcement implements java.io.Serializable {
             if (v.status() == Victim.Status.WITH_BUYER && r.nextDouble() < p.getTraceSoldProbability()) {
                 rescueFromBuyer(v, RescueProcess.TRACING, p, r);
                 rescued++;
+                children += v.type().isChild() ? 1 : 0;
             }
         }
         for (Gang partner : partners) {
@@ -212,23 +218,26 @@ public final class Enforcement implements java.io.Serializable {
             Gang reformed = model.formGang(g.home(), escaped, belief);
             reformed.learnDanger(province, p.getLearningRate());
         }
-        return new Busted(arrested, rescued);
+        return new Busted(arrested, rescued, children);
     }
 
-    /** What a bust achieved: members arrested, and victims rescued by it (held, named in its cases, traced). */
-    public record Busted(int arrested, int rescued) implements java.io.Serializable {
+    /**
+     * What a bust achieved: members arrested, and victims rescued by it (held, named in its cases,
+     * traced), of whom {@code childrenRescued} children.
+     */
+    public record Busted(int arrested, int rescued, int childrenRescued) implements java.io.Serializable {
     }
 
-    /** A solved case's victims still with buyers are found; returns how many. */
-    private int rescueNamed(Case c, Parameters p, MersenneTwisterFast r) {
-        int n = 0;
+    /** A solved case's victims still with buyers are found; returns them. */
+    private List<Victim> rescueNamed(Case c, Parameters p, MersenneTwisterFast r) {
+        List<Victim> found = new ArrayList<>();
         for (Victim v : new ArrayList<>(c.victims())) {
             if (v.status() == Victim.Status.WITH_BUYER) {
                 rescueFromBuyer(v, process(c), p, r);
-                n++;
+                found.add(v);
             }
         }
-        return n;
+        return found;
     }
 
     /** How a victim named by a solved case is counted when found with a buyer. */

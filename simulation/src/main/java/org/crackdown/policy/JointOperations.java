@@ -27,12 +27,15 @@ import ec.util.MersenneTwisterFast;
  * dated in the scenario or, at {@code joint.per_year}, started by police themselves.
  *
  * <p>An operation works in a set of provinces (named, or the province with most open cases and
- * its neighbours) and targets ONE ring: the gang there that police have most open cases against,
- * and the partners linked to it in those provinces, breadth first up to {@code joint.link_depth}
- * links away and at most {@code joint.max_gangs} x scale gangs (its reach). Over its duration the
- * mobilised officers take the ring's gangs down one by one; a busted gang gives leads to its other
- * partners like any bust, but those are left to ordinary investigation. So an operation never
- * busts more gangs than its reach.
+ * its neighbours) and goes after rings one at a time: the gang there that police have most open
+ * cases against, and the partners linked to it in those provinces, breadth first up to {@code
+ * joint.link_depth} links away. The mobilised officers take the ring's gangs down one by one;
+ * when none of them is at large any more the ring counts as broken up and the operation turns to
+ * the next ring (the next most-reported gang it has not reached yet), until it ends or has taken
+ * down {@code joint.max_gangs} x scale gangs (its reach). So how many rings, suspects and
+ * children an operation yields comes out of officers, days, efficiency and the rings' sizes; a
+ * busted gang gives leads to its other partners like any bust, but those are left to ordinary
+ * investigation.
  */
 public final class JointOperations implements java.io.Serializable {
 
@@ -45,7 +48,9 @@ public final class JointOperations implements java.io.Serializable {
         private final double officers;
         private final int reach;
         private final List<Gang> ring = new ArrayList<>();
-        private boolean targeted;
+        /** Every gang of every ring this operation has gone after (so no ring is targeted twice). */
+        private final Set<Gang> reached = new java.util.HashSet<>();
+        private int ringsBroken;
         private int busted;
         private int arrested;
         private int rescued;
@@ -66,8 +71,10 @@ public final class JointOperations implements java.io.Serializable {
         public double officers() { return officers; }
         /** Most gangs the operation may take down. */
         public int reach() { return reach; }
-        /** The ring it targets (empty until police know a gang in its provinces). */
+        /** The ring it is working on now (empty until police know a gang in its provinces). */
         public List<Gang> ring() { return List.copyOf(ring); }
+        /** Rings it has broken up: none of their gangs left at large. */
+        public int ringsBroken() { return ringsBroken; }
         /** Gangs this operation has busted. */
         public int busted() { return busted; }
         /** Suspects arrested and victims rescued by its busts (compare china-facts.md s2 templates). */
@@ -138,17 +145,24 @@ public final class JointOperations implements java.io.Serializable {
             metrics.increment(Measure.JOINT_OPERATIONS, area.iterator().next());
         }
         for (Operation o : running) {
-            if (!o.targeted) {
+            if (o.ring.isEmpty() && o.busted < o.reach()) {
                 target(o, cases, p.getJointLinkDepth());
             }
             work(o, enforcement, metrics, p, r);
+            if (!o.ring.isEmpty() && atLarge(o.ring).isEmpty()) {
+                o.ringsBroken++;
+                metrics.increment(Measure.JOINT_RINGS_BROKEN, o.ring.get(0).home());
+                o.ring.clear();
+            }
         }
     }
 
     /**
-     * Picks the ring: the active gang in the operation's provinces with most reports in the open
-     * cases against it (merged ones included; the first known on ties), then its partners there, breadth first, to the link depth,
-     * until the reach is filled. With no known gang there yet, it tries again the next day.
+     * Picks the next ring: the active gang in the operation's provinces, not reached by it before,
+     * with most reports in the open cases against it (merged ones included; the first known on
+     * ties), then its partners there not reached before, breadth first, to the link depth. The
+     * ring is what police know, not what they can take: the reach bounds the busts, so a ring cut
+     * short by it is not broken up. With no such gang known yet, it tries again the next day.
      */
     static void target(Operation o, CaseBook cases, int linkDepth) {
         Gang first = null;
@@ -156,7 +170,7 @@ public final class JointOperations implements java.io.Serializable {
         for (int prov : sorted(o.provinces())) {
             for (Gang g : cases.knownGangs(prov)) {
                 int n = cases.reportsAgainst(g);
-                if (g.active() && n > most) {
+                if (g.active() && n > most && !o.reached.contains(g)) {
                     first = g;
                     most = n;
                 }
@@ -165,41 +179,44 @@ public final class JointOperations implements java.io.Serializable {
         if (first == null) {
             return;
         }
-        o.targeted = true;
         Set<Gang> seen = new LinkedHashSet<>();
         ArrayDeque<Gang> queue = new ArrayDeque<>();
         ArrayDeque<Integer> depth = new ArrayDeque<>();
         seen.add(first);
         queue.add(first);
         depth.add(0);
-        while (!queue.isEmpty() && seen.size() < o.reach()) {
+        while (!queue.isEmpty()) {
             Gang g = queue.poll();
             int d = depth.poll();
             if (d >= linkDepth) {
                 continue;
             }
             for (Gang partner : g.partners()) {
-                if (seen.size() >= o.reach()) {
-                    break;
-                }
-                if (partner.active() && o.provinces().contains(partner.home()) && seen.add(partner)) {
+                if (partner.active() && o.provinces().contains(partner.home()) && !o.reached.contains(partner)
+                        && seen.add(partner)) {
                     queue.add(partner);
                     depth.add(d + 1);
                 }
             }
         }
         o.ring.addAll(seen);
+        o.reached.addAll(seen);
+    }
+
+    private static List<Gang> atLarge(List<Gang> ring) {
+        List<Gang> out = new ArrayList<>();
+        for (Gang g : ring) {
+            if (g.active()) {
+                out.add(g);
+            }
+        }
+        return out;
     }
 
     /** A day's work: each ring gang still at large falls with a chance that rises with officers per such gang. */
     private static void work(Operation o, Enforcement enforcement, Metrics metrics, Parameters p,
                              MersenneTwisterFast r) {
-        List<Gang> atLarge = new ArrayList<>();
-        for (Gang g : o.ring) {
-            if (g.active()) {
-                atLarge.add(g);
-            }
-        }
+        List<Gang> atLarge = atLarge(o.ring);
         if (atLarge.isEmpty()) {
             return;
         }
@@ -213,6 +230,7 @@ public final class JointOperations implements java.io.Serializable {
                 metrics.increment(Measure.JOINT_GANGS_BUSTED, g.home());
                 metrics.add(Measure.JOINT_SUSPECTS_ARRESTED, g.home(), b.arrested());
                 metrics.add(Measure.JOINT_RESCUED, g.home(), b.rescued());
+                metrics.add(Measure.JOINT_CHILDREN_RESCUED, g.home(), b.childrenRescued());
             }
         }
     }

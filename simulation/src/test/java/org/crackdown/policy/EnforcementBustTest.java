@@ -51,7 +51,7 @@ class EnforcementBustTest {
         assertFalse(partner.partners().contains(g));
         assertEquals(1, total(m, Measure.GANGS_BUSTED));
         assertEquals(first.arrested(), total(m, Measure.SUSPECTS_ARRESTED));
-        assertEquals(new Enforcement.Busted(0, 0), again);
+        assertEquals(new Enforcement.Busted(0, 0, 0), again);
     }
 
     @Test
