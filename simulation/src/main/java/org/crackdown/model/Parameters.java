@@ -349,6 +349,11 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "calibrated (docs/calibration.md)")
     private double buyerSearchEfficiency = 0.6534;
 
+    @Param(key = "police.search_saturation", unit = "victims per officer", min = 0.1, max = 10_000,
+            doc = "Victims held by buyers (or, for DNA matching, children on file) per searching officer at which officers find half as many as their capacity allows; with fewer such victims per officer, finds fall in proportion (each is harder to come across).",
+            source = "assumption, prior: log-uniform 10-200 (no published figure); 50 is the value the 2011 calibration was run with")
+    private double searchSaturation = 50;
+
     @Param(key = "police.trace_depth", unit = "sales", min = 0, max = 1000,
             doc = "How many of a busted gang's most recent sales its records and members' memories can lead police to; each is traced to the buyer with police.trace_sold_probability.",
             source = "assumption, prior: uniform 5-30 sales; default 20 is the value the 2011 calibration was run with (no published figure)")
@@ -578,6 +583,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getBustProbability() { return bustProbability; }
     public double getLinkedCaseProbability() { return linkedCaseProbability; }
     public double getTraceSoldProbability() { return traceSoldProbability; }
+    public double getSearchSaturation() { return searchSaturation; }
     public double getBuyerSearchEfficiency() { return buyerSearchEfficiency; }
     public double getLeadProbability() { return leadProbability; }
     public int getTraceDepth() { return traceDepth; }

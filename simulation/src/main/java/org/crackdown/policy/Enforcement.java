@@ -469,22 +469,22 @@ public final class Enforcement implements java.io.Serializable {
         for (PoliceUnit u : police.units()) {
             int i = u.province();
             double officers = u.buyerOfficers(p);
-            find(heldByBuyers.get(i), Rng.poisson(r, rate(officers, p.getBuyerSearchEfficiency(), heldByBuyers.get(i).size())),
+            find(heldByBuyers.get(i), Rng.poisson(r, rate(officers, p.getBuyerSearchEfficiency(), heldByBuyers.get(i).size(), p)),
                     RescueProcess.BUYER_SEARCH, p, r);
             if (p.isDnaEnabled()) {
                 double dna = u.dnaOfficers(p);
-                find(sampledChildren.get(i), Rng.poisson(r, rate(dna, p.getDnaSearchEfficiency(), sampledChildren.get(i).size())),
+                find(sampledChildren.get(i), Rng.poisson(r, rate(dna, p.getDnaSearchEfficiency(), sampledChildren.get(i).size(), p)),
                         RescueProcess.DNA, p, r);
             }
         }
     }
 
-    private static double rate(double officers, double perOfficerYear, int held) {
+    private static double rate(double officers, double perOfficerYear, int held, Parameters p) {
         if (held == 0 || officers <= 0) {
             return 0;
         }
         double capacity = officers * perOfficerYear / 365.0;
-        return capacity * held / (held + 50.0 * officers);
+        return capacity * held / (held + p.getSearchSaturation() * officers);
     }
 
     /**
