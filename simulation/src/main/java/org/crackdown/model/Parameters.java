@@ -82,8 +82,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
-            source = "calibrated at national scale (docs/calibration.md, 2026-11-30)")
-    private double sonPropensity = 0.01043;
+            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30)")
+    private double sonPropensity = 0.0085;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -293,8 +293,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.interception_efficiency", unit = "per officer per million people per day", min = 0, max = 10,
             doc = "Daily chance, per patrol officer per million inhabitants, of stopping a gang moving victims through the province.",
-            source = "calibrated (docs/calibration.md)")
-    private double interceptionEfficiency = 0.00098;
+            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 0.0001-0.003")
+    private double interceptionEfficiency = 0.00044;
 
     @Param(key = "police.investigation_efficiency", unit = "cases per investigator per day", min = 0, max = 10,
             doc = "Cases an investigator can close per day when fully occupied.",
@@ -322,8 +322,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.woman_registration", unit = "probability", min = 0, max = 1,
             doc = "Chance that police register a report of a missing (deceived or abducted) woman as a case at once; otherwise it is looked into with police.inquiry_probability and registered only if solved (bu po bu li). The 2009 immediate filing was for children only.",
-            source = "assumption, prior: uniform 0.2-1.0 (no published figure); value from the scale-0.3 fit (docs/calibration.md, 2026-11-30)")
-    private double womanRegistration = 0.5031;
+            source = "assumption, prior: uniform 0.2-1.0 (no published figure); value from the national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30)")
+    private double womanRegistration = 0.30;
 
     @Param(key = "police.inquiry_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated.",
@@ -332,8 +332,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.merge_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police link a new report, tip, lead or stop about a gang they already have an open case against to that case (serial-case merging, chuan bing an): it adds its victim to the case instead of opening a new one, so a case is a gang's criminal event, not a victim.",
-            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case); calibrated at national scale (docs/calibration.md, 2026-11-30)")
-    private double mergeProbability = 0.3;
+            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case); calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30)")
+    private double mergeProbability = 0.55;
 
     @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
@@ -341,8 +341,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.trace_sold_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.",
-            source = "calibrated (docs/calibration.md, 2026-11-30: the scale-0.3 fit); prior: uniform 0.05-0.6 (assumption)")
-    private double traceSoldProbability = 0.3573;
+            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior: uniform 0.05-0.6 (assumption)")
+    private double traceSoldProbability = 0.46;
 
     @Param(key = "police.buyer_search_efficiency", unit = "rescues per officer per year", min = 0, max = 1000,
             doc = "Victims held by buyers that an officer on buyer enforcement finds per year, when such victims are common.",
@@ -374,8 +374,9 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private boolean dnaEnabled = false;
 
     @Param(key = "dna.search_efficiency", unit = "matches per DNA officer per year", min = 0, max = 1000,
-            doc = "Children living with buyers whose parents are in the database that one DNA officer identifies per year, when such children are common.")
-    private double dnaSearchEfficiency = 1.0;
+            doc = "Children living with buyers whose parents are in the database that one DNA officer identifies per year, when such children are common.",
+            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 1-100 (assumption)")
+    private double dnaSearchEfficiency = 40;
 
     @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents reporting a missing child give a DNA sample.")
@@ -422,19 +423,19 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private int jointDurationDays = 30;
 
     @Param(key = "joint.takedown_efficiency", unit = "gangs per officer-day", min = 0, max = 1,
-            doc = "Daily chance that one gang of an operation's ring is taken down is 1 - exp(-efficiency x officers / ring gangs still at large).",
-            source = "assumption, prior: log-uniform 0.0003-0.003; 0.001 takes down about 9 in 10 gangs of a 100-gang ring with 7,000 officers within 30 days (china-facts.md s2: Mar 2012, >7,000 police broke up four rings)")
-    private double jointTakedownEfficiency = 0.001;
+            doc = "Daily chance that each gang of the ring an operation is working on is taken down is 1 - exp(-efficiency x officers / ring gangs still at large).",
+            source = "calibrated to the templates' 310-608 suspects per operation (china-facts.md s2), with joint.link_depth: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 0.0003-0.003 (assumption)")
+    private double jointTakedownEfficiency = 0.002;
 
     @Param(key = "joint.max_gangs", unit = "gangs at scale 1", min = 1, max = 10_000,
-            doc = "Reach of one joint operation: most gangs of its ring it can take down (times scale, at least 1). The ring is the gang police know most about in the operation's provinces and the partners linked to it there, up to joint.link_depth links away.",
+            doc = "Reach of one joint operation: most gangs it can take down over all the rings it goes after (times scale, at least 1). A ring is the gang police know most about in the operation's provinces and the partners linked to it there, up to joint.link_depth links away.",
             source = "assumption, prior: uniform 20-200; china-facts.md s2 templates: 310-608 suspects per operation, at about 3 arrested per busted gang (gangs.members_mean x gangs.arrest_share) 100-190 gangs, in 4-5 rings")
     private int jointMaxGangs = 100;
 
     @Param(key = "joint.link_depth", unit = "links", min = 0, max = 20,
-            doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only).",
-            source = "assumption, prior: uniform integer 1-5")
-    private int jointLinkDepth = 3;
+            doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only): the size of a ring as police see it.",
+            source = "calibrated to the templates' four rings (Mar 2012) and 5 gangs (Mar 2013) per operation (china-facts.md s2), with joint.takedown_efficiency: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior uniform integer 1-5 (assumption)")
+    private int jointLinkDepth = 4;
 
     // ---------------------------------------------------------------- victims held by buyers
     @Param(key = "held.escape_rate", unit = "per year", min = 0, max = 10,

@@ -48,7 +48,7 @@ class TargetsReaderTest {
     void theShippedTargetsFileIsValid() throws ScenarioException {
         CalibrationSpec s = TargetsReader.read(Path.of("../scenarios/calibration/china-2011.yaml"));
         assertEquals("china-2011", s.name());
-        assertEquals(6, s.targets().size());
+        assertEquals(9, s.targets().size());
         // An "assumption, prior: ..." parameter (no published value) may be fitted, like a "free" one.
         assertTrue(s.free().stream().anyMatch(f -> f.key().equals("gangs.reservation_income")));
         // The parameters whose sources state a prior declare it; the others get the default on
@@ -56,7 +56,8 @@ class TargetsReaderTest {
         List<String> uniform = List.of("police.woman_registration", "police.merge_probability", "police.trace_sold_probability");
         for (int k = 0; k < s.free().size(); k++) {
             String key = s.free().get(k).key();
-            boolean documented = key.equals("gangs.reservation_income") || uniform.contains(key);
+            boolean documented = List.of("gangs.reservation_income", "police.interception_efficiency",
+                    "dna.search_efficiency", "joint.takedown_efficiency").contains(key) || uniform.contains(key);
             assertEquals(documented, s.priors().get(k).stated(), key);
             assertEquals(uniform.contains(key) ? Prior.Kind.UNIFORM : Prior.Kind.LOGUNIFORM, s.priors().get(k).kind(), key);
         }
