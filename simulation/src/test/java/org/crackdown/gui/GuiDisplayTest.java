@@ -134,6 +134,8 @@ class GuiDisplayTest {
         }
         assertEquals(0, p.exitValue(), "crackdown gui --screenshot failed:\n" + output);
         assertTrue(output.contains("map of 2009-06-04 written to"), output);
+        // MASON's Console used to print "probably no Java3D" at every start (MasonClassListTest).
+        assertTrue(!output.contains("WARNING"), "the GUI starts without warnings:\n" + output);
 
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals((int) ChinaMap.WIDTH, img.getWidth());
