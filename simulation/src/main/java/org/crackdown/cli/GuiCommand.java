@@ -8,6 +8,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -55,6 +57,11 @@ public final class GuiCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenarioOptions;
 
+    @Option(names = "--pause-on", paramLabel = "DATE",
+            description = "Pause every run when the map reaches DATE (yyyy-mm-dd), before that day is simulated; "
+                    + "e.g. 2009-04-09, the start of the national campaign. The Model tab can change it.")
+    String pauseOn;
+
     @Option(names = "--screenshot", paramLabel = "PNG",
             description = "Do not wait for a user: run --days days, save a picture of the map to PNG, and close.")
     Path screenshot;
@@ -78,16 +85,27 @@ public final class GuiCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Scenario scenario = scenarioOptions.load(file);
+        long s = seed != null ? seed : scenario.seed();
+        GuiSession session = new GuiSession(scenario, s);
+        if (pauseOn != null) {
+            try {
+                session.setPauseOn(LocalDate.parse(pauseOn.strip()));
+            } catch (DateTimeParseException e) {
+                err.println("error: --pause-on: '" + pauseOn + "' is not a date written yyyy-mm-dd (e.g. 2009-04-09)");
+                return Main.BAD_INPUT;
+            } catch (IllegalArgumentException e) {
+                err.println("error: --pause-on: " + e.getMessage());
+                return Main.BAD_INPUT;
+            }
+        }
         String noDisplay = displayProblem();
         if (noDisplay != null) {
             err.println("error: crackdown gui needs a display, and " + noDisplay
                     + ". On a machine without one, run it under a virtual display: xvfb-run -a crackdown gui");
             return Main.FAILED;
         }
-        long s = seed != null ? seed : scenario.seed();
-        out.println("scenario " + file + ", seed " + s);
+        out.println("scenario " + file + ", seed " + s + (pauseOn == null ? "" : ", runs pause on " + session.pauseOn()));
         out.flush();
-        GuiSession session = new GuiSession(scenario, s);
         AtomicReference<TraffickingModelWithUI> gui = new AtomicReference<>();
         AtomicReference<LessonConsole> console = new AtomicReference<>();
         try {
