@@ -5,7 +5,6 @@ import java.awt.GraphicsEnvironment;
 import java.awt.HeadlessException;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -173,14 +172,7 @@ public final class GuiCommand implements Callable<Integer> {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             roots.add(p);
         }
-        try {
-            Path code = Path.of(GuiCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            for (Path p = code.getParent(); p != null; p = p.getParent()) {
-                roots.add(p);
-            }
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            // No code location (unusual class loader): the working directory is all there is.
-        }
+        roots.addAll(InstallFolder.codeFolders());
         for (Path root : roots) {
             Path candidate = root.resolve(DEFAULT_SCENARIO);
             if (Files.isRegularFile(candidate)) {
