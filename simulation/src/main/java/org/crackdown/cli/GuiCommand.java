@@ -61,6 +61,11 @@ public final class GuiCommand implements Callable<Integer> {
                     + "e.g. 2009-04-09, the start of the national campaign. The Model tab can change it.")
     String pauseOn;
 
+    @Option(names = "--time-to", paramLabel = "DATE",
+            description = "Do not wait for a user: press play, and when the map reaches DATE print how long it took "
+                    + "(simulated days per second, as the lesson plan's timings assume) and close.")
+    String timeTo;
+
     @Option(names = "--screenshot", paramLabel = "PNG",
             description = "Do not wait for a user: run --days days, save a picture of the map to PNG, and close.")
     Path screenshot;
@@ -86,14 +91,20 @@ public final class GuiCommand implements Callable<Integer> {
         Scenario scenario = scenarioOptions.load(file);
         long s = seed != null ? seed : scenario.seed();
         GuiSession session = new GuiSession(scenario, s);
-        if (pauseOn != null) {
+        if (timeTo != null && (pauseOn != null || screenshot != null)) {
+            err.println("error: --time-to cannot be combined with --pause-on or --screenshot");
+            return Main.BAD_INPUT;
+        }
+        String option = timeTo != null ? "--time-to" : "--pause-on";
+        String date = timeTo != null ? timeTo : pauseOn;
+        if (date != null) {
             try {
-                session.setPauseOn(LocalDate.parse(pauseOn.strip()));
+                session.setPauseOn(LocalDate.parse(date.strip()));
             } catch (DateTimeParseException e) {
-                err.println("error: --pause-on: '" + pauseOn + "' is not a date written yyyy-mm-dd (e.g. 2009-04-09)");
+                err.println("error: " + option + ": '" + date + "' is not a date written yyyy-mm-dd (e.g. 2009-04-09)");
                 return Main.BAD_INPUT;
             } catch (IllegalArgumentException e) {
-                err.println("error: --pause-on: " + e.getMessage());
+                err.println("error: " + option + ": " + e.getMessage());
                 return Main.BAD_INPUT;
             }
         }
@@ -121,6 +132,9 @@ public final class GuiCommand implements Callable<Integer> {
         if (screenshot != null) {
             return picture(gui.get(), console.get(), out);
         }
+        if (timeTo != null) {
+            return timed(gui.get(), console.get(), out);
+        }
         console.get().awaitClose();
         return Main.OK;
     }
@@ -145,6 +159,31 @@ public final class GuiCommand implements Callable<Integer> {
                 throw failed.get();
             }
             out.println("map of " + g.model().today() + " written to " + screenshot);
+            return Main.OK;
+        } finally {
+            SwingUtilities.invokeAndWait(c::doClose);
+        }
+    }
+
+    /**
+     * Plays as a user would (MASON's play loop, the map and charts redrawn as it goes) until the
+     * pause date, and reports the speed: what a lesson's timings depend on, on this computer.
+     */
+    private int timed(TraffickingModelWithUI g, LessonConsole c, PrintWriter out) throws Exception {
+        try {
+            long t0 = System.nanoTime();
+            SwingUtilities.invokeAndWait(c::pressPlay);
+            while (c.getPlayState() != sim.display.Console.PS_PAUSED) {
+                if (c.getPlayState() == sim.display.Console.PS_STOPPED) {
+                    return Main.FAILED; // closed by the user
+                }
+                Thread.sleep(10);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int days = g.model().dayIndex();
+            out.printf(java.util.Locale.ROOT, "reached %s: %d days in %.1f s of play, %.1f simulated days a second "
+                    + "(scale %s)%n", g.model().today(), days, seconds, days / seconds,
+                    org.crackdown.model.ParamSpec.format(g.model().params().getScale()));
             return Main.OK;
         } finally {
             SwingUtilities.invokeAndWait(c::doClose);
