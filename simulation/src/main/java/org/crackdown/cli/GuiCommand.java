@@ -70,8 +70,14 @@ public final class GuiCommand implements Callable<Integer> {
             description = "Do not wait for a user: run --days days, save a picture of the map to PNG, and close.")
     Path screenshot;
 
+    @Option(names = "--window-screenshot", paramLabel = "PNG",
+            description = "Like --screenshot, but a picture of the whole screen: the map, the charts and the Console "
+                    + "(for documentation; run under a virtual display of known size).")
+    Path windowScreenshot;
+
     @Option(names = "--days", paramLabel = "N", defaultValue = "365",
-            description = "With --screenshot: days to simulate before the picture (default: ${DEFAULT-VALUE}).")
+            description = "With --screenshot or --window-screenshot: days to simulate before the picture "
+                    + "(default: ${DEFAULT-VALUE}).")
     int days;
 
     @Override
@@ -91,8 +97,8 @@ public final class GuiCommand implements Callable<Integer> {
         Scenario scenario = scenarioOptions.load(file);
         long s = seed != null ? seed : scenario.seed();
         GuiSession session = new GuiSession(scenario, s);
-        if (timeTo != null && (pauseOn != null || screenshot != null)) {
-            err.println("error: --time-to cannot be combined with --pause-on or --screenshot");
+        if (timeTo != null && (pauseOn != null || screenshot != null || windowScreenshot != null)) {
+            err.println("error: --time-to cannot be combined with --pause-on or a screenshot");
             return Main.BAD_INPUT;
         }
         String option = timeTo != null ? "--time-to" : "--pause-on";
@@ -129,7 +135,7 @@ public final class GuiCommand implements Callable<Integer> {
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception ex ? ex : e;
         }
-        if (screenshot != null) {
+        if (screenshot != null || windowScreenshot != null) {
             return picture(gui.get(), console.get(), out);
         }
         if (timeTo != null) {
@@ -150,7 +156,9 @@ public final class GuiCommand implements Callable<Integer> {
             // On the Swing thread, after the charts and display have caught up with the steps.
             SwingUtilities.invokeAndWait(() -> {
                 try {
-                    MapPicture.write(g, 1.0, screenshot);
+                    if (screenshot != null) {
+                        MapPicture.write(g, 1.0, screenshot);
+                    }
                 } catch (Exception e) {
                     failed.set(e);
                 }
@@ -158,10 +166,35 @@ public final class GuiCommand implements Callable<Integer> {
             if (failed.get() != null) {
                 throw failed.get();
             }
-            out.println("map of " + g.model().today() + " written to " + screenshot);
+            if (screenshot != null) {
+                out.println("map of " + g.model().today() + " written to " + screenshot);
+            }
+            if (windowScreenshot != null) {
+                screen(windowScreenshot);
+                out.println("screen of " + g.model().today() + " written to " + windowScreenshot);
+            }
             return Main.OK;
         } finally {
             SwingUtilities.invokeAndWait(c::doClose);
+        }
+    }
+
+    /** The whole screen, once every window has painted what the steps so far produced. */
+    private static void screen(Path png) throws Exception {
+        // Chart points and repaints are queued on the Swing thread; two rounds let both run.
+        SwingUtilities.invokeAndWait(() -> {
+            for (java.awt.Window w : java.awt.Window.getWindows()) {
+                if (w.isShowing()) {
+                    w.repaint();
+                }
+            }
+        });
+        SwingUtilities.invokeAndWait(() -> { });
+        Thread.sleep(1000); // the display server draws what it was sent
+        java.awt.Rectangle all = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+        java.awt.image.BufferedImage img = new java.awt.Robot().createScreenCapture(all);
+        if (!javax.imageio.ImageIO.write(img, "png", png.toFile())) {
+            throw new java.io.IOException("no PNG writer");
         }
     }
 

@@ -65,7 +65,7 @@ class GuiCommandTest {
     void timingToADateChecksItsDateAndStandsAlone() {
         Outcome both = run("gui", "--time-to", "2009-04-09", "--pause-on", "2009-04-09");
         assertEquals(Main.BAD_INPUT, both.code(), both.err());
-        assertTrue(both.err().contains("--time-to cannot be combined with --pause-on or --screenshot"), both.err());
+        assertTrue(both.err().contains("--time-to cannot be combined with --pause-on or a screenshot"), both.err());
         Outcome outside = run("gui", "--time-to", "2007-01-01");
         assertEquals(Main.BAD_INPUT, outside.code(), outside.err());
         assertTrue(outside.err().contains("--time-to: pause date 2007-01-01 is outside the run"), outside.err());
