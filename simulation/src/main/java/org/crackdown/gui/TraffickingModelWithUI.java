@@ -137,13 +137,16 @@ public final class TraffickingModelWithUI extends GUIState {
         attachCharts(m);
         super.start();
         showRun(m);
-        armPause();
+        if (session.pauseOn() != null) {
+            armPause(); // else the Console keeps any pause the user typed in its own Console tab
+        }
     }
 
     /**
      * Pause on a date uses MASON's own "pause at time": the Console's play loop pauses after the
      * step whose schedule time reaches it (and then clears it, so play goes on). Set at the start
-     * of every run and whenever the date is changed.
+     * of every run when there is a date, and whenever the date is changed (an emptied date clears
+     * the Console's pause).
      */
     void armPause() {
         if (controller instanceof Console c) {
@@ -162,7 +165,9 @@ public final class TraffickingModelWithUI extends GUIState {
         attachCharts(m);
         super.load(m);
         showRun(m);
-        armPause();
+        if (session.pauseOn() != null) {
+            armPause();
+        }
     }
 
     /** Only checkpoints of this model written by this code version (others would mean something else). */
