@@ -46,7 +46,7 @@ public final class GuiCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
             description = "Scenario file (default: " + DEFAULT_SCENARIO + " in the current directory, "
-                    + "else in the crackdown checkout).")
+                    + "else in the crackdown folder: the checkout or the unzipped release).")
     Path scenarioFile;
 
     @Option(names = "--seed", paramLabel = "N",
@@ -91,7 +91,7 @@ public final class GuiCommand implements Callable<Integer> {
         Path file = scenarioFile != null ? scenarioFile : defaultScenario();
         if (file == null) {
             err.println("error: no scenario given and " + DEFAULT_SCENARIO
-                    + " not found in the current directory or the crackdown checkout; name a scenario file");
+                    + " not found in the current directory or the crackdown folder; name a scenario file");
             return Main.BAD_INPUT;
         }
         Scenario scenario = scenarioOptions.load(file);
