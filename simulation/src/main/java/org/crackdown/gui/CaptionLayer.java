@@ -60,7 +60,7 @@ final class CaptionLayer extends MapLayer {
         double z = zoom(info);
         double w = 272 * z;
         double line = 19 * z;
-        double h = 14.4 * line;
+        double h = 15.2 * line;
         double x = info.draw.x + info.draw.width - w - 10 * z;
         double y = info.draw.y + info.draw.height - h - 10 * z;
         g.setColor(Palette.LEGEND_BACK);
@@ -77,28 +77,8 @@ final class CaptionLayer extends MapLayer {
         g.setColor(Palette.TEXT);
         g.drawString("Victims taken, last month", (float) tx, (float) cy);
         cy += 0.35 * line;
-        double barW = w - 20 * z;
-        double barH = 0.7 * line;
-        double[] stops = Palette.PRESSURE_STOPS;
-        double top = stops[stops.length - 1];
-        for (int k = 0; k < barW; k++) {
-            // Bar position is on a square-root scale, so the low end is not squeezed.
-            double v = Math.pow(k / barW, 2) * top;
-            g.setColor(Palette.pressure(v));
-            g.fill(new Rectangle2D.Double(tx + k, cy, 1.5, barH));
-        }
-        g.setColor(Palette.BORDER);
-        g.draw(new Rectangle2D.Double(tx, cy, barW, barH));
-        g.setFont(font(Font.PLAIN, 11, info));
-        FontMetrics fm = g.getFontMetrics();
-        g.setColor(Palette.TEXT);
-        for (double s : stops) {
-            double px = tx + Math.sqrt(s / top) * barW;
-            String label = s == top ? (int) s + "+" : Integer.toString((int) s);
-            double shift = s == 0 ? 0 : s == top ? fm.stringWidth(label) : fm.stringWidth(label) / 2.0;
-            g.drawString(label, (float) (px - shift), (float) (cy + barH + fm.getAscent() + 1 * z));
-        }
-        cy += barH + fm.getHeight() + 1.1 * line;
+        cy = pressureLegend(g, info, tx, cy, w - 20 * z);
+        cy += 1.1 * line;
 
         g.setFont(head);
         g.drawString("Police on duty (blue rings)", (float) tx, (float) cy);
@@ -146,6 +126,42 @@ final class CaptionLayer extends MapLayer {
         g.setColor(Palette.TEXT);
         g.setFont(head);
         g.drawString("Rescue (green flash)", (float) (tx + 2 * rr + 8 * z), (float) cy);
+    }
+
+    static final DateTimeFormatter SET_ON = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    /**
+     * The pressure classes as boxes, light to dark, with their lower limits at the boundaries and a
+     * line saying how they were set. Returns the baseline of the last line.
+     */
+    private double pressureLegend(Graphics2D g, DrawInfo2D info, double tx, double cy, double width) {
+        double z = zoom(info);
+        double line = 19 * z;
+        PressureBands bands = scene.bands();
+        int boxes = bands.classes() + 1;
+        double boxW = width / boxes;
+        double boxH = 0.7 * line;
+        for (int c = 0; c < boxes; c++) {
+            g.setColor(bands.colour(c));
+            g.fill(new Rectangle2D.Double(tx + c * boxW, cy, boxW, boxH));
+            g.setColor(Palette.BORDER);
+            g.draw(new Rectangle2D.Double(tx + c * boxW, cy, boxW, boxH));
+        }
+        g.setFont(font(Font.PLAIN, 11, info));
+        FontMetrics fm = g.getFontMetrics();
+        g.setColor(Palette.TEXT);
+        float below = (float) (cy + boxH + fm.getAscent() + 1 * z);
+        g.drawString("0", (float) tx, below);
+        double[] limits = bands.limits();
+        for (int k = 0; k < boxes - 1; k++) {
+            String label = PressureBands.label(k == 0 ? PressureBands.NONE_BELOW : limits[k - 1]);
+            g.drawString(label, (float) (tx + (k + 1) * boxW - fm.stringWidth(label) / 2.0), below);
+        }
+        double y = below + fm.getHeight();
+        String how = bands.setOn() == null || boxes == 1 ? "none taken yet"
+                : "classes: fifths of provinces, set " + SET_ON.format(bands.setOn());
+        g.drawString(how, (float) tx, (float) y);
+        return y;
     }
 
     private static void ring(Graphics2D g, double cx, double cy, double r, double z) {

@@ -50,6 +50,7 @@ public final class GuiSession {
     private final List<Consumer<Change>> changeListeners = new CopyOnWriteArrayList<>();
 
     private TraffickingModel model;
+    private LocalDate pauseOn;
     private boolean running;
     private Parameters runStart;
     private long runSeed;
@@ -150,6 +151,38 @@ public final class GuiSession {
         } else if (!running()) {
             editedSinceRun = true;
         }
+    }
+
+    /** The date every run pauses on (the map showing it, its day not yet simulated), or null for none. */
+    public LocalDate pauseOn() {
+        return pauseOn;
+    }
+
+    /**
+     * Sets (or, with null, clears) the date on which runs pause. It must fall inside the scenario's
+     * period after its first day; a date the current run has already reached applies from the next run.
+     *
+     * @throws IllegalArgumentException saying which dates are allowed
+     */
+    public void setPauseOn(LocalDate date) {
+        if (date != null && (!date.isAfter(scenario.start()) || date.isAfter(scenario.end()))) {
+            throw new IllegalArgumentException("pause date " + date + " is outside the run: give a date from "
+                    + scenario.start().plusDays(1) + " to " + scenario.end());
+        }
+        pauseOn = date;
+    }
+
+    /**
+     * The schedule time MASON's Console is to pause at ({@code Console.setWhenShouldPauseTime}) so
+     * that the current run stops with the map showing {@link #pauseOn}: the model runs one step per
+     * day, at times 0, 1, 2, ..., and after the step at time t its date is start + t + 1. Infinite
+     * when there is no pause date, no run, or the run has already reached the date.
+     */
+    public double pauseTime() {
+        if (pauseOn == null || !running() || !pauseOn.isAfter(model.today())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return java.time.temporal.ChronoUnit.DAYS.between(model.scenario().start(), pauseOn) - 1;
     }
 
     /** Changes made during the current or last run, in the order made. */

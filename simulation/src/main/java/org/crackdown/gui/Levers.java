@@ -1,5 +1,7 @@
 package org.crackdown.gui;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.crackdown.model.Allocation;
@@ -34,15 +36,21 @@ public final class Levers implements Propertied {
             new Lever("births.srb_shift", "Extra boys per 100 girls at birth"),
             new Lever("scale", "Share of China simulated (next run only)"));
 
-    /** Read-only live readings after the levers. */
+    /** After the levers: the date on which runs pause (MASON's Console pauses there), as text. */
+    static final String PAUSE_ON = "Pause on date (yyyy-mm-dd)";
+
+    /** Read-only live readings after the pause date. */
     private static final List<String> READINGS = List.of("Date", "Police officers on duty", "Gangs active",
             "Victims held by gangs");
 
     private final GuiSession session;
+    private final Runnable pauseChanged;
     private final Properties properties = new LeverProperties();
 
-    public Levers(GuiSession session) {
+    /** {@code pauseChanged} runs after the pause date has been changed (the GUI passes it to the Console). */
+    public Levers(GuiSession session, Runnable pauseChanged) {
         this.session = session;
+        this.pauseChanged = pauseChanged;
     }
 
     @Override
@@ -60,7 +68,7 @@ public final class Levers implements Propertied {
 
         @Override
         public int numProperties() {
-            return LEVERS.size() + READINGS.size();
+            return LEVERS.size() + 1 + READINGS.size();
         }
 
         private ParamSpec spec(int index) {
@@ -71,13 +79,20 @@ public final class Levers implements Propertied {
             return index < LEVERS.size();
         }
 
+        private boolean isPause(int index) {
+            return index == LEVERS.size();
+        }
+
         @Override
         public Object getValue(int index) {
             if (index < 0 || index >= numProperties()) {
                 return null;
             }
+            if (isPause(index)) {
+                return session.pauseOn() == null ? "" : session.pauseOn().toString();
+            }
             if (!isLever(index)) {
-                return reading(index - LEVERS.size());
+                return reading(index - LEVERS.size() - 1);
             }
             Object v = session.value(LEVERS.get(index).key());
             return v instanceof Allocation a ? Integer.valueOf(a.ordinal()) : v;
@@ -98,6 +113,12 @@ public final class Levers implements Propertied {
 
         @Override
         public String getDescription(int index) {
+            if (isPause(index)) {
+                return "<html>Every run pauses when the map reaches this date, before that day is simulated "
+                        + "(press play to go on). From " + session.scenario().start().plusDays(1) + " to "
+                        + session.scenario().end() + "; empty for no pause. A date this run has passed applies "
+                        + "from the next run.</html>";
+            }
             if (!isLever(index)) {
                 return null;
             }
@@ -109,12 +130,15 @@ public final class Levers implements Propertied {
 
         @Override
         public boolean isReadWrite(int index) {
-            return isLever(index);
+            return isLever(index) || isPause(index);
         }
 
         @Override
         public String getName(int index) {
-            return isLever(index) ? LEVERS.get(index).label() : READINGS.get(index - LEVERS.size());
+            if (isPause(index)) {
+                return PAUSE_ON;
+            }
+            return isLever(index) ? LEVERS.get(index).label() : READINGS.get(index - LEVERS.size() - 1);
         }
 
         @Override
@@ -132,6 +156,9 @@ public final class Levers implements Propertied {
 
         @Override
         protected Object _setValue(int index, Object value) {
+            if (isPause(index)) {
+                return setPause(value);
+            }
             if (!isLever(index)) {
                 return null;
             }
@@ -151,6 +178,18 @@ public final class Levers implements Propertied {
             }
             return getValue(index);
         }
+    }
+
+    /** A date as typed (blank clears it); null, so that MASON beeps and shows the old value, if refused. */
+    private Object setPause(Object value) {
+        String text = value == null ? "" : value.toString().strip();
+        try {
+            session.setPauseOn(text.isEmpty() ? null : LocalDate.parse(text));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return null;
+        }
+        pauseChanged.run();
+        return properties.getValue(LEVERS.size());
     }
 
     private String reading(int i) {

@@ -28,6 +28,7 @@ public final class MapScene {
     private LocalDate today;
     private int day;
     private int totalDays;
+    private final PressureBands bands = new PressureBands();
     private final List<String> campaigns = new ArrayList<>();
     private String settings = "";
 
@@ -48,6 +49,7 @@ public final class MapScene {
             java.util.Arrays.fill(row, 0);
         }
         campaigns.clear();
+        bands.reset();
         today = null;
     }
 
@@ -69,6 +71,7 @@ public final class MapScene {
         today = m.finished() ? m.scenario().end() : m.today();
         day = m.dayIndex();
         totalDays = m.totalDays();
+        bands.update(pressure, today, day);
         campaigns.clear();
         for (Campaign c : m.scenario().campaigns()) {
             double boost = c.boostOn(today);
@@ -105,6 +108,9 @@ public final class MapScene {
 
     /** Victims taken from province i and sold over about the last month (all China equivalent). */
     public double pressure(int i) { return pressure[i]; }
+
+    /** The colour classes of {@link #pressure}, set from the values shown (see {@link PressureBands}). */
+    PressureBands bands() { return bands; }
 
     /** Anti-trafficking officers on duty in province i, campaigns included (all China equivalent). */
     public double officers(int i) { return officers[i]; }

@@ -24,36 +24,6 @@ final class Palette {
     static final Color TEXT = new Color(0x1A1A1A);
     static final Color LEGEND_BACK = new Color(255, 255, 255, 225);
 
-    /** Stops of the pressure scale: victims taken per month (all China equivalent), and colours. */
-    static final double[] PRESSURE_STOPS = {0, 20, 60, 150, 350, 800};
-    private static final Color[] PRESSURE_COLOURS = {
-        new Color(0xFBF8EF), new Color(0xFEE391), new Color(0xFEC44F), new Color(0xFE9929),
-        new Color(0xE34A1F), new Color(0x99000D)};
-
-    private Palette() {
-    }
-
-    /** Fill colour for a province where {@code perMonth} victims were taken over the last month. */
-    static Color pressure(double perMonth) {
-        double v = Double.isNaN(perMonth) ? 0 : Math.max(0, perMonth);
-        double[] s = PRESSURE_STOPS;
-        if (v >= s[s.length - 1]) {
-            return PRESSURE_COLOURS[s.length - 1];
-        }
-        int k = 0;
-        while (v >= s[k + 1]) {
-            k++;
-        }
-        double t = (v - s[k]) / (s[k + 1] - s[k]);
-        return mix(PRESSURE_COLOURS[k], PRESSURE_COLOURS[k + 1], t);
-    }
-
-    static Color mix(Color a, Color b, double t) {
-        return new Color((int) Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
-                (int) Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
-                (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())));
-    }
-
     static Color gang(Gang.State s) {
         return switch (s) {
             case IDLE -> new Color(0x8A8A8A);

@@ -13,7 +13,7 @@ import sim.portrayal.DrawInfo2D;
 
 /**
  * Provinces: each outline filled by trafficking pressure (victims taken there over the last
- * month), with its capital; Taiwan, Hong Kong and Macao in grey, as context without data. Police
+ * month, in the classes of {@link PressureBands}), with its capital; Taiwan, Hong Kong and Macao in grey, as context without data. Police
  * rings ({@link PoliceLayer}) and names ({@link LabelLayer}) are layers above the gangs, so that
  * crowds of gangs never hide them.
  */
@@ -45,7 +45,7 @@ final class ProvinceLayer extends MapLayer {
         }
         double z = zoom(info);
         for (int i = 0; i < provinces.length; i++) {
-            g.setColor(Palette.pressure(scene.pressure(i)));
+            g.setColor(scene.bands().colourOf(scene.pressure(i)));
             g.fill(provinces[i]);
         }
         g.setColor(Palette.CONTEXT);

@@ -13,6 +13,7 @@ import org.crackdown.model.CodeVersion;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.space.ProvinceNetwork;
 
+import sim.display.Console;
 import sim.display.Controller;
 import sim.display.Display2D;
 import sim.display.GUIState;
@@ -45,7 +46,9 @@ public final class TraffickingModelWithUI extends GUIState {
     public TraffickingModelWithUI(GuiSession session) {
         super(session.idleModel());
         this.session = session;
-        this.levers = new Levers(session);
+        // Set from the Model tab, inside the schedule lock MASON's inspector holds: the Console is
+        // told afterwards, on the Swing thread, with the lock released.
+        this.levers = new Levers(session, () -> SwingUtilities.invokeLater(this::armPause));
         ProvinceNetwork net = ((TraffickingModel) state).network();
         this.map = ChinaMap.of(net);
         this.scene = new MapScene(net.size());
@@ -134,6 +137,21 @@ public final class TraffickingModelWithUI extends GUIState {
         attachCharts(m);
         super.start();
         showRun(m);
+        if (session.pauseOn() != null) {
+            armPause(); // else the Console keeps any pause the user typed in its own Console tab
+        }
+    }
+
+    /**
+     * Pause on a date uses MASON's own "pause at time": the Console's play loop pauses after the
+     * step whose schedule time reaches it (and then clears it, so play goes on). Set at the start
+     * of every run when there is a date, and whenever the date is changed (an emptied date clears
+     * the Console's pause).
+     */
+    void armPause() {
+        if (controller instanceof Console c) {
+            c.setWhenShouldPauseTime(session.pauseTime());
+        }
     }
 
     /**
@@ -147,6 +165,9 @@ public final class TraffickingModelWithUI extends GUIState {
         attachCharts(m);
         super.load(m);
         showRun(m);
+        if (session.pauseOn() != null) {
+            armPause();
+        }
     }
 
     /** Only checkpoints of this model written by this code version (others would mean something else). */

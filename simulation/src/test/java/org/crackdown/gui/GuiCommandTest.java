@@ -45,6 +45,33 @@ class GuiCommandTest {
     }
 
     @Test
+    void aPauseDateOutsideTheRunOrNotADateIsBadInput() {
+        Outcome outside = run("gui", "--pause-on", "2030-01-01");
+        assertEquals(Main.BAD_INPUT, outside.code(), outside.err());
+        assertTrue(outside.err().contains("--pause-on: pause date 2030-01-01 is outside the run: give a date from "
+                + "2008-01-02 to"), outside.err());
+        Outcome garbled = run("gui", "--pause-on", "9 April 2009");
+        assertEquals(Main.BAD_INPUT, garbled.code(), garbled.err());
+        assertTrue(garbled.err().contains("--pause-on: '9 April 2009' is not a date written yyyy-mm-dd"),
+                garbled.err());
+        assertFalse(outside.err().contains("Exception") || garbled.err().contains("Exception"), "no stack trace");
+        // A good date passes the input checks and meets the missing display.
+        Outcome good = run("gui", "--pause-on", "2009-04-09", "--set", "scale=0.01");
+        assertEquals(Main.FAILED, good.code(), good.err());
+        assertTrue(good.err().contains("needs a display"), good.err());
+    }
+
+    @Test
+    void timingToADateChecksItsDateAndStandsAlone() {
+        Outcome both = run("gui", "--time-to", "2009-04-09", "--pause-on", "2009-04-09");
+        assertEquals(Main.BAD_INPUT, both.code(), both.err());
+        assertTrue(both.err().contains("--time-to cannot be combined with --pause-on or a screenshot"), both.err());
+        Outcome outside = run("gui", "--time-to", "2007-01-01");
+        assertEquals(Main.BAD_INPUT, outside.code(), outside.err());
+        assertTrue(outside.err().contains("--time-to: pause date 2007-01-01 is outside the run"), outside.err());
+    }
+
+    @Test
     void withoutADisplayItSaysHowToGetOne() {
         // The default scenario is found from the module folder (the checkout's scenarios/).
         Outcome o = run("gui", "--set", "scale=0.01");

@@ -57,6 +57,39 @@ class GuiDisplayTest {
 
     @Test
     void theGuiOpensRunsAndDrawsChina() throws Exception {
+        withDisplay(this::runGui);
+    }
+
+    /** Pause on a date with MASON's real Console and its play thread (PauseOnDateTest has the rest). */
+    @Test
+    void aRunPausesOnTheDateTypedInTheModelTab() throws Exception {
+        withDisplay(display -> {
+            Files.createDirectories(OUT);
+            Path log = OUT.resolve("pause.log");
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=false", "-cp",
+                    System.getProperty("java.class.path"), PauseProbe.class.getName(), "2008-03-01")
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            if (display != null) {
+                pb.environment().put("DISPLAY", display);
+            }
+            Process p = pb.start();
+            if (!p.waitFor(180, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail("the probe did not finish within 3 minutes; see " + log);
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), output);
+            assertTrue(output.contains("paused on 2008-03-01, map showing 2008-03-01"), output);
+        });
+    }
+
+    interface WithDisplay {
+        void run(String display) throws Exception;
+    }
+
+    /** Runs {@code body} with the user's display or a private Xvfb (skipped, or failed in CI, without). */
+    private void withDisplay(WithDisplay body) throws Exception {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         String display = System.getenv("DISPLAY");
         boolean x11 = !os.contains("win") && !os.contains("mac");
@@ -69,7 +102,7 @@ class GuiDisplayTest {
             display = xvfbDisplay;
         }
         try {
-            runGui(display);
+            body.run(display);
         } finally {
             if (xvfb != null) {
                 xvfb.destroy();
@@ -134,6 +167,8 @@ class GuiDisplayTest {
         }
         assertEquals(0, p.exitValue(), "crackdown gui --screenshot failed:\n" + output);
         assertTrue(output.contains("map of 2009-06-04 written to"), output);
+        // MASON's Console used to print "probably no Java3D" at every start (MasonClassListTest).
+        assertTrue(!output.contains("WARNING"), "the GUI starts without warnings:\n" + output);
 
         BufferedImage img = ImageIO.read(png.toFile());
         assertEquals((int) ChinaMap.WIDTH, img.getWidth());

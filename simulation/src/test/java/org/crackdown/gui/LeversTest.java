@@ -54,8 +54,10 @@ class LeversTest {
         assertEquals(List.of("uniform", "population", "hotspot", "source", "destination"),
                 List.of((String[]) props.getDomain(index("police.allocation"))), "allocation is a list");
         assertEquals(Boolean.TYPE, props.getType(index("dna.enabled")), "switches are check boxes");
-        assertEquals("Date", props.getName(Levers.LEVERS.size()));
-        assertTrue(!props.isReadWrite(Levers.LEVERS.size()), "readings are read-only");
+        assertEquals(Levers.PAUSE_ON, props.getName(Levers.LEVERS.size()));
+        assertTrue(props.isReadWrite(Levers.LEVERS.size()), "the pause date is typed in");
+        assertEquals("Date", props.getName(Levers.LEVERS.size() + 1));
+        assertTrue(!props.isReadWrite(Levers.LEVERS.size() + 1), "readings are read-only");
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.crackdown.gui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.Color;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,17 +81,5 @@ class MonthlyTotalsTest {
         assertTrue(maxPressure > 0, "some trafficking in 200 days");
         assertEquals(m.today(), scene.today());
         assertTrue(scene.settings().contains("Police budget x1"), scene.settings());
-    }
-
-    @Test
-    void morePressureIsADarkerColour() {
-        double last = Double.MAX_VALUE;
-        for (double v = 0; v <= 1000; v += 10) {
-            Color c = Palette.pressure(v);
-            double lum = 0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue();
-            assertTrue(lum <= last + 1e-9, "luminance falls with pressure at " + v);
-            last = lum;
-        }
-        assertEquals(Palette.pressure(0), Palette.pressure(Double.NaN));
     }
 }
