@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.crackdown.model.DayLoop;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
@@ -106,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "wall s", "peak MB", "live MB", "gang-steps/y", "buyers/y", "sales/y", "patrol/y", "us/event");
         // The JIT compiles the hot paths during a warm-up run at the smallest scale (at most 0.1).
         double warmScale = Math.min(0.1, scales.stream().mapToDouble(Double::doubleValue).min().orElse(0.1));
-        TraffickingModel.runToEnd(new TraffickingModel(atScale(warmScale), seed));
+        DayLoop.run(new TraffickingModel(atScale(warmScale), seed));
         List<Figures> figures = new ArrayList<>();
         for (int si = 0; si < scales.size(); si++) {
             Scenario s = scenarios.get(si);
@@ -132,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
                         }
                     }
                 });
-                TraffickingModel.runToEnd(m);
+                DayLoop.run(m);
                 double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
                 double wall = (System.nanoTime() - wall0) / 1e9;
                 if (cpu < bestCpu) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
+import org.crackdown.model.DayLoop;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.output.CsvNumbers;
@@ -119,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         ProgressLine meter = quiet.progressLine(stderr);
         RunRecorder.Result result;
         try (folder) {
-            result = RunRecorder.record(request, folder.temp(), meter == null ? RunRecorder.Progress.NONE : meter,
+            result = RunRecorder.record(request, folder.temp(), meter == null ? DayLoop.DayListener.NONE : meter,
                     folder::cancelled, states);
             folder.commit();
         } catch (CancellationException e) {

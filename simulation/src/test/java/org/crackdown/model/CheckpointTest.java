@@ -38,16 +38,11 @@ class CheckpointTest {
     }
 
     private static void stepUntil(TraffickingModel m, LocalDate day) {
-        while (m.today().isBefore(day) && m.schedule.step(m)) {
-            // one day per step
-        }
+        DayLoop.until(m, day, DayLoop.NEVER, DayLoop.DayListener.NONE);
     }
 
     private static void finish(TraffickingModel m) {
-        while (!m.finished() && m.schedule.step(m)) {
-            // one day per step
-        }
-        m.finish();
+        DayLoop.resume(m, DayLoop.NEVER, DayLoop.DayListener.NONE);
     }
 
     /** Equal lists, or the first row that differs (the lists are long). */
