@@ -63,8 +63,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed runs per scale; the best is reported (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    /** Bench runs have no scenario seed to fall back on: the same seed for every scale and build. */
+    static final long DEFAULT_SEED = 1;
+
+    @Mixin
+    SeedOption seedOption;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -98,6 +101,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("crackdown bench: cannot write --json " + json + " (a folder, or its folder does not exist)");
             return Main.BAD_INPUT;
         }
+        long seed = seedOption.orElse(DEFAULT_SEED);
         List<Scenario> scenarios = new ArrayList<>();
         for (double scale : scales) {
             scenarios.add(atScale(scale));

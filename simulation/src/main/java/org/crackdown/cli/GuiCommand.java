@@ -48,9 +48,8 @@ public final class GuiCommand implements Callable<Integer> {
                     + "else in the crackdown checkout).")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the first run (default: the scenario's seed; the Console can change it).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -84,7 +83,7 @@ public final class GuiCommand implements Callable<Integer> {
                     + ". On a machine without one, run it under a virtual display: xvfb-run -a crackdown gui");
             return Main.FAILED;
         }
-        long s = seed != null ? seed : scenario.seed();
+        long s = seed.orElse(scenario.seed());
         out.println("scenario " + file + ", seed " + s);
         out.flush();
         GuiSession session = new GuiSession(scenario, s);

@@ -54,9 +54,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the random number generator (default: the scenario's seed).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -90,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
         TraffickingModel restored = null;
         if (fromState != null) {
             try {
-                restored = StateFile.read(fromState, scenario, seed);
+                restored = StateFile.read(fromState, scenario, seed.value());
             } catch (StateFile.BadStateException e) {
                 stderr.println("error: " + e.getMessage());
                 return Main.BAD_INPUT;
@@ -103,11 +102,11 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("error: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        long s = restored != null ? restored.seed() : seed != null ? seed : scenario.seed();
+        long s = restored != null ? restored.seed() : seed.orElse(scenario.seed());
         if (restored != null) {
             stdout.println("continuing from " + fromState + " at " + restored.today());
         }
-        stdout.println("seed " + s + (restored != null ? " (from the state file)" : seed != null ? " (from --seed)"
+        stdout.println("seed " + s + (restored != null ? " (from the state file)" : seed.given() ? " (from --seed)"
                 : " (from the scenario; use --seed to change)"));
         Path target = output.folder(Path.of("runs", folderName(scenario.name()) + "-" + s));
 
