@@ -67,10 +67,10 @@ public final class SweepManifest {
         m.put("seeds", seeds);
         Map<String, Object> design = new LinkedHashMap<>();
         design.put("type", spec.design().spelling());
-        if (spec.design() != Design.GRID) {
+        if (spec.design() != DesignMethod.GRID) {
             design.put("samples", spec.samples());
         }
-        if (spec.design() == Design.LHS) {
+        if (spec.design() == DesignMethod.LHS) {
             design.put("design_seed", spec.designSeed());
         }
         List<Object> vary = new ArrayList<>();

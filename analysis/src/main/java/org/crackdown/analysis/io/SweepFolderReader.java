@@ -15,14 +15,14 @@ import org.crackdown.analysis.AnalysisInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads a sweep folder: runs.csv, datapackage.json, sweep.json and the optional timeseries.csv and flows.csv. */
-public final class SweepReader {
+public final class SweepFolderReader {
 
     public static final String RUNS = "runs.csv";
     public static final String SWEEP_JSON = "sweep.json";
     static final String TIMESERIES = "timeseries.csv";
     static final String FLOWS = "flows.csv";
 
-    private SweepReader() {
+    private SweepFolderReader() {
     }
 
     public static boolean isSweep(Path dir) {

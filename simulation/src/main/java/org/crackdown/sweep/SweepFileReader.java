@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
+import org.crackdown.scenario.Setting;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.scenario.Problem;
@@ -35,7 +36,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Values of parameter keys are checked against the parameter's rules here; rules that involve
  * the base scenario (e.g. police shares adding up to at most 1) are checked by {@link SweepPlan}.
  */
-public final class SweepReader {
+public final class SweepFileReader {
 
     static final List<String> TOP = List.of("name", "description", "base", "set", "replicates", "seeds", "design",
             "samples", "design_seed", "vary", "strategies", "keep_timeseries", "fork_at");
@@ -55,7 +56,7 @@ public final class SweepReader {
     private final List<Problem> problems = new ArrayList<>();
     private final YamlReader r;
 
-    private SweepReader(String file) {
+    private SweepFileReader(String file) {
         this.file = file;
         this.r = new YamlReader(file, problems);
     }
@@ -66,7 +67,7 @@ public final class SweepReader {
      * @throws ScenarioException with every problem found
      */
     public static SweepSpec read(Path path) throws ScenarioException {
-        SweepReader r = new SweepReader(path.toString());
+        SweepFileReader r = new SweepFileReader(path.toString());
         SweepSpec spec = r.parse(path);
         if (!r.problems.isEmpty() || spec == null) {
             throw new ScenarioException(r.problems);
@@ -98,7 +99,7 @@ public final class SweepReader {
                     : YamlFiles.notA("sweep", root)));
             return null;
         }
-        Map<String, Entry> keys = r.entries(top, "", TOP_KEYS, SweepReader::topLevelHint);
+        Map<String, Entry> keys = r.entries(top, "", TOP_KEYS, SweepFileReader::topLevelHint);
         Place rootAt = Place.of(file, top);
 
         String name = defaultName(path);
@@ -160,17 +161,17 @@ public final class SweepReader {
             }
         }
 
-        Design design = keys.containsKey("design")
-                ? choice(keys.get("design").value(), "design", Design.class, Design.GRID) : Design.GRID;
+        DesignMethod design = keys.containsKey("design")
+                ? choice(keys.get("design").value(), "design", DesignMethod.class, DesignMethod.GRID) : DesignMethod.GRID;
         int samples = 0;
         if (keys.containsKey("samples")) {
             Entry t = keys.get("samples");
             samples = (int) integer(t.value(), "samples", 1, MAX_SAMPLES, 0);
-            if (design == Design.GRID) {
+            if (design == DesignMethod.GRID) {
                 problems.add(at(t.key()).problem("samples: only design lhs or sobol takes a number of "
                         + "samples; a grid runs every combination of the listed values"));
             }
-        } else if (design != Design.GRID) {
+        } else if (design != DesignMethod.GRID) {
             problems.add((keys.containsKey("design") ? at(keys.get("design").key()) : rootAt)
                     .problem("design " + design.spelling() + " needs 'samples' (the number of design points)"));
         }
@@ -178,7 +179,7 @@ public final class SweepReader {
         if (keys.containsKey("design_seed")) {
             Entry t = keys.get("design_seed");
             designSeed = integer(t.value(), "design_seed", 0, Long.MAX_VALUE, 1);
-            if (design != Design.LHS) {
+            if (design != DesignMethod.LHS) {
                 problems.add(at(t.key()).problem("design_seed: only design lhs is random (a grid lists "
                         + "every combination, a Sobol sequence is fixed); remove it"));
             }
@@ -191,7 +192,7 @@ public final class SweepReader {
             varyAt = at(t.key());
             vary = new VaryReader(r).vary(t.value(), design);
         }
-        if (design != Design.GRID && vary.isEmpty() && problemsAbout("vary") == 0) {
+        if (design != DesignMethod.GRID && vary.isEmpty() && problemsAbout("vary") == 0) {
             problems.add(varyAt.problem("design " + design.spelling() + " needs at least one key under vary, "
                     + "each with {min, max}"));
         }
