@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.crackdown.cli.BuildInfo;
+import org.crackdown.folders.FolderFiles;
 import org.crackdown.scenario.ScenarioWriter;
 
 /**
@@ -18,7 +19,7 @@ import org.crackdown.scenario.ScenarioWriter;
  */
 public final class RunManifest {
 
-    public static final String FILE = "run.json";
+    public static final String FILE = FolderFiles.RUN_JSON;
 
     private RunManifest() {
     }

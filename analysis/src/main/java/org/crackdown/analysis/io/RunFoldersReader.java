@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.analysis.AnalysisInputException;
+import org.crackdown.folders.FolderFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,8 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class RunFoldersReader {
 
-    public static final String SUMMARY = "summary.csv";
-    static final String RUN_JSON = "run.json";
+    public static final String SUMMARY = FolderFiles.SUMMARY;
+    static final String RUN_JSON = FolderFiles.RUN_JSON;
     /** The single design point of a set of run folders. */
     public static final String POINT = "1";
 
