@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.crackdown.model.CodeVersion;
 import org.crackdown.model.DayLoop;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Scenario;
@@ -186,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
             doc.put("scenario", scenarioFile.toString());
             doc.put("seed", seed);
             doc.put("sets", scenarioOptions.sets());
-            doc.put("commit", BuildInfo.commit());
+            doc.put("commit", CodeVersion.commit());
             doc.put("java", System.getProperty("java.version"));
             doc.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
             doc.put("processors", Runtime.getRuntime().availableProcessors());

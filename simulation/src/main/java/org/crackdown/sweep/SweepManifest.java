@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.crackdown.cli.BuildInfo;
+import org.crackdown.model.CodeVersion;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.output.Json;
 import org.crackdown.scenario.ScenarioWriter;
@@ -117,8 +117,8 @@ public final class SweepManifest {
         m.put("shard", shard.isAll() ? null : Map.of("index", shard.index(), "count", shard.count()));
         m.put("runs_in_folder", shard.size(plan.runCount()));
         m.put("keep_timeseries", spec.keepTimeseries());
-        m.put("code_version", BuildInfo.version());
-        m.put("git_commit", BuildInfo.commit());
+        m.put("code_version", CodeVersion.version());
+        m.put("git_commit", CodeVersion.commit());
         m.put("java_version", System.getProperty("java.version"));
         m.put("host", hostName());
         Session last = sessions.get(sessions.size() - 1);
