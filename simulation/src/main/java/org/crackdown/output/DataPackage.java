@@ -39,11 +39,11 @@ public final class DataPackage {
         return pkg;
     }
 
-    /** A run table; its columns carry no role (the analysis knows a run folder's id columns). */
+    /** A run table, each column with its role (id or measure), as sweeps and analyses write them. */
     private static Map<String, Object> resource(Table t) {
         List<Object> fields = new ArrayList<>();
         for (Table.Field f : t.fields()) {
-            fields.add(DataPackages.field(f.name(), f.type().json(), f.unit(), f.description(), null));
+            fields.add(DataPackages.field(f.name(), f.type().json(), f.unit(), f.description(), f.role()));
         }
         return DataPackages.resource(t.name(), t.fileName(), t.description(), fields, t.primaryKey());
     }

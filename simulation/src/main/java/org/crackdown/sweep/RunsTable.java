@@ -130,8 +130,7 @@ public final class RunsTable {
         if (spec.keepTimeseries()) {
             List<Map<String, Object>> f = new ArrayList<>(keyFields());
             for (Table.Field t : timeseriesFields()) {
-                boolean key = t.name().equals("date") || t.name().equals("province");
-                f.add(field(t.name(), t.type().json(), t.unit(), t.description(), key ? "id" : "measure"));
+                f.add(field(t.name(), t.type().json(), t.unit(), t.description(), t.role()));
             }
             resources.add(resource("timeseries", TIMESERIES, "One row per completed run, month and province, "
                     + "runs in canonical order", f, List.of("run_id", "date", "province")));
