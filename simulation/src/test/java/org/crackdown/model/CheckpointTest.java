@@ -27,7 +27,8 @@ class CheckpointTest {
 
     private static final LocalDate SAVE_AT = LocalDate.of(2008, 7, 15);
 
-    private static List<String> rows(TraffickingModel m) {
+    /** Every month's table the model will write, one string per province row. */
+    static List<String> rows(TraffickingModel m) {
         List<String> rows = new ArrayList<>();
         m.metrics().addListener((month, values) -> {
             for (double[] row : values) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
@@ -30,20 +29,10 @@ class DayLoopTest {
                 List.of(), List.of());
     }
 
-    private static List<String> months(TraffickingModel m) {
-        List<String> rows = new ArrayList<>();
-        m.metrics().addListener((month, values) -> {
-            for (double[] row : values) {
-                rows.add(month + Arrays.toString(row));
-            }
-        });
-        return rows;
-    }
-
     @Test
     void aRunInTwoPiecesIsTheRunInOne() {
         TraffickingModel whole = new TraffickingModel(quarter(), 5);
-        List<String> expected = months(whole);
+        List<String> expected = CheckpointTest.rows(whole);
         List<LocalDate> seen = new ArrayList<>();
         List<Long> done = new ArrayList<>();
         long days = DayLoop.run(whole, DayLoop.NEVER, (today, daysDone, total) -> {
@@ -61,7 +50,7 @@ class DayLoopTest {
         assertEquals(3 * 31, expected.size(), "three months of 31 provinces");
 
         TraffickingModel pieces = new TraffickingModel(quarter(), 5);
-        List<String> got = months(pieces);
+        List<String> got = CheckpointTest.rows(pieces);
         pieces.start();
         long first = DayLoop.until(pieces, STOP, DayLoop.NEVER, DayLoop.DayListener.NONE);
         assertEquals(STOP, pieces.today(), "stops at the start of the day named, not simulating it");
