@@ -255,6 +255,6 @@ final class VaryReader {
     }
 
     private static Object raw(ScalarNode s, ParamSpec spec) {
-        return SweepFileReader.raw(s, spec);
+        return OverridesReader.raw(s, spec);
     }
 }
