@@ -19,6 +19,8 @@ import org.crackdown.analysis.plot.Figure;
 import org.crackdown.analysis.plot.FigureWriter;
 import org.crackdown.analysis.report.Findings;
 import org.crackdown.analysis.report.HtmlReport;
+import org.crackdown.folders.DataPackages;
+import org.crackdown.folders.FolderFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -64,7 +66,7 @@ public final class Analyzer {
                 files.add(t.path());
             }
             writeDescriptor(dir, results, tables, generator);
-            files.add("datapackage.json");
+            files.add(FolderFiles.DATAPACKAGE);
             List<HtmlReport.Drawn> drawn = new ArrayList<>();
             List<String> figureNotes = new ArrayList<>();
             if (req.figures()) {
@@ -107,12 +109,10 @@ public final class Analyzer {
 
     private static void writeDescriptor(Path dir, Results r, List<OutputTable> tables, String generator)
             throws IOException {
-        Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("profile", "tabular-data-package");
-        pkg.put("name", "crackdown-analysis-" + Figures.slug(r.experiment().name()));
-        pkg.put("title", "crackdown analysis of " + r.experiment().name());
-        pkg.put("description", "Comparison of strategies: summaries, paired differences against " + r.baseline()
-                + " (common random numbers, Holm-corrected), rankings and sensitivity. See report.html.");
+        Map<String, Object> pkg = DataPackages.head("crackdown-analysis-" + Figures.slug(r.experiment().name()),
+                "crackdown analysis of " + r.experiment().name(), "Comparison of strategies: summaries, paired "
+                + "differences against " + r.baseline() + " (common random numbers, Holm-corrected), rankings and "
+                + "sensitivity. See report.html.");
         pkg.put("generator", generator);
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("sources", r.experiment().inputs().stream().map(Object::toString).toList());
@@ -126,7 +126,7 @@ public final class Analyzer {
         settings.put("alpha", DifferenceRow.ALPHA);
         pkg.put("analysis", settings);
         pkg.put("resources", tables.stream().map(OutputTable::resource).toList());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("datapackage.json").toFile(),
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(FolderFiles.DATAPACKAGE).toFile(),
                 pkg);
     }
 }

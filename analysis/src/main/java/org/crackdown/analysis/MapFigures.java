@@ -36,16 +36,16 @@ final class MapFigures {
      * Capitals of the countries cross-border victims come from (flows.csv names them), so their
      * arrows can be drawn: Hanoi, Vientiane, Naypyidaw.
      */
-    static final List<ProvinceMap.Place> FOREIGN = List.of(new ProvinceMap.Place("Vietnam", "Vietnam", 21.03, 105.85),
-            new ProvinceMap.Place("Laos", "Laos", 17.97, 102.63), new ProvinceMap.Place("Myanmar", "Myanmar", 19.75, 96.10));
+    static final List<ProvinceMap.MapPoint> FOREIGN = List.of(new ProvinceMap.MapPoint("Vietnam", "Vietnam", 21.03, 105.85),
+            new ProvinceMap.MapPoint("Laos", "Laos", 17.97, 102.63), new ProvinceMap.MapPoint("Myanmar", "Myanmar", 19.75, 96.10));
 
     private MapFigures() {
     }
 
-    private static List<ProvinceMap.Place> places(Provinces p) {
-        List<ProvinceMap.Place> out = new ArrayList<>();
+    private static List<ProvinceMap.MapPoint> places(Provinces p) {
+        List<ProvinceMap.MapPoint> out = new ArrayList<>();
         for (Provinces.Province pr : p.all()) {
-            out.add(new ProvinceMap.Place(pr.code(), ProvinceMap.shortLabel(pr.code()), pr.lat(), pr.lon()));
+            out.add(new ProvinceMap.MapPoint(pr.code(), ProvinceMap.shortLabel(pr.code()), pr.lat(), pr.lon()));
         }
         return out;
     }
@@ -56,7 +56,7 @@ final class MapFigures {
             notes.add("No province table (classpath " + Provinces.RESOURCE + " or --provinces), so no maps.");
             return;
         }
-        List<ProvinceMap.Place> places = places(provinces.get());
+        List<ProvinceMap.MapPoint> places = places(provinces.get());
         if (e.flows().isPresent()) {
             flowMaps(r, places, e.flows().get(), out, notes);
             return;
@@ -119,10 +119,10 @@ final class MapFigures {
                 ? ", " + e.measureFrom().get() + " to " + e.measureTo().get() : "";
     }
 
-    private static void flowMaps(Results r, List<ProvinceMap.Place> provinces, Flows flows, List<Figure> out,
+    private static void flowMaps(Results r, List<ProvinceMap.MapPoint> provinces, Flows flows, List<Figure> out,
             List<String> notes) {
         Experiment e = r.experiment();
-        Map<String, ProvinceMap.Place> at = new HashMap<>();
+        Map<String, ProvinceMap.MapPoint> at = new HashMap<>();
         provinces.forEach(p -> at.put(p.code(), p));
         FOREIGN.forEach(p -> at.put(p.code(), p));
         Map<String, List<ProvinceMap.Arrow>> arrows = new LinkedHashMap<>();
@@ -184,9 +184,9 @@ final class MapFigures {
     }
 
     /** The provinces, plus the foreign places some arrow starts from (so they get a label). */
-    private static List<ProvinceMap.Place> labelled(List<ProvinceMap.Place> provinces, List<ProvinceMap.Arrow> arrows) {
-        List<ProvinceMap.Place> out = new ArrayList<>(provinces);
-        for (ProvinceMap.Place f : FOREIGN) {
+    private static List<ProvinceMap.MapPoint> labelled(List<ProvinceMap.MapPoint> provinces, List<ProvinceMap.Arrow> arrows) {
+        List<ProvinceMap.MapPoint> out = new ArrayList<>(provinces);
+        for (ProvinceMap.MapPoint f : FOREIGN) {
             if (arrows.stream().anyMatch(a -> a.from().equals(f) || a.to().equals(f))) {
                 out.add(f);
             }

@@ -2,9 +2,7 @@ package org.crackdown.analysis;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.crackdown.folders.OutputFolders;
 
@@ -29,20 +27,9 @@ final class OutputFolder implements AutoCloseable {
 
     /** Checks that {@code target} may be written (before any work is done). */
     static void check(Path target, boolean force) throws AnalysisInputException, IOException {
-        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!force) {
-            throw new AnalysisInputException("output folder " + target + " already exists; use --force to replace it, "
-                    + "or --out to choose another folder");
-        }
-        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new AnalysisInputException("cannot replace " + target + ": it is not a folder");
-        }
-        List<Path> foreign = OutputFolders.foreign(target);
-        if (!foreign.isEmpty()) {
-            throw new AnalysisInputException("refusing to replace " + target + ": " + OutputFolders.notOurs(foreign)
-                    + "; move those files away, or choose another folder with --out");
+        String refusal = OutputFolders.replaceRefusal(target, target, force);
+        if (refusal != null) {
+            throw new AnalysisInputException(refusal);
         }
     }
 

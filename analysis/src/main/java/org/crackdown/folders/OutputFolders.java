@@ -138,6 +138,33 @@ public final class OutputFolders {
     }
 
     /**
+     * Why an output folder may not be written at {@code target}, or null if it may: it exists and
+     * {@code replace} ({@code --force}) was not given, it is not a folder, or it holds files
+     * crackdown did not write. The rule for every folder written in one go (run, calibration,
+     * patterns, analysis); a sweep, which resumes, has its own (sweep.SweepFolder).
+     *
+     * @param shown the folder as the user named it, for the message
+     */
+    public static String replaceRefusal(Path shown, Path target, boolean replace) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return null;
+        }
+        if (!replace) {
+            return "output folder " + shown + " already exists; use --force to replace it, "
+                    + "or --out to choose another folder";
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return "cannot replace " + shown + ": it is not a folder";
+        }
+        List<Path> foreign = foreign(target);
+        if (!foreign.isEmpty()) {
+            return "refusing to replace " + shown + ": " + notOurs(foreign)
+                    + "; move those files away, or choose another folder with --out";
+        }
+        return null;
+    }
+
+    /**
      * Why a folder may not be replaced, naming a few of the foreign files: for error messages
      * ("refusing to replace X: " + this + what to do).
      */

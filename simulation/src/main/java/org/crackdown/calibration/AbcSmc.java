@@ -3,12 +3,6 @@ package org.crackdown.calibration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -82,6 +76,8 @@ public final class AbcSmc {
         }
     }
 
+    private static final String THREAD_NAME = "crackdown-abc";
+
     private final AbcSettings settings;
     private final List<FreeParameter> free;
     private final List<Prior> priors;
@@ -99,8 +95,7 @@ public final class AbcSmc {
 
     /** Runs the generations; a cancelled simulation ends it with a CancellationException. */
     public Outcome run(Listener listener) {
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemons()) : null;
-        try {
+        try (SlotPool pool = new SlotPool(threads, THREAD_NAME)) {
             List<Generation> done = new ArrayList<>();
             Generation g = generation0(pool);
             done.add(g);
@@ -123,18 +118,14 @@ public final class AbcSmc {
                 }
             }
             return new Outcome(done, "completed " + settings.generations() + " generations after the prior one");
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
     }
 
     // ------------------------------------------------------------------ generations
 
-    private Generation generation0(ExecutorService pool) {
+    private Generation generation0(SlotPool pool) {
         int n = settings.particles();
-        List<Particle> ps = parallel(pool, n, i -> {
+        List<Particle> ps = pool.fill(n, i -> {
             RandomGenerator rng = rng(0, i);
             double[] v = new double[free.size()];
             for (int k = 0; k < v.length; k++) {
@@ -142,12 +133,12 @@ public final class AbcSmc {
             }
             long seed = modelSeed(0, i, 0);
             return new Particle(v, 1.0 / n, simulator.simulate(i + 1, v, seed), seed);
-        });
+        }, AbcSmc::failed);
         return new Generation(0, Double.POSITIVE_INFINITY, n, 1.0, n, ps);
     }
 
     /** A generation at tolerance {@code eps}, or null if a particle ran out of proposals. */
-    private Generation generation(int t, double eps, Generation prev, ExecutorService pool) {
+    private Generation generation(int t, double eps, Generation prev, SlotPool pool) {
         int n = settings.particles();
         int d = free.size();
         List<Particle> before = prev.particles();
@@ -167,7 +158,7 @@ public final class AbcSmc {
         double total = sum;
         int max = settings.maxProposalsPerParticle();
         int[] simulations = new int[n];
-        List<Particle> accepted = parallel(pool, n, i -> {
+        List<Particle> accepted = pool.fill(n, i -> {
             RandomGenerator rng = rng(t, i);
             for (int k = 0; k < max; k++) {
                 int j = pick(cumulative, rng.nextDouble() * total);
@@ -193,7 +184,7 @@ public final class AbcSmc {
                 }
             }
             return null;
-        });
+        }, AbcSmc::failed);
         if (accepted.contains(null)) {
             return null;
         }
@@ -404,63 +395,13 @@ public final class AbcSmc {
         return hash(2, generation, particle, proposal) >>> 24;
     }
 
-    @FunctionalInterface
-    interface Slot<T> {
-        T fill(int i);
-    }
-
     /** Fills slots 0..n-1 on {@code threads} threads; results in slot order. */
-    static <T> List<T> fill(int threads, int n, Slot<T> slot) {
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemons()) : null;
-        try {
-            return parallel(pool, n, slot);
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+    static <T> List<T> fill(int threads, int n, SlotPool.Slot<T> slot) {
+        return SlotPool.fill(threads, THREAD_NAME, n, slot, AbcSmc::failed);
     }
 
-    /** Fills slots 0..n-1, on the pool if there is one; results in slot order. */
-    private static <T> List<T> parallel(ExecutorService pool, int n, Slot<T> slot) {
-        List<T> out = new ArrayList<>();
-        if (pool == null) {
-            for (int i = 0; i < n; i++) {
-                out.add(slot.fill(i));
-            }
-            return out;
-        }
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int index = i;
-            futures.add(pool.submit(() -> slot.fill(index)));
-        }
-        try {
-            for (Future<T> f : futures) {
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } finally {
-            futures.forEach(f -> f.cancel(true));
-        }
-        return out;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemons() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "crackdown-abc-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+    /** A simulation that threw something other than a runtime exception (an error). */
+    private static RuntimeException failed(int slot, Throwable cause) {
+        return new IllegalStateException(cause);
     }
 }

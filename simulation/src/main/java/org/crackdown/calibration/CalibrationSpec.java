@@ -3,6 +3,8 @@ package org.crackdown.calibration;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.crackdown.scenario.Setting;
+
 /**
  * A targets file, read and checked: what to fit, to what, by moving which parameters.
  *

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.crackdown.cli.BuildInfo;
+import org.crackdown.model.CodeVersion;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.output.CsvNumbers;
 import org.crackdown.output.Json;
@@ -254,8 +254,8 @@ public final class CalibrationWriter {
         m.put("evaluations", outcome.evaluations().size());
         m.put("final_loss", outcome.fitted().loss());
         m.put("threads", threads);
-        m.put("code_version", BuildInfo.version());
-        m.put("git_commit", BuildInfo.commit());
+        m.put("code_version", CodeVersion.version());
+        m.put("git_commit", CodeVersion.commit());
         m.put("java_version", System.getProperty("java.version"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch"));

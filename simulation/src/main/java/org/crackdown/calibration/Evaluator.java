@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.crackdown.scenario.Setting;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
 import org.crackdown.scenario.Problem;
@@ -99,7 +100,7 @@ public final class Evaluator {
             if (p.file().equals(Problem.SET)) {
                 for (Setting s : spec.set()) {
                     if (p.message().startsWith(s.key() + ":") || p.message().contains("'" + s.key() + "'")) {
-                        placed = new Problem(s.file(), s.line(), s.col(), "set: " + p.message());
+                        placed = s.at().problem("set: " + p.message());
                     }
                 }
             }

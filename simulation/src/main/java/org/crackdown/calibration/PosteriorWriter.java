@@ -12,7 +12,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.crackdown.cli.BuildInfo;
+import org.crackdown.model.CodeVersion;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.output.CsvNumbers;
 import org.crackdown.output.Json;
@@ -88,8 +88,8 @@ public final class PosteriorWriter {
         m.put("seeds", "particle i of generation t draws from a generator seeded by (seed, t, i); its k-th proposal "
                 + "runs the model with seed model_seed + r for replicate r = 0.." + (spec.replicates() - 1)
                 + ", model_seed derived from (seed, t, i, k) and given in posterior.csv");
-        m.put("code_version", BuildInfo.version());
-        m.put("git_commit", BuildInfo.commit());
+        m.put("code_version", CodeVersion.version());
+        m.put("git_commit", CodeVersion.commit());
         m.put("stop_reason", outcome.stopReason());
         List<Object> gens = new ArrayList<>();
         int total = 0;
@@ -206,8 +206,8 @@ public final class PosteriorWriter {
         Map<String, Object> m = CalibrationWriter.manifestHead("calibration-abc", spec, scenarioName, overrides);
         m.put("generations_completed", outcome.generations().size() - 1);
         m.put("threads", threads);
-        m.put("code_version", BuildInfo.version());
-        m.put("git_commit", BuildInfo.commit());
+        m.put("code_version", CodeVersion.version());
+        m.put("git_commit", CodeVersion.commit());
         m.put("java_version", System.getProperty("java.version"));
         m.put("started", started.toString());
         m.put("finished", finished.toString());

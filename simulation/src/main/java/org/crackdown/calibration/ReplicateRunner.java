@@ -4,15 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
+import org.crackdown.model.DayLoop;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
 
@@ -32,7 +28,7 @@ public final class ReplicateRunner implements AutoCloseable {
         }
     }
 
-    private final ExecutorService pool;
+    private final SlotPool pool;
     private final BooleanSupplier cancelled;
     private volatile LongConsumer finished = seed -> { };
 
@@ -42,16 +38,7 @@ public final class ReplicateRunner implements AutoCloseable {
      */
     public ReplicateRunner(int threads, BooleanSupplier cancelled) {
         this.cancelled = cancelled;
-        if (threads > 1) {
-            AtomicInteger n = new AtomicInteger();
-            this.pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "crackdown-calibrate-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-        } else {
-            this.pool = null;
-        }
+        this.pool = new SlotPool(threads, "crackdown-calibrate");
     }
 
     /** Told the seed of each run as it completes (from the thread that ran it). */
@@ -85,52 +72,21 @@ public final class ReplicateRunner implements AutoCloseable {
 
     /** What a fresh observer of each run saw, in the order of {@code seeds}. */
     public <T> List<T> run(Scenario scenario, long[] seeds, Supplier<? extends Observer<T>> observers) {
-        List<T> out = new ArrayList<>();
-        if (pool == null) {
-            for (long seed : seeds) {
-                out.add(runOne(scenario, seed, observers.get()));
-            }
-            return out;
+        List<Observer<T>> watching = new ArrayList<>();
+        for (int i = 0; i < seeds.length; i++) {
+            watching.add(observers.get());
         }
-        List<Future<T>> futures = new ArrayList<>();
-        for (long seed : seeds) {
-            Observer<T> observer = observers.get();
-            futures.add(pool.submit(() -> runOne(scenario, seed, observer)));
-        }
-        try {
-            for (int i = 0; i < futures.size(); i++) {
-                try {
-                    out.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof CancellationException c) {
-                        throw c;
-                    }
-                    throw e.getCause() instanceof RunFailed f ? f : new RunFailed(seeds[i], e.getCause());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
-        } finally {
-            futures.forEach(f -> f.cancel(true));
-        }
-        return out;
+        return pool.fill(seeds.length, i -> runOne(scenario, seeds[i], watching.get(i)),
+                (i, cause) -> new RunFailed(seeds[i], cause));
     }
 
     private <T> T runOne(Scenario scenario, long seed, Observer<T> observer) {
         try {
             TraffickingModel model = new TraffickingModel(scenario, seed);
             observer.attach(model);
-            model.start();
-            while (!model.finished()) {
-                if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException("interrupted");
-                }
-                if (!model.schedule.step(model)) {
-                    break;
-                }
-            }
-            model.finish();
+            // A pool thread is interrupted when another run failed or the caller gave up.
+            DayLoop.run(model, () -> cancelled.getAsBoolean() || Thread.currentThread().isInterrupted(),
+                    DayLoop.DayListener.NONE);
             T result = observer.result(model.metrics().summary());
             finished.accept(seed);
             return result;
@@ -143,8 +99,6 @@ public final class ReplicateRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        pool.close();
     }
 }

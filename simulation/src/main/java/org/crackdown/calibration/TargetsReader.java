@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.crackdown.scenario.Setting;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.scenario.Problem;
@@ -172,7 +173,7 @@ public final class TargetsReader {
         for (FreeParameter f : free) {
             for (Setting s : set) {
                 if (s.key().equals(f.key())) {
-                    problems.add(new Problem(s.file(), s.line(), s.col(), "set: " + f.key()
+                    problems.add(s.at().problem("set: " + f.key()
                             + " is also a free parameter; a fitted parameter cannot be fixed too (remove one)"));
                 }
             }
@@ -250,8 +251,7 @@ public final class TargetsReader {
                     continue;
                 }
             }
-            Place p = at(e.key());
-            out.add(new Setting(e.path(), text, p.file(), p.line(), p.col()));
+            out.add(new Setting(e.path(), text, at(e.key())));
         }
         return out;
     }

@@ -11,6 +11,7 @@ import org.crackdown.analysis.AnalysisInputException;
 import org.crackdown.analysis.AnalysisRequest;
 import org.crackdown.analysis.Analyzer;
 import org.crackdown.analysis.io.Scales;
+import org.crackdown.model.CodeVersion;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -86,8 +87,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 provinces, !noFigures, costs);
         try {
             PrintWriter progress = quiet.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : stderr;
-            Analyzer.Outcome o = Analyzer.run(req, "crackdown " + BuildInfo.version() + " (commit " + BuildInfo.commit()
-                    + ")", progress);
+            Analyzer.Outcome o = Analyzer.run(req, "crackdown " + CodeVersion.current(), progress);
             stdout.println("analysis written to " + o.folder() + ": report.html, tables, " + o.figures() + " figures");
             stdout.println("baseline: " + o.results().baseline());
             stdout.println("simulated at " + Scales.inWords(o.results().experiment()));

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.crackdown.model.CodeVersion;
+import org.crackdown.model.DayLoop;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
@@ -62,8 +64,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Timed runs per scale; the best is reported (default: ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    /** Bench runs have no scenario seed to fall back on: the same seed for every scale and build. */
+    static final long DEFAULT_SEED = 1;
+
+    @Mixin
+    SeedOption seedOption;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -97,6 +102,7 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("crackdown bench: cannot write --json " + json + " (a folder, or its folder does not exist)");
             return Main.BAD_INPUT;
         }
+        long seed = seedOption.orElse(DEFAULT_SEED);
         List<Scenario> scenarios = new ArrayList<>();
         for (double scale : scales) {
             scenarios.add(atScale(scale));
@@ -106,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "wall s", "peak MB", "live MB", "gang-steps/y", "buyers/y", "sales/y", "patrol/y", "us/event");
         // The JIT compiles the hot paths during a warm-up run at the smallest scale (at most 0.1).
         double warmScale = Math.min(0.1, scales.stream().mapToDouble(Double::doubleValue).min().orElse(0.1));
-        TraffickingModel.runToEnd(new TraffickingModel(atScale(warmScale), seed));
+        DayLoop.run(new TraffickingModel(atScale(warmScale), seed));
         List<Figures> figures = new ArrayList<>();
         for (int si = 0; si < scales.size(); si++) {
             Scenario s = scenarios.get(si);
@@ -132,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
                         }
                     }
                 });
-                TraffickingModel.runToEnd(m);
+                DayLoop.run(m);
                 double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
                 double wall = (System.nanoTime() - wall0) / 1e9;
                 if (cpu < bestCpu) {
@@ -181,7 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
             doc.put("scenario", scenarioFile.toString());
             doc.put("seed", seed);
             doc.put("sets", scenarioOptions.sets());
-            doc.put("commit", BuildInfo.commit());
+            doc.put("commit", CodeVersion.commit());
             doc.put("java", System.getProperty("java.version"));
             doc.put("jvm_args", ManagementFactory.getRuntimeMXBean().getInputArguments());
             doc.put("processors", Runtime.getRuntime().availableProcessors());

@@ -49,9 +49,8 @@ public final class GuiCommand implements Callable<Integer> {
                     + "else in the crackdown folder: the checkout or the unzipped release).")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the first run (default: the scenario's seed; the Console can change it).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -95,7 +94,7 @@ public final class GuiCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Scenario scenario = scenarioOptions.load(file);
-        long s = seed != null ? seed : scenario.seed();
+        long s = seed.orElse(scenario.seed());
         GuiSession session = new GuiSession(scenario, s);
         if (timeTo != null && (pauseOn != null || screenshot != null || windowScreenshot != null)) {
             err.println("error: --time-to cannot be combined with --pause-on or a screenshot");

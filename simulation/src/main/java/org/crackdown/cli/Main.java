@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
  * shutdown hooks have cleaned up). See docs/reliability.md.
  */
 @Command(name = "crackdown", mixinStandardHelpOptions = true, resourceBundle = "org.crackdown.cli.Options",
-        versionProvider = BuildInfo.VersionProvider.class,
+        versionProvider = BuildInfo.class,
         description = "Agent-based model of human trafficking and police enforcement across China's provinces.",
         subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, GuiCommand.class, CalibrateCommand.class,
                 PatternsCommand.class,

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
 import org.crackdown.calibration.ReplicateRunner;
+import org.crackdown.model.CodeVersion;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
 import org.crackdown.output.RunFolder;
@@ -134,8 +135,7 @@ public final class PatternsCommand implements Callable<Integer> {
             });
             Files.writeString(folder.temp().resolve("patterns.csv"), PatternsReport.csv(outcome), StandardCharsets.UTF_8);
             Files.writeString(folder.temp().resolve("patterns.html"),
-                    PatternsReport.html(outcome, command, "crackdown " + BuildInfo.version() + " (commit "
-                            + BuildInfo.commit() + ")"), StandardCharsets.UTF_8);
+                    PatternsReport.html(outcome, command, "crackdown " + CodeVersion.current()), StandardCharsets.UTF_8);
             folder.commit();
         } catch (CancellationException e) {
             stderr.println("interrupted: no patterns folder written");

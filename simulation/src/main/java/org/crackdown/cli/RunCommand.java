@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
+import org.crackdown.model.DayLoop;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.output.CsvNumbers;
@@ -53,9 +54,8 @@ public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file (YAML).")
     Path scenarioFile;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the random number generator (default: the scenario's seed).")
-    Long seed;
+    @Mixin
+    SeedOption seed;
 
     @Mixin
     ScenarioOptions scenarioOptions;
@@ -89,7 +89,7 @@ public final class RunCommand implements Callable<Integer> {
         TraffickingModel restored = null;
         if (fromState != null) {
             try {
-                restored = StateFile.read(fromState, scenario, seed);
+                restored = StateFile.read(fromState, scenario, seed.value());
             } catch (StateFile.BadStateException e) {
                 stderr.println("error: " + e.getMessage());
                 return Main.BAD_INPUT;
@@ -102,11 +102,11 @@ public final class RunCommand implements Callable<Integer> {
             stderr.println("error: " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        long s = restored != null ? restored.seed() : seed != null ? seed : scenario.seed();
+        long s = restored != null ? restored.seed() : seed.orElse(scenario.seed());
         if (restored != null) {
             stdout.println("continuing from " + fromState + " at " + restored.today());
         }
-        stdout.println("seed " + s + (restored != null ? " (from the state file)" : seed != null ? " (from --seed)"
+        stdout.println("seed " + s + (restored != null ? " (from the state file)" : seed.given() ? " (from --seed)"
                 : " (from the scenario; use --seed to change)"));
         Path target = output.folder(Path.of("runs", folderName(scenario.name()) + "-" + s));
 
@@ -119,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         ProgressLine meter = quiet.progressLine(stderr);
         RunRecorder.Result result;
         try (folder) {
-            result = RunRecorder.record(request, folder.temp(), meter == null ? RunRecorder.Progress.NONE : meter,
+            result = RunRecorder.record(request, folder.temp(), meter == null ? DayLoop.DayListener.NONE : meter,
                     folder::cancelled, states);
             folder.commit();
         } catch (CancellationException e) {

@@ -16,7 +16,7 @@ import org.crackdown.sweep.Shard;
 import org.crackdown.sweep.SweepFolder;
 import org.crackdown.sweep.SweepPlan;
 import org.crackdown.output.ProgressLine;
-import org.crackdown.sweep.SweepReader;
+import org.crackdown.sweep.SweepFileReader;
 import org.crackdown.sweep.SweepRun;
 import org.crackdown.sweep.SweepRunner;
 import org.crackdown.sweep.SweepSpec;
@@ -86,7 +86,7 @@ public final class SweepCommand implements Callable<Integer> {
             throw new Main.BadInput("--dry-run writes nothing; --resume and --force apply to a sweep that runs");
         }
         Shard slice = shard;
-        SweepSpec sweep = SweepReader.read(file);
+        SweepSpec sweep = SweepFileReader.read(file);
         Path dir = output.folder(defaultFolder(sweep.name(), slice));
         // Resuming: the scenario files as they were when the sweep started, whatever they are now.
         Map<Path, byte[]> stored = resume ? SweepFolder.storedScenarios(dir) : Map.of();

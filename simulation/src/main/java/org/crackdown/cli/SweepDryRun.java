@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.crackdown.model.ParamSpec;
 import org.crackdown.sweep.Dimension;
-import org.crackdown.sweep.Setting;
+import org.crackdown.scenario.Setting;
 import org.crackdown.sweep.Shard;
 import org.crackdown.sweep.Strategy;
 import org.crackdown.sweep.SweepPlan;

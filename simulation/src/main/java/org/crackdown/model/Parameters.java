@@ -5,9 +5,9 @@ package org.crackdown.model;
  * annotation on each field is the single source of truth for key, unit, range and meaning;
  * {@link ParamRegistry} reads it for validation, documentation and the command line.
  *
- * <p>Getters, setters and {@code domX()} ranges follow MASON's bean conventions so the GUI
- * inspector shows each parameter as a slider. Setters reject out-of-range values instead of
- * ignoring them silently.
+ * <p>Getters follow bean conventions. The GUI does not inspect this class: its sliders
+ * (gui.Levers) take each key's range from the annotation. The few setters reject values outside
+ * that same range instead of ignoring them silently.
  *
  * <p>Defaults marked source "calibrated" were fitted to the 2011 figures (docs/calibration.md);
  * "free" marks behavioural parameters with hand-set defaults; every other default is a published
@@ -496,23 +496,27 @@ public final class Parameters implements java.io.Serializable, Cloneable {
         }
     }
 
-    private static double check(String key, double v, double lo, double hi) {
-        if (Double.isNaN(v) || v < lo || v > hi) {
-            throw new IllegalArgumentException(key + " must be between " + lo + " and " + hi + ", got " + v);
+    // The few setters below serve tests (scenarios set keys through ParamSpec). Their range is the
+    // one their key's @Param states, read from there as the GUI's sliders (gui.Levers) and the
+    // scenario loader read it: stated once (ParameterRangesTest).
+
+    /** {@code v} if it lies in {@code key}'s range; otherwise an IllegalArgumentException. */
+    private static double check(String key, double v) {
+        ParamSpec s = ParamRegistry.find(key).orElseThrow();
+        if (Double.isNaN(v) || v < s.min() || v > s.max()) {
+            throw new IllegalArgumentException(key + " must be between " + s.min() + " and " + s.max() + ", got " + v);
         }
         return v;
     }
 
     public double getScale() { return scale; }
-    public void setScale(double v) { scale = check("scale", v, 0.0001, 1); }
-    public Object domScale() { return new sim.util.Interval(0.0001, 1.0); }
+    public void setScale(double v) { scale = check("scale", v); }
 
     public boolean isSettledStocks() { return settledStocks; }
 
     public double getBirthRate() { return birthRate; }
     public double getSrbShift() { return srbShift; }
-    public void setSrbShift(double v) { srbShift = check("births.srb_shift", v, -30, 40); }
-    public Object domSrbShift() { return new sim.util.Interval(-30.0, 40.0); }
+    public void setSrbShift(double v) { srbShift = check("births.srb_shift", v); }
 
     public double getSalePropensity() { return salePropensity; }
     public double getPovertyElasticity() { return povertyElasticity; }
@@ -565,8 +569,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getPolicePer10k() { return policePer10k; }
     public double getTraffickingShare() { return traffickingShare; }
     public double getBudget() { return budget; }
-    public void setBudget(double v) { budget = check("police.budget", v, 0, 10); }
-    public Object domBudget() { return new sim.util.Interval(0.0, 10.0); }
+    public void setBudget(double v) { budget = check("police.budget", v); }
     public Allocation getAllocation() { return allocation; }
     public void setAllocation(Allocation a) { allocation = java.util.Objects.requireNonNull(a); }
     public double getPatrolShare() { return patrolShare; }
@@ -615,14 +618,12 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public int getJointDurationDays() { return jointDurationDays; }
     public double getJointTakedownEfficiency() { return jointTakedownEfficiency; }
     public double getProsecutionProbability() { return prosecutionProbability; }
-    public void setProsecutionProbability(double v) { prosecutionProbability = check("buyers.prosecution_probability", v, 0, 1); }
-    public Object domProsecutionProbability() { return new sim.util.Interval(0.0, 1.0); }
+    public void setProsecutionProbability(double v) { prosecutionProbability = check("buyers.prosecution_probability", v); }
     public double getSanctionCost() { return sanctionCost; }
     public double getHorizonYears() { return horizonYears; }
     public double getLiability() { return liability; }
     public double getBorderControl() { return borderControl; }
-    public void setBorderControl(double v) { borderControl = check("border.control", v, 0, 1); }
-    public Object domBorderControl() { return new sim.util.Interval(0.0, 1.0); }
+    public void setBorderControl(double v) { borderControl = check("border.control", v); }
 
     public double getPriceMemory() { return priceMemory; }
 }

@@ -628,12 +628,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
         return ChronoUnit.DAYS.between(a, b);
     }
 
-    /** Runs a model from start to end. */
+    /** Runs a model from start to end ({@link DayLoop#run(TraffickingModel)}). */
     public static void runToEnd(TraffickingModel m) {
-        m.start();
-        while (!m.finished() && m.schedule.step(m)) {
-            // each step is one simulated day
-        }
-        m.finish();
+        DayLoop.run(m);
     }
 }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.crackdown.folders.DataPackages;
+import org.crackdown.folders.FolderFiles;
 
 /**
  * Writes datapackage.json: a Frictionless Tabular Data Package describing each CSV of the run
@@ -15,7 +17,7 @@ import java.util.Map;
  */
 public final class DataPackage {
 
-    public static final String FILE = "datapackage.json";
+    public static final String FILE = FolderFiles.DATAPACKAGE;
 
     private DataPackage() {
     }
@@ -26,13 +28,8 @@ public final class DataPackage {
     }
 
     static Map<String, Object> describe(String runId, String scenarioName, String scenarioDescription, Instant created) {
-        Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("profile", "tabular-data-package");
-        pkg.put("name", packageName(runId));
-        pkg.put("title", "crackdown run " + runId + " (scenario " + scenarioName + ")");
-        if (scenarioDescription != null && !scenarioDescription.isBlank()) {
-            pkg.put("description", scenarioDescription);
-        }
+        Map<String, Object> pkg = DataPackages.head(packageName(runId),
+                "crackdown run " + runId + " (scenario " + scenarioName + ")", scenarioDescription);
         pkg.put("created", created.toString());
         List<Object> resources = new ArrayList<>();
         for (Table t : Table.all()) {
@@ -42,30 +39,13 @@ public final class DataPackage {
         return pkg;
     }
 
+    /** A run table, each column with its role (id or measure), as sweeps and analyses write them. */
     private static Map<String, Object> resource(Table t) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("name", t.name());
-        r.put("path", t.fileName());
-        r.put("profile", "tabular-data-resource");
-        r.put("description", t.description());
-        r.put("format", "csv");
-        r.put("mediatype", "text/csv");
-        r.put("encoding", "utf-8");
-        Map<String, Object> schema = new LinkedHashMap<>();
         List<Object> fields = new ArrayList<>();
         for (Table.Field f : t.fields()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.name());
-            m.put("type", f.type().json());
-            m.put("description", f.description());
-            m.put("unit", f.unit());
-            fields.add(m);
+            fields.add(DataPackages.field(f.name(), f.type().json(), f.unit(), f.description(), f.role()));
         }
-        schema.put("fields", fields);
-        schema.put("missingValues", List.of(""));
-        schema.put("primaryKey", t.primaryKey());
-        r.put("schema", schema);
-        return r;
+        return DataPackages.resource(t.name(), t.fileName(), t.description(), fields, t.primaryKey());
     }
 
     /** Package names allow only lower-case letters, digits and {@code -._/}. */

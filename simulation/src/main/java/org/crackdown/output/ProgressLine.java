@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
+import org.crackdown.model.DayLoop;
+
 /**
  * The progress line on stderr, for a run (simulated date, percent done) and for a sweep (runs
  * done of total, failed), with the time elapsed and an estimate of the time left. Silent for
@@ -13,7 +15,7 @@ import java.util.function.LongSupplier;
  * redrawn in place; in a log (stderr redirected) a new line at every tenth, so the log stays
  * readable.
  */
-public final class ProgressLine implements RunRecorder.Progress {
+public final class ProgressLine implements DayLoop.DayListener {
 
     static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(2);
     private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(250);

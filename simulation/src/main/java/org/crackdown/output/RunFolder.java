@@ -89,20 +89,9 @@ public final class RunFolder implements AutoCloseable {
     }
 
     private static void checkReplaceable(Path given, Path abs, boolean replace) throws IOException {
-        if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!replace) {
-            throw new ExistsException("output folder " + given + " already exists; use --force to replace it, "
-                    + "or --out to choose another folder");
-        }
-        if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ExistsException("cannot replace " + given + ": it is not a folder");
-        }
-        List<Path> foreign = OutputFolders.foreign(abs);
-        if (!foreign.isEmpty()) {
-            throw new ExistsException("refusing to replace " + given + ": " + OutputFolders.notOurs(foreign)
-                    + "; move those files away, or choose another folder with --out");
+        String refusal = OutputFolders.replaceRefusal(given, abs, replace);
+        if (refusal != null) {
+            throw new ExistsException(refusal);
         }
     }
 

@@ -8,7 +8,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.crackdown.cli.BuildInfo;
+import org.crackdown.folders.FolderFiles;
+import org.crackdown.model.CodeVersion;
 import org.crackdown.scenario.ScenarioWriter;
 
 /**
@@ -18,7 +19,7 @@ import org.crackdown.scenario.ScenarioWriter;
  */
 public final class RunManifest {
 
-    public static final String FILE = "run.json";
+    public static final String FILE = FolderFiles.RUN_JSON;
 
     private RunManifest() {
     }
@@ -32,8 +33,8 @@ public final class RunManifest {
         m.put("scenario_file", run.scenarioFile());
         m.put("scenario", ScenarioWriter.toMap(run.scenario()));
         m.put("overrides", run.overrides());
-        m.put("code_version", BuildInfo.version());
-        m.put("git_commit", BuildInfo.commit());
+        m.put("code_version", CodeVersion.version());
+        m.put("git_commit", CodeVersion.commit());
         m.put("java_version", System.getProperty("java.version"));
         m.put("java_vendor", System.getProperty("java.vendor"));
         m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.crackdown.model.DayLoop;
+import org.crackdown.model.DayLoop.DayListener;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.scenario.ScenarioWriter;
@@ -23,13 +25,6 @@ import org.crackdown.scenario.ScenarioWriter;
 public final class RunRecorder {
 
     public static final String SCENARIO_FILE = "scenario.yaml";
-
-    /** Told after each simulated day; must be cheap. */
-    public interface Progress {
-        Progress NONE = (today, done, total) -> { };
-
-        void day(LocalDate today, long daysDone, long totalDays);
-    }
 
     /** The headline numbers of a finished run. */
     public record Result(Map<String, Double> summary, long simulatedDays) {
@@ -49,8 +44,8 @@ public final class RunRecorder {
     private RunRecorder() {
     }
 
-    /** As {@link #record(RunRequest, Path, Progress, BooleanSupplier, States)}, from the start, saving nothing. */
-    public static Result record(RunRequest run, Path dir, Progress progress, BooleanSupplier cancelled)
+    /** As {@link #record(RunRequest, Path, DayListener, BooleanSupplier, States)}, from the start, saving nothing. */
+    public static Result record(RunRequest run, Path dir, DayListener progress, BooleanSupplier cancelled)
             throws IOException {
         return record(run, dir, progress, cancelled, States.NONE);
     }
@@ -60,7 +55,7 @@ public final class RunRecorder {
      *                  {@link CancellationException}
      * @throws IOException if a file cannot be written; anything the model throws passes through
      */
-    public static Result record(RunRequest run, Path dir, Progress progress, BooleanSupplier cancelled,
+    public static Result record(RunRequest run, Path dir, DayListener progress, BooleanSupplier cancelled,
                                 States states) throws IOException {
         Instant started = Instant.now();
         Scenario scenario = run.scenario();
@@ -74,21 +69,13 @@ public final class RunRecorder {
             if (states.from() == null) {
                 model.start();
             }
-            while (!model.finished()) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("interrupted");
-                }
-                LocalDate day = model.today();
-                if (day.equals(states.saveAt())) {
+            if (states.saveAt() != null) {
+                days += DayLoop.until(model, states.saveAt(), cancelled, progress);
+                if (model.today().equals(states.saveAt())) {
                     StateFile.write(model, states.saveTo());
                 }
-                if (!model.schedule.step(model)) {
-                    break;
-                }
-                days++;
-                progress.day(day, model.dayIndex(), model.totalDays());
             }
-            model.finish();
+            days += DayLoop.resume(model, cancelled, progress);
         } catch (UncheckedIOException e) {
             // The timeseries is written month by month from inside the model's schedule, where
             // only unchecked exceptions pass: a full disk is still a file error, not a model failure.

@@ -29,8 +29,25 @@ public record Table(String name, String description, List<Field> fields, List<St
         }
     }
 
-    /** One column: name, Table Schema type, unit and meaning. */
-    public record Field(String name, Type type, String unit, String description) {
+    /**
+     * One column: name, Table Schema type, unit and meaning; a measure (what the run produced) or
+     * not (what identifies or describes the row: run, seed, month, province, route, scale).
+     */
+    public record Field(String name, Type type, String unit, String description, boolean measure) {
+
+        /** A column that identifies or describes the row. */
+        Field(String name, Type type, String unit, String description) {
+            this(name, type, unit, description, false);
+        }
+
+        static Field measure(String name, Type type, String unit, String description) {
+            return new Field(name, type, unit, description, true);
+        }
+
+        /** The column's role in datapackage.json, as the analysis reads it: id or measure. */
+        public String role() {
+            return measure ? "measure" : "id";
+        }
     }
 
     public Table {
@@ -72,7 +89,7 @@ public record Table(String name, String description, List<Field> fields, List<St
                 new Field("date", Type.DATE, "month", "The month the row covers, written as its first day"),
                 new Field("province", Type.STRING, "ISO 3166-2 code", "Province (ISO 3166-2 code, e.g. CN-YN)")));
         for (Measure m : Measure.values()) {
-            f.add(new Field(m.column(), measureType(m), m.unit(), m.doc()));
+            f.add(Field.measure(m.column(), measureType(m), m.unit(), m.doc()));
         }
         return new Table("timeseries", "One row per month and province: what happened that month (counts) "
                 + "and the state at its end (stocks)", f, List.of("run_id", "date", "province"));
@@ -85,7 +102,7 @@ public record Table(String name, String description, List<Field> fields, List<St
                 new Field("measure_to", Type.DATE, "date", "Last day of the measure window (inclusive)"),
                 SCALE));
         for (Metrics.Column c : Metrics.summaryColumns()) {
-            f.add(new Field(c.name(), summaryType(c.name()), c.unit(), c.doc()));
+            f.add(Field.measure(c.name(), summaryType(c.name()), c.unit(), c.doc()));
         }
         return new Table("summary", "One row per run: totals and means over the measure window, all provinces",
                 f, List.of("run_id"));
@@ -98,7 +115,7 @@ public record Table(String name, String description, List<Field> fields, List<St
                         "Where the victim was taken into the trade: a province code, or a foreign country for women brought across the border"),
                 new Field("destination", Type.STRING, "ISO 3166-2 code", "Province where the victim was sold"),
                 new Field("victim_type", Type.STRING, "category", "boy, girl or woman"),
-                new Field("count", Type.INTEGER, "victims", "Victims sold along this route over the measure window")),
+                Field.measure("count", Type.INTEGER, "victims", "Victims sold along this route over the measure window")),
                 List.of("run_id", "origin", "destination", "victim_type"));
     }
 

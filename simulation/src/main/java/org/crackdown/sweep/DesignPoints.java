@@ -35,7 +35,7 @@ public final class DesignPoints {
 
     /** Number of points {@link #expand} gives, computed without expanding (may exceed int). */
     public static long count(SweepSpec spec) {
-        if (spec.design() != Design.GRID) {
+        if (spec.design() != DesignMethod.GRID) {
             return spec.samples();
         }
         long n = 1;

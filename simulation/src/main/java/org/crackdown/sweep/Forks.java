@@ -8,9 +8,9 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.crackdown.model.DayLoop;
 import org.crackdown.model.Metrics;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
@@ -29,14 +29,7 @@ final class Forks {
     static byte[] burnIn(Scenario scenario, long seed, LocalDate forkAt, BooleanSupplier cancelled) {
         TraffickingModel model = new TraffickingModel(scenario, seed);
         model.start();
-        while (model.today().isBefore(forkAt)) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("interrupted");
-            }
-            if (!model.schedule.step(model)) {
-                break;
-            }
-        }
+        DayLoop.until(model, forkAt, cancelled, DayLoop.DayListener.NONE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             model.preCheckpoint();
@@ -70,15 +63,7 @@ final class Forks {
             model.metrics().replayTo(listener);
             model.metrics().addListener(listener);
         }
-        while (!model.finished()) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("interrupted");
-            }
-            if (!model.schedule.step(model)) {
-                break;
-            }
-        }
-        model.finish();
+        DayLoop.resume(model, cancelled, DayLoop.DayListener.NONE);
         return model.metrics().summary();
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
+import org.crackdown.model.DayLoop;
 import org.crackdown.model.Metrics;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
@@ -30,16 +31,7 @@ public interface RunExecutor {
         if (listener != null) {
             model.metrics().addListener(listener);
         }
-        model.start();
-        while (!model.finished()) {
-            if (cancelled.getAsBoolean()) {
-                throw new CancellationException("interrupted");
-            }
-            if (!model.schedule.step(model)) {
-                break;
-            }
-        }
-        model.finish();
+        DayLoop.run(model, cancelled, DayLoop.DayListener.NONE);
         return model.metrics().summary();
     };
 }

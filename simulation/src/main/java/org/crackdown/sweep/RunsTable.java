@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.crackdown.folders.DataPackages;
+import org.crackdown.folders.FolderFiles;
 import org.crackdown.model.Metrics;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.output.CsvNumbers;
@@ -23,8 +25,8 @@ import org.crackdown.output.Table;
  */
 public final class RunsTable {
 
-    public static final String RUNS = "runs.csv";
-    public static final String TIMESERIES = "timeseries.csv";
+    public static final String RUNS = FolderFiles.RUNS;
+    public static final String TIMESERIES = FolderFiles.TIMESERIES;
     public static final String COMPLETED = "completed";
     public static final String FAILED = "failed";
 
@@ -119,13 +121,8 @@ public final class RunsTable {
     /** datapackage.json of a sweep folder: no time stamp, so merging shards twice gives the same file. */
     public Map<String, Object> dataPackage() {
         SweepSpec spec = plan.spec();
-        Map<String, Object> pkg = new LinkedHashMap<>();
-        pkg.put("profile", "tabular-data-package");
-        pkg.put("name", "crackdown-sweep-" + spec.name());
-        pkg.put("title", "crackdown sweep " + spec.name() + " (base scenario " + plan.base().name() + ")");
-        if (!spec.description().isBlank()) {
-            pkg.put("description", spec.description());
-        }
+        Map<String, Object> pkg = DataPackages.head("crackdown-sweep-" + spec.name(),
+                "crackdown sweep " + spec.name() + " (base scenario " + plan.base().name() + ")", spec.description());
         List<Object> resources = new ArrayList<>();
         resources.add(resource("runs", RUNS, "One row per run of the sweep, in canonical order (design point, "
                 + "strategy, replicate): its parameters and its results over the measure window", runsFields(),
@@ -133,8 +130,7 @@ public final class RunsTable {
         if (spec.keepTimeseries()) {
             List<Map<String, Object>> f = new ArrayList<>(keyFields());
             for (Table.Field t : timeseriesFields()) {
-                boolean key = t.name().equals("date") || t.name().equals("province");
-                f.add(field(t.name(), t.type().json(), t.unit(), t.description(), key ? "id" : "measure"));
+                f.add(field(t.name(), t.type().json(), t.unit(), t.description(), t.role()));
             }
             resources.add(resource("timeseries", TIMESERIES, "One row per completed run, month and province, "
                     + "runs in canonical order", f, List.of("run_id", "date", "province")));
@@ -194,30 +190,11 @@ public final class RunsTable {
     }
 
     private static Map<String, Object> field(String name, String type, String unit, String description, String role) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("type", type);
-        m.put("description", description);
-        m.put("unit", unit);
-        m.put("role", role);
-        return m;
+        return DataPackages.field(name, type, unit, description, role);
     }
 
     private static Map<String, Object> resource(String name, String path, String description,
                                                 List<Map<String, Object>> fields, List<String> primaryKey) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("name", name);
-        r.put("path", path);
-        r.put("profile", "tabular-data-resource");
-        r.put("description", description);
-        r.put("format", "csv");
-        r.put("mediatype", "text/csv");
-        r.put("encoding", "utf-8");
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("fields", fields);
-        schema.put("missingValues", List.of(""));
-        schema.put("primaryKey", primaryKey);
-        r.put("schema", schema);
-        return r;
+        return DataPackages.resource(name, path, description, fields, primaryKey);
     }
 }

@@ -1,8 +1,10 @@
 package org.crackdown.sweep;
 
-import org.crackdown.yaml.Place;
 import java.time.LocalDate;
 import java.util.List;
+
+import org.crackdown.scenario.Setting;
+import org.crackdown.yaml.Place;
 
 /**
  * A named set of overrides compared against the others at every design point.

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.crackdown.folders.FolderFiles;
 import org.crackdown.folders.OutputFolders;
 
 /**
@@ -37,9 +38,9 @@ import org.crackdown.folders.OutputFolders;
  */
 public final class SweepFolder {
 
-    public static final String SWEEP_JSON = "sweep.json";
+    public static final String SWEEP_JSON = FolderFiles.SWEEP_JSON;
     public static final String SWEEP_YAML = "sweep.yaml";
-    public static final String DATAPACKAGE = "datapackage.json";
+    public static final String DATAPACKAGE = FolderFiles.DATAPACKAGE;
     static final String WORK = ".sweep";
     static final String KIND = "sweep";
     static final String TMP = ".tmp";

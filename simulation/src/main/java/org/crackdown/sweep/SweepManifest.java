@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.crackdown.cli.BuildInfo;
+import org.crackdown.model.CodeVersion;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.output.Json;
 import org.crackdown.scenario.ScenarioWriter;
@@ -67,10 +67,10 @@ public final class SweepManifest {
         m.put("seeds", seeds);
         Map<String, Object> design = new LinkedHashMap<>();
         design.put("type", spec.design().spelling());
-        if (spec.design() != Design.GRID) {
+        if (spec.design() != DesignMethod.GRID) {
             design.put("samples", spec.samples());
         }
-        if (spec.design() == Design.LHS) {
+        if (spec.design() == DesignMethod.LHS) {
             design.put("design_seed", spec.designSeed());
         }
         List<Object> vary = new ArrayList<>();
@@ -117,8 +117,8 @@ public final class SweepManifest {
         m.put("shard", shard.isAll() ? null : Map.of("index", shard.index(), "count", shard.count()));
         m.put("runs_in_folder", shard.size(plan.runCount()));
         m.put("keep_timeseries", spec.keepTimeseries());
-        m.put("code_version", BuildInfo.version());
-        m.put("git_commit", BuildInfo.commit());
+        m.put("code_version", CodeVersion.version());
+        m.put("git_commit", CodeVersion.commit());
         m.put("java_version", System.getProperty("java.version"));
         m.put("host", hostName());
         Session last = sessions.get(sessions.size() - 1);

@@ -1,15 +1,14 @@
 package org.crackdown.sweep;
 
-import org.crackdown.yaml.Place;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,8 @@ import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioFiles;
 import org.crackdown.scenario.ScenarioLoader;
 import org.crackdown.scenario.ScenarioWriter;
+import org.crackdown.scenario.Setting;
+import org.crackdown.yaml.Place;
 
 /**
  * A sweep ready to run: its design points, the base scenario with {@code set} applied, and the
@@ -71,7 +72,7 @@ public final class SweepPlan {
      *                           scenario, for problems there)
      */
     public static SweepPlan load(Path sweepFile) throws ScenarioException {
-        return load(SweepReader.read(sweepFile), ScenarioFiles.snapshot());
+        return load(SweepFileReader.read(sweepFile), ScenarioFiles.snapshot());
     }
 
     /**

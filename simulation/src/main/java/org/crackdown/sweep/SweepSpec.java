@@ -1,9 +1,11 @@
 package org.crackdown.sweep;
 
-import org.crackdown.yaml.Place;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+
+import org.crackdown.scenario.Setting;
+import org.crackdown.yaml.Place;
 
 /**
  * A sweep file as read and checked on its own (before its design points are combined with the
@@ -18,7 +20,7 @@ import java.util.List;
  * @param forkAt         {@code fork_at:} as given: a date, {@link #NO_FORK} ({@code none}), or null (not given)
  */
 public record SweepSpec(Path file, byte[] source, String name, String description, Path base, Place baseAt,
-                        List<Setting> set, int replicates, SeedPolicy seedPolicy, long seedBase, Design design,
+                        List<Setting> set, int replicates, SeedPolicy seedPolicy, long seedBase, DesignMethod design,
                         int samples, long designSeed, List<Dimension> vary, Place varyAt,
                         List<Strategy> strategies, boolean keepTimeseries, LocalDate forkAt, Place forkAtPlace) {
 

@@ -36,7 +36,7 @@ final class VaryReader {
         this.problems = r.problems();
     }
 
-    List<Dimension> vary(Node node, Design design) {
+    List<Dimension> vary(Node node, DesignMethod design) {
         if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
             return List.of();
         }
@@ -48,7 +48,7 @@ final class VaryReader {
         Map<String, Entry> leaves = new LinkedHashMap<>();
         // A map under a parameter key is its range; a map under a group is more keys.
         r.flatten(m, "", new Keys(ParamRegistry.keys()), "vary", leaves, path ->
-                SweepReader.PERIOD.contains(path) || path.equals("seed") || path.startsWith("measure")
+                SweepFileReader.PERIOD.contains(path) || path.equals("seed") || path.startsWith("measure")
                         ? "'" + path + "' cannot be varied: only parameters can (dates go under set; seeds come "
                         + "from replicates and seeds:)" : null);
         List<Dimension> out = new ArrayList<>();
@@ -61,11 +61,11 @@ final class VaryReader {
         return out;
     }
 
-    private Dimension dimension(ParamSpec spec, Node keyNode, Node v, Design design) {
+    private Dimension dimension(ParamSpec spec, Node keyNode, Node v, DesignMethod design) {
         String key = spec.key();
         Place place = at(keyNode);
         if (v instanceof SequenceNode seq) {
-            if (design != Design.GRID) {
+            if (design != DesignMethod.GRID) {
                 problems.add(at(v).problem("vary: " + key + ": design " + design.spelling() + " samples between "
                         + "bounds: write {min: ..., max: ...}; lists are for design: grid"));
                 return null;
@@ -102,14 +102,14 @@ final class VaryReader {
                 return null;
             }
             if (bounds) {
-                if (design == Design.GRID) {
+                if (design == DesignMethod.GRID) {
                     problems.add(at(v).problem("vary: " + key + ": {min, max} bounds are for design lhs or sobol; "
                             + "a grid needs a list of values or a {from, to, step} range"));
                     return null;
                 }
                 return bounded(spec, fields.get("min").value(), fields.get("max").value(), place);
             }
-            if (design != Design.GRID) {
+            if (design != DesignMethod.GRID) {
                 problems.add(at(v).problem("vary: " + key + ": design " + design.spelling() + " samples between "
                         + "bounds: write {min: ..., max: ...}; {from, to, step} ranges are for design: grid"));
                 return null;
@@ -194,9 +194,9 @@ final class VaryReader {
             return null;
         }
         BigDecimal count = to.subtract(from).divide(step, 0, java.math.RoundingMode.FLOOR).add(BigDecimal.ONE);
-        if (count.compareTo(BigDecimal.valueOf(SweepReader.MAX_LEVELS)) > 0) {
+        if (count.compareTo(BigDecimal.valueOf(SweepFileReader.MAX_LEVELS)) > 0) {
             problems.add(at(stepNode).problem("vary: " + key + ": this range has " + count.toPlainString()
-                    + " values; at most " + SweepReader.MAX_LEVELS + " (use a larger step)"));
+                    + " values; at most " + SweepFileReader.MAX_LEVELS + " (use a larger step)"));
             return null;
         }
         List<Object> levels = new ArrayList<>();
@@ -255,6 +255,6 @@ final class VaryReader {
     }
 
     private static Object raw(ScalarNode s, ParamSpec spec) {
-        return SweepReader.raw(s, spec);
+        return OverridesReader.raw(s, spec);
     }
 }

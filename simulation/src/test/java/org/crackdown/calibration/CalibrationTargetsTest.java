@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.crackdown.scenario.Setting;
+import org.crackdown.yaml.Place;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -41,7 +43,7 @@ class CalibrationTargetsTest {
         CalibrationSpec fit = TargetsReader.read(TARGETS);
         // The shipped scenario with nothing but the scale changed: no fitted values from the targets file.
         CalibrationSpec spec = new CalibrationSpec(fit.name(), fit.file(), SCENARIO,
-                List.of(new Setting("scale", Double.toString(SCALE), "test", 0, 0)), true, REPLICATES, FIRST_SEED,
+                List.of(new Setting("scale", Double.toString(SCALE), new Place("test", 0, 0))), true, REPLICATES, FIRST_SEED,
                 fit.targets(), List.of(), fit.optimizer());
         Evaluation e;
         try (ReplicateRunner runner = new ReplicateRunner(2, () -> false)) {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.crackdown.model.Allocation;
 import org.crackdown.model.ParamRegistry;
+import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TestScenarios;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,26 @@ class LeversTest {
         assertTrue(props.isReadWrite(Levers.LEVERS.size()), "the pause date is typed in");
         assertEquals("Date", props.getName(Levers.LEVERS.size() + 1));
         assertTrue(!props.isReadWrite(Levers.LEVERS.size() + 1), "readings are read-only");
+    }
+
+    @Test
+    void eachSliderSpansItsKeysRangeAndRefusesBeyondIt() {
+        int sliders = 0;
+        for (int i = 0; i < Levers.LEVERS.size(); i++) {
+            ParamSpec s = ParamRegistry.find(Levers.LEVERS.get(i).key()).orElseThrow();
+            if (s.kind() != ParamSpec.Kind.NUMBER) {
+                continue;
+            }
+            sliders++;
+            Interval range = (Interval) props.getDomain(i);
+            assertEquals(s.min(), range.getMin().doubleValue(), s.key());
+            assertEquals(s.max(), range.getMax().doubleValue(), s.key());
+            Object before = props.getValue(i);
+            assertNull(props.setValue(i, Double.toString(Math.nextUp(s.max()))), s.key() + " above its maximum");
+            assertNull(props.setValue(i, Double.toString(Math.nextDown(s.min()))), s.key() + " below its minimum");
+            assertEquals(before, props.getValue(i), s.key() + " unchanged");
+        }
+        assertEquals(5, sliders, "budget, prosecution, border control, sex ratio shift, scale");
     }
 
     @Test

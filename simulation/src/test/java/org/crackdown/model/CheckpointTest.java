@@ -27,7 +27,8 @@ class CheckpointTest {
 
     private static final LocalDate SAVE_AT = LocalDate.of(2008, 7, 15);
 
-    private static List<String> rows(TraffickingModel m) {
+    /** Every month's table the model will write, one string per province row. */
+    static List<String> rows(TraffickingModel m) {
         List<String> rows = new ArrayList<>();
         m.metrics().addListener((month, values) -> {
             for (double[] row : values) {
@@ -38,16 +39,11 @@ class CheckpointTest {
     }
 
     private static void stepUntil(TraffickingModel m, LocalDate day) {
-        while (m.today().isBefore(day) && m.schedule.step(m)) {
-            // one day per step
-        }
+        DayLoop.until(m, day, DayLoop.NEVER, DayLoop.DayListener.NONE);
     }
 
     private static void finish(TraffickingModel m) {
-        while (!m.finished() && m.schedule.step(m)) {
-            // one day per step
-        }
-        m.finish();
+        DayLoop.resume(m, DayLoop.NEVER, DayLoop.DayListener.NONE);
     }
 
     /** Equal lists, or the first row that differs (the lists are long). */

@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
-import org.crackdown.cli.BuildInfo;
 import org.crackdown.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -179,7 +178,7 @@ class EquivalenceTest {
         StringBuilder b = new StringBuilder();
         b.append("# Equivalence reference for EquivalenceTest: scenarios/china-2011.yaml, scale=").append(SCALE)
                 .append(", seeds 1..").append(SEEDS).append('\n');
-        b.append("# commit: ").append(BuildInfo.commit()).append('\n');
+        b.append("# commit: ").append(CodeVersion.commit()).append('\n');
         b.append("# digest: ").append(digest).append('\n');
         b.append("# regenerate (only when the model is meant to change): ").append(REGENERATE).append('\n');
         b.append("measure,n,mean,sd,se\n");

@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
+import org.crackdown.model.DayLoop;
 import org.crackdown.model.Scenario;
 import org.crackdown.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class RunRecorderTest {
     @Test
     void timeseriesIsWrittenAsEachMonthEnds() throws Exception {
         AtomicLong linesMidApril = new AtomicLong(-1);
-        RunRecorder.Progress watch = (today, done, total) -> {
+        DayLoop.DayListener watch = (today, done, total) -> {
             if (today.getMonthValue() == 4 && today.getDayOfMonth() == 15) {
                 try {
                     linesMidApril.set(Files.readAllLines(dir.resolve("timeseries.csv")).size());
@@ -57,7 +58,7 @@ class RunRecorderTest {
         // /dev/full answers every write with ENOSPC, as a full disk does.
         Files.createSymbolicLink(dir.resolve("timeseries.csv"), Path.of("/dev/full"));
         IOException e = assertThrows(IOException.class,
-                () -> RunRecorder.record(tiny("r"), dir, RunRecorder.Progress.NONE, () -> false));
+                () -> RunRecorder.record(tiny("r"), dir, DayLoop.DayListener.NONE, () -> false));
         assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
     }
 
@@ -65,7 +66,7 @@ class RunRecorderTest {
     void aFailingRunLeavesNoFolder() throws Exception {
         Path target = dir.resolve("runs/tiny-5");
         RunRequest run = tiny("tiny-5");
-        RunRecorder.Progress failing = (today, done, total) -> {
+        DayLoop.DayListener failing = (today, done, total) -> {
             if (done == 100) {
                 throw new IllegalStateException("simulated model failure");
             }

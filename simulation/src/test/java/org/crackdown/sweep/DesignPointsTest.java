@@ -19,7 +19,7 @@ class DesignPointsTest {
     Path dir;
 
     private SweepSpec spec(String body) throws Exception {
-        return SweepReader.read(SweepFiles.write(dir, "d", body));
+        return SweepFileReader.read(SweepFiles.write(dir, "d", body));
     }
 
     @Test

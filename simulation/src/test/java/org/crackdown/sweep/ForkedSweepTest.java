@@ -157,7 +157,7 @@ class ForkedSweepTest {
         assertTrue(outside.getMessage().contains("strategy 'later': from 2011-02-15 is outside the simulated period"),
                 outside.getMessage());
         ScenarioException notADate = assertThrows(ScenarioException.class,
-                () -> SweepReader.read(SweepFiles.write(dir, "word", dated + "fork_at: soon\n")));
+                () -> SweepFileReader.read(SweepFiles.write(dir, "word", dated + "fork_at: soon\n")));
         assertTrue(notADate.getMessage().contains(":7:10: fork_at: expected a date like 2011-01-01 (or none), got 'soon'"),
                 notADate.getMessage());
         ScenarioException independent = assertThrows(ScenarioException.class,
@@ -165,7 +165,7 @@ class ForkedSweepTest {
                         + "fork_at: 2010-02-01\n")));
         assertTrue(independent.getMessage().contains("fork_at: cannot fork: with seeds policy independent"),
                 independent.getMessage());
-        ScenarioException strict = assertThrows(ScenarioException.class, () -> SweepReader.read(SweepFiles.write(dir,
+        ScenarioException strict = assertThrows(ScenarioException.class, () -> SweepFileReader.read(SweepFiles.write(dir,
                 "strict", SweepFiles.FAST_SET + "strategies:\n  a: {from: 2010-02-15, from: 2010-02-16}\n"
                         + "  b: {from: someday, polise.budget: 2}\n")));
         assertTrue(strict.getMessage().contains("strategy 'a': duplicate key 'from'"), strict.getMessage());

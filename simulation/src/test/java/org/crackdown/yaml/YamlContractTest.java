@@ -15,7 +15,7 @@ import org.crackdown.patterns.PatternsReader;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioLoader;
-import org.crackdown.sweep.SweepReader;
+import org.crackdown.sweep.SweepFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,7 @@ class YamlContractTest {
 
     private static final List<Kind> KINDS = List.of(
             new Kind("scenario", "start: 2010-01-01\nend: 2010-12-31\n", "dna.enabled", ScenarioLoader::load),
-            new Kind("sweep", "base: " + TINY + "\n", "keep_timeseries", SweepReader::read),
+            new Kind("sweep", "base: " + TINY + "\n", "keep_timeseries", SweepFileReader::read),
             new Kind("targets", "scenario: " + TINY + "\ntargets: {women_rescued: {value: 10, tolerance: 0.1, "
                     + "source: test}}\nfree: {demand.bride_propensity: {min: 0.01, max: 0.5}}\n",
                     "scale_counts", TargetsReader::read));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.crackdown.analysis.AnalysisInputException;
+import org.crackdown.folders.FolderFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class Descriptor {
 
-    public static final String FILE = "datapackage.json";
+    public static final String FILE = FolderFiles.DATAPACKAGE;
 
     /** One CSV of the package and its columns. */
     public record Resource(String name, String path, List<Field> fields) {

@@ -27,12 +27,12 @@ public final class ExperimentLoader {
             if (!Files.isDirectory(dir)) {
                 throw new AnalysisInputException(dir + ": " + (Files.exists(dir) ? "not a folder" : "no such folder"));
             }
-            if (SweepReader.isSweep(dir)) {
+            if (SweepFolderReader.isSweep(dir)) {
                 if (inputs.size() > 1) {
-                    throw new AnalysisInputException(dir + " is a sweep folder (has " + SweepReader.RUNS
+                    throw new AnalysisInputException(dir + " is a sweep folder (has " + SweepFolderReader.RUNS
                             + "); analyse one sweep at a time (merge sweeps first with 'crackdown merge')");
                 }
-                return SweepReader.read(dir);
+                return SweepFolderReader.read(dir);
             }
             if (RunFoldersReader.isRunFolder(dir)) {
                 runFolders.add(dir);
@@ -40,7 +40,7 @@ public final class ExperimentLoader {
             }
             List<Path> inside = runFoldersIn(dir);
             if (inside.isEmpty()) {
-                throw new AnalysisInputException(dir + ": neither a sweep folder (no " + SweepReader.RUNS
+                throw new AnalysisInputException(dir + ": neither a sweep folder (no " + SweepFolderReader.RUNS
                         + ") nor a run folder (no " + RunFoldersReader.SUMMARY + "), and holds no run folders");
             }
             runFolders.addAll(inside);

@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.crackdown.folders.DataPackages;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -90,28 +91,10 @@ public final class OutputTable {
     }
 
     public Map<String, Object> resource() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("name", name.replace('_', '-'));
-        r.put("path", path());
-        r.put("profile", "tabular-data-resource");
-        r.put("description", description);
-        r.put("format", "csv");
-        r.put("mediatype", "text/csv");
-        r.put("encoding", "utf-8");
         List<Object> fields = new ArrayList<>();
         for (Column c : columns) {
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("name", c.name());
-            f.put("type", c.type());
-            f.put("description", c.description());
-            f.put("unit", c.unit());
-            f.put("role", c.role().json());
-            fields.add(f);
+            fields.add(DataPackages.field(c.name(), c.type(), c.unit(), c.description(), c.role().json()));
         }
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("fields", fields);
-        schema.put("missingValues", List.of(""));
-        r.put("schema", schema);
-        return r;
+        return DataPackages.resource(name.replace('_', '-'), path(), description, fields, null);
     }
 }

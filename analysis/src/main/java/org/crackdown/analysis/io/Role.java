@@ -7,7 +7,10 @@ import java.util.Set;
 public enum Role {
     ID, PARAMETER, MEASURE;
 
-    /** Columns that identify rows in crackdown's own outputs, used when a descriptor has no role. */
+    /**
+     * Columns that identify rows in crackdown's own outputs, used when a descriptor gives a column
+     * no role: run folders written before they recorded roles, or packages from other tools.
+     */
     static final Set<String> ID_COLUMNS = Set.of("run_id", "point_id", "strategy", "replicate", "seed", "status",
             "error", "scenario", "scale", "measure_from", "measure_to", "date", "province", "origin", "destination",
             "victim_type");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.analysis.AnalysisInputException;
+import org.crackdown.folders.FolderFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,8 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class RunFoldersReader {
 
-    public static final String SUMMARY = "summary.csv";
-    static final String RUN_JSON = "run.json";
+    public static final String SUMMARY = FolderFiles.SUMMARY;
+    static final String RUN_JSON = FolderFiles.RUN_JSON;
     /** The single design point of a set of run folders. */
     public static final String POINT = "1";
 
@@ -48,7 +49,7 @@ public final class RunFoldersReader {
             Descriptor desc = Descriptor.read(dir);
             Descriptor.Resource res = desc.require(SUMMARY);
             List<Field> ms = res.withRole(Role.MEASURE);
-            SweepReader.requireNumeric(desc, SUMMARY, ms);
+            SweepFolderReader.requireNumeric(desc, SUMMARY, ms);
             if (measures == null) {
                 measures = ms;
                 firstDir = dir;
@@ -75,8 +76,8 @@ public final class RunFoldersReader {
                 ids[2] = row.required("scenario");
                 window[0] = csv.has("measure_from") ? row.text("measure_from").trim() : null;
                 window[1] = csv.has("measure_to") ? row.text("measure_to").trim() : null;
-                if (csv.has(SweepReader.SCALE) && !row.text(SweepReader.SCALE).isBlank()) {
-                    scale[0] = row.number(SweepReader.SCALE);
+                if (csv.has(SweepFolderReader.SCALE) && !row.text(SweepFolderReader.SCALE).isBlank()) {
+                    scale[0] = row.number(SweepFolderReader.SCALE);
                 }
                 double[] v = new double[measuresNow.size()];
                 for (int i = 0; i < v.length; i++) {
@@ -118,13 +119,13 @@ public final class RunFoldersReader {
         for (Map.Entry<String, Path> e : runFolder.entrySet()) {
             Path dir = e.getValue();
             Descriptor desc = descriptors.get(e.getKey());
-            if (Files.isRegularFile(dir.resolve(SweepReader.TIMESERIES)) && allSeries) {
-                tr.read(dir.resolve(SweepReader.TIMESERIES), desc.require(SweepReader.TIMESERIES), e.getKey());
+            if (Files.isRegularFile(dir.resolve(SweepFolderReader.TIMESERIES)) && allSeries) {
+                tr.read(dir.resolve(SweepFolderReader.TIMESERIES), desc.require(SweepFolderReader.TIMESERIES), e.getKey());
             } else {
                 allSeries = false;
             }
-            if (Files.isRegularFile(dir.resolve(SweepReader.FLOWS)) && allFlows) {
-                fr.read(dir.resolve(SweepReader.FLOWS), desc.require(SweepReader.FLOWS), e.getKey());
+            if (Files.isRegularFile(dir.resolve(SweepFolderReader.FLOWS)) && allFlows) {
+                fr.read(dir.resolve(SweepFolderReader.FLOWS), desc.require(SweepFolderReader.FLOWS), e.getKey());
             } else {
                 allFlows = false;
             }

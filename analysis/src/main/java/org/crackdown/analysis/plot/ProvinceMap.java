@@ -37,11 +37,11 @@ import org.jfree.ui.TextAnchor;
 public final class ProvinceMap {
 
     /** A place on the map: province capital, or a neighbouring country's capital for cross-border origins. */
-    public record Place(String code, String label, double lat, double lon) {
+    public record MapPoint(String code, String label, double lat, double lon) {
     }
 
     /** An arrow from one place to another carrying {@code value} victims. */
-    public record Arrow(Place from, Place to, double value) {
+    public record Arrow(MapPoint from, MapPoint to, double value) {
     }
 
     /**
@@ -71,7 +71,7 @@ public final class ProvinceMap {
      *
      * @param scaleMax the value drawn at the largest radius (shared across maps)
      */
-    public static JFreeChart circles(String title, String subtitle, List<Place> places, Map<String, Double> byOrigin,
+    public static JFreeChart circles(String title, String subtitle, List<MapPoint> places, Map<String, Double> byOrigin,
             Map<String, Double> byDestination, double scaleMax) {
         NumberAxis lat = latitude();
         lat.setVisible(Outlines.bundled().isEmpty());
@@ -86,7 +86,7 @@ public final class ProvinceMap {
         return chart;
     }
 
-    private static XYPlot panel(String heading, String series, Color color, List<Place> places, Map<String, Double> values,
+    private static XYPlot panel(String heading, String series, Color color, List<MapPoint> places, Map<String, Double> values,
             double scaleMax) {
         XYSeriesCollection data = new XYSeriesCollection();
         List<double[]> radii = new ArrayList<>();
@@ -157,7 +157,7 @@ public final class ProvinceMap {
     }
 
     /** Arrows for flows, over circles for victims by destination. */
-    public static JFreeChart arrows(String title, String subtitle, List<Place> places, List<Arrow> arrows,
+    public static JFreeChart arrows(String title, String subtitle, List<MapPoint> places, List<Arrow> arrows,
             Map<String, Double> byDestination, double circleMax, double arrowMax) {
         XYSeriesCollection data = new XYSeriesCollection();
         List<double[]> radii = new ArrayList<>();
@@ -170,11 +170,11 @@ public final class ProvinceMap {
         return finish(title, subtitle, plot, true);
     }
 
-    private static void addSeries(XYSeriesCollection data, List<double[]> radii, String name, List<Place> places,
+    private static void addSeries(XYSeriesCollection data, List<double[]> radii, String name, List<MapPoint> places,
             Map<String, Double> values, double scaleMax) {
         XYSeries s = new XYSeries(name, false, true);
         List<Double> r = new ArrayList<>();
-        for (Place p : places) {
+        for (MapPoint p : places) {
             Double v = values.get(p.code());
             if (v == null || v.isNaN() || v <= 0) {
                 continue;
@@ -192,8 +192,8 @@ public final class ProvinceMap {
         return new XYPlot(data, longitude(), latitude(), renderer);
     }
 
-    private static void labels(XYPlot plot, List<Place> places) {
-        for (Place p : places) {
+    private static void labels(XYPlot plot, List<MapPoint> places) {
+        for (MapPoint p : places) {
             XYTextAnnotation a = new XYTextAnnotation(p.label(), p.lon(), p.lat() - 0.55);
             a.setFont(ChartStyle.SMALL);
             a.setPaint(new Color(0x33, 0x33, 0x33));

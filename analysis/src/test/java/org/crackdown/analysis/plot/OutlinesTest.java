@@ -39,7 +39,7 @@ class OutlinesTest {
 
     @Test
     void mapsDrawTheOutlinesInsteadOfLatitudeAndLongitudeAxes() {
-        List<ProvinceMap.Place> places = List.of(new ProvinceMap.Place("CN-YN", "YN", 25.04, 102.71));
+        List<ProvinceMap.MapPoint> places = List.of(new ProvinceMap.MapPoint("CN-YN", "YN", 25.04, 102.71));
         JFreeChart c = ProvinceMap.arrows("t", "s", places, List.of(), Map.of("CN-YN", 3.0), 3, 1);
         assertFalse(c.getXYPlot().getDomainAxis().isVisible(), "no longitude axis");
         assertFalse(c.getXYPlot().getRangeAxis().isVisible(), "no latitude axis");

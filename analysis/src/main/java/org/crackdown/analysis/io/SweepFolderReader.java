@@ -11,18 +11,19 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.analysis.AnalysisInputException;
+import org.crackdown.folders.FolderFiles;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads a sweep folder: runs.csv, datapackage.json, sweep.json and the optional timeseries.csv and flows.csv. */
-public final class SweepReader {
+public final class SweepFolderReader {
 
-    public static final String RUNS = "runs.csv";
-    public static final String SWEEP_JSON = "sweep.json";
-    static final String TIMESERIES = "timeseries.csv";
-    static final String FLOWS = "flows.csv";
+    public static final String RUNS = FolderFiles.RUNS;
+    public static final String SWEEP_JSON = FolderFiles.SWEEP_JSON;
+    static final String TIMESERIES = FolderFiles.TIMESERIES;
+    static final String FLOWS = FolderFiles.FLOWS;
 
-    private SweepReader() {
+    private SweepFolderReader() {
     }
 
     public static boolean isSweep(Path dir) {

@@ -5,18 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 import org.crackdown.model.ParamRegistry;
-import org.crackdown.model.ParamSpec;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
+import org.crackdown.scenario.Setting;
 import org.crackdown.yaml.Entry;
 import org.crackdown.yaml.Keys;
 import org.crackdown.yaml.Place;
@@ -24,9 +20,7 @@ import org.crackdown.yaml.YamlFiles;
 import org.crackdown.yaml.YamlReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a sweep file as strictly as a scenario file: every unknown key (with a suggestion),
@@ -35,29 +29,29 @@ import org.yaml.snakeyaml.nodes.Tag;
  * Values of parameter keys are checked against the parameter's rules here; rules that involve
  * the base scenario (e.g. police shares adding up to at most 1) are checked by {@link SweepPlan}.
  */
-public final class SweepReader {
+public final class SweepFileReader {
 
     static final List<String> TOP = List.of("name", "description", "base", "set", "replicates", "seeds", "design",
             "samples", "design_seed", "vary", "strategies", "keep_timeseries", "fork_at");
-    /** The key inside a strategy that dates its overrides (not a scenario key). */
-    static final String FROM = "from";
     static final List<String> SEEDS = List.of("policy", "base");
     /** What {@code set} may override besides parameters: the simulated and measured period. */
     static final List<String> PERIOD = List.of("start", "end", "measure.from", "measure.to");
     static final int MAX_LEVELS = 1_000_000;
     static final int MAX_REPLICATES = 1_000_000;
     static final int MAX_SAMPLES = 10_000_000;
-    private static final String NAME_PATTERN = "[a-z0-9._-]+";
+    static final String NAME_PATTERN = "[a-z0-9._-]+";
 
     private static final Keys TOP_KEYS = new Keys(TOP);
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
     private final YamlReader r;
+    private final OverridesReader overrides;
 
-    private SweepReader(String file) {
+    private SweepFileReader(String file) {
         this.file = file;
         this.r = new YamlReader(file, problems);
+        this.overrides = new OverridesReader(r);
     }
 
     /**
@@ -66,7 +60,7 @@ public final class SweepReader {
      * @throws ScenarioException with every problem found
      */
     public static SweepSpec read(Path path) throws ScenarioException {
-        SweepReader r = new SweepReader(path.toString());
+        SweepFileReader r = new SweepFileReader(path.toString());
         SweepSpec spec = r.parse(path);
         if (!r.problems.isEmpty() || spec == null) {
             throw new ScenarioException(r.problems);
@@ -98,7 +92,7 @@ public final class SweepReader {
                     : YamlFiles.notA("sweep", root)));
             return null;
         }
-        Map<String, Entry> keys = r.entries(top, "", TOP_KEYS, SweepReader::topLevelHint);
+        Map<String, Entry> keys = r.entries(top, "", TOP_KEYS, SweepFileReader::topLevelHint);
         Place rootAt = Place.of(file, top);
 
         String name = defaultName(path);
@@ -129,7 +123,7 @@ public final class SweepReader {
         }
 
         List<Setting> set = keys.containsKey("set")
-                ? settings(keys.get("set").value(), "set", true) : List.of();
+                ? overrides.settings(keys.get("set").value(), "set", true) : List.of();
         int replicates = keys.containsKey("replicates")
                 ? (int) integer(keys.get("replicates").value(), "replicates", 1, MAX_REPLICATES, 1) : 1;
 
@@ -160,17 +154,17 @@ public final class SweepReader {
             }
         }
 
-        Design design = keys.containsKey("design")
-                ? choice(keys.get("design").value(), "design", Design.class, Design.GRID) : Design.GRID;
+        DesignMethod design = keys.containsKey("design")
+                ? choice(keys.get("design").value(), "design", DesignMethod.class, DesignMethod.GRID) : DesignMethod.GRID;
         int samples = 0;
         if (keys.containsKey("samples")) {
             Entry t = keys.get("samples");
             samples = (int) integer(t.value(), "samples", 1, MAX_SAMPLES, 0);
-            if (design == Design.GRID) {
+            if (design == DesignMethod.GRID) {
                 problems.add(at(t.key()).problem("samples: only design lhs or sobol takes a number of "
                         + "samples; a grid runs every combination of the listed values"));
             }
-        } else if (design != Design.GRID) {
+        } else if (design != DesignMethod.GRID) {
             problems.add((keys.containsKey("design") ? at(keys.get("design").key()) : rootAt)
                     .problem("design " + design.spelling() + " needs 'samples' (the number of design points)"));
         }
@@ -178,7 +172,7 @@ public final class SweepReader {
         if (keys.containsKey("design_seed")) {
             Entry t = keys.get("design_seed");
             designSeed = integer(t.value(), "design_seed", 0, Long.MAX_VALUE, 1);
-            if (design != Design.LHS) {
+            if (design != DesignMethod.LHS) {
                 problems.add(at(t.key()).problem("design_seed: only design lhs is random (a grid lists "
                         + "every combination, a Sobol sequence is fixed); remove it"));
             }
@@ -191,13 +185,13 @@ public final class SweepReader {
             varyAt = at(t.key());
             vary = new VaryReader(r).vary(t.value(), design);
         }
-        if (design != Design.GRID && vary.isEmpty() && problemsAbout("vary") == 0) {
+        if (design != DesignMethod.GRID && vary.isEmpty() && problemsAbout("vary") == 0) {
             problems.add(varyAt.problem("design " + design.spelling() + " needs at least one key under vary, "
                     + "each with {min, max}"));
         }
 
         List<Strategy> strategies = keys.containsKey("strategies")
-                ? strategies(keys.get("strategies").value()) : List.of();
+                ? overrides.strategies(keys.get("strategies").value()) : List.of();
         if (strategies.isEmpty() && !keys.containsKey("strategies")) {
             strategies = List.of(new Strategy(SweepSpec.DEFAULT_STRATEGY, List.of(), rootAt));
         }
@@ -213,7 +207,7 @@ public final class SweepReader {
             forkAt = forkAt(v);
         }
 
-        conflicts(set, vary, strategies);
+        overrides.conflicts(set, vary, strategies);
         if (base == null || !problems.isEmpty()) {
             return null;
         }
@@ -234,149 +228,6 @@ public final class SweepReader {
                     + "vary: or a strategy";
         }
         return null;
-    }
-
-    // ------------------------------------------------------------------ overrides (set, strategies)
-
-    /**
-     * A map of scenario keys to single values, nested ({@code police: {budget: 2}}) or dotted,
-     * as in scenario files. {@code period}: whether start/end/measure.* are allowed too.
-     */
-    private List<Setting> settings(Node node, String what, boolean period) {
-        if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
-            return List.of();
-        }
-        if (!(node instanceof MappingNode m)) {
-            problems.add(at(node).problem(what + ": expected a map of scenario keys to values (like "
-                    + "{police.budget: 2}), got " + what(node)));
-            return List.of();
-        }
-        List<String> allowed = new ArrayList<>(ParamRegistry.keys());
-        if (period) {
-            allowed.addAll(PERIOD);
-        }
-        Map<String, Entry> leaves = new LinkedHashMap<>();
-        r.flatten(m, "", new Keys(allowed), what, leaves, k -> null);
-        List<Setting> out = new ArrayList<>();
-        leaves.forEach((key, e) -> {
-            String text = canonical(key, e.value(), what);
-            if (text != null) {
-                out.add(new Setting(key, text, at(e.key())));
-            }
-        });
-        return out;
-    }
-
-    /** The value of one override in the form the scenario loader reads back to the same value. */
-    private String canonical(String key, Node v, String what) {
-        if (!(v instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) {
-            problems.add(at(v).problem(what + ": " + key + ": expected " + allowed(key) + ", got " + what(v)));
-            return null;
-        }
-        if (PERIOD.contains(key)) {
-            try {
-                return LocalDate.parse(s.getValue().trim()).toString();
-            } catch (DateTimeParseException e) {
-                problems.add(at(v).problem(what + ": " + key + ": expected " + allowed(key) + ", got '"
-                        + s.getValue() + "'"));
-                return null;
-            }
-        }
-        ParamSpec spec = ParamRegistry.find(key).orElseThrow();
-        try {
-            return ParamSpec.format(spec.parse(raw(s, spec)));
-        } catch (IllegalArgumentException e) {
-            problems.add(at(v).problem(what + ": " + key + ": " + e.getMessage()));
-            return null;
-        }
-    }
-
-    private static String allowed(String key) {
-        return PERIOD.contains(key) ? "a date like 2011-01-01"
-                : ParamRegistry.find(key).map(ParamSpec::allowed).orElse("a value");
-    }
-
-    /** True or false by the one YAML rule for a boolean key; otherwise the text as written. */
-    static Object raw(ScalarNode s, ParamSpec spec) {
-        Boolean b = spec.kind() == ParamSpec.Kind.BOOLEAN ? YamlReader.yamlBoolean(s.getValue()) : null;
-        return b == null ? s.getValue() : b;
-    }
-
-    // ------------------------------------------------------------------ strategies
-
-    private List<Strategy> strategies(Node node) {
-        if (!(node instanceof MappingNode m)) {
-            problems.add(at(node).problem("strategies: expected a map of strategy names to overrides, like "
-                    + "{baseline: {}, double-police: {police.budget: 2}}, got " + what(node)));
-            return List.of();
-        }
-        List<Strategy> out = new ArrayList<>();
-        Map<String, Node> seen = new HashMap<>();
-        for (NodeTuple tuple : m.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode nameNode)) {
-                problems.add(at(tuple.getKeyNode()).problem("strategies: expected a strategy name, got "
-                        + what(tuple.getKeyNode())));
-                continue;
-            }
-            Entry t = new Entry(nameNode.getValue(), nameNode, tuple.getValueNode());
-            String name = t.path();
-            Node first = seen.putIfAbsent(name, t.key());
-            if (first != null) {
-                problems.add(at(t.key()).problem("strategies: duplicate strategy " + YamlFiles.quoted(name)
-                        + " (first given at line " + at(first).line() + ")"));
-                continue;
-            }
-            if (YamlFiles.nameTooLong(name) != null || !name.matches(NAME_PATTERN)) {
-                problems.add(at(t.key()).problem("strategies: name " + YamlFiles.quoted(name) + ": "
-                        + (YamlFiles.nameTooLong(name) != null ? YamlFiles.nameTooLong(name)
-                        : "expected lower-case letters, digits, '.', '_' or '-' (it is part of every run id)")));
-                continue;
-            }
-            Node body = t.value();
-            LocalDate from = null;
-            if (body instanceof MappingNode sm) {
-                List<NodeTuple> rest = new ArrayList<>();
-                for (NodeTuple st : sm.getValue()) {
-                    if (st.getKeyNode() instanceof ScalarNode k && k.getValue().equals(FROM)) {
-                        if (from != null) {
-                            problems.add(at(k).problem("strategy '" + name + "': duplicate key 'from'"));
-                        }
-                        from = date(st.getValueNode(), "strategy '" + name + "': from");
-                    } else {
-                        rest.add(st);
-                    }
-                }
-                body = new MappingNode(sm.getTag(), true, rest, sm.getStartMark(), sm.getEndMark(), sm.getFlowStyle());
-            }
-            out.add(new Strategy(name, settings(body, "strategy '" + name + "'", false), at(t.key()), from));
-        }
-        if (m.getValue().isEmpty()) {
-            problems.add(at(node).problem("strategies: the map is empty; name at least one strategy (baseline: {}),"
-                    + " or leave strategies out for a single one"));
-        }
-        return out;
-    }
-
-    /**
-     * A key fixed under set and varied, or varied and overridden by a strategy, would make the
-     * runs.csv columns lie about what was run: refuse rather than pick a winner silently.
-     */
-    private void conflicts(List<Setting> set, List<Dimension> vary, List<Strategy> strategies) {
-        Map<String, Place> varied = new HashMap<>();
-        vary.forEach(d -> varied.put(d.key(), d.at()));
-        Map<String, Place> fixed = new HashMap<>();
-        set.forEach(s -> fixed.put(s.key(), s.at()));
-        BiConsumer<Setting, String> check = (s, who) -> {
-            if (varied.containsKey(s.key())) {
-                problems.add(s.at().problem(who + ": " + s.key() + " is also varied (line " + varied.get(s.key()).line()
-                        + "); a key is either varied or " + (who.equals("set") ? "fixed" : "set by strategies")));
-            } else if (!who.equals("set") && fixed.containsKey(s.key())) {
-                problems.add(s.at().problem(who + ": " + s.key() + " is also fixed under set (line "
-                        + fixed.get(s.key()).line() + "); give it in one place"));
-            }
-        };
-        set.forEach(s -> check.accept(s, "set"));
-        strategies.forEach(st -> st.settings().forEach(s -> check.accept(s, "strategy '" + st.name() + "'")));
     }
 
     // ------------------------------------------------------------------ scalars

@@ -14,14 +14,14 @@ import org.crackdown.analysis.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SweepReaderTest {
+class SweepFolderReaderTest {
 
     @TempDir
     Path tmp;
 
     @Test
     void readsRunsRolesAndProvenance() throws Exception {
-        Experiment e = SweepReader.read(Fixtures.resource("sweep-crn"));
+        Experiment e = SweepFolderReader.read(Fixtures.resource("sweep-crn"));
         assertEquals(30, e.runs().size());
         assertEquals(List.of("baseline", "double-police", "buyer-prosecution"), e.strategies());
         assertEquals(List.of("1"), e.points());
@@ -43,7 +43,7 @@ class SweepReaderTest {
 
     @Test
     void readsVariedParametersOfASampledDesign() throws Exception {
-        Experiment e = SweepReader.read(Fixtures.resource("sweep-lhs"));
+        Experiment e = SweepFolderReader.read(Fixtures.resource("sweep-lhs"));
         assertEquals("lhs", e.designKind());
         assertEquals(List.of("police.budget", "buyers.prosecution_probability", "gangs.abduction_success",
                 "border.control"), e.parameters().stream().map(Field::name).toList());
@@ -55,7 +55,7 @@ class SweepReaderTest {
     @Test
     void aggregatesTheTimeSeriesOverProvinces() throws Exception {
         Path dir = Fixtures.resource("sweep-crn");
-        Experiment e = SweepReader.read(dir);
+        Experiment e = SweepFolderReader.read(dir);
         TimeSeries ts = e.timeSeries().orElseThrow();
         List<String[]> rows = Fixtures.csv(dir.resolve("timeseries.csv"));
         String[] h = rows.get(0);
@@ -87,7 +87,7 @@ class SweepReaderTest {
     }
 
     private String error(Path dir) {
-        return assertThrows(AnalysisInputException.class, () -> SweepReader.read(dir)).getMessage();
+        return assertThrows(AnalysisInputException.class, () -> SweepFolderReader.read(dir)).getMessage();
     }
 
     @Test

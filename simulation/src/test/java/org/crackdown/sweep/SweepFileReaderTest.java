@@ -8,13 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.crackdown.scenario.Setting;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Sweep files are as strict as scenario files: every problem, each at file:line:col. */
-class SweepReaderTest {
+class SweepFileReaderTest {
 
     @TempDir
     Path dir;
@@ -41,7 +42,7 @@ class SweepReaderTest {
         Path f = SweepFiles.write(dir, "ok", "description: two budgets\nset: {police: {patrol_share: 0.3}, scale: 0.01}\n"
                 + "replicates: 4\nseeds: {policy: independent, base: 7}\nvary:\n  police:\n    budget: [1, 2]\n"
                 + "strategies:\n  baseline:\n  tips: {tips.enabled: yes}\nkeep_timeseries: true\n");
-        SweepSpec s = SweepReader.read(f);
+        SweepSpec s = SweepFileReader.read(f);
         assertEquals("ok", s.name());
         assertEquals("two budgets", s.description());
         assertEquals(List.of("police.patrol_share=0.3", "scale=0.01"), s.set().stream().map(Setting::asSet).toList());
@@ -52,12 +53,12 @@ class SweepReaderTest {
         assertEquals(List.of("baseline", "tips"), s.strategies().stream().map(Strategy::name).toList());
         assertEquals(List.of("tips.enabled=true"), s.strategies().get(1).settings().stream().map(Setting::asSet).toList());
         assertTrue(s.keepTimeseries());
-        assertEquals(Design.GRID, s.design());
+        assertEquals(DesignMethod.GRID, s.design());
     }
 
     @Test
     void defaultsToOneStrategyNamedBaseAndCommonSeeds() throws Exception {
-        SweepSpec s = SweepReader.read(SweepFiles.write(dir, "d", ""));
+        SweepSpec s = SweepFileReader.read(SweepFiles.write(dir, "d", ""));
         assertEquals(List.of("base"), s.strategies().stream().map(Strategy::name).toList());
         assertEquals(SeedPolicy.COMMON, s.seedPolicy());
         assertEquals(1, s.seedBase());

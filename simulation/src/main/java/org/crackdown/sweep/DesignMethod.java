@@ -3,7 +3,7 @@ package org.crackdown.sweep;
 import java.util.Locale;
 
 /** How design points are chosen from the varied keys. */
-public enum Design {
+public enum DesignMethod {
     /** Every combination of every key's levels (Cartesian product). */
     GRID,
     /** Latin hypercube: {@code samples} points, one in each of {@code samples} strata per key. */

@@ -1,0 +1,84 @@
+package org.crackdown.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The one day loop: a run cut into pieces (up to a day, then on to the end) is the run in one
+ * piece; the listener sees every day once, in order; cancellation stops between two days.
+ */
+class DayLoopTest {
+
+    private static final LocalDate STOP = LocalDate.of(2011, 2, 10);
+
+    /** Three months at a small scale: enough for month tables and sales, quick. */
+    private static Scenario quarter() {
+        Scenario s = TestScenarios.china2011(0.02, p -> { });
+        LocalDate start = LocalDate.of(2011, 1, 1);
+        LocalDate end = LocalDate.of(2011, 3, 31);
+        return new Scenario(s.name(), s.description(), s.seed(), start, end, start, end, s.parameters(),
+                List.of(), List.of());
+    }
+
+    @Test
+    void aRunInTwoPiecesIsTheRunInOne() {
+        TraffickingModel whole = new TraffickingModel(quarter(), 5);
+        List<String> expected = CheckpointTest.rows(whole);
+        List<LocalDate> seen = new ArrayList<>();
+        List<Long> done = new ArrayList<>();
+        long days = DayLoop.run(whole, DayLoop.NEVER, (today, daysDone, total) -> {
+            seen.add(today);
+            done.add(daysDone);
+            assertEquals(whole.totalDays(), total);
+        });
+        assertTrue(whole.finished());
+        assertEquals(whole.totalDays(), days);
+        assertEquals(whole.totalDays(), seen.size());
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(whole.scenario().start().plusDays(i), seen.get(i), "day " + i);
+            assertEquals(i + 1L, done.get(i), "days done after day " + i);
+        }
+        assertEquals(3 * 31, expected.size(), "three months of 31 provinces");
+
+        TraffickingModel pieces = new TraffickingModel(quarter(), 5);
+        List<String> got = CheckpointTest.rows(pieces);
+        pieces.start();
+        long first = DayLoop.until(pieces, STOP, DayLoop.NEVER, DayLoop.DayListener.NONE);
+        assertEquals(STOP, pieces.today(), "stops at the start of the day named, not simulating it");
+        assertEquals(STOP.toEpochDay() - LocalDate.of(2011, 1, 1).toEpochDay(), first);
+        long rest = DayLoop.resume(pieces, DayLoop.NEVER, DayLoop.DayListener.NONE);
+        assertEquals(days, first + rest);
+        assertEquals(expected, got);
+        assertEquals(whole.metrics().summary(), pieces.metrics().summary());
+        assertEquals(whole.metrics().flows(), pieces.metrics().flows());
+    }
+
+    @Test
+    void untilADayPastTheEndRunsToTheEndWithoutFinishing() {
+        TraffickingModel m = new TraffickingModel(quarter(), 5);
+        m.start();
+        long days = DayLoop.until(m, LocalDate.of(2012, 1, 1), DayLoop.NEVER, DayLoop.DayListener.NONE);
+        assertEquals(m.totalDays(), days);
+        assertTrue(m.finished());
+    }
+
+    @Test
+    void cancellationStopsBetweenDays() {
+        TraffickingModel m = new TraffickingModel(quarter(), 5);
+        long[] last = {0};
+        CancellationException e = assertThrows(CancellationException.class,
+                () -> DayLoop.run(m, () -> last[0] >= 30, (today, done, total) -> last[0] = done));
+        assertEquals("interrupted", e.getMessage());
+        assertEquals(30, m.dayIndex(), "the 31st day was not simulated");
+        assertFalse(m.finished());
+    }
+}
