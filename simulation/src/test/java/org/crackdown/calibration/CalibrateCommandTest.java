@@ -177,7 +177,7 @@ class CalibrateCommandTest {
         Outcome o = crackdown("calibrate", TINY, "--check", "--replicates", "3", "--quiet");
         assertEquals(Main.OK, o.code(), o.err());
         assertTrue(o.out().contains("seeds 1..3, 3 replicates"), o.out());
-        assertTrue(o.out().matches("(?s).*women_rescued\\s+\\S+ ± \\S+\\s+\\[\\S+, \\S+]\\s+100 ± 20%\\s+(yes|NO).*"),
+        assertTrue(o.out().matches("(?s).*women_rescued\\s+\\S+ ± \\S+\\s+\\[\\S+, \\S+]\\s+250 ± 20%\\s+(yes|NO).*"),
                 o.out());
         assertTrue(o.out().matches("(?s).*price_woman .*20000–50000\\s+yes.*"), o.out());
         assertTrue(o.out().contains("targets missed") || o.out().contains("targets met"), o.out());
