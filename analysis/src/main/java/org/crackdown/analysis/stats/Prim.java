@@ -113,6 +113,9 @@ public final class Prim {
         int minPoints = (int) Math.ceil(minMass * n);
         while (true) {
             int[] inBox = members(x, lo, hi);
+            if (inBox.length < 2) {
+                break; // one point left: nothing to peel
+            }
             double bestMean = Double.NEGATIVE_INFINITY;
             int bestRemoved = Integer.MAX_VALUE;
             int bestDim = -1;

@@ -77,6 +77,18 @@ class PrimTest {
     }
 
     @Test
+    void smallInputsPeelDownToOnePointAtMost() {
+        double[][] x = {{0}, {1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}, {9}};
+        double[] y = {1, 1, 1, 0, 0, 0, 0, 0, 0, 0};
+        Prim.Result r = Prim.run(x, y, 0.05, 0.05, true);
+        assertEquals(2, r.box().high()[0], 1e-12, "the three failures are x <= 2");
+        assertEquals(1, r.box().density(), 1e-12);
+        assertEquals(1, r.box().coverage(), 1e-12);
+        Prim.Result one = Prim.run(new double[][] {{1}}, new double[] {1}, 0.05, 0.05, false);
+        assertEquals(1, one.trajectory().size());
+    }
+
+    @Test
     void withoutStructureTheChosenBoxIsNoPurerThanChance() {
         // y independent of x (rate 0.3): the box chosen should not claim a much higher density.
         Random rnd = new Random(9);
