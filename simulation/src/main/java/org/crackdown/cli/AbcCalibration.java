@@ -112,6 +112,7 @@ final class AbcCalibration {
             }
             CalibrationWriter.copyTargets(folder.temp(), cal);
             PosteriorWriter.write(folder.temp(), cal, outcome);
+            PosteriorWriter.writeFigures(folder.temp(), cal, outcome);
             PosteriorWriter.writeManifest(folder.temp(), cal, base.name(), threads, extra, outcome, started,
                     Instant.now());
             folder.commit();

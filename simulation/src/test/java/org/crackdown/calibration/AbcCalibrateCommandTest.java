@@ -48,9 +48,13 @@ class AbcCalibrateCommandTest {
 
     @Test
     void writesThePosteriorWithOneRowPerParticle() throws IOException {
-        for (String f : List.of("posterior.csv", "posterior.json", "predictive.csv", "targets.yaml", "run.json")) {
+        for (String f : List.of("posterior.csv", "posterior.json", "predictive.csv", "targets.yaml", "run.json",
+                "figures/posterior-pairs.png", "figures/posterior-pairs.svg")) {
             assertTrue(Files.isRegularFile(oneThread.resolve(f)), f);
         }
+        // The pairs figure is drawn from the posterior only: the same bytes whatever the thread count.
+        assertEquals(Files.readString(oneThread.resolve("figures/posterior-pairs.svg")),
+                Files.readString(twoThreads.resolve("figures/posterior-pairs.svg")));
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(oneThread.resolve("posterior.csv"))).getRecords();
         assertEquals(6, rows.size());
