@@ -31,6 +31,8 @@ public final class Robustness {
     static final Set<String> FEWER_IS_BETTER = Set.of("victims_trafficked", "cost_yuan");
     /** PRIM needs enough draws for a 5% peel to mean something. */
     public static final int MIN_PRIM_DRAWS = 20;
+    /** Below this many draws a box found by PRIM is called a hint (a 5% peel is one or two draws). */
+    static final int FEW_DRAWS = 100;
 
     /**
      * One strategy on one measure over the draws.
@@ -244,16 +246,24 @@ public final class Robustness {
             boolean lowCut = b.low()[j] > prim.dataMin()[j];
             boolean highCut = b.high()[j] < prim.dataMax()[j];
             if (lowCut && highCut) {
-                parts.add(name + " is between " + Format.number(b.low()[j]) + " and " + Format.number(b.high()[j]));
+                parts.add(name + " is between " + bound(b.low()[j]) + " and " + bound(b.high()[j]));
             } else if (highCut) {
-                parts.add(name + " is at most " + Format.number(b.high()[j]));
+                parts.add(name + " is at most " + bound(b.high()[j]));
             } else {
-                parts.add(name + " is at least " + Format.number(b.low()[j]));
+                parts.add(name + " is at least " + bound(b.low()[j]));
             }
         }
         return Format.capitalised(fails) + base + ". It mostly fails when " + String.join(" and ", parts) + ": there it "
-                + "fails in " + Format.share(b.density()) + " of the " + b.points() + " " + unit + " (density), and this "
-                + "region holds " + Format.share(b.coverage()) + " of all the " + unit + " where it fails (coverage).";
+                + "fails in " + Format.share(b.density()) + " of the " + b.points() + " " + unit + " (density, against "
+                + Format.share(prim.baseRate()) + " over all), and this region holds " + Format.share(b.coverage())
+                + " of all the " + unit + " where it fails (coverage)."
+                + (prim.points() < FEW_DRAWS ? " With " + prim.points() + " " + unit + " this box is a hint to test with "
+                + "more draws, not a finding." : "");
+    }
+
+    /** A box bound in words: three significant digits, never in E notation (0.000794, 18800). */
+    static String bound(double x) {
+        return new java.math.BigDecimal(x).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     static double mean(double[] x) {

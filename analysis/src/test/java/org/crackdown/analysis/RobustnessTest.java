@@ -139,7 +139,7 @@ class RobustnessTest {
         // b does not matter: not restricted, or barely.
         assertTrue(box.low()[jb] <= 0.15 && box.high()[jb] >= 0.85, d.sentence());
         assertTrue(d.sentence().contains("a is at most"), d.sentence());
-        assertTrue(d.sentence().contains("(density)") && d.sentence().contains("(coverage)"), d.sentence());
+        assertTrue(d.sentence().contains("(density, against") && d.sentence().contains("(coverage)"), d.sentence());
         // "same" beats the baseline in about half of the draws by noise alone: PRIM runs, and must not
         // claim a region much purer than that.
         results.robust().discoveries().stream().filter(x -> x.strategy().equals("same")).findFirst()
