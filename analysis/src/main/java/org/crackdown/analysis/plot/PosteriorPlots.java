@@ -182,7 +182,11 @@ public final class PosteriorPlots {
         if (p.log()) {
             LogAxis l = new LogAxis(label);
             l.setSmallestValue(p.min());
-            l.setNumberFormatOverride(new java.text.DecimalFormat("0.###E0"));
+            // One tick per decade, written 1E-3: the axis of a cell is too short for more.
+            l.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+            l.setAutoTickUnitSelection(false);
+            l.setNumberFormatOverride(new java.text.DecimalFormat("0E0",
+                    java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH)));
             a = l;
         } else {
             a = new NumberAxis(label);
