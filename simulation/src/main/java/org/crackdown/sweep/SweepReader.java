@@ -159,8 +159,8 @@ public final class SweepReader {
                     }
                 }
             } else {
-                problems.add(at(v).problem("seeds: expected a map like {policy: common, base: 1} (policy: common "
-                        + "or independent), got " + what(v)));
+                problems.add(at(v).problem("seeds: expected a map like {policy: common, base: 1} (policy: common, "
+                        + "independent or paired), got " + what(v)));
             }
         }
 
