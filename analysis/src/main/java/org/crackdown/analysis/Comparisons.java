@@ -58,8 +58,10 @@ public final class Comparisons {
         if (failed > 0) {
             notes.add(failed + " of " + e.runs().size() + " runs failed and are left out of every statistic.");
         }
+        Robustness.Result robust = Robustness.compute(e, design, baseline, metrics, rankBy, req.lowerIsBetter());
+        notes.addAll(robust.notes());
         return new Results(e, design, baseline, metrics, rankBy, req.lowerIsBetter(), req.precision(), summaries,
-                diffs, ranks, sens, notes, costs);
+                diffs, ranks, sens, notes, costs, robust);
     }
 
     /** Differences from a baseline simulated at another scale compare counts of different sizes: say so. */

@@ -21,11 +21,18 @@ public final class Design {
     public static final String ALL = "all";
     static final int SAMPLED_MIN_POINTS = 10;
 
+    /** sweep.json's design type of a sweep over posterior draws. */
+    public static final String POSTERIOR = "posterior";
+
     private final boolean sampled;
+    private final boolean draws;
+    private final boolean posterior;
     private final List<Field> numericVaried;
 
-    private Design(boolean sampled, List<Field> numericVaried) {
+    private Design(boolean sampled, boolean draws, boolean posterior, List<Field> numericVaried) {
         this.sampled = sampled;
+        this.draws = draws;
+        this.posterior = posterior;
         this.numericVaried = numericVaried;
     }
 
@@ -34,8 +41,9 @@ public final class Design {
         String kind = e.designKind();
         boolean sampledKind = kind != null && (kind.equals("lhs") || kind.equals("sobol") || kind.contains("latin")
                 || kind.equals("random") || kind.equals("monte-carlo") || kind.equals("montecarlo"));
+        boolean posterior = POSTERIOR.equals(kind);
         boolean many = e.points().size() >= SAMPLED_MIN_POINTS && !varied.isEmpty();
-        return new Design(sampledKind || many, varied);
+        return new Design(sampledKind || posterior || many, sampledKind || posterior, posterior, varied);
     }
 
     /** Numeric parameters that take more than one value across the design points. */
@@ -62,6 +70,20 @@ public final class Design {
 
     public boolean sampled() {
         return sampled;
+    }
+
+    /**
+     * Whether the points are random draws of the parameters (a posterior, or a sampled design
+     * over the ranges), so that results over them describe parameter uncertainty: then the robust
+     * comparison and scenario discovery apply. A grid is a choice, not a draw.
+     */
+    public boolean draws() {
+        return draws;
+    }
+
+    /** Whether the points are draws from a calibrated posterior. */
+    public boolean posterior() {
+        return posterior;
     }
 
     /** Inputs of the sensitivity analysis. */

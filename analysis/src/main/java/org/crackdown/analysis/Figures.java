@@ -16,6 +16,7 @@ import org.crackdown.analysis.io.Provinces;
 import org.crackdown.analysis.io.TimeSeries;
 import org.crackdown.analysis.plot.Figure;
 import org.crackdown.analysis.plot.ForestPlot;
+import org.crackdown.analysis.plot.PrimPlot;
 import org.crackdown.analysis.plot.SeriesBand;
 import org.crackdown.analysis.plot.TimeSeriesChart;
 import org.crackdown.analysis.plot.TornadoChart;
@@ -29,6 +30,7 @@ public final class Figures {
     public static final String SECTION_FOREST = "Differences from the baseline";
     public static final String SECTION_MAPS = "Maps";
     public static final String SECTION_SENSITIVITY = "Sensitivity";
+    public static final String SECTION_ROBUST = "Robustness over parameter uncertainty";
 
     /** Grids with more points get figures for the first ones only (all are in the tables). */
     static final int MAX_POINT_FIGURES = 6;
@@ -47,6 +49,7 @@ public final class Figures {
         forest(r, out);
         MapFigures.add(r, provinces, out, notes);
         tornado(r, out);
+        scenarioDiscovery(r, out);
         return new Built(out, notes);
     }
 
@@ -190,5 +193,66 @@ public final class Figures {
                             prcc),
                     900, TornadoChart.height(params.size(), prcc.size())));
         }
+    }
+
+    /** For each strategy PRIM looked at: the draws with the box, and the peeling trajectory. */
+    private static void scenarioDiscovery(Results r, List<Figure> out) {
+        String unit = r.robust().unit();
+        for (Robustness.Discovery d : r.robust().discoveries()) {
+            org.crackdown.analysis.stats.Prim.Result prim = d.prim();
+            org.crackdown.analysis.stats.Prim.Box box = prim.box();
+            List<Integer> restricted = new ArrayList<>(box.restricted(prim.dataMin(), prim.dataMax()));
+            // The most narrowed parameters first (share of the data range cut off).
+            restricted.sort(Comparator.comparingDouble((Integer j) -> -cut(prim, box, j)));
+            int jx = restricted.isEmpty() ? 0 : restricted.get(0);
+            double[] xs = new double[d.x().length];
+            boolean[] fails = new boolean[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = d.x()[i][jx];
+                fails[i] = d.y()[i] > 0;
+            }
+            double[] ys;
+            String yLabel;
+            double[] rect;
+            if (restricted.size() >= 2) {
+                int jy = restricted.get(1);
+                ys = new double[xs.length];
+                for (int i = 0; i < xs.length; i++) {
+                    ys[i] = d.x()[i][jy];
+                }
+                yLabel = d.inputs().get(jy).name();
+                rect = new double[] {box.low()[jx], box.high()[jx], box.low()[jy], box.high()[jy]};
+            } else {
+                ys = d.drawDifference();
+                yLabel = "Difference in " + d.measure().label() + " from " + r.baseline() + " (mean of the draw)";
+                rect = new double[] {box.low()[jx], box.high()[jx], Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY};
+            }
+            String name = slug(d.strategy());
+            out.add(new Figure("prim-" + name, SECTION_ROBUST, "Where " + d.strategy() + " fails to beat " + r.baseline()
+                    + " on " + d.measure().label() + ": each dot is one of the " + xs.length + " " + unit
+                    + " (vermillion: fails, blue: beats), the dashed rectangle is the box PRIM chose"
+                    + (restricted.size() > 2 ? " (shown in its two most restricted parameters; the others are in the "
+                    + "table)" : "") + ". " + d.sentence(),
+                    PrimPlot.scatter("Where " + d.strategy() + " fails to beat " + r.baseline(),
+                            d.inputs().get(jx).name(), yLabel, xs, ys, fails, rect), 900, 560));
+            double[] cov = prim.trajectory().stream().mapToDouble(org.crackdown.analysis.stats.Prim.Box::coverage).toArray();
+            double[] den = prim.trajectory().stream().mapToDouble(org.crackdown.analysis.stats.Prim.Box::density).toArray();
+            out.add(new Figure("prim-trajectory-" + name, SECTION_ROBUST, "PRIM's peeling trajectory for " + d.strategy()
+                    + ": each dot is a box, from all " + unit + " (coverage 1, density = the share of " + unit
+                    + " where it fails) to the smallest; the large dot is the box chosen (largest harmonic mean of "
+                    + "coverage and density), before pasting.",
+                    PrimPlot.trajectory("PRIM trajectory: " + d.strategy(), cov, den, prim.chosen()), 700, 520));
+        }
+    }
+
+    private static double cut(org.crackdown.analysis.stats.Prim.Result prim, org.crackdown.analysis.stats.Prim.Box box,
+            int j) {
+        double range = prim.dataMax()[j] - prim.dataMin()[j];
+        if (!(range > 0)) {
+            return 0;
+        }
+        double lo = Math.max(box.low()[j], prim.dataMin()[j]);
+        double hi = Math.min(box.high()[j], prim.dataMax()[j]);
+        return 1 - (hi - lo) / range;
     }
 }

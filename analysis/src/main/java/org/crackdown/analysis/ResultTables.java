@@ -17,6 +17,8 @@ public final class ResultTables {
     public static final String RANKING = "ranking";
     public static final String SENSITIVITY = "sensitivity";
     public static final String POINTS = "design_points";
+    public static final String ROBUST = "robust_comparison";
+    public static final String DISCOVERY = "scenario_discovery";
 
     private static final String POINT_DOC = "Design point (runs.csv point_id), or 'all' for all design points pooled";
 
@@ -31,6 +33,10 @@ public final class ResultTables {
         t.add(sensitivity(r));
         if (!r.experiment().parameters().isEmpty()) {
             t.add(points(r));
+        }
+        if (r.robust().present()) {
+            t.add(robust(r));
+            t.add(discovery(r));
         }
         return t;
     }
@@ -162,5 +168,94 @@ public final class ResultTables {
             t.row(row);
         }
         return t;
+    }
+
+    static OutputTable robust(Results r) {
+        Robustness.Result rb = r.robust();
+        String unit = rb.unit();
+        OutputTable t = new OutputTable(ROBUST, "Each strategy against " + r.baseline() + " over the " + unit + " (parameter "
+                + "uncertainty): the difference split into its spread between " + unit + " (what the parameters change) "
+                + "and within them (the randomness of a run), the share of " + unit + " where the strategy does better, "
+                + "and its regret (how much worse it does than the best strategy of each draw).")
+                .id("strategy", "Strategy")
+                .id("measure", "Measure")
+                .column("unit", "string", "unit", "Unit of the measure")
+                .column("better", "string", "category", "'higher' or 'lower': which direction is better")
+                .column("draws", "integer", "draws", "Draws with at least one pair of runs (strategy and baseline, same seed)")
+                .column("pairs", "integer", "pairs", "Pairs of runs used")
+                .column("mean_difference", "number", "unit of the measure",
+                        "Strategy minus baseline: mean over draws of each draw's mean paired difference")
+                .column("ci_low", "number", "unit of the measure", "Lower end of the 95% t interval of the mean difference "
+                        + "over draws (includes parameter uncertainty and run noise; draws - 1 df)")
+                .column("ci_high", "number", "unit of the measure", "Upper end of that interval")
+                .column("sd_between_draws", "number", "unit of the measure", "SD of the true difference between draws "
+                        + "(parameter uncertainty), one-way random-effects ANOVA estimate")
+                .column("sd_within_draws", "number", "unit of the measure",
+                        "SD of the difference between replicates of one draw (randomness of a run)")
+                .column("share_between", "number", "fraction", "sd_between^2 / (sd_between^2 + sd_within^2)")
+                .column("parameter_low", "number", "unit of the measure", "mean - 1.96 sd_between: where the true "
+                        + "difference lies for 95% of the draws (normal approximation, run noise removed)")
+                .column("parameter_high", "number", "unit of the measure", "mean + 1.96 sd_between")
+                .column("share_better", "number", "fraction", "Share of draws whose mean difference is in the better "
+                        + "direction (a draw mean is over its replicates, so run noise blurs it)")
+                .column("regret_mean", "number", "unit of the measure", "Mean over draws of the best strategy's mean minus "
+                        + "this strategy's (0 = best at every draw)")
+                .column("regret_p90", "number", "unit of the measure", "90th percentile of that regret over draws")
+                .column("regret_max", "number", "unit of the measure", "Largest regret over draws (minimax regret)")
+                .column("regret_draws", "integer", "draws", "Draws where every strategy has a value (the regret's base)");
+        for (Robustness.Row x : rb.rows()) {
+            var v = x.difference();
+            t.row(x.strategy(), x.measure().name(), unit(x.measure()), x.lowerIsBetter() ? "lower" : "higher",
+                    v == null ? null : v.draws(), v == null ? null : v.values(), v == null ? null : v.mean(),
+                    v == null ? null : v.ci().low(), v == null ? null : v.ci().high(), v == null ? null : v.sdBetween(),
+                    v == null ? null : v.sdWithin(), v == null ? null : v.shareBetween(),
+                    v == null ? null : v.parameterInterval().low(), v == null ? null : v.parameterInterval().high(),
+                    v == null ? null : x.shareBetter(), x.regretMean(), x.regretP90(), x.regretMax(), x.regretDraws());
+        }
+        return t;
+    }
+
+    static OutputTable discovery(Results r) {
+        OutputTable t = new OutputTable(DISCOVERY, "Scenario discovery (PRIM, Friedman and Fisher 1999): for each strategy, "
+                + "the peeling trajectory of boxes of parameter space where it fails to beat " + r.baseline() + " on "
+                + r.rankBy().name() + " (the draw's mean difference is not better than 0), with each box's bounds. "
+                + "Peel alpha " + org.crackdown.analysis.stats.Prim.DEFAULT_ALPHA + ", smallest box "
+                + org.crackdown.analysis.stats.Prim.DEFAULT_MIN_MASS + " of the draws; chosen: the largest harmonic mean of "
+                + "coverage and density; the last row of a strategy (step 'pasted') is the chosen box after pasting.")
+                .id("strategy", "Strategy")
+                .id("measure", "Measure")
+                .id("step", "Peeling step (0 = every draw), or 'pasted'")
+                .column("chosen", "boolean", "true/false", "The box reported")
+                .column("points", "integer", "draws", "Draws in the box")
+                .column("coverage", "number", "fraction", "Share of all failing draws that are in the box")
+                .column("density", "number", "fraction", "Share of the box's draws that fail")
+                .column("mass", "number", "fraction", "Share of all draws in the box")
+                .column("bounds", "string", "text", "The box: 'parameter >= low' / '<= high' for each restricted parameter");
+        for (Robustness.Discovery d : r.robust().discoveries()) {
+            var prim = d.prim();
+            for (int i = 0; i < prim.trajectory().size(); i++) {
+                var b = prim.trajectory().get(i);
+                t.row(d.strategy(), d.measure().name(), Integer.toString(i), i == prim.chosen(), b.points(), b.coverage(),
+                        b.density(), b.mass(), bounds(d, b));
+            }
+            var b = prim.box();
+            t.row(d.strategy(), d.measure().name(), "pasted", true, b.points(), b.coverage(), b.density(), b.mass(),
+                    bounds(d, b));
+        }
+        return t;
+    }
+
+    private static String bounds(Robustness.Discovery d, org.crackdown.analysis.stats.Prim.Box b) {
+        List<String> parts = new ArrayList<>();
+        for (int j = 0; j < d.inputs().size(); j++) {
+            String name = d.inputs().get(j).name();
+            if (b.low()[j] > d.prim().dataMin()[j]) {
+                parts.add(name + " >= " + org.crackdown.analysis.io.Numbers.plain(b.low()[j]));
+            }
+            if (b.high()[j] < d.prim().dataMax()[j]) {
+                parts.add(name + " <= " + org.crackdown.analysis.io.Numbers.plain(b.high()[j]));
+            }
+        }
+        return String.join("; ", parts);
     }
 }

@@ -8,7 +8,8 @@ import org.crackdown.analysis.io.Field;
 /** Everything computed from an experiment, ready to be written and shown. */
 public record Results(Experiment experiment, Design design, String baseline, List<Field> metrics, Field rankBy,
         boolean lowerIsBetter, double precision, List<SummaryRow> summaries, List<DifferenceRow> differences,
-        List<RankRow> rankings, List<SensitivityRow> sensitivity, List<String> notes, java.util.Map<String, Double> costs) {
+        List<RankRow> rankings, List<SensitivityRow> sensitivity, List<String> notes, java.util.Map<String, Double> costs,
+        Robustness.Result robust) {
 
     /** How the comparisons were paired, for text: within each design point, or pooled. */
     public String baselineLabel() {

@@ -93,8 +93,9 @@ class AnalyzerTest {
             String header = Files.readAllLines(out.resolve(path)).get(0);
             assertEquals(String.join(",", names), header, path);
         }
+        // A Latin hypercube draws its points, so it also gets the comparison over them (issue 11).
         assertEquals(List.of("summary_by_strategy.csv", "paired_differences.csv", "ranking.csv", "sensitivity.csv",
-                "design_points.csv"), paths);
+                "design_points.csv", "robust_comparison.csv", "scenario_discovery.csv"), paths);
         assertTrue(Files.readAllLines(out.resolve("sensitivity.csv")).size() > 1, "sampled design has sensitivities");
         assertEquals("lhs", pkg.get("analysis").get("design").asText());
     }

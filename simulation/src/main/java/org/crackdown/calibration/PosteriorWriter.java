@@ -71,6 +71,27 @@ public final class PosteriorWriter {
         Json.write(dir.resolve(JSON), json(spec, outcome));
     }
 
+    /**
+     * figures/posterior-pairs.png and .svg: each parameter's marginal on its prior range and every
+     * pair (analysis module, {@link org.crackdown.analysis.plot.PosteriorPlots}).
+     */
+    public static void writeFigures(Path dir, CalibrationSpec spec, AbcSmc.Outcome outcome) throws IOException {
+        List<org.crackdown.analysis.plot.PosteriorPlots.Parameter> params = new ArrayList<>();
+        spec.free().forEach(f -> params.add(new org.crackdown.analysis.plot.PosteriorPlots.Parameter(f.key(), f.min(),
+                f.max(), f.log())));
+        List<AbcSmc.Particle> ps = outcome.posterior().particles();
+        double[][] values = new double[ps.size()][];
+        double[] weights = new double[ps.size()];
+        for (int i = 0; i < ps.size(); i++) {
+            values[i] = ps.get(i).values();
+            weights[i] = ps.get(i).weight();
+        }
+        Path figures = Files.createDirectories(dir.resolve(FIGURES));
+        org.crackdown.analysis.plot.PosteriorPlots.write(figures, params, values, weights);
+    }
+
+    public static final String FIGURES = "figures";
+
     static Map<String, Object> json(CalibrationSpec spec, AbcSmc.Outcome outcome) {
         AbcSettings s = spec.abc();
         Map<String, Object> m = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import org.crackdown.calibration.PredictiveCheck;
 import org.crackdown.calibration.Prior;
 import org.crackdown.calibration.ReplicateRunner;
 import org.crackdown.calibration.ResultTable;
+import org.crackdown.calibration.SimulationJournal;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
 import org.crackdown.output.RunFolder;
@@ -64,7 +65,24 @@ final class AbcCalibration {
         long t0 = System.nanoTime();
         AbcSmc.Outcome outcome;
         List<PredictiveCheck.Row> predictive = List.of();
-        try (folder; ReplicateRunner runner = new ReplicateRunner(1, folder::cancelled)) {
+        Path journalFile = journalFile(target);
+        SimulationJournal journal;
+        try {
+            journal = SimulationJournal.open(journalFile, fingerprint(base, extra, reps),
+                    cal.targets().stream().map(t -> t.column()).distinct().toList(), command.resume);
+        } catch (SimulationJournal.Mismatch e) {
+            folder.close();
+            stderr.println("error: cannot resume: " + e.getMessage());
+            return Main.BAD_INPUT;
+        } catch (IOException e) {
+            folder.close();
+            stderr.println("error: cannot write the journal " + journalFile + ": " + RunCommand.reason(e));
+            return Main.FAILED;
+        }
+        if (journal.size() > 0) {
+            stdout.printf("resuming: %d simulations already done are taken from %s%n", journal.size(), journalFile);
+        }
+        try (folder; journal; ReplicateRunner runner = new ReplicateRunner(1, folder::cancelled)) {
             Evaluator ev = new Evaluator(cal, cal.scenario(), extra, runner, reps);
             stdout.printf("ABC-SMC on %s: %d free parameters, %d targets, %d particles, up to %d generations after "
                             + "the prior one, %d replicate(s) per simulation, seed %d, %d thread(s)%n",
@@ -84,8 +102,14 @@ final class AbcCalibration {
                     for (int r = 0; r < reps; r++) {
                         seeds[r] = modelSeed + r;
                     }
-                    List<Map<String, Double>> summaries = runner.run(s, seeds);
+                    List<Map<String, Double>> summaries = journal.lookup(modelSeed, values);
+                    if (summaries == null) {
+                        summaries = runner.run(s, seeds);
+                        journal.record(modelSeed, values, summaries);
+                    }
                     return ev.score(index, values, summaries, s.parameters().getScale());
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
                 } catch (ScenarioException e) {
                     // The box's corners loaded above; a value inside it that does not is a bug, not input.
                     throw new IllegalStateException("the scenario did not load at " + java.util.Arrays.toString(values)
@@ -112,11 +136,20 @@ final class AbcCalibration {
             }
             CalibrationWriter.copyTargets(folder.temp(), cal);
             PosteriorWriter.write(folder.temp(), cal, outcome);
+            PosteriorWriter.writeFigures(folder.temp(), cal, outcome);
             PosteriorWriter.writeManifest(folder.temp(), cal, base.name(), threads, extra, outcome, started,
                     Instant.now());
             folder.commit();
+            journal.delete();
         } catch (CancellationException e) {
-            stderr.println("interrupted: no calibration folder written");
+            stderr.println("interrupted: no calibration folder written; " + journal.size() + " simulations are kept in "
+                    + journalFile + ": run the same command with --resume to continue");
+            return Main.FAILED;
+        } catch (java.io.UncheckedIOException e) {
+            // Interrupting the sampler's threads can close the journal under a write: that is the interruption.
+            stderr.println(folder.cancelled() ? "interrupted: no calibration folder written; run the same command with "
+                    + "--resume to continue from " + journalFile
+                    : "error: cannot write the journal " + journalFile + ": " + RunCommand.reason(e.getCause()));
             return Main.FAILED;
         } catch (IOException e) {
             stderr.println("error: cannot write the calibration folder " + target + ": " + RunCommand.reason(e));
@@ -151,6 +184,30 @@ final class AbcCalibration {
         }
         stdout.flush();
         return Main.OK;
+    }
+
+    /** The journal lives beside the output folder (which appears only when complete), hidden. */
+    static Path journalFile(Path target) {
+        Path abs = target.toAbsolutePath().normalize();
+        return abs.resolveSibling("." + abs.getFileName() + ".abc-journal");
+    }
+
+    /**
+     * What a simulation's result depends on besides its values and seed: the targets file, the
+     * resolved scenario, the overrides, the replicates and the code. Settings that only steer the
+     * sampler (particles, generations, quantile, seed) are left out: a journal keyed by values and
+     * seed serves any of them.
+     */
+    private String fingerprint(Scenario base, List<String> extra, int reps) throws IOException {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update(java.nio.file.Files.readAllBytes(cal.file()));
+            d.update(("\n" + org.crackdown.scenario.ScenarioWriter.toYaml(base) + "\n" + extra + "\n" + reps + "\n"
+                    + org.crackdown.model.CodeVersion.version() + " " + org.crackdown.model.CodeVersion.commit()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 
     private static String fmt(Object v) {

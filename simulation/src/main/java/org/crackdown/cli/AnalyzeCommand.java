@@ -96,6 +96,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
                     + o.results().differences().size());
             o.findings().significant().forEach(s -> stdout.println("  " + s));
             o.findings().rankings().forEach(s -> stdout.println(s));
+            if (!o.findings().robust().isEmpty()) {
+                stdout.println("over parameter uncertainty (" + o.results().robust().unit() + "), by "
+                        + o.results().rankBy().name() + ":");
+                o.findings().robust().forEach(s -> stdout.println("  " + s));
+            }
             return Main.OK;
         } catch (AnalysisInputException e) {
             stderr.println("error: " + e.getMessage());

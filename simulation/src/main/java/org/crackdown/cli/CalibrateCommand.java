@@ -71,6 +71,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "file; docs/calibration.md). Default: ${DEFAULT-VALUE}.")
     String method;
 
+    @Option(names = "--resume", description = "With --method abc: continue an interrupted calibration (Ctrl-C, kill -9) "
+            + "from its journal, .<folder>.abc-journal beside the output folder: simulations already done are not "
+            + "run again, and the posterior is the one an uninterrupted run gives.")
+    boolean resume;
+
     @Option(names = "--particles", paramLabel = "N", description = "With --method abc: particles (overrides abc.particles).")
     Integer particles;
 
@@ -126,8 +131,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             return "--method must be fit or abc, got '" + method + "'";
         }
         boolean abc = method.equals("abc");
-        if (!abc && (particles != null || generations != null)) {
-            return "--particles and --generations apply to --method abc";
+        if (!abc && (particles != null || generations != null || resume)) {
+            return "--particles, --generations and --resume apply to --method abc";
         }
         if (abc && (check || maxEvaluations != null)) {
             return "--check and --max-evaluations apply to --method fit";

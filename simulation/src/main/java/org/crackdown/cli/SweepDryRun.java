@@ -40,10 +40,14 @@ final class SweepDryRun {
                 + (slice.isAll() ? "" : "; shard " + slice + ": " + inShard));
         out.println("  would write: " + dir + " (" + threads + " thread" + plural(threads) + ")");
         out.println("  set:         " + (s.set().isEmpty() ? "(nothing)" : settings(s.set())));
+        if (s.posterior() != null) {
+            out.println("  posterior:   " + s.posterior().file() + ": " + s.posterior().particles().size()
+                    + " particles, " + s.posterior().draws() + " draws by weight (seed " + s.posterior().seed() + ")");
+        }
         if (!s.vary().isEmpty()) {
-            out.println("  vary:");
+            out.println(s.posterior() != null ? "  parameters (range of the particles):" : "  vary:");
             for (Dimension d : s.vary()) {
-                out.println("    " + d.key() + ": " + (d.form() == Dimension.Form.BOUNDS
+                out.println("    " + d.key() + ": " + (d.form() == Dimension.Form.BOUNDS || d.form() == Dimension.Form.POSTERIOR
                         ? "from " + ParamSpec.format(d.min()) + " to " + ParamSpec.format(d.max())
                         : d.levels().stream().map(ParamSpec::format).collect(Collectors.joining(", "))));
             }

@@ -48,7 +48,7 @@ public final class ValidateCommand implements Callable<Integer> {
             "optimizer");
     /** Keys only a sweep file has. */
     private static final List<String> SWEEP_ONLY = List.of("base", "replicates", "seeds", "design", "samples",
-            "design_seed", "vary", "strategies", "keep_timeseries", "fork_at");
+            "design_seed", "vary", "parameters", "strategies", "keep_timeseries", "fork_at");
 
     static Kind kind(Path file) {
         List<String> keys = YamlFiles.topLevelKeys(file);

@@ -9,7 +9,9 @@ public enum DesignMethod {
     /** Latin hypercube: {@code samples} points, one in each of {@code samples} strata per key. */
     LHS,
     /** The first {@code samples} points of a Sobol low-discrepancy sequence (nothing skipped). */
-    SOBOL;
+    SOBOL,
+    /** Draws from a posterior.csv by weight ({@code parameters: {posterior: FILE, draws: N}}). */
+    POSTERIOR;
 
     public String spelling() {
         return name().toLowerCase(Locale.ROOT);

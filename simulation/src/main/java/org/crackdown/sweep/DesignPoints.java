@@ -30,11 +30,15 @@ public final class DesignPoints {
             case GRID -> grid(spec.vary());
             case LHS -> scale(spec.vary(), latinHypercube(spec.samples(), spec.vary().size(), spec.designSeed()));
             case SOBOL -> scale(spec.vary(), sobol(spec.samples(), spec.vary().size()));
+            case POSTERIOR -> spec.posterior().points();
         };
     }
 
     /** Number of points {@link #expand} gives, computed without expanding (may exceed int). */
     public static long count(SweepSpec spec) {
+        if (spec.design() == DesignMethod.POSTERIOR) {
+            return spec.posterior().draws();
+        }
         if (spec.design() != DesignMethod.GRID) {
             return spec.samples();
         }

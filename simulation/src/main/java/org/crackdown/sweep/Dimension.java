@@ -13,7 +13,7 @@ import org.crackdown.model.ParamSpec;
 public record Dimension(ParamSpec spec, Form form, List<Object> levels, double min, double max, Place at) {
 
     /** How the sweep file wrote the values. */
-    public enum Form { LIST, RANGE, BOUNDS }
+    public enum Form { LIST, RANGE, BOUNDS, POSTERIOR }
 
     public Dimension {
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -25,6 +25,11 @@ public record Dimension(ParamSpec spec, Form form, List<Object> levels, double m
 
     static Dimension listed(ParamSpec spec, Form form, List<Object> levels, Place at) {
         return new Dimension(spec, form, levels, Double.NaN, Double.NaN, at);
+    }
+
+    /** A parameter column of a posterior.csv: its values come from the draws. */
+    static Dimension posterior(ParamSpec spec, double min, double max, Place at) {
+        return new Dimension(spec, Form.POSTERIOR, List.of(), min, max, at);
     }
 
     static Dimension bounded(ParamSpec spec, double min, double max, Place at) {

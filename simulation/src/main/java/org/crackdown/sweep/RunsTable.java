@@ -35,6 +35,9 @@ public final class RunsTable {
 
     /** Columns that identify a run (both files start with them). */
     static final List<String> RUN_KEYS = List.of("run_id", "point_id", "strategy", "replicate", "seed");
+    /** Columns of a sweep over posterior draws: the draw's number and the posterior.csv particle it took. */
+    public static final String DRAW = "draw";
+    public static final String PARTICLE = "particle";
 
     private final SweepPlan plan;
     private final List<String> summaryColumns;
@@ -50,6 +53,10 @@ public final class RunsTable {
         h.add("error");
         if (!scaleVaried()) {
             h.add(Table.SCALE.name());
+        }
+        if (posterior() != null) {
+            h.add(DRAW);
+            h.add(PARTICLE);
         }
         h.addAll(plan.spec().varyKeys());
         h.addAll(summaryColumns);
@@ -85,6 +92,10 @@ public final class RunsTable {
         if (!scaleVaried()) {
             cells.add(CsvNumbers.format(plan.scale(run)));
         }
+        if (posterior() != null) {
+            cells.add(Integer.toString(run.point() + 1));
+            cells.add(posterior().particleOf(run.point()));
+        }
         for (Object v : plan.points().get(run.point())) {
             cells.add(ParamSpec.format(v));
         }
@@ -92,6 +103,10 @@ public final class RunsTable {
             cells.add(summary == null ? "" : CsvNumbers.format(summary.getOrDefault(c, Double.NaN)));
         }
         return line(cells);
+    }
+
+    private PosteriorDraws posterior() {
+        return plan.spec().posterior();
     }
 
     /** A varied scale is already a parameter column; otherwise runs.csv says each run's scale in its own. */
@@ -148,6 +163,12 @@ public final class RunsTable {
             f.add(field(Table.SCALE.name(), Table.SCALE.type().json(), Table.SCALE.unit(), Table.SCALE.description(),
                     "id"));
         }
+        if (posterior() != null) {
+            f.add(field(DRAW, "integer", "identifier", "Posterior draw, from 1 (the same as the design point): the "
+                    + "parameter set every strategy and replicate of this draw ran with", "id"));
+            f.add(field(PARTICLE, "string", "identifier", "The particle of " + posterior().file().getFileName()
+                    + " this draw took (drawn by weight, with replacement: a heavy particle may be drawn twice)", "id"));
+        }
         for (Dimension d : plan.spec().vary()) {
             ParamSpec s = d.spec();
             Map<String, Object> m = field(s.key(), switch (s.kind()) {
@@ -155,7 +176,8 @@ public final class RunsTable {
                 case INTEGER -> "integer";
                 case BOOLEAN -> "boolean";
                 case CHOICE -> "string";
-            }, s.unit(), s.doc() + " (varied by the sweep; allowed: " + s.allowed() + ")", "parameter");
+            }, s.unit(), s.doc() + (d.form() == Dimension.Form.POSTERIOR ? " (drawn from the posterior; allowed: "
+                    : " (varied by the sweep; allowed: ") + s.allowed() + ")", "parameter");
             Map<String, Object> c = new LinkedHashMap<>();
             if (s.kind() == ParamSpec.Kind.CHOICE) {
                 c.put("enum", s.choices());

@@ -17,7 +17,14 @@ public enum SeedPolicy {
      * run has its own stream; the strategy enters by name, so reordering strategies in the file
      * does not change any run's seed.
      */
-    INDEPENDENT;
+    INDEPENDENT,
+    /**
+     * A seed derived from (base, point, replicate) by SplitMix64 mixing, the same under every
+     * strategy: common random numbers between strategies, a stream of its own for every design
+     * point. The default of sweeps over a posterior, where two draws of the same particle would
+     * otherwise repeat the same runs.
+     */
+    PAIRED;
 
     public String spelling() {
         return name().toLowerCase(Locale.ROOT);
@@ -33,6 +40,9 @@ public enum SeedPolicy {
         }
         long h = mix(base);
         h = mix(h ^ point);
+        if (this == PAIRED) {
+            return mix(h ^ replicate) & Long.MAX_VALUE;
+        }
         h = mix(h ^ fnv(strategy));
         h = mix(h ^ replicate);
         return h & Long.MAX_VALUE; // non-negative: easier to type back on a command line

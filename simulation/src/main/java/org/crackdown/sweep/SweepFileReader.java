@@ -32,7 +32,9 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class SweepFileReader {
 
     static final List<String> TOP = List.of("name", "description", "base", "set", "replicates", "seeds", "design",
-            "samples", "design_seed", "vary", "strategies", "keep_timeseries", "fork_at");
+            "samples", "design_seed", "vary", "parameters", "strategies", "keep_timeseries", "fork_at");
+    /** Keys of {@code parameters:} (a sweep over posterior draws). */
+    static final List<String> POSTERIOR_KEYS = List.of("posterior", "draws", "seed");
     static final List<String> SEEDS = List.of("policy", "base");
     /** What {@code set} may override besides parameters: the simulated and measured period. */
     static final List<String> PERIOD = List.of("start", "end", "measure.from", "measure.to");
@@ -127,7 +129,8 @@ public final class SweepFileReader {
         int replicates = keys.containsKey("replicates")
                 ? (int) integer(keys.get("replicates").value(), "replicates", 1, MAX_REPLICATES, 1) : 1;
 
-        SeedPolicy policy = SeedPolicy.COMMON;
+        SeedPolicy policy = keys.containsKey("parameters") ? SeedPolicy.PAIRED : SeedPolicy.COMMON;
+        Place policyAt = null;
         long seedBase = 1;
         if (keys.containsKey("seeds")) {
             Node v = keys.get("seeds").value();
@@ -135,6 +138,7 @@ public final class SweepFileReader {
                 Map<String, Entry> s = r.entries(sm, "seeds", new Keys(SEEDS));
                 if (s.containsKey("policy")) {
                     policy = choice(s.get("policy").value(), "seeds.policy", SeedPolicy.class, policy);
+                    policyAt = at(s.get("policy").value());
                 }
                 if (s.containsKey("base")) {
                     Node b = s.get("base").value();
@@ -149,8 +153,8 @@ public final class SweepFileReader {
                     }
                 }
             } else {
-                problems.add(at(v).problem("seeds: expected a map like {policy: common, base: 1} (policy: common "
-                        + "or independent), got " + what(v)));
+                problems.add(at(v).problem("seeds: expected a map like {policy: common, base: 1} (policy: common, "
+                        + "independent or paired), got " + what(v)));
             }
         }
 
@@ -185,7 +189,36 @@ public final class SweepFileReader {
             varyAt = at(t.key());
             vary = new VaryReader(r).vary(t.value(), design);
         }
-        if (design != DesignMethod.GRID && vary.isEmpty() && problemsAbout("vary") == 0) {
+        PosteriorDraws posterior = null;
+        if (design == DesignMethod.POSTERIOR) {
+            problems.add(at(keys.get("design").value()).problem("design: posterior is not chosen here: write "
+                    + "parameters: {posterior: FILE, draws: N} (and no design:)"));
+        } else if (keys.containsKey("parameters")) {
+            Entry t = keys.get("parameters");
+            for (String other : List.of("vary", "design", "samples", "design_seed")) {
+                if (keys.containsKey(other)) {
+                    problems.add(at(keys.get(other).key()).problem(other + ": a sweep over posterior draws "
+                            + "(parameters: at line " + at(t.key()).line() + ") takes its parameter values from the "
+                            + "draws; remove " + other + ", or fix the key under set:"));
+                }
+            }
+            if (policy == SeedPolicy.INDEPENDENT) {
+                problems.add(policyAt.problem("seeds.policy: independent gives each strategy other seeds, but a sweep "
+                        + "over posterior draws compares strategies under common random numbers; use paired (the "
+                        + "default here: one stream per draw and replicate, shared by the strategies) or common"));
+            }
+            posterior = posterior(path, t, seedBase);
+            if (posterior != null) {
+                design = DesignMethod.POSTERIOR;
+                varyAt = at(t.key());
+                vary = new ArrayList<>();
+                for (int j = 0; j < posterior.keys().size(); j++) {
+                    double[] range = posterior.range(j);
+                    vary.add(Dimension.posterior(posterior.keys().get(j), range[0], range[1], varyAt));
+                }
+            }
+        }
+        if (design != DesignMethod.GRID && design != DesignMethod.POSTERIOR && vary.isEmpty() && problemsAbout("vary") == 0) {
             problems.add(varyAt.problem("design " + design.spelling() + " needs at least one key under vary, "
                     + "each with {min, max}"));
         }
@@ -212,11 +245,72 @@ public final class SweepFileReader {
             return null;
         }
         return new SweepSpec(path, bytes, name, description, base, baseAt, set, replicates, policy, seedBase, design,
-                samples, designSeed, vary, varyAt, strategies, keepTimeseries, forkAt, forkAtPlace);
+                samples, designSeed, vary, varyAt, strategies, keepTimeseries, forkAt, forkAtPlace, posterior);
     }
 
     private long problemsAbout(String key) {
         return problems.stream().filter(p -> p.message().startsWith(key)).count();
+    }
+
+    // ------------------------------------------------------------------ posterior draws
+
+    /**
+     * {@code parameters: {posterior: FILE, draws: N, seed: S}}: FILE relative to the sweep file,
+     * S (the seed of the draws) by default the sweep's seed base.
+     */
+    private PosteriorDraws posterior(Path sweepFile, Entry t, long seedBase) {
+        Node v = t.value();
+        if (!(v instanceof MappingNode m)) {
+            problems.add(at(v).problem("parameters: expected {posterior: FILE, draws: N} (FILE a posterior.csv "
+                    + "written by crackdown calibrate --method abc), got " + what(v)));
+            return null;
+        }
+        Map<String, Entry> p = r.entries(m, "parameters", new Keys(POSTERIOR_KEYS));
+        int before = problems.size();
+        if (!p.containsKey("posterior")) {
+            problems.add(at(v).problem("parameters: missing 'posterior' (a posterior.csv written by crackdown "
+                    + "calibrate --method abc, relative to this file)"));
+        }
+        if (!p.containsKey("draws")) {
+            problems.add(at(v).problem("parameters: missing 'draws' (how many parameter sets to draw from the "
+                    + "posterior by weight)"));
+        }
+        int draws = p.containsKey("draws")
+                ? (int) integer(p.get("draws").value(), "parameters.draws", 1, MAX_SAMPLES, 1) : 1;
+        long seed = p.containsKey("seed")
+                ? integer(p.get("seed").value(), "parameters.seed", 0, Long.MAX_VALUE, seedBase) : seedBase;
+        if (problems.size() > before || !p.containsKey("posterior")) {
+            return null;
+        }
+        Node fileNode = p.get("posterior").value();
+        String name = text(fileNode, "parameters.posterior", "a posterior.csv file");
+        if (name == null || name.isBlank()) {
+            if (name != null) {
+                problems.add(at(fileNode).problem("parameters.posterior: expected a posterior.csv file, got nothing"));
+            }
+            return null;
+        }
+        Path file;
+        try {
+            Path dir = sweepFile.getParent();
+            file = (dir == null ? Path.of(name.trim()) : dir.resolve(name.trim())).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(at(fileNode).problem("parameters.posterior: not a valid path: '" + name + "'"));
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            problems.add(at(fileNode).problem("parameters.posterior: no such file '" + name + "' (looked for " + file
+                    + "; paths are relative to the sweep file)"));
+            return null;
+        }
+        byte[] bytes;
+        try {
+            bytes = YamlFiles.readBytes(file);
+        } catch (IOException e) {
+            problems.add(at(fileNode).problem("parameters.posterior: cannot read '" + name + "': " + YamlFiles.reason(e)));
+            return null;
+        }
+        return PosteriorDraws.read(file, bytes, file.toString(), draws, seed, at(t.key()), problems);
     }
 
     // ------------------------------------------------------------------ keys

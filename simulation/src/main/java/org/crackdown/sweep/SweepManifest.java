@@ -67,7 +67,17 @@ public final class SweepManifest {
         m.put("seeds", seeds);
         Map<String, Object> design = new LinkedHashMap<>();
         design.put("type", spec.design().spelling());
-        if (spec.design() != DesignMethod.GRID) {
+        if (spec.design() == DesignMethod.POSTERIOR) {
+            PosteriorDraws pd = spec.posterior();
+            Map<String, Object> post = new LinkedHashMap<>();
+            post.put("file", pd.file().toString());
+            post.put("sha256", sha256(pd.bytes()));
+            post.put("particles", pd.particles().size());
+            post.put("draws", pd.draws());
+            post.put("seed", pd.seed());
+            post.put("sampling", "multinomial by weight, with replacement (one Well19937c seeded from seed)");
+            design.put("posterior", post);
+        } else if (spec.design() != DesignMethod.GRID) {
             design.put("samples", spec.samples());
         }
         if (spec.design() == DesignMethod.LHS) {
@@ -78,7 +88,7 @@ public final class SweepManifest {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("key", d.key());
             v.put("unit", d.spec().unit());
-            if (d.form() == Dimension.Form.BOUNDS) {
+            if (d.form() == Dimension.Form.BOUNDS || d.form() == Dimension.Form.POSTERIOR) {
                 v.put("min", d.min());
                 v.put("max", d.max());
             } else {
@@ -105,6 +115,9 @@ public final class SweepManifest {
         for (int p = 0; p < plan.points().size(); p++) {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("point_id", plan.pointId(p));
+            if (spec.posterior() != null) {
+                pm.put("particle", spec.posterior().particleOf(p));
+            }
             Map<String, Object> values = new LinkedHashMap<>();
             for (int j = 0; j < spec.vary().size(); j++) {
                 values.put(spec.vary().get(j).key(), plain(plan.points().get(p).get(j)));
@@ -221,6 +234,14 @@ public final class SweepManifest {
         } catch (IOException | RuntimeException e) {
             String env = System.getenv("HOSTNAME");
             return env != null && !env.isBlank() ? env : "unknown";
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }
     }
 }

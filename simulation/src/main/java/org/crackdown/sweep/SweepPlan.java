@@ -59,7 +59,8 @@ public final class SweepPlan {
         this.points = List.copyOf(points);
         this.base = base;
         this.files = files;
-        this.fingerprint = fingerprint(spec.source(), ScenarioWriter.toYaml(base));
+        this.fingerprint = fingerprint(spec.source(), ScenarioWriter.toYaml(base),
+                spec.posterior() == null ? null : spec.posterior().bytes());
         this.ids = new RunIds(points.size(), spec.strategies().stream().map(Strategy::name).toList(),
                 spec.replicates());
     }
@@ -138,7 +139,7 @@ public final class SweepPlan {
         if (fromStart != null) {
             why = "strategy '" + fromStart.name() + "' changes " + fromStart.settings().get(0).key()
                     + " from the start (give its overrides a date, from: YYYY-MM-DD, to share the days before it)";
-        } else if (spec.seedPolicy() != SeedPolicy.COMMON) {
+        } else if (spec.seedPolicy() == SeedPolicy.INDEPENDENT) {
             why = "with seeds policy " + spec.seedPolicy().spelling() + " the strategies of a replicate do not share "
                     + "a seed, so they have no days in common";
         }
@@ -406,19 +407,29 @@ public final class SweepPlan {
     }
 
     /**
-     * SHA-256 of the sweep file and the resolved base scenario: equal fingerprints mean the same
-     * runs with the same inputs, which resume and merge check before combining anything.
+     * SHA-256 of the sweep file, the resolved base scenario and (a sweep over posterior draws) the
+     * posterior file: equal fingerprints mean the same runs with the same inputs, which resume and
+     * merge check before combining anything.
      */
     public String fingerprint() {
         return fingerprint;
     }
 
     static String fingerprint(byte[] sweepSource, String resolvedBase) {
+        return fingerprint(sweepSource, resolvedBase, null);
+    }
+
+    static String fingerprint(byte[] sweepSource, String resolvedBase, byte[] posterior) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(sweepSource);
             d.update("\n--- resolved base scenario ---\n".getBytes(StandardCharsets.UTF_8));
             d.update(resolvedBase.getBytes(StandardCharsets.UTF_8));
+            if (posterior != null) {
+                // Without it, a posterior recalibrated in place would be resumed into one runs.csv with the old draws.
+                d.update("\n--- posterior ---\n".getBytes(StandardCharsets.UTF_8));
+                d.update(posterior);
+            }
             return HexFormat.of().formatHex(d.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);

@@ -18,11 +18,13 @@ import org.crackdown.yaml.Place;
  * @param vary           varied keys, in file order (the order of the runs.csv columns)
  * @param strategies     in file order; never empty (default: one strategy "base")
  * @param forkAt         {@code fork_at:} as given: a date, {@link #NO_FORK} ({@code none}), or null (not given)
+ * @param posterior      the draws of {@code parameters: {posterior: FILE, draws: N}} (design posterior), or null
  */
 public record SweepSpec(Path file, byte[] source, String name, String description, Path base, Place baseAt,
                         List<Setting> set, int replicates, SeedPolicy seedPolicy, long seedBase, DesignMethod design,
                         int samples, long designSeed, List<Dimension> vary, Place varyAt,
-                        List<Strategy> strategies, boolean keepTimeseries, LocalDate forkAt, Place forkAtPlace) {
+                        List<Strategy> strategies, boolean keepTimeseries, LocalDate forkAt, Place forkAtPlace,
+                        PosteriorDraws posterior) {
 
     public static final String DEFAULT_STRATEGY = "base";
     /** {@code fork_at: none}: every run simulates its whole period. */

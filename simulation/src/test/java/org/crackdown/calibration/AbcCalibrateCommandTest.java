@@ -48,9 +48,15 @@ class AbcCalibrateCommandTest {
 
     @Test
     void writesThePosteriorWithOneRowPerParticle() throws IOException {
-        for (String f : List.of("posterior.csv", "posterior.json", "predictive.csv", "targets.yaml", "run.json")) {
+        // The journal that lets an interrupted calibration resume is gone once the folder is complete.
+        assertFalse(Files.exists(tmp.resolve(".one.abc-journal")));
+        for (String f : List.of("posterior.csv", "posterior.json", "predictive.csv", "targets.yaml", "run.json",
+                "figures/posterior-pairs.png", "figures/posterior-pairs.svg")) {
             assertTrue(Files.isRegularFile(oneThread.resolve(f)), f);
         }
+        // The pairs figure is drawn from the posterior only: the same bytes whatever the thread count.
+        assertEquals(Files.readString(oneThread.resolve("figures/posterior-pairs.svg")),
+                Files.readString(twoThreads.resolve("figures/posterior-pairs.svg")));
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(oneThread.resolve("posterior.csv"))).getRecords();
         assertEquals(6, rows.size());
@@ -168,7 +174,10 @@ class AbcCalibrateCommandTest {
         assertTrue(o.err().contains("--check and --max-evaluations apply to --method fit"), o.err());
         o = CalibrateCommandTest.crackdown("calibrate", TINY, "--particles", "10");
         assertEquals(Main.BAD_INPUT, o.code());
-        assertTrue(o.err().contains("--particles and --generations apply to --method abc"), o.err());
+        assertTrue(o.err().contains("--particles, --generations and --resume apply to --method abc"), o.err());
+        o = CalibrateCommandTest.crackdown("calibrate", TINY, "--resume");
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("--resume apply to --method abc"), o.err());
         o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "smc");
         assertEquals(Main.BAD_INPUT, o.code());
         assertTrue(o.err().contains("--method must be fit or abc, got 'smc'"), o.err());

@@ -37,4 +37,19 @@ class SeedPolicyTest {
         assertTrue(SeedPolicy.INDEPENDENT.seed(1, 0, "a", 1) != SeedPolicy.INDEPENDENT.seed(2, 0, "a", 1),
                 "the base changes every seed");
     }
+
+    @Test
+    void pairedSeedsAreSharedByTheStrategiesAndDifferBetweenPointsAndReplicates() {
+        Set<Long> seen = new HashSet<>();
+        for (int point = 0; point < 20; point++) {
+            for (int r = 1; r <= 10; r++) {
+                long s = SeedPolicy.PAIRED.seed(1, point, "baseline", r);
+                assertTrue(s >= 0, "non-negative");
+                assertEquals(s, SeedPolicy.PAIRED.seed(1, point, "double-police", r), "common to the strategies");
+                assertTrue(seen.add(s), "seed " + s + " used at two (point, replicate) pairs");
+            }
+        }
+        assertTrue(SeedPolicy.PAIRED.seed(1, 0, "a", 1) != SeedPolicy.PAIRED.seed(2, 0, "a", 1),
+                "the base changes every seed");
+    }
 }

@@ -23,7 +23,8 @@ public final class Findings {
             "tips", "officers", "officer-years", "runs");
 
     /** Significant and not significant differences, in table order. */
-    public record Sentences(List<String> significant, List<String> notSignificant, List<String> rankings) {
+    public record Sentences(List<String> significant, List<String> notSignificant, List<String> rankings,
+                            List<String> robust) {
     }
 
     private Findings() {
@@ -40,7 +41,7 @@ public final class Findings {
                 not.add(where + notSignificant(d, r.precision()));
             }
         }
-        return new Sentences(sig, not, rankings(r));
+        return new Sentences(sig, not, rankings(r), robust(r));
     }
 
     private static String where(Results r, String point) {
@@ -100,6 +101,46 @@ public final class Findings {
                     + Format.share(precision) + " of the " + d.baseline() + " mean";
         }
         return s + ".";
+    }
+
+    /**
+     * Over parameter uncertainty, for the ranking measure: each strategy's difference with its
+     * interval and the two sources of spread, the share of draws where it is better, its regret;
+     * then where it fails (PRIM).
+     */
+    private static List<String> robust(Results r) {
+        List<String> out = new ArrayList<>();
+        org.crackdown.analysis.Robustness.Result rb = r.robust();
+        if (!rb.present()) {
+            return out;
+        }
+        String unit = rb.unit();
+        for (org.crackdown.analysis.Robustness.Row x : rb.rows()) {
+            if (!x.measure().equals(r.rankBy())) {
+                continue;
+            }
+            Field f = x.measure();
+            String regret = "regret " + Format.number(x.regretMean()) + " on average, at most "
+                    + Format.number(x.regretMax()) + unitSuffix(f);
+            if (x.difference() == null) {
+                out.add(x.strategy() + " (the baseline): " + regret + " (how much less well it does than the best "
+                        + "strategy of each of " + x.regretDraws() + " " + unit + ").");
+                continue;
+            }
+            var v = x.difference();
+            var pi = v.parameterInterval();
+            String spread = Double.isNaN(v.sdBetween()) ? "between and within " + unit + " not separable"
+                    : "SD between " + unit + " (parameters) " + Format.number(v.sdBetween()) + ", within (run "
+                    + "noise) " + Format.number(v.sdWithin())
+                    + (Double.isNaN(pi.low()) ? "" : "; 95% of " + unit + " lie in " + Format.signed(pi.low()) + " to "
+                    + Format.signed(pi.high()));
+            out.add(x.strategy() + " minus " + r.baseline() + ", " + f.label() + ", over " + v.draws() + " " + unit + ": "
+                    + Format.signed(v.mean()) + " (95% CI " + Format.signed(v.ci().low()) + " to "
+                    + Format.signed(v.ci().high()) + unitSuffix(f) + "; " + spread + "); better in "
+                    + Format.share(x.shareBetter()) + " of " + unit + "; " + regret + ".");
+        }
+        rb.discoveries().forEach(d -> out.add(d.sentence()));
+        return out;
     }
 
     private static List<String> rankings(Results r) {

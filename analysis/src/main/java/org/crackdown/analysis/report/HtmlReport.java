@@ -117,6 +117,7 @@ public final class HtmlReport {
         figureSection(h, figures, org.crackdown.analysis.Figures.SECTION_SERIES, null);
         figureSection(h, figures, org.crackdown.analysis.Figures.SECTION_MAPS, null);
         sensitivity(h, r, figures);
+        robust(h, r, figures);
         summary(h, r);
         provenance(h, r, paths);
         methods(h, r, files);
@@ -316,6 +317,53 @@ public final class HtmlReport {
                     .raw(num(fixed(s.coefficient().src()))).raw(num(fixed(s.rSquared()))).raw("</tr>\n");
         }
         h.raw("</tbody></table></div>\n");
+    }
+
+    /** Robust comparison over parameter uncertainty and scenario discovery (posterior or sampled designs). */
+    private static void robust(Html h, Results r, List<Drawn> figures) {
+        org.crackdown.analysis.Robustness.Result rb = r.robust();
+        if (!rb.present()) {
+            return;
+        }
+        String unit = rb.unit();
+        h.el("h2", org.crackdown.analysis.Figures.SECTION_ROBUST);
+        h.raw("<p>").text("Each design point is a draw of the parameters (" + unit + "), so the spread of a strategy's "
+                + "effect over them is what is not known about the parameters. For each strategy minus " + r.baseline()
+                + ": the mean over " + unit + " with its 95% interval (draws − 1 degrees of freedom: it includes "
+                + "both sources of spread), the SD of the true difference between " + unit + " (parameter uncertainty) "
+                + "and within one (the randomness of a run), separately (one-way random-effects ANOVA), the range where "
+                + "the true difference of 95% of " + unit + " lies (mean ± 1.96 SD between), the share of " + unit
+                + " where the strategy does better, and its regret: at each draw, the best strategy's mean minus its own "
+                + "(0 = best everywhere).").raw("</p>\n");
+        Findings.Sentences s = Findings.of(r);
+        list(h, s.robust(), "", "Nothing to compare.");
+        h.raw("<div class=\"table\"><table><thead><tr><th>Measure</th><th>Strategy</th><th class=\"num\">Difference</th>"
+                + "<th class=\"num\">95% CI</th><th class=\"num\">SD between</th><th class=\"num\">SD within</th>"
+                + "<th class=\"num\">Better in</th><th class=\"num\">Mean regret</th><th class=\"num\">Max regret</th>"
+                + "</tr></thead><tbody>\n");
+        for (org.crackdown.analysis.Robustness.Row x : rb.rows()) {
+            var v = x.difference();
+            h.raw("<tr><td class=\"name\">").text(x.measure().label()).raw("<span class=\"muted unit\">")
+                    .text(x.measure().unitOrEmpty() + (x.lowerIsBetter() ? ", lower is better" : ""))
+                    .raw("</span></td><td class=\"name\">").text(x.strategy()).raw("</td>")
+                    .raw(num(v == null ? "baseline" : Format.signed(v.mean())))
+                    .raw(ci(v == null ? "" : range(v.ci().low(), v.ci().high())))
+                    .raw(num(v == null ? "" : Format.number(v.sdBetween())))
+                    .raw(num(v == null ? "" : Format.number(v.sdWithin())))
+                    .raw(num(v == null ? "" : Format.share(x.shareBetter())))
+                    .raw(num(Format.number(x.regretMean()))).raw(num(Format.number(x.regretMax()))).raw("</tr>\n");
+        }
+        h.raw("</tbody></table></div>\n");
+        if (!rb.discoveries().isEmpty()) {
+            h.el("h3", "Where a strategy fails to beat " + r.baseline() + " (scenario discovery)");
+            h.raw("<p>").text("PRIM (Friedman and Fisher 1999) peels off 5% of the " + unit + " at a time, along the "
+                    + "parameter whose cut leaves the largest share of failing " + unit + ", down to 5% of them; of these "
+                    + "boxes it reports the one with the largest harmonic mean of coverage (share of all failing " + unit
+                    + " inside) and density (share failing inside), then widens it again while that raises the density "
+                    + "(pasting). With few " + unit + " a box is a hint, not a finding: check its number of " + unit
+                    + ".").raw("</p>\n");
+        }
+        figureSectionBody(h, figures, org.crackdown.analysis.Figures.SECTION_ROBUST);
     }
 
     private static String fixed(double x) {
