@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.crackdown.market.Market;
 import org.crackdown.model.Parameters;
+import org.crackdown.space.Routes;
 import org.crackdown.trade.Prospects;
 import org.crackdown.trade.TradeWorld;
 
@@ -242,8 +243,10 @@ public final class Gang implements Steppable {
         double sigma = p.getPlanNoise();
         double aversion = riskAversion(p);
         // Route costs are needed only for an option that could beat the best plan so far; every
-        // route costs at least a day where it starts, so most options are ruled out without them
-        // and the Dijkstra runs for few plans (issue 9).
+        // route costs at least a day where it starts, so most options are ruled out without them,
+        // and the search of routes goes only as far as the options still in the running need
+        // (issue 9). Its frontier bounds the cost of every route not yet found only when no day
+        // cost is negative (cheapest is then finite).
         double[] dayCost = outlook.dayCosts(this);
         double best = 0;
         VictimType bestType = null;
@@ -260,7 +263,8 @@ public final class Gang implements Steppable {
             // Getting there costs running days; without victims the trip draws no police risk.
             double reach = outlook.travelDays(home, s) * p.getTripCostPerDay();
             double cheapest = Prospects.cheapestRoute(dayCost, s);
-            double[] routeCost = null;
+            boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
+            Routes.Search routes = null;
             for (VictimType t : VictimType.values()) {
                 if (t.isChild() != childSpecialist) {
                     continue;
@@ -289,10 +293,21 @@ public final class Gang implements Steppable {
                         if ((gross - cheapest) * noise <= best) {
                             continue;
                         }
-                        if (routeCost == null) {
-                            routeCost = outlook.routeCosts(dayCost, s);
+                        if (routes == null) {
+                            routes = outlook.routeSearch(dayCost, s);
                         }
-                        double value = (gross - routeCost[d]) * noise;
+                        // Settle provinces until d's route is known, or until every route not
+                        // yet known costs too much for d to beat best: (gross - route) * noise
+                        // <= (gross - frontier) * noise <= best, the same exact skip.
+                        while (!routes.settled(d)
+                                && (!bounded || (gross - routes.frontier()) * noise > best)
+                                && routes.settleNext()) {
+                            // settling
+                        }
+                        if (!routes.settled(d)) {
+                            continue; // cannot win, or cannot be reached (an infinite cost)
+                        }
+                        double value = (gross - routes.cost(d)) * noise;
                         if (value > best) {
                             best = value;
                             bestType = t;

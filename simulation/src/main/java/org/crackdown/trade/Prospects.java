@@ -56,6 +56,8 @@ public final class Prospects implements java.io.Serializable {
     /** Where a gang based in each province may acquire: see {@link #sourcesFrom}. */
     private final int[][] sources;
     private int day;
+    /** Scratch for plans (one plan at a time per model); not part of the model's state. */
+    private transient Routes.Search search;
 
     public Prospects(ProvinceNetwork net, Routes routes, Demography demography, RuralFamilies families,
                      Market market, Enforcement enforcement, Parameters params) {
@@ -286,6 +288,18 @@ public final class Prospects implements java.io.Serializable {
     /** Cost of the cheapest risk-priced route from {@code from} to every province. */
     public double[] routeCosts(double[] dayCost, int from) {
         return routes.costs(from, dayCost, params.getSpeedKmPerDay(), null);
+    }
+
+    /**
+     * A search of risk-priced routes from {@code from}, to be run only as far as needed (see
+     * {@link Routes.Search}). One per model, reused: valid until the next call.
+     */
+    public Routes.Search routeSearch(double[] dayCost, int from) {
+        if (search == null) {
+            search = routes.search();
+        }
+        search.start(from, dayCost, params.getSpeedKmPerDay(), null);
+        return search;
     }
 
     /**
