@@ -254,9 +254,16 @@ public final class Gang implements Steppable {
         int bestDest = -1;
         int bestSource = home;
         double[][] sales = new double[VictimType.values().length][];
+        double[] bestSale = new double[VictimType.values().length];
         for (VictimType t : VictimType.values()) {
             if (t.isChild() == childSpecialist) {
-                sales[t.ordinal()] = saleValues(outlook, t);
+                double[] sale = saleValues(outlook, t);
+                sales[t.ordinal()] = sale;
+                double most = Double.NEGATIVE_INFINITY;
+                for (double v : sale) {
+                    most = Math.max(most, v);
+                }
+                bestSale[t.ordinal()] = most;
             }
         }
         for (int s : outlook.sourcesFrom(home)) {
@@ -274,8 +281,15 @@ public final class Gang implements Steppable {
                     if (!outlook.available(s, t, m)) {
                         continue;
                     }
-                    double[] acquisition = outlook.acquisitionCosts(s, t, m);
                     double risk = aversion * outlook.bustsPerVictim(m) + reach;
+                    // No destination can beat the best sale anywhere less the cheapest way to get
+                    // a victim here (IEEE subtraction is monotone, so this bounds every gross -
+                    // cheapest below): if even that is not positive, none of these options would
+                    // draw a noise term or win, and they are skipped together (issue 9).
+                    if (bestSale[t.ordinal()] - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
+                        continue;
+                    }
+                    double[] acquisition = outlook.acquisitionCosts(s, t, m);
                     for (int d = 0; d < belief.length; d++) {
                         double cost = acquisition[d];
                         if (Double.isNaN(cost)) {

@@ -52,6 +52,8 @@ public final class Prospects implements java.io.Serializable {
      * (price paid, days spent trying, the alert's expected loss), NaN where it cannot be had.
      */
     private final double[][] optionCost;
+    /** Per (source, type, method): the least of its costs over destinations (+infinity if none). */
+    private final double[] optionLeast;
     private final int[] optionDay;
     /** Where a gang based in each province may acquire: see {@link #sourcesFrom}. */
     private final int[][] sources;
@@ -74,6 +76,7 @@ public final class Prospects implements java.io.Serializable {
         this.inbound = new double[n][TYPES];
         this.forSale = new double[n][TYPES];
         this.optionCost = new double[n * TYPES * METHODS][];
+        this.optionLeast = new double[n * TYPES * METHODS];
         this.optionDay = new int[n * TYPES * METHODS];
         Arrays.fill(optionDay, -1);
     }
@@ -158,11 +161,26 @@ public final class Prospects implements java.io.Serializable {
      * only. Whether any family is still open to selling is not in it: ask {@link #available}.
      */
     public double[] acquisitionCosts(int s, VictimType t, AcquisitionMethod m) {
+        return optionCost[outlook(s, t, m)];
+    }
+
+    /**
+     * The least of {@link #acquisitionCosts}(s, t, m) over destinations, positive infinity when
+     * none can be had: with the best expected sale anywhere it bounds every option of (s, t, m),
+     * so a plan can rule them all out at once (issue 9).
+     */
+    public double cheapestAcquisition(int s, VictimType t, AcquisitionMethod m) {
+        return optionLeast[outlook(s, t, m)];
+    }
+
+    /** Key of (s, t, m), its costs worked out for today if the first to ask today. */
+    private int outlook(int s, VictimType t, AcquisitionMethod m) {
         int key = (s * TYPES + t.ordinal()) * METHODS + m.ordinal();
         if (optionDay[key] != day) {
             double[] row = optionCost[key] == null ? new double[net.size()] : optionCost[key];
             Province src = net.get(s);
             double trip = params.getTripCostPerDay();
+            double least = Double.POSITIVE_INFINITY;
             for (int d = 0; d < row.length; d++) {
                 double success = m == AcquisitionMethod.PURCHASE
                         ? 0.5 * families.acceptShare(s, offer(t, d), params) : acquisitionChance(src, t, m, d);
@@ -172,11 +190,13 @@ public final class Prospects implements java.io.Serializable {
                 }
                 double days = Math.min(org.crackdown.agent.Gang.ACQUIRE_DAYS, 1 / success);
                 row[d] = acquisitionCost(t, m, d) + days * trip + alertLoss(m, t, d);
+                least = Math.min(least, row[d]);
             }
             optionCost[key] = row;
+            optionLeast[key] = least;
             optionDay[key] = day;
         }
-        return optionCost[key];
+        return key;
     }
 
     /**
