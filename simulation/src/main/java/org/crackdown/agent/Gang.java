@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.crackdown.market.Market;
 import org.crackdown.model.Parameters;
-import org.crackdown.space.Routes;
 import org.crackdown.trade.Prospects;
 import org.crackdown.trade.TradeWorld;
+import org.crackdown.trade.TripChoice;
 
 import ec.util.MersenneTwisterFast;
 import sim.engine.SimState;
@@ -238,124 +238,22 @@ public final class Gang implements Steppable {
         for (int q = 0; q < belief.length; q++) {
             belief[q] = (1 - lr) * belief[q] + lr * w.publicRisk(q);
         }
-        MersenneTwisterFast r = w.rng();
         Prospects outlook = w.prospects();
-        double sigma = p.getPlanNoise();
-        double aversion = riskAversion(p);
-        // Route costs are needed only for an option that could beat the best plan so far; every
-        // route costs at least a day where it starts, so most options are ruled out without them,
-        // and the search of routes goes only as far as the options still in the running need
-        // (issue 9). Its frontier bounds the cost of every route not yet found only when no day
-        // cost is negative (cheapest is then finite).
-        double[] dayCost = outlook.dayCosts(this);
-        double best = 0;
-        VictimType bestType = null;
-        AcquisitionMethod bestMethod = null;
-        int bestDest = -1;
-        int bestSource = home;
-        double[][] sales = new double[VictimType.values().length][];
-        double[] bestSale = new double[VictimType.values().length];
-        for (VictimType t : VictimType.values()) {
-            if (t.isChild() == childSpecialist) {
-                double[] sale = saleValues(outlook, t);
-                sales[t.ordinal()] = sale;
-                double most = Double.NEGATIVE_INFINITY;
-                for (double v : sale) {
-                    most = Math.max(most, v);
-                }
-                bestSale[t.ordinal()] = most;
-            }
-        }
-        for (int s : outlook.sourcesFrom(home)) {
-            // Getting there costs running days; without victims the trip draws no police risk.
-            double reach = outlook.travelDays(home, s) * p.getTripCostPerDay();
-            double cheapest = Prospects.cheapestRoute(dayCost, s);
-            boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
-            Routes.Search routes = null;
-            for (VictimType t : VictimType.values()) {
-                if (t.isChild() != childSpecialist) {
-                    continue;
-                }
-                double[] sale = sales[t.ordinal()];
-                for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
-                    if (!outlook.available(s, t, m)) {
-                        continue;
-                    }
-                    double risk = aversion * outlook.bustsPerVictim(m) + reach;
-                    // No destination can beat the best sale anywhere less the cheapest way to get
-                    // a victim here (IEEE subtraction is monotone, so this bounds every gross -
-                    // cheapest below): if even that is not positive, none of these options would
-                    // draw a noise term or win, and they are skipped together (issue 9).
-                    if (bestSale[t.ordinal()] - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
-                        continue;
-                    }
-                    double[] acquisition = outlook.acquisitionCosts(s, t, m);
-                    for (int d = 0; d < belief.length; d++) {
-                        double cost = acquisition[d];
-                        if (Double.isNaN(cost)) {
-                            continue;
-                        }
-                        double gross = sale[d] - cost - risk;
-                        // The misjudgement factor is positive, so an option whose value is not
-                        // positive even on the cheapest route cannot beat best (>= 0): skipped
-                        // without a draw. Most options of most plans end here.
-                        if (gross - cheapest <= 0) {
-                            continue;
-                        }
-                        double noise = Math.exp(sigma * r.nextGaussian());
-                        // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
-                        if ((gross - cheapest) * noise <= best) {
-                            continue;
-                        }
-                        if (routes == null) {
-                            routes = outlook.routeSearch(dayCost, s);
-                        }
-                        // Settle provinces until d's route is known, or until every route not
-                        // yet known costs too much for d to beat best: (gross - route) * noise
-                        // <= (gross - frontier) * noise <= best, the same exact skip.
-                        while (!routes.settled(d)
-                                && (!bounded || (gross - routes.frontier()) * noise > best)
-                                && routes.settleNext()) {
-                            // settling
-                        }
-                        if (!routes.settled(d)) {
-                            continue; // cannot win, or cannot be reached (an infinite cost)
-                        }
-                        double value = (gross - routes.cost(d)) * noise;
-                        if (value > best) {
-                            best = value;
-                            bestType = t;
-                            bestMethod = m;
-                            bestDest = d;
-                            bestSource = s;
-                        }
-                    }
-                }
-            }
-        }
-        if (bestType == null) {
+        TripChoice.Trip trip = TripChoice.best(this, outlook, p, w.rng());
+        if (trip == null) {
             if (daysInState > IDLE_DAYS_BEFORE_QUIT && money < 0) {
                 w.dissolve(this);
             }
             nextPlanDay = w.dayIndex() + p.getReplanDays();
             return;
         }
-        targetType = bestType;
-        method = bestMethod;
-        destination = bestDest;
-        source = bestSource;
-        outlook.committed(bestDest, bestType, p.getCapacity());
+        targetType = trip.type();
+        method = trip.method();
+        destination = trip.destination();
+        source = trip.source();
+        outlook.committed(destination, targetType, p.getCapacity());
         enter(State.ACQUIRING);
         legDaysLeft = outlook.travelDays(home, source);
-    }
-
-    /** Expected revenue of one victim of type t in every province, as it stands while this gang plans. */
-    private double[] saleValues(Prospects outlook, VictimType t) {
-        double[] v = new double[belief.length];
-        for (int d = 0; d < v.length; d++) {
-            v[d] = outlook.expectedSale(d, t);
-        }
-        return v;
     }
 
     // ------------------------------------------------------------------ acquire
