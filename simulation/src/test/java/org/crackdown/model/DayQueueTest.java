@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import ec.util.MersenneTwisterFast;
 
-/** DayQueue hands items out exactly as a priority queue by (day, order added) would. */
+/**
+ * DayQueue hands items out exactly as a priority queue by (day, order added) would: items due
+ * within weeks, years ahead (beyond its window), on days already past, and on days nobody asks.
+ */
 class DayQueueTest {
 
     private record Item(int day, long seq) {
@@ -25,10 +28,12 @@ class DayQueueTest {
                 Comparator.comparingInt(Item::day).thenComparingLong(Item::seq));
         long seq = 0;
         int handedOut = 0;
-        for (int today = 0; today < 2000; today++) {
+        for (int today = 0; today < 6000; today++) {
             // Many items share a day; some are due at once, or on a day already past.
             for (int k = r.nextInt(20); k > 0; k--) {
-                int day = today + r.nextInt(60) - (r.nextInt(10) == 0 ? 5 : 0);
+                // Mostly within weeks; some years ahead (beyond the calendar's window of days).
+                int ahead = r.nextInt(10) == 0 ? r.nextInt(5000) : r.nextInt(60);
+                int day = Math.max(0, today + ahead - (r.nextInt(10) == 0 ? 5 : 0));
                 Item item = new Item(day, seq++);
                 queue.add(day, item);
                 reference.add(item);
@@ -45,6 +50,11 @@ class DayQueueTest {
             assertEquals(reference.size(), queue.size());
         }
         assertTrue(handedOut > 10000, "handed out " + handedOut);
+        // Whatever is left comes out in order too, however far ahead.
+        for (Item got = queue.pollDue(Integer.MAX_VALUE); got != null; got = queue.pollDue(Integer.MAX_VALUE)) {
+            assertEquals(reference.poll(), got);
+        }
+        assertTrue(reference.isEmpty());
         assertNull(new DayQueue<Item>().pollDue(Integer.MAX_VALUE));
     }
 }
