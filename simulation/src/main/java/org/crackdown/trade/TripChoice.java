@@ -71,7 +71,7 @@ public final class TripChoice {
                     continue;
                 }
                 double[] sale = sales[t.ordinal()];
-                for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
+                for (AcquisitionMethod m : AcquisitionMethod.methodsFor(t)) {
                     if (!outlook.available(s, t, m)) {
                         continue;
                     }
