@@ -9,15 +9,16 @@ import java.util.PriorityQueue;
  * order added), at a cost per item that does not grow with the items waiting (issue 9: hundreds
  * of thousands of victims with buyers wait in it at national scale, and each sale adds one).
  *
- * <p>A calendar: the next {@value #WINDOW} days each have a list, in the order added; items due
- * later wait in a heap and move to their day's list, in order, as the window reaches it. Days are
+ * <p>A calendar: the next {@value #WINDOW} days (45 years: a bought woman's stay with the buyer is
+ * typically decades) each have a list, in the order added; items due later wait in a heap and move
+ * to their day's list, in order, as the window reaches it. Days are
  * counted from 0 (the model's day index); an item due on a day already handed out waits in a
  * small heap of its own and comes first.
  */
 public final class DayQueue<T> implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int WINDOW = 1024;
+    private static final int WINDOW = 1 << 14;
 
     /** An item beyond the window (or late), ordered by (day, order added). */
     private static final class Later<T> implements Comparable<Later<T>>, java.io.Serializable {

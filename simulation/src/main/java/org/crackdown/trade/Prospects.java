@@ -181,9 +181,11 @@ public final class Prospects implements java.io.Serializable {
             Province src = net.get(s);
             double trip = params.getTripCostPerDay();
             double least = Double.POSITIVE_INFINITY;
+            // Only a purchase's chance depends on the destination (the offer follows its price).
+            boolean purchase = m == AcquisitionMethod.PURCHASE;
+            double chance = purchase ? Double.NaN : acquisitionChance(src, t, m, -1);
             for (int d = 0; d < row.length; d++) {
-                double success = m == AcquisitionMethod.PURCHASE
-                        ? 0.5 * families.acceptShare(s, offer(t, d), params) : acquisitionChance(src, t, m, d);
+                double success = purchase ? 0.5 * families.acceptShare(s, offer(t, d), params) : chance;
                 if (success <= 0) {
                     row[d] = Double.NaN;
                     continue;

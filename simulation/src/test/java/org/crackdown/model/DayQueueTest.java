@@ -31,8 +31,8 @@ class DayQueueTest {
         for (int today = 0; today < 6000; today++) {
             // Many items share a day; some are due at once, or on a day already past.
             for (int k = r.nextInt(20); k > 0; k--) {
-                // Mostly within weeks; some years ahead (beyond the calendar's window of days).
-                int ahead = r.nextInt(10) == 0 ? r.nextInt(5000) : r.nextInt(60);
+                // Mostly within weeks; some up to a century ahead (beyond the calendar's window of days).
+                int ahead = r.nextInt(10) == 0 ? r.nextInt(40_000) : r.nextInt(60);
                 int day = Math.max(0, today + ahead - (r.nextInt(10) == 0 ? 5 : 0));
                 Item item = new Item(day, seq++);
                 queue.add(day, item);
