@@ -43,6 +43,8 @@ public final class Prospects implements java.io.Serializable {
     private final Parameters params;
     /** Shortest travel days between provinces at gang speed without victims (no risk priced). */
     private final double[][] travelDays;
+    /** The speed (km per day) {@link #travelDays} were counted at. */
+    private final double travelSpeed;
     /** Victims of each type heading for each province: in hand, or a full load being sought. */
     private final double[][] inbound;
     /** Victims of each type on offer in each province today. */
@@ -72,6 +74,7 @@ public final class Prospects implements java.io.Serializable {
         this.params = params;
         int n = net.size();
         this.travelDays = travelDays(net, routes, params);
+        this.travelSpeed = params.getSpeedKmPerDay();
         this.sources = sources(net);
         this.inbound = new double[n][TYPES];
         this.forSale = new double[n][TYPES];
@@ -322,6 +325,20 @@ public final class Prospects implements java.io.Serializable {
         }
         search.start(from, dayCost, params.getSpeedKmPerDay(), null);
         return search;
+    }
+
+    /**
+     * A lower bound of the cost of any route from a to b when no day cost is negative: the day
+     * charged at a, plus the fewest days of travel from a to b at the least day cost anywhere.
+     * Lowered by a relative 1e-9, far more than the rounding of the route's own sum (at most ~60
+     * roundings of 2^-53 each), so it stays below the cost a search computes, not only below the
+     * exact one.
+     */
+    public double routeFloor(double startDayCost, double leastDayCost, int a, int b) {
+        if (params.getSpeedKmPerDay() != travelSpeed) {
+            return Double.NEGATIVE_INFINITY; // the days were counted at another speed: no bound
+        }
+        return (startDayCost + travelDays[a][b] * leastDayCost) * (1 - 1e-9);
     }
 
     /**

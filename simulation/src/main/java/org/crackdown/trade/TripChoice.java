@@ -43,6 +43,10 @@ public final class TripChoice {
         // negative (cheapest is then finite).
         double[] dayCost = outlook.dayCosts(g);
         int provinces = dayCost.length;
+        double leastDayCost = Double.POSITIVE_INFINITY;
+        for (double c : dayCost) {
+            leastDayCost = Math.min(leastDayCost, c);
+        }
         double best = 0;
         Trip chosen = null;
         VictimType[] types = VictimType.values();
@@ -99,6 +103,11 @@ public final class TripChoice {
                         double noise = Math.exp(sigma * r.nextGaussian());
                         // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
                         if ((gross - cheapest) * noise <= best) {
+                            continue;
+                        }
+                        // Nor can a route beat the days it takes at the cheapest day cost
+                        // anywhere: ruled out before any search when that is too dear already.
+                        if (bounded && (gross - outlook.routeFloor(dayCost[s], leastDayCost, s, d)) * noise <= best) {
                             continue;
                         }
                         if (routes == null) {
