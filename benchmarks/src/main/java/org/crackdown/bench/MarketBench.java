@@ -53,11 +53,10 @@ public class MarketBench {
 
     private Buyer buyer() {
         double[] wtp = new double[VictimType.values().length];
-        wtp[VictimType.BOY.ordinal()] = params.getBoyPriceMin()
-                + random.nextDouble() * (params.getBoyPriceMax() - params.getBoyPriceMin());
+        // Bids spread from half to one and a half times the median willingness to pay.
+        wtp[VictimType.BOY.ordinal()] = params.getWtpBoy() * (0.5 + random.nextDouble());
         if (random.nextBoolean()) {
-            wtp[VictimType.GIRL.ordinal()] = params.getGirlPriceMin()
-                    + random.nextDouble() * (params.getGirlPriceMax() - params.getGirlPriceMin());
+            wtp[VictimType.GIRL.ordinal()] = params.getWtpGirl() * (0.5 + random.nextDouble());
         }
         return new Buyer(nextId++, Buyer.Kind.CHILD_SEEKER, 0, wtp, Integer.MAX_VALUE);
     }
@@ -65,7 +64,7 @@ public class MarketBench {
     /** A boy sold to the best bidder above a low floor, then a new buyer arrives. */
     @Benchmark
     public Market.Sale sellThenArrive() {
-        Market.Sale s = market.sell(0, VictimType.BOY, params.getBoyPriceMin(), params.getBoyPriceMin(), params);
+        Market.Sale s = market.sell(0, VictimType.BOY, params.getWtpBoy() * 0.5, params.getWtpBoy() * 0.5, 1, params);
         market.enter(buyer());
         return s;
     }
@@ -73,6 +72,6 @@ public class MarketBench {
     /** A seller whose floor no buyer reaches (most of a gang's daily attempts while prices are high). */
     @Benchmark
     public Market.Sale sellAboveEveryBid() {
-        return market.sell(0, VictimType.BOY, params.getBoyPriceMax() * 2, params.getBoyPriceMax() * 2, params);
+        return market.sell(0, VictimType.BOY, params.getWtpBoy() * 2, params.getWtpBoy() * 2, 1, params);
     }
 }

@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import ec.util.MersenneTwisterFast;
 
 /**
- * Risk-priced cheapest routes over the 31 provinces: what one gang's plan (all destinations) and
- * one departure (a path) cost. Day costs are a gang's: running cost plus a believed risk per province.
+ * Risk-priced cheapest routes over the 31 provinces: what a search to all destinations, a search
+ * run only as far as one destination (as plans now run them), and one departure (a path) cost.
+ * Day costs are a gang's: running cost plus a believed risk per province.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,12 +34,14 @@ public class RoutesBench {
     private final Parameters params = new Parameters();
     private final ProvinceNetwork net = ProvinceNetwork.china();
     private Routes routes;
+    private Routes.Search search;
     private double[][] dayCosts;
     private int next;
 
     @Setup
     public void setUp() {
         routes = new Routes(net);
+        search = routes.search();
         MersenneTwisterFast r = new MersenneTwisterFast(1);
         dayCosts = new double[64][net.size()];
         for (double[] c : dayCosts) {
@@ -53,6 +56,17 @@ public class RoutesBench {
     public double[] costsToAll() {
         int k = next++ & 63;
         return routes.costs(k % net.size(), dayCosts[k], params.getSpeedKmPerDay(), null);
+    }
+
+    /**
+     * What a plan pays for one destination's route: a search from one province run only until
+     * that destination is settled (issue 9), its arrays reused from search to search.
+     */
+    @Benchmark
+    public double searchToOneDestination() {
+        int k = next++ & 63;
+        search.start(k % net.size(), dayCosts[k], params.getSpeedKmPerDay(), null);
+        return search.costTo((k * 7 + 3) % net.size());
     }
 
     /** The cheapest path between two provinces. */

@@ -20,4 +20,12 @@ public enum AcquisitionMethod {
     public static List<AcquisitionMethod> forType(VictimType t) {
         return t.isChild() ? FOR_CHILDREN : FOR_WOMEN;
     }
+
+    private static final AcquisitionMethod[] CHILD_METHODS = FOR_CHILDREN.toArray(new AcquisitionMethod[0]);
+    private static final AcquisitionMethod[] WOMAN_METHODS = FOR_WOMEN.toArray(new AcquisitionMethod[0]);
+
+    /** As {@link #forType}, as a shared array (do not modify): a plan loops over it ~ten times. */
+    public static AcquisitionMethod[] methodsFor(VictimType t) {
+        return t.isChild() ? CHILD_METHODS : WOMAN_METHODS;
+    }
 }

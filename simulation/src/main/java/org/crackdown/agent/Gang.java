@@ -8,6 +8,7 @@ import org.crackdown.market.Market;
 import org.crackdown.model.Parameters;
 import org.crackdown.trade.Prospects;
 import org.crackdown.trade.TradeWorld;
+import org.crackdown.trade.TripChoice;
 
 import ec.util.MersenneTwisterFast;
 import sim.engine.SimState;
@@ -237,96 +238,22 @@ public final class Gang implements Steppable {
         for (int q = 0; q < belief.length; q++) {
             belief[q] = (1 - lr) * belief[q] + lr * w.publicRisk(q);
         }
-        MersenneTwisterFast r = w.rng();
         Prospects outlook = w.prospects();
-        double sigma = p.getPlanNoise();
-        double aversion = riskAversion(p);
-        // Route costs are needed only for an option that could beat the best plan so far; every
-        // route costs at least a day where it starts, so most options are ruled out without them
-        // and the Dijkstra runs for few plans (issue 9).
-        double[] dayCost = outlook.dayCosts(this);
-        double best = 0;
-        VictimType bestType = null;
-        AcquisitionMethod bestMethod = null;
-        int bestDest = -1;
-        int bestSource = home;
-        double[][] sales = new double[VictimType.values().length][];
-        for (VictimType t : VictimType.values()) {
-            if (t.isChild() == childSpecialist) {
-                sales[t.ordinal()] = saleValues(outlook, t);
-            }
-        }
-        for (int s : outlook.sourcesFrom(home)) {
-            // Getting there costs running days; without victims the trip draws no police risk.
-            double reach = outlook.travelDays(home, s) * p.getTripCostPerDay();
-            double cheapest = Prospects.cheapestRoute(dayCost, s);
-            double[] routeCost = null;
-            for (VictimType t : VictimType.values()) {
-                if (t.isChild() != childSpecialist) {
-                    continue;
-                }
-                double[] sale = sales[t.ordinal()];
-                for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
-                    if (!outlook.available(s, t, m)) {
-                        continue;
-                    }
-                    double[] acquisition = outlook.acquisitionCosts(s, t, m);
-                    double risk = aversion * outlook.bustsPerVictim(m) + reach;
-                    for (int d = 0; d < belief.length; d++) {
-                        double cost = acquisition[d];
-                        if (Double.isNaN(cost)) {
-                            continue;
-                        }
-                        double gross = sale[d] - cost - risk;
-                        // The misjudgement factor is positive, so an option whose value is not
-                        // positive even on the cheapest route cannot beat best (>= 0): skipped
-                        // without a draw. Most options of most plans end here.
-                        if (gross - cheapest <= 0) {
-                            continue;
-                        }
-                        double noise = Math.exp(sigma * r.nextGaussian());
-                        // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
-                        if ((gross - cheapest) * noise <= best) {
-                            continue;
-                        }
-                        if (routeCost == null) {
-                            routeCost = outlook.routeCosts(dayCost, s);
-                        }
-                        double value = (gross - routeCost[d]) * noise;
-                        if (value > best) {
-                            best = value;
-                            bestType = t;
-                            bestMethod = m;
-                            bestDest = d;
-                            bestSource = s;
-                        }
-                    }
-                }
-            }
-        }
-        if (bestType == null) {
+        TripChoice.Trip trip = TripChoice.best(this, outlook, p, w.rng());
+        if (trip == null) {
             if (daysInState > IDLE_DAYS_BEFORE_QUIT && money < 0) {
                 w.dissolve(this);
             }
             nextPlanDay = w.dayIndex() + p.getReplanDays();
             return;
         }
-        targetType = bestType;
-        method = bestMethod;
-        destination = bestDest;
-        source = bestSource;
-        outlook.committed(bestDest, bestType, p.getCapacity());
+        targetType = trip.type();
+        method = trip.method();
+        destination = trip.destination();
+        source = trip.source();
+        outlook.committed(destination, targetType, p.getCapacity());
         enter(State.ACQUIRING);
         legDaysLeft = outlook.travelDays(home, source);
-    }
-
-    /** Expected revenue of one victim of type t in every province, as it stands while this gang plans. */
-    private double[] saleValues(Prospects outlook, VictimType t) {
-        double[] v = new double[belief.length];
-        for (int d = 0; d < v.length; d++) {
-            v[d] = outlook.expectedSale(d, t);
-        }
-        return v;
     }
 
     // ------------------------------------------------------------------ acquire

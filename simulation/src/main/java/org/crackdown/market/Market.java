@@ -7,6 +7,7 @@ import java.util.PriorityQueue;
 
 import org.crackdown.agent.Buyer;
 import org.crackdown.agent.VictimType;
+import org.crackdown.model.DayQueue;
 import org.crackdown.model.Parameters;
 
 /**
@@ -66,8 +67,7 @@ public final class Market implements java.io.Serializable {
     /** Dead entries still sitting in each heap (compacted when they are half of it). */
     private final int[][] dead;
     /** Waiting buyers by the day they give up. */
-    private final PriorityQueue<Entry> byGiveUp = new PriorityQueue<>(
-            Comparator.comparingInt((java.util.function.ToIntFunction<Entry> & java.io.Serializable) e -> e.buyer.giveUpDay()));
+    private final DayQueue<Entry> byGiveUp = new DayQueue<>();
     private final int[] waitingCount;
     private long arrivals;
     private final int[][] waitingByType;
@@ -118,7 +118,7 @@ public final class Market implements java.io.Serializable {
             }
         }
         waitingCount[b.province()]++;
-        byGiveUp.add(e);
+        byGiveUp.add(b.giveUpDay(), e);
     }
 
     /** The buyer stops waiting (bought, or gave up): counts drop now, heap entries lazily. */
@@ -154,8 +154,7 @@ public final class Market implements java.io.Serializable {
     /** Removes buyers whose patience ran out; returns how many gave up in each province. */
     public int[] expire(int today) {
         int[] gaveUp = new int[waitingCount.length];
-        while (!byGiveUp.isEmpty() && byGiveUp.peek().buyer.giveUpDay() <= today) {
-            Entry e = byGiveUp.poll();
+        for (Entry e = byGiveUp.pollDue(today); e != null; e = byGiveUp.pollDue(today)) {
             if (!e.gone) {
                 leave(e);
                 gaveUp[e.buyer.province()]++;

@@ -73,6 +73,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private int nextTimeline;
     private int day;
     private long nextGangId;
+    /** Gangs gone since the lists were last cleared of them. */
+    private int gangsEnded;
     private Sourcing sourcing;
     private Prospects prospects;
     /**
@@ -269,7 +271,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
     @Override
     public void quit(Gang g) {
         metrics.increment(Measure.GANGS_QUIT, g.home());
-        g.end();
+        endGang(g);
     }
 
     /**
@@ -352,9 +354,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
             learnMonth();
             metrics.endMonth();
         }
-        gangs.removeIf(g -> !g.active());
-        for (List<Gang> l : gangsByHome) {
-            l.removeIf(g -> !g.active());
+        // Gone gangs leave the lists at the end of their last day (a scan of every gang, so only
+        // on days when one went).
+        if (gangsEnded > 0) {
+            gangs.removeIf(g -> !g.active());
+            for (List<Gang> l : gangsByHome) {
+                l.removeIf(g -> !g.active());
+            }
+            gangsEnded = 0;
         }
         day++;
         if (finished()) {
@@ -480,15 +487,22 @@ public class TraffickingModel extends SimState implements TradeWorld {
         return index;
     }
 
+    private void endGang(Gang g) {
+        if (g.active()) {
+            gangsEnded++;
+        }
+        g.end();
+    }
+
     /** Removes a gang from play (busted, broken up at the border). */
     public void removeGang(Gang g) {
-        g.end();
+        endGang(g);
     }
 
     /** A gang with no money and nothing worth doing breaks up. */
     @Override
     public void dissolve(Gang g) {
-        g.end();
+        endGang(g);
     }
 
     // ================================================================ the gangs' world (TradeWorld)

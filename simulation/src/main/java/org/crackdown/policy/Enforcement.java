@@ -1,13 +1,12 @@
 package org.crackdown.policy;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.PoliceUnit;
 import org.crackdown.agent.Victim;
+import org.crackdown.model.DayQueue;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Metrics;
 import org.crackdown.model.Parameters;
@@ -59,7 +58,7 @@ public final class Enforcement implements java.io.Serializable {
     }
 
     /** A victim's scheduled way out of a buyer's household, unless rescued first. */
-    private record Exit(int day, long seq, Victim victim, Measure cause) implements java.io.Serializable {
+    private record Exit(Victim victim, Measure cause) implements java.io.Serializable {
     }
 
     private final TraffickingModel model;
@@ -71,10 +70,7 @@ public final class Enforcement implements java.io.Serializable {
     /** Children with buyers whose parents' DNA is on file, per province (also lazy). */
     private final List<List<Victim>> sampledChildren = new ArrayList<>();
     /** Exits from buyers' households in date order (ties by sale order). */
-    private final PriorityQueue<Exit> exits = new PriorityQueue<>(
-            Comparator.comparingInt((java.util.function.ToIntFunction<Exit> & java.io.Serializable) Exit::day)
-                    .thenComparingLong((java.util.function.ToLongFunction<Exit> & java.io.Serializable) Exit::seq));
-    private long exitSeq;
+    private final DayQueue<Exit> exits = new DayQueue<>();
     /**
      * Gang-days of evidence behind the public picture of a province, at national scale (multiplied
      * by {@code scale}, since gang-days are): a month with little traffic through a province moves
@@ -425,15 +421,14 @@ public final class Enforcement implements java.io.Serializable {
         }
         long day = model.dayIndex() + (long) Math.ceil(Math.max(1, days));
         if (day < Integer.MAX_VALUE) {
-            exits.add(new Exit((int) day, exitSeq++, v, cause));
+            exits.add((int) day, new Exit(v, cause));
         }
     }
 
     /** Daily: victims still with buyers whose time has come leave the stock. */
     public void heldExits() {
         int today = model.dayIndex();
-        while (!exits.isEmpty() && exits.peek().day() <= today) {
-            Exit e = exits.poll();
+        for (Exit e = exits.pollDue(today); e != null; e = exits.pollDue(today)) {
             Victim v = e.victim();
             if (v.status() != Victim.Status.WITH_BUYER) {
                 continue;

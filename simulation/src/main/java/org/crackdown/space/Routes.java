@@ -51,59 +51,138 @@ public final class Routes implements java.io.Serializable {
      * for a leg of d days costs d x dayCost[q]. The start province is charged one day.
      */
     public double[] costs(int from, double[] dayCost, double kmPerDay, int[] previous) {
-        int n = neighbours.length;
-        legsAt(kmPerDay);
-        double[] dist = new double[n];
-        boolean[] done = new boolean[n];
-        Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        if (previous != null) {
-            Arrays.fill(previous, -1);
+        Search search = new Search();
+        search.start(from, dayCost, kmPerDay, previous);
+        while (search.settleNext()) {
+            // run to the end: every province settled (or unreachable)
         }
-        dist[from] = dayCost[from];
-        // Provinces are settled in order of (cost, index), as the textbook scan that takes the
-        // first cheapest unsettled province would: a binary heap of (cost, index) entries, stale
-        // ones skipped, gives that order in O(E log E) instead of O(n^2).
-        int cap = 1;
-        for (int[] nb : neighbours) {
-            cap += nb.length;
+        return search.dist;
+    }
+
+    /** A search to be run step by step, reusing its arrays from one search to the next. */
+    public Search search() {
+        return new Search();
+    }
+
+    /**
+     * Dijkstra's search from one province, run only as far as asked (issue 9): a gang weighing a
+     * trip needs the cost to the few destinations that could win, and {@link #frontier} bounds
+     * the cost of every province not yet settled, so a search can stop as soon as the question is
+     * settled. Provinces are settled in the same order, with the same arithmetic, as a search run
+     * to the end, so the costs it returns are exactly those of {@link #costs}.
+     */
+    public final class Search {
+        private double[] dist = new double[0];
+        private boolean[] done = new boolean[0];
+        private double[] hk = new double[0];
+        private int[] hv = new int[0];
+        private int size;
+        private double[] dayCost;
+        private int[] previous;
+        private int from = -1;
+
+        private Search() {
         }
-        double[] hk = new double[cap];
-        int[] hv = new int[cap];
-        int size = 0;
-        hk[0] = dist[from];
-        hv[0] = from;
-        size = 1;
-        while (size > 0) {
-            int u = hv[0];
-            double du = hk[0];
-            size--;
-            if (size > 0) {
-                siftDown(hk, hv, size, hk[size], hv[size]);
+
+        /** Starts a search from {@code from}; {@code previous} (or null) receives each province's predecessor. */
+        public void start(int from, double[] dayCost, double kmPerDay, int[] previous) {
+            int n = neighbours.length;
+            legsAt(kmPerDay);
+            if (dist.length != n) {
+                dist = new double[n];
+                done = new boolean[n];
+                int cap = 1;
+                for (int[] nb : neighbours) {
+                    cap += nb.length;
+                }
+                hk = new double[cap];
+                hv = new int[cap];
             }
-            if (done[u] || du != dist[u]) {
-                continue;
+            Arrays.fill(dist, Double.POSITIVE_INFINITY);
+            Arrays.fill(done, false);
+            if (previous != null) {
+                Arrays.fill(previous, -1);
             }
-            if (Double.isInfinite(du)) {
-                break;
-            }
-            done[u] = true;
-            int[] nb = neighbours[u];
-            int[] days = edgeDays[u];
-            for (int k = 0; k < nb.length; k++) {
-                int v = nb[k];
-                double c = dist[u] + days[k] * dayCost[v];
-                if (c < dist[v]) {
-                    dist[v] = c;
-                    if (previous != null) {
-                        previous[v] = u;
-                    }
-                    if (!done[v]) {
-                        siftUp(hk, hv, size++, c, v);
+            this.dayCost = dayCost;
+            this.previous = previous;
+            this.from = from;
+            dist[from] = dayCost[from];
+            // Provinces are settled in order of (cost, index), as the textbook scan that takes the
+            // first cheapest unsettled province would: a binary heap of (cost, index) entries, stale
+            // ones skipped, gives that order in O(E log E) instead of O(n^2).
+            hk[0] = dist[from];
+            hv[0] = from;
+            size = 1;
+        }
+
+        /** The province this search started from (-1 before the first start). */
+        public int origin() {
+            return from;
+        }
+
+        /** Whether the cheapest route to q is known: {@link #cost} is then final. */
+        public boolean settled(int q) {
+            return done[q];
+        }
+
+        /** Cost of the cheapest route to q found so far (final once {@link #settled}). */
+        public double cost(int q) {
+            return dist[q];
+        }
+
+        /**
+         * A lower bound of the final cost of every province not yet settled, when no day cost is
+         * negative: the smallest cost waiting in the heap (routes only add non-negative costs to
+         * it); positive infinity when nothing is left to settle.
+         */
+        public double frontier() {
+            return size > 0 ? hk[0] : Double.POSITIVE_INFINITY;
+        }
+
+        /** Settles the next province; false when the search is over. */
+        public boolean settleNext() {
+            while (size > 0) {
+                int u = hv[0];
+                double du = hk[0];
+                size--;
+                if (size > 0) {
+                    siftDown(hk, hv, size, hk[size], hv[size]);
+                }
+                if (done[u] || du != dist[u]) {
+                    continue;
+                }
+                if (Double.isInfinite(du)) {
+                    size = 0;
+                    return false;
+                }
+                done[u] = true;
+                int[] nb = neighbours[u];
+                int[] days = edgeDays[u];
+                for (int k = 0; k < nb.length; k++) {
+                    int v = nb[k];
+                    double c = dist[u] + days[k] * dayCost[v];
+                    if (c < dist[v]) {
+                        dist[v] = c;
+                        if (previous != null) {
+                            previous[v] = u;
+                        }
+                        if (!done[v]) {
+                            siftUp(hk, hv, size++, c, v);
+                        }
                     }
                 }
+                return true;
             }
+            return false;
         }
-        return dist;
+
+        /** Settles provinces until q is settled or none is left; the cost of the cheapest route to q. */
+        public double costTo(int q) {
+            while (!done[q] && settleNext()) {
+                // keep settling
+            }
+            return dist[q];
+        }
     }
 
     private static boolean before(double ka, int va, double kb, int vb) {

@@ -43,6 +43,8 @@ public final class Prospects implements java.io.Serializable {
     private final Parameters params;
     /** Shortest travel days between provinces at gang speed without victims (no risk priced). */
     private final double[][] travelDays;
+    /** The speed (km per day) {@link #travelDays} were counted at. */
+    private final double travelSpeed;
     /** Victims of each type heading for each province: in hand, or a full load being sought. */
     private final double[][] inbound;
     /** Victims of each type on offer in each province today. */
@@ -52,10 +54,14 @@ public final class Prospects implements java.io.Serializable {
      * (price paid, days spent trying, the alert's expected loss), NaN where it cannot be had.
      */
     private final double[][] optionCost;
+    /** Per (source, type, method): the least of its costs over destinations (+infinity if none). */
+    private final double[] optionLeast;
     private final int[] optionDay;
     /** Where a gang based in each province may acquire: see {@link #sourcesFrom}. */
     private final int[][] sources;
     private int day;
+    /** Scratch for plans (one plan at a time per model); not part of the model's state. */
+    private transient Routes.Search search;
 
     public Prospects(ProvinceNetwork net, Routes routes, Demography demography, RuralFamilies families,
                      Market market, Enforcement enforcement, Parameters params) {
@@ -68,10 +74,12 @@ public final class Prospects implements java.io.Serializable {
         this.params = params;
         int n = net.size();
         this.travelDays = travelDays(net, routes, params);
+        this.travelSpeed = params.getSpeedKmPerDay();
         this.sources = sources(net);
         this.inbound = new double[n][TYPES];
         this.forSale = new double[n][TYPES];
         this.optionCost = new double[n * TYPES * METHODS][];
+        this.optionLeast = new double[n * TYPES * METHODS];
         this.optionDay = new int[n * TYPES * METHODS];
         Arrays.fill(optionDay, -1);
     }
@@ -156,25 +164,44 @@ public final class Prospects implements java.io.Serializable {
      * only. Whether any family is still open to selling is not in it: ask {@link #available}.
      */
     public double[] acquisitionCosts(int s, VictimType t, AcquisitionMethod m) {
+        return optionCost[outlook(s, t, m)];
+    }
+
+    /**
+     * The least of {@link #acquisitionCosts}(s, t, m) over destinations, positive infinity when
+     * none can be had: with the best expected sale anywhere it bounds every option of (s, t, m),
+     * so a plan can rule them all out at once (issue 9).
+     */
+    public double cheapestAcquisition(int s, VictimType t, AcquisitionMethod m) {
+        return optionLeast[outlook(s, t, m)];
+    }
+
+    /** Key of (s, t, m), its costs worked out for today if the first to ask today. */
+    private int outlook(int s, VictimType t, AcquisitionMethod m) {
         int key = (s * TYPES + t.ordinal()) * METHODS + m.ordinal();
         if (optionDay[key] != day) {
             double[] row = optionCost[key] == null ? new double[net.size()] : optionCost[key];
             Province src = net.get(s);
             double trip = params.getTripCostPerDay();
+            double least = Double.POSITIVE_INFINITY;
+            // Only a purchase's chance depends on the destination (the offer follows its price).
+            boolean purchase = m == AcquisitionMethod.PURCHASE;
+            double chance = purchase ? Double.NaN : acquisitionChance(src, t, m, -1);
             for (int d = 0; d < row.length; d++) {
-                double success = m == AcquisitionMethod.PURCHASE
-                        ? 0.5 * families.acceptShare(s, offer(t, d), params) : acquisitionChance(src, t, m, d);
+                double success = purchase ? 0.5 * families.acceptShare(s, offer(t, d), params) : chance;
                 if (success <= 0) {
                     row[d] = Double.NaN;
                     continue;
                 }
                 double days = Math.min(org.crackdown.agent.Gang.ACQUIRE_DAYS, 1 / success);
                 row[d] = acquisitionCost(t, m, d) + days * trip + alertLoss(m, t, d);
+                least = Math.min(least, row[d]);
             }
             optionCost[key] = row;
+            optionLeast[key] = least;
             optionDay[key] = day;
         }
-        return optionCost[key];
+        return key;
     }
 
     /**
@@ -286,6 +313,32 @@ public final class Prospects implements java.io.Serializable {
     /** Cost of the cheapest risk-priced route from {@code from} to every province. */
     public double[] routeCosts(double[] dayCost, int from) {
         return routes.costs(from, dayCost, params.getSpeedKmPerDay(), null);
+    }
+
+    /**
+     * A search of risk-priced routes from {@code from}, to be run only as far as needed (see
+     * {@link Routes.Search}). One per model, reused: valid until the next call.
+     */
+    public Routes.Search routeSearch(double[] dayCost, int from) {
+        if (search == null) {
+            search = routes.search();
+        }
+        search.start(from, dayCost, params.getSpeedKmPerDay(), null);
+        return search;
+    }
+
+    /**
+     * A lower bound of the cost of any route from a to b when no day cost is negative: the day
+     * charged at a, plus the fewest days of travel from a to b at the least day cost anywhere.
+     * Lowered by a relative 1e-9, far more than the rounding of the route's own sum (at most ~60
+     * roundings of 2^-53 each), so it stays below the cost a search computes, not only below the
+     * exact one.
+     */
+    public double routeFloor(double startDayCost, double leastDayCost, int a, int b) {
+        if (params.getSpeedKmPerDay() != travelSpeed) {
+            return Double.NEGATIVE_INFINITY; // the days were counted at another speed: no bound
+        }
+        return (startDayCost + travelDays[a][b] * leastDayCost) * (1 - 1e-9);
     }
 
     /**

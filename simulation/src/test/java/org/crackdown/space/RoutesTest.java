@@ -193,4 +193,45 @@ class RoutesTest {
         int far = NET.byCode("CN-XJ").index();
         assertTrue(slow[far] > after[far], "slow " + slow[far] + ", fast " + after[far]);
     }
+
+    /**
+     * A search run only part of the way (issue 9) gives exactly the costs of a full one for every
+     * province it settled, its frontier never exceeds the final cost of a province not yet settled,
+     * and a reused search started afresh forgets the previous one. Day costs include ties and,
+     * sometimes, provinces believed very dangerous.
+     */
+    @Test
+    void aSearchStoppedEarlyAgreesExactlyWithTheFullOneAndItsFrontierIsALowerBound() {
+        MersenneTwisterFast r = new MersenneTwisterFast(4242);
+        Routes routes = new Routes(NET);
+        Routes.Search search = routes.search();
+        int checkedBounds = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            double[] dayCost = new double[N];
+            for (int i = 0; i < N; i++) {
+                dayCost[i] = r.nextBoolean() ? 1 + r.nextInt(3) : 300 + (r.nextDouble() < 0.2 ? 1e5 : 500) * r.nextDouble();
+            }
+            double speed = 100 + 900 * r.nextDouble();
+            int from = r.nextInt(N);
+            double[] full = routes.costs(from, dayCost, speed, null);
+            search.start(from, dayCost, speed, null);
+            assertEquals(from, search.origin());
+            int steps = r.nextInt(N + 1);
+            for (int k = 0; k < steps && search.settleNext(); k++) {
+                // a random part of the way
+            }
+            double frontier = search.frontier();
+            for (int q = 0; q < N; q++) {
+                if (search.settled(q)) {
+                    assertEquals(full[q], search.cost(q), 0, "settled " + from + "->" + q);
+                } else {
+                    assertTrue(frontier <= full[q], "frontier " + frontier + " above " + full[q]);
+                    checkedBounds++;
+                }
+            }
+            int to = r.nextInt(N);
+            assertEquals(full[to], search.costTo(to), 0, "resumed " + from + "->" + to);
+        }
+        assertTrue(checkedBounds > 1000, "the bound was checked on unsettled provinces: " + checkedBounds);
+    }
 }

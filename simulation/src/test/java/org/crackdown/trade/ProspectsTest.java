@@ -126,4 +126,35 @@ class ProspectsTest {
         boolean differs = plain.length != detour.length || !java.util.Arrays.equals(plain, detour);
         assertTrue(differs || plain.length <= 2, "route unchanged: " + java.util.Arrays.toString(plain));
     }
+
+    /**
+     * The route floor a plan rules options out with (issue 9) is never above the cost a route
+     * search computes, whatever the (non-negative) day costs: near-equal ones, where rounding
+     * matters most, and a few provinces believed very dangerous.
+     */
+    @Test
+    void routeFloorIsBelowEveryComputedRouteCost() {
+        Prospects o = TradeFixtures.quietModel(0.01, 5, p -> { }).prospects();
+        ec.util.MersenneTwisterFast r = new ec.util.MersenneTwisterFast(77);
+        int n = 31;
+        int tight = 0;
+        for (int trial = 0; trial < 200; trial++) {
+            double[] dayCost = new double[n];
+            double base = 100 + 900 * r.nextDouble();
+            for (int i = 0; i < n; i++) {
+                dayCost[i] = r.nextInt(5) == 0 ? base * (1 + 1e3 * r.nextDouble()) : base * (1 + 1e-12 * r.nextDouble());
+            }
+            double least = java.util.Arrays.stream(dayCost).min().getAsDouble();
+            for (int a = 0; a < n; a++) {
+                double[] cost = o.routeCosts(dayCost, a);
+                for (int b = 0; b < n; b++) {
+                    double floor = o.routeFloor(dayCost[a], least, a, b);
+                    assertTrue(floor <= cost[b], a + "->" + b + ": floor " + floor + " above " + cost[b]);
+                    tight += floor >= cost[b] * (1 - 1e-6) ? 1 : 0;
+                }
+            }
+        }
+        // With near-equal day costs the floor is the route's own cost, less the margin.
+        assertTrue(tight > 10_000, "floors within 1e-6 of the route cost: " + tight);
+    }
 }

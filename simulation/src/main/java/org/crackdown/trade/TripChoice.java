@@ -1,0 +1,138 @@
+package org.crackdown.trade;
+
+import org.crackdown.agent.AcquisitionMethod;
+import org.crackdown.agent.Gang;
+import org.crackdown.agent.VictimType;
+import org.crackdown.model.Parameters;
+import org.crackdown.space.Routes;
+
+import ec.util.MersenneTwisterFast;
+
+/**
+ * The trip an idle gang sets out on, if any (docs/ODD.md, "Gang trip"): of every option — source
+ * province (home or a neighbour) x victim type of its specialism x method x destination — the one
+ * of highest misjudged value (expected sale - acquisition cost - police risk - getting to the source
+ * - the cheapest risk-priced route from source to destination) x exp(gangs.plan_noise x N(0,1)),
+ * if that is positive. One noise factor is drawn per option that pays on the cheapest conceivable
+ * route (a day where it starts), in the order source, type, method, destination; the others cannot
+ * come out positive whatever their factor, and draw none.
+ *
+ * <p>A gang weighs ~400 options per plan and plans often, so most of the work is ruling options out
+ * exactly, without changing which one wins or which numbers are drawn (issue 9; the brute-force
+ * version of this rule is in TripChoiceTest): a whole (source, type, method) is skipped when even
+ * the best sale anywhere less its cheapest acquisition cannot pay; and routes are searched only as
+ * far as the options still in the running need.
+ */
+public final class TripChoice {
+
+    private TripChoice() {
+    }
+
+    /** Where a gang goes for what victim, obtained how, to be sold where. */
+    public record Trip(VictimType type, AcquisitionMethod method, int source, int destination) {
+    }
+
+    /** The trip gang g chooses now, or null when nothing is worth doing. */
+    public static Trip best(Gang g, Prospects outlook, Parameters p, MersenneTwisterFast r) {
+        double sigma = p.getPlanNoise();
+        double aversion = g.riskAversion(p);
+        // Route costs are needed only for an option that could beat the best plan so far; every
+        // route costs at least a day where it starts, so most options are ruled out without them,
+        // and the search of routes goes only as far as the options still in the running need.
+        // Its frontier bounds the cost of every route not yet found only when no day cost is
+        // negative (cheapest is then finite).
+        double[] dayCost = outlook.dayCosts(g);
+        int provinces = dayCost.length;
+        double leastDayCost = Double.POSITIVE_INFINITY;
+        for (double c : dayCost) {
+            leastDayCost = Math.min(leastDayCost, c);
+        }
+        double best = 0;
+        Trip chosen = null;
+        VictimType[] types = VictimType.values();
+        double[][] sales = new double[types.length][];
+        double[] bestSale = new double[types.length];
+        for (VictimType t : types) {
+            if (t.isChild() == g.childSpecialist()) {
+                double[] sale = new double[provinces];
+                double most = Double.NEGATIVE_INFINITY;
+                for (int d = 0; d < provinces; d++) {
+                    sale[d] = outlook.expectedSale(d, t);
+                    most = Math.max(most, sale[d]);
+                }
+                sales[t.ordinal()] = sale;
+                bestSale[t.ordinal()] = most;
+            }
+        }
+        for (int s : outlook.sourcesFrom(g.home())) {
+            // Getting there costs running days; without victims the trip draws no police risk.
+            double reach = outlook.travelDays(g.home(), s) * p.getTripCostPerDay();
+            double cheapest = Prospects.cheapestRoute(dayCost, s);
+            boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
+            Routes.Search routes = null;
+            for (VictimType t : types) {
+                if (t.isChild() != g.childSpecialist()) {
+                    continue;
+                }
+                double[] sale = sales[t.ordinal()];
+                for (AcquisitionMethod m : AcquisitionMethod.methodsFor(t)) {
+                    if (!outlook.available(s, t, m)) {
+                        continue;
+                    }
+                    double risk = aversion * outlook.bustsPerVictim(m) + reach;
+                    // No destination can beat the best sale anywhere less the cheapest way to get
+                    // a victim here (IEEE subtraction is monotone, so this bounds every gross -
+                    // cheapest below): if even that is not positive, none of these options would
+                    // draw a noise factor or win, and they are skipped together.
+                    if (bestSale[t.ordinal()] - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
+                        continue;
+                    }
+                    double[] acquisition = outlook.acquisitionCosts(s, t, m);
+                    for (int d = 0; d < provinces; d++) {
+                        double cost = acquisition[d];
+                        if (Double.isNaN(cost)) {
+                            continue;
+                        }
+                        double gross = sale[d] - cost - risk;
+                        // The misjudgement factor is positive, so an option whose value is not
+                        // positive even on the cheapest route cannot beat best (>= 0): skipped
+                        // without a draw. Most options of most plans end here.
+                        if (gross - cheapest <= 0) {
+                            continue;
+                        }
+                        double noise = Math.exp(sigma * r.nextGaussian());
+                        // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
+                        if ((gross - cheapest) * noise <= best) {
+                            continue;
+                        }
+                        // Nor can a route beat the days it takes at the cheapest day cost
+                        // anywhere: ruled out before any search when that is too dear already.
+                        if (bounded && (gross - outlook.routeFloor(dayCost[s], leastDayCost, s, d)) * noise <= best) {
+                            continue;
+                        }
+                        if (routes == null) {
+                            routes = outlook.routeSearch(dayCost, s);
+                        }
+                        // Settle provinces until d's route is known, or until every route not
+                        // yet known costs too much for d to beat best: (gross - route) * noise
+                        // <= (gross - frontier) * noise <= best, the same exact skip.
+                        while (!routes.settled(d)
+                                && (!bounded || (gross - routes.frontier()) * noise > best)
+                                && routes.settleNext()) {
+                            // settling
+                        }
+                        if (!routes.settled(d)) {
+                            continue; // cannot win, or cannot be reached (an infinite cost)
+                        }
+                        double value = (gross - routes.cost(d)) * noise;
+                        if (value > best) {
+                            best = value;
+                            chosen = new Trip(t, m, s, d);
+                        }
+                    }
+                }
+            }
+        }
+        return chosen;
+    }
+}
