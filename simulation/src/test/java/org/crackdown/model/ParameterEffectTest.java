@@ -45,7 +45,11 @@ class ParameterEffectTest {
     private static final Map<String, Object> OTHER_VALUE = Map.of(
             // Drawn only when a bust leaves two members free (rare at 4 members and 0.8 arrested):
             // at scale 0.01 a doubled chance may re-form no gang the 0.3 chance did not.
-            "gangs.reform_probability", 1.0);
+            "gangs.reform_probability", 1.0,
+            // At scale 0.01 the default reach (100 gangs x scale) is one gang; doubling it to two
+            // may change nothing when no operation of the year gets past its first bust, so the
+            // reach is raised to ten gangs instead.
+            "joint.max_gangs", 1000);
 
     /** The one baseline, shared by every case (computed once; runs are independent and deterministic). */
     private static final class Baseline {
@@ -91,9 +95,6 @@ class ParameterEffectTest {
         TestScenarios.set(p, "tips.enabled", true);
         TestScenarios.set(p, "tips.alert_enabled", true);
         TestScenarios.set(p, "joint.per_year", 12);
-        // At scale 0.01 the default reach (100 gangs x scale) is one gang, so a ring would never
-        // follow a partner link: a reach of ten lets joint.link_depth act.
-        TestScenarios.set(p, "joint.max_gangs", 1000);
         return p;
     }
 
