@@ -274,16 +274,7 @@ public final class Robustness {
         return x.length == 0 ? Double.NaN : Arrays.stream(x).max().orElseThrow();
     }
 
-    /** Type 7 quantile (linear between order statistics). */
     static double quantile(double[] x, double q) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = x.clone();
-        Arrays.sort(s);
-        double h = (s.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (h - lo) * (s[hi] - s[lo]);
+        return org.crackdown.analysis.stats.Quantile.of(x, q);
     }
 }

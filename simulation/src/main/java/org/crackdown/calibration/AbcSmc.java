@@ -359,12 +359,7 @@ public final class AbcSmc {
 
     /** The q-quantile of x (type 7, linear between order statistics). */
     static double quantile(double[] x, double q) {
-        double[] s = x.clone();
-        Arrays.sort(s);
-        double h = (s.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (h - lo) * (s[hi] - s[lo]);
+        return org.crackdown.analysis.stats.Quantile.of(x, q);
     }
 
     /** SplitMix64's finaliser: consecutive inputs give unrelated outputs. */
