@@ -83,7 +83,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
             source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30)")
-    private double sonPropensity = 0.0085;
+    private double sonPropensity = 0.0082;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -429,8 +429,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "joint.max_gangs", unit = "gangs at scale 1", min = 1, max = 10_000,
             doc = "Reach of one joint operation: most gangs it can take down over all the rings it goes after (times scale, at least 1). A ring is the gang police know most about in the operation's provinces and the partners linked to it there, up to joint.link_depth links away.",
-            source = "assumption, prior: uniform 20-200; china-facts.md s2 templates: 310-608 suspects per operation, at about 3 arrested per busted gang (gangs.members_mean x gangs.arrest_share) 100-190 gangs, in 4-5 rings")
-    private int jointMaxGangs = 100;
+            source = "calibrated to the templates' 310-608 suspects and 4-5 rings per operation (china-facts.md s2; at about 2.8 arrested per busted gang, 110-220 gangs): the reach of 100 bound every 2011 operation at 280 suspects; 150 gives 420 (docs/calibration.md, session 3, 10 replicates); prior uniform 20-200 (assumption)")
+    private int jointMaxGangs = 150;
 
     @Param(key = "joint.link_depth", unit = "links", min = 0, max = 20,
             doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only): the size of a ring as police see it.",

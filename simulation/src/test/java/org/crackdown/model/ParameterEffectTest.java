@@ -46,9 +46,9 @@ class ParameterEffectTest {
             // Drawn only when a bust leaves two members free (rare at 4 members and 0.8 arrested):
             // at scale 0.01 a doubled chance may re-form no gang the 0.3 chance did not.
             "gangs.reform_probability", 1.0,
-            // At scale 0.01 the default reach (100 gangs x scale) is one gang; doubling it to two
-            // may change nothing when no operation of the year gets past its first bust, so the
-            // reach is raised to ten gangs instead.
+            // At scale 0.01 the default reach (150 gangs x scale, rounded) is two gangs; doubling it
+            // to three may change nothing when no operation of the year gets past its second bust,
+            // so the reach is raised to ten gangs instead.
             "joint.max_gangs", 1000);
 
     /** The one baseline, shared by every case (computed once; runs are independent and deterministic). */
