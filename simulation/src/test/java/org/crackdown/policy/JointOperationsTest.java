@@ -101,6 +101,15 @@ class JointOperationsTest {
         return rings;
     }
 
+    /** An empty model whose operations take down any ring gang the day they target it, and no gang re-forms. */
+    private static TraffickingModel plentifulOfficers(int maxGangs) {
+        return PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "joint.max_gangs", maxGangs);
+            TestScenarios.set(p, "joint.takedown_efficiency", 1);
+            TestScenarios.set(p, "gangs.reform_probability", 0);
+        });
+    }
+
     private static JointOperations.Operation runOperation(TraffickingModel m, int days) {
         LocalDate day0 = m.today();
         JointOperations ops = new JointOperations(NET, List.of(new JointOperation("nov-2011", day0,
@@ -113,11 +122,7 @@ class JointOperationsTest {
 
     @Test
     void whenARingIsBrokenUpTheOperationTurnsToTheNextMostReportedRing() {
-        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
-            TestScenarios.set(p, "joint.max_gangs", 10_000);
-            TestScenarios.set(p, "joint.takedown_efficiency", 1);
-            TestScenarios.set(p, "gangs.reform_probability", 0);
-        });
+        TraffickingModel m = plentifulOfficers(10_000);
         List<List<Gang>> rings = threeRings(m);
         // Day 0: the most-reported ring (the third) is targeted and, with plentiful officers, falls.
         JointOperations.Operation o = runOperation(m, 1);
@@ -126,11 +131,7 @@ class JointOperationsTest {
                 "one ring at a time");
         assertEquals(1, o.ringsBroken());
 
-        TraffickingModel m2 = PolicyFixtures.emptyModel(p -> {
-            TestScenarios.set(p, "joint.max_gangs", 10_000);
-            TestScenarios.set(p, "joint.takedown_efficiency", 1);
-            TestScenarios.set(p, "gangs.reform_probability", 0);
-        });
+        TraffickingModel m2 = plentifulOfficers(10_000);
         List<List<Gang>> all = threeRings(m2);
         JointOperations.Operation whole = runOperation(m2, m2.params().getJointDurationDays() + 2);
         assertEquals(3, whole.ringsBroken(), "three rings, one after the other");
@@ -142,11 +143,7 @@ class JointOperationsTest {
     @Test
     void aRingCutShortByTheReachIsNotCountedAsBrokenUp() {
         // Reach 600 x 0.01 = 6 gangs: the first ring (4) falls, the second only half.
-        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
-            TestScenarios.set(p, "joint.max_gangs", 600);
-            TestScenarios.set(p, "joint.takedown_efficiency", 1);
-            TestScenarios.set(p, "gangs.reform_probability", 0);
-        });
+        TraffickingModel m = plentifulOfficers(600);
         threeRings(m);
         JointOperations.Operation o = runOperation(m, m.params().getJointDurationDays() + 2);
         assertEquals(6, o.reach());
