@@ -19,11 +19,10 @@ import org.crackdown.analysis.plot.Figure;
 import org.crackdown.analysis.plot.FigureWriter;
 import org.crackdown.analysis.report.Findings;
 import org.crackdown.analysis.report.HtmlReport;
-import org.crackdown.folders.DataPackages;
-import org.crackdown.folders.FolderFiles;
+import org.crackdown.format.DataPackages;
+import org.crackdown.format.FolderFiles;
+import org.crackdown.format.Json;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Runs an analysis end to end: reads the input folders, computes the comparisons, and writes the
@@ -126,7 +125,6 @@ public final class Analyzer {
         settings.put("alpha", DifferenceRow.ALPHA);
         pkg.put("analysis", settings);
         pkg.put("resources", tables.stream().map(OutputTable::resource).toList());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(FolderFiles.DATAPACKAGE).toFile(),
-                pkg);
+        Json.write(dir.resolve(FolderFiles.DATAPACKAGE), pkg);
     }
 }

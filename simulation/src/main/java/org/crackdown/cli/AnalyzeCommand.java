@@ -11,7 +11,7 @@ import org.crackdown.analysis.AnalysisInputException;
 import org.crackdown.analysis.AnalysisRequest;
 import org.crackdown.analysis.Analyzer;
 import org.crackdown.analysis.io.Scales;
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

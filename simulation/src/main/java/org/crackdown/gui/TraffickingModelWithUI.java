@@ -9,7 +9,7 @@ import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.space.ProvinceNetwork;
 

@@ -14,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.crackdown.folders.OutputFolders;
-import org.crackdown.output.Json;
+import org.crackdown.format.Json;
+import org.crackdown.format.OutputFolders;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

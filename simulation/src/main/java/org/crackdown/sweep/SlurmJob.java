@@ -299,9 +299,9 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
         out.add(script(s.resolve(SUBMIT), submit()));
         // The slurm/ folder is crackdown's, logs included (the scripts send Slurm's output there):
         // claim it in DIR's marker, or the merge into DIR would refuse it as somebody else's.
-        java.util.Set<String> ours = new java.util.LinkedHashSet<>(org.crackdown.folders.OutputFolders.claimed(dir));
+        java.util.Set<String> ours = new java.util.LinkedHashSet<>(org.crackdown.format.OutputFolders.claimed(dir));
         if (ours.add("slurm")) {
-            org.crackdown.folders.OutputFolders.claim(dir, SweepFolder.KIND, ours);
+            org.crackdown.format.OutputFolders.claim(dir, SweepFolder.KIND, ours);
         }
         return out;
     }

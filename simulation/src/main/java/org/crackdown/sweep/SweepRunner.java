@@ -24,10 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.crackdown.format.Json;
 import org.crackdown.model.Metrics;
 import org.crackdown.model.Scenario;
 import org.crackdown.output.CsvNumbers;
-import org.crackdown.output.Json;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.space.ProvinceNetwork;
 

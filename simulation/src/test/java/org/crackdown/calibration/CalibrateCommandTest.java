@@ -140,7 +140,7 @@ class CalibrateCommandTest {
         Outcome notOurs = crackdown("calibrate", TINY, "--out", forced.toString(), "--max-evaluations", "2",
                 "--force", "--quiet");
         assertEquals(Main.BAD_INPUT, notOurs.code(), "a run.json crackdown did not write is not enough (issue 12)");
-        org.crackdown.folders.OutputFolders.claimAll(forced, "run"); // as if an earlier calibration wrote it
+        org.crackdown.format.OutputFolders.claimAll(forced, "run"); // as if an earlier calibration wrote it
         Outcome f = crackdown("calibrate", TINY, "--out", forced.toString(), "--max-evaluations", "2", "--force",
                 "--quiet");
         assertEquals(Main.OK, f.code(), f.err());

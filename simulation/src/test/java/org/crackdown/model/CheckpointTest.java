@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.crackdown.format.CodeVersion;
+
 import org.junit.jupiter.api.Test;
 
 import sim.engine.SimState;
