@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.crackdown.cli.RunCommandTest.Outcome;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void analysesRunFoldersIntoTablesFiguresAndReport() throws Exception {
         Path out = tmp.resolve("analysis");
         Outcome o = RunCommandTest.ok("analyze", runs.toString(), "--out", out.toString());

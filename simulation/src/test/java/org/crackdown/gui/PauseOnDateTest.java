@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TestScenarios;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import sim.util.Properties;
@@ -67,6 +68,7 @@ class PauseOnDateTest {
     }
 
     @Test
+    @Tag("slow")
     void aDateTheRunHasPassedAppliesFromTheNextRun() {
         gui.start();
         while (gui.model().today().isBefore(LocalDate.of(2009, 5, 1))) {

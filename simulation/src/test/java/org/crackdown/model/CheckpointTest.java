@@ -16,6 +16,7 @@ import java.util.Map;
 
 import org.crackdown.format.CodeVersion;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import sim.engine.SimState;
@@ -74,6 +75,7 @@ class CheckpointTest {
     }
 
     @Test
+    @Tag("slow")
     void restoredRunEqualsUninterruptedRun() throws Exception {
         Scenario s = shortScenario(p -> { });
         TraffickingModel whole = new TraffickingModel(s, 11);
@@ -104,6 +106,7 @@ class CheckpointTest {
     }
 
     @Test
+    @Tag("slow")
     void forksWithTheSameStreamAgreeAndDifferentStreamsDiffer() throws Exception {
         Scenario s = shortScenario(p -> { });
         TraffickingModel prefix = new TraffickingModel(s, 3);
