@@ -49,7 +49,7 @@ public final class Analyzer {
             throws AnalysisInputException, IOException {
         Path out = outputFolder(req);
         OutputFolder.check(out, req.force());
-        Experiment e = ExperimentLoader.load(req.inputs());
+        Experiment e = ExperimentLoader.load(req.inputs(), req.poolBy());
         log.println("read " + e.runs().size() + " runs: " + e.strategies().size() + " strategies, "
                 + e.points().size() + " design point(s)" + (e.timeSeries().isPresent() ? ", monthly series" : "")
                 + (e.flows().isPresent() ? ", flows" : ""));

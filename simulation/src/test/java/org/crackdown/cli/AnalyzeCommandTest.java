@@ -77,6 +77,32 @@ class AnalyzeCommandTest {
         assertTrue(Files.readString(out.resolve("report.html")).contains("several scales"), "the report says so");
     }
 
+    /**
+     * Issue 14: runs named alike but run with another --set were pooled as replicates of one
+     * strategy. They are refused, naming the key and its values, unless --pool-by names the key.
+     */
+    @Test
+    void runsOfOneNameWithDifferentSettingsAreRefusedUnlessPooledBy() throws Exception {
+        Path alike = tmp.resolve("alike");
+        Files.createDirectories(alike);
+        for (String run : new String[] {"base-1", "base-2", "base-3"}) {
+            Files.createSymbolicLink(alike.resolve(run), runs.resolve(run));
+        }
+        RunCommandTest.ok("run", RunCommandTest.TINY, "--seed", "4", "--quiet", "--set", "name=base",
+                "--set", "police.budget=3", "--out", alike.resolve("base-4").toString());
+        Outcome o = RunCommandTest.crackdown("analyze", alike.toString(), "--no-figures", "--quiet", "--out",
+                tmp.resolve("alike-analysis").toString());
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("runs of scenario 'base' differ in police.budget: 1.0 (base-1, base-2, base-3), "
+                + "3.0 (base-4)"), o.err());
+        assertTrue(o.err().strip().endsWith("--pool-by police.budget"), o.err());
+        assertTrue(!Files.exists(tmp.resolve("alike-analysis")), "bad input writes nothing");
+        o = RunCommandTest.ok("analyze", alike.toString(), "--no-figures", "--pool-by", "police.budget", "--out",
+                tmp.resolve("alike-analysis").toString());
+        assertTrue(o.out().contains("note: Runs of scenario 'base' differ in police.budget: 1.0 (base-1, base-2, base-3), "
+                + "3.0 (base-4), and were pooled into one strategy as --pool-by asked."), o.out());
+    }
+
     @Test
     void badInputExitsWithTwoAndSaysWhy() throws Exception {
         Outcome o = RunCommandTest.crackdown("analyze", runs.toString(), "--baseline", "nope", "--no-figures", "--quiet",

@@ -19,6 +19,11 @@ public final class ExperimentLoader {
     }
 
     public static Experiment load(List<Path> inputs) throws AnalysisInputException {
+        return load(inputs, List.of());
+    }
+
+    /** @param poolBy resolved scenario keys run folders of one scenario name may differ in ({@code --pool-by}) */
+    public static Experiment load(List<Path> inputs, List<String> poolBy) throws AnalysisInputException {
         if (inputs.isEmpty()) {
             throw new AnalysisInputException("no input folder given");
         }
@@ -45,7 +50,7 @@ public final class ExperimentLoader {
             }
             runFolders.addAll(inside);
         }
-        return RunFoldersReader.read(runFolders);
+        return RunFoldersReader.read(runFolders, poolBy);
     }
 
     private static List<Path> runFoldersIn(Path dir) throws AnalysisInputException {
