@@ -64,24 +64,46 @@ class GuiDisplayTest {
     @Test
     void aRunPausesOnTheDateTypedInTheModelTab() throws Exception {
         withDisplay(display -> {
-            Files.createDirectories(OUT);
-            Path log = OUT.resolve("pause.log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=false", "-cp",
-                    System.getProperty("java.class.path"), PauseProbe.class.getName(), "2008-03-01")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            if (display != null) {
-                pb.environment().put("DISPLAY", display);
-            }
-            Process p = pb.start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("the probe did not finish within 3 minutes; see " + log);
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), output);
+            String output = probe(display, PauseProbe.class, "pause.log", "2008-03-01");
             assertTrue(output.contains("paused on 2008-03-01, map showing 2008-03-01"), output);
         });
+    }
+
+    /**
+     * Issue 14: the map's zoom box and the model's scale lever were both labelled "Scale". In the
+     * real windows, the map's box says Zoom, the lever says what it is, and nothing says Scale.
+     */
+    @Test
+    void theZoomBoxAndTheScaleLeverAreLabelledApart() throws Exception {
+        withDisplay(display -> {
+            String output = probe(display, LabelsProbe.class, "labels.log");
+            List<String> lines = output.lines().toList();
+            assertTrue(lines.contains("crackdown: map of China | Zoom:"), output);
+            assertTrue(lines.stream().anyMatch(l -> l.endsWith("| Share of China simulated (next run only)")), output);
+            assertTrue(lines.stream().noneMatch(l -> l.matches(".*\\|.*\\bScale\\b.*")), output);
+        });
+    }
+
+    /** Runs {@code probe}'s main in a child JVM on {@code display}; its output, after a zero exit. */
+    private static String probe(String display, Class<?> probe, String logName, String... args) throws Exception {
+        Files.createDirectories(OUT);
+        Path log = OUT.resolve(logName);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Djava.awt.headless=false", "-Duser.language=en",
+                "-Duser.country=US", "-cp", System.getProperty("java.class.path"), probe.getName()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (display != null) {
+            pb.environment().put("DISPLAY", display);
+        }
+        Process p = pb.start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("the probe did not finish within 3 minutes; see " + log);
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), output);
+        return output;
     }
 
     interface WithDisplay {
