@@ -86,24 +86,37 @@ class GuiDisplayTest {
 
     /** Runs {@code probe}'s main in a child JVM on {@code display}; its output, after a zero exit. */
     private static String probe(String display, Class<?> probe, String logName, String... args) throws Exception {
+        Child c = child(display, logName, 3, probe.getName(), args);
+        assertEquals(0, c.code(), c.output());
+        return c.output();
+    }
+
+    /** What a child JVM exited with and printed. */
+    private record Child(int code, String output) {
+    }
+
+    /**
+     * Runs {@code main} with {@code args} in a child JVM (this test's class path, a display, an
+     * English locale), its output going to OUT/logName; fails if it takes over {@code minutes}.
+     */
+    private static Child child(String display, String logName, int minutes, String main, String... args)
+            throws Exception {
         Files.createDirectories(OUT);
         Path log = OUT.resolve(logName);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Djava.awt.headless=false", "-Duser.language=en",
-                "-Duser.country=US", "-cp", System.getProperty("java.class.path"), probe.getName()));
+                "-Duser.country=US", "-cp", System.getProperty("java.class.path"), main));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         if (display != null) {
             pb.environment().put("DISPLAY", display);
         }
         Process p = pb.start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            fail("the probe did not finish within 3 minutes; see " + log);
+            fail(main + " did not finish within " + minutes + " minutes; see " + log);
         }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertEquals(0, p.exitValue(), output);
-        return output;
+        return new Child(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
     interface WithDisplay {
@@ -168,26 +181,14 @@ class GuiDisplayTest {
         Files.createDirectories(OUT);
         Path png = OUT.resolve("map.png").toAbsolutePath();
         Files.deleteIfExists(png);
-        Path log = OUT.resolve("gui.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Djava.awt.headless=false", "-Duser.language=en", "-Duser.country=US",
-                "-cp", System.getProperty("java.class.path"), "org.crackdown.cli.Main", "gui",
+        Child gui = child(display, "gui.log", 5, "org.crackdown.cli.Main", "gui",
                 Path.of("..", "scenarios", "china-2011.yaml").toString(), "--set", "scale=0.1",
                 "--screenshot", png.toString(), "--days", Integer.toString(DAYS));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        if (display != null) {
-            pb.environment().put("DISPLAY", display);
-        }
-        Process p = pb.start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("the GUI did not finish within 5 minutes; see " + log);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        if (p.exitValue() == 1 && output.contains("needs a display")) {
+        String output = gui.output();
+        if (gui.code() == 1 && output.contains("needs a display")) {
             noDisplay("The GUI said: " + output.strip());
         }
-        assertEquals(0, p.exitValue(), "crackdown gui --screenshot failed:\n" + output);
+        assertEquals(0, gui.code(), "crackdown gui --screenshot failed:\n" + output);
         assertTrue(output.contains("map of 2009-06-04 written to"), output);
         // MASON's Console used to print "probably no Java3D" at every start (MasonClassListTest).
         assertTrue(!output.contains("WARNING"), "the GUI starts without warnings:\n" + output);

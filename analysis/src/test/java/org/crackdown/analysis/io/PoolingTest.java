@@ -68,13 +68,4 @@ class PoolingTest {
         assertTrue(e.notes().get(0).startsWith("--pool-by police.budgett: no strategy's runs differ in that key"),
                 e.notes().get(0));
     }
-
-    @Test
-    void differentScalesAreStillSeparatedNotRefused() throws Exception {
-        Path runs = Fixtures.copy("runs", tmp);
-        Fixtures.edit(runs.resolve("baseline-13").resolve("run.json"), "\"scale\": 0.02", "\"scale\": 1");
-        Experiment e = ExperimentLoader.load(List.of(runs));
-        assertEquals(List.of("baseline (scale 0.02)", "baseline (scale 1)", "buyer-prosecution", "double-police"),
-                e.strategies());
-    }
 }
