@@ -20,6 +20,7 @@ import sim.util.Properties;
  * Console play loop steps it (step, then pause once the schedule time has reached the Console's
  * pause time, which the GUI sets from {@link GuiSession#pauseTime}).
  */
+@Tag("slow")
 class PauseOnDateTest {
 
     static final LocalDate CAMPAIGN = LocalDate.of(2009, 4, 9);
@@ -68,7 +69,6 @@ class PauseOnDateTest {
     }
 
     @Test
-    @Tag("slow")
     void aDateTheRunHasPassedAppliesFromTheNextRun() {
         gui.start();
         while (gui.model().today().isBefore(LocalDate.of(2009, 5, 1))) {
