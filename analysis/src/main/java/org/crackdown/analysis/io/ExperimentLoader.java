@@ -37,7 +37,9 @@ public final class ExperimentLoader {
                     throw new AnalysisInputException(dir + " is a sweep folder (has " + SweepFolderReader.RUNS
                             + "); analyse one sweep at a time (merge sweeps first with 'crackdown merge')");
                 }
-                return SweepFolderReader.read(dir);
+                Experiment sweep = SweepFolderReader.read(dir);
+                return poolBy.isEmpty() ? sweep : sweep.withRuns(sweep.runs(), "--pool-by " + String.join(",", poolBy)
+                        + ": not used; it is for run folders, and a sweep names its own strategies.");
             }
             if (RunFoldersReader.isRunFolder(dir)) {
                 runFolders.add(dir);

@@ -68,4 +68,11 @@ class PoolingTest {
         assertTrue(e.notes().get(0).startsWith("--pool-by police.budgett: no strategy's runs differ in that key"),
                 e.notes().get(0));
     }
+
+    @Test
+    void poolByOnASweepIsNotedAsUnused() throws Exception {
+        Experiment e = ExperimentLoader.load(List.of(Fixtures.resource("sweep-grid")), List.of("police.budget"));
+        assertTrue(e.notes().contains("--pool-by police.budget: not used; it is for run folders, and a sweep names its "
+                + "own strategies."), e.notes().toString());
+    }
 }
