@@ -19,16 +19,26 @@ import java.util.Map;
  * @param provinces  provinces.csv for maps; null = the bundled classpath copy
  * @param figures    whether to draw figures (PNG, SVG) and embed them in the report
  * @param costs      yuan per unit by {@link Costs#PRICES} key (--cost); absent = the default
+ * @param poolBy     resolved scenario keys run folders of one scenario name may differ in and still
+ *                   be pooled into one strategy (--pool-by); any other difference is refused
  */
 public record AnalysisRequest(List<Path> inputs, String baseline, List<String> metrics, double precision, String rankBy,
-        boolean lowerIsBetter, Path out, boolean force, Path provinces, boolean figures, Map<String, Double> costs) {
+        boolean lowerIsBetter, Path out, boolean force, Path provinces, boolean figures, Map<String, Double> costs,
+        List<String> poolBy) {
 
     public static final double DEFAULT_PRECISION = 0.05;
 
     public AnalysisRequest {
         inputs = List.copyOf(inputs);
+        poolBy = List.copyOf(poolBy);
         metrics = List.copyOf(metrics);
         costs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(costs));
+    }
+
+    /** Pooling over no scenario key. */
+    public AnalysisRequest(List<Path> inputs, String baseline, List<String> metrics, double precision, String rankBy,
+            boolean lowerIsBetter, Path out, boolean force, Path provinces, boolean figures, Map<String, Double> costs) {
+        this(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, figures, costs, List.of());
     }
 
     /** Without costs in yuan. */
@@ -39,7 +49,7 @@ public record AnalysisRequest(List<Path> inputs, String baseline, List<String> m
 
     public AnalysisRequest withCosts(Map<String, Double> c) {
         return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces,
-                figures, c);
+                figures, c, poolBy);
     }
 
     /** Defaults for everything but the inputs. */
@@ -48,18 +58,23 @@ public record AnalysisRequest(List<Path> inputs, String baseline, List<String> m
     }
 
     public AnalysisRequest withOut(Path o, boolean f) {
-        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, o, f, provinces, figures, costs);
+        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, o, f, provinces, figures, costs, poolBy);
+    }
+
+    public AnalysisRequest withPoolBy(List<String> keys) {
+        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces,
+                figures, costs, keys);
     }
 
     public AnalysisRequest withBaseline(String b) {
-        return new AnalysisRequest(inputs, b, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, figures, costs);
+        return new AnalysisRequest(inputs, b, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, figures, costs, poolBy);
     }
 
     public AnalysisRequest withMetrics(List<String> m) {
-        return new AnalysisRequest(inputs, baseline, m, precision, rankBy, lowerIsBetter, out, force, provinces, figures, costs);
+        return new AnalysisRequest(inputs, baseline, m, precision, rankBy, lowerIsBetter, out, force, provinces, figures, costs, poolBy);
     }
 
     public AnalysisRequest withFigures(boolean f) {
-        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, f, costs);
+        return new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, out, force, provinces, f, costs, poolBy);
     }
 }

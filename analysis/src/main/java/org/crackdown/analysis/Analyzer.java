@@ -19,11 +19,10 @@ import org.crackdown.analysis.plot.Figure;
 import org.crackdown.analysis.plot.FigureWriter;
 import org.crackdown.analysis.report.Findings;
 import org.crackdown.analysis.report.HtmlReport;
-import org.crackdown.folders.DataPackages;
-import org.crackdown.folders.FolderFiles;
+import org.crackdown.format.DataPackages;
+import org.crackdown.format.FolderFiles;
+import org.crackdown.format.Json;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
  * Runs an analysis end to end: reads the input folders, computes the comparisons, and writes the
@@ -50,7 +49,7 @@ public final class Analyzer {
             throws AnalysisInputException, IOException {
         Path out = outputFolder(req);
         OutputFolder.check(out, req.force());
-        Experiment e = ExperimentLoader.load(req.inputs());
+        Experiment e = ExperimentLoader.load(req.inputs(), req.poolBy());
         log.println("read " + e.runs().size() + " runs: " + e.strategies().size() + " strategies, "
                 + e.points().size() + " design point(s)" + (e.timeSeries().isPresent() ? ", monthly series" : "")
                 + (e.flows().isPresent() ? ", flows" : ""));
@@ -126,7 +125,6 @@ public final class Analyzer {
         settings.put("alpha", DifferenceRow.ALPHA);
         pkg.put("analysis", settings);
         pkg.put("resources", tables.stream().map(OutputTable::resource).toList());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve(FolderFiles.DATAPACKAGE).toFile(),
-                pkg);
+        Json.write(dir.resolve(FolderFiles.DATAPACKAGE), pkg);
     }
 }

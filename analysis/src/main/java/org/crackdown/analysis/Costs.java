@@ -8,8 +8,8 @@ import java.util.Map;
 
 import org.crackdown.analysis.io.Experiment;
 import org.crackdown.analysis.io.Field;
-import org.crackdown.analysis.io.Role;
 import org.crackdown.analysis.io.Run;
+import org.crackdown.format.Role;
 
 /**
  * What a strategy costs and what it buys, in money: the cost model of the analysis (issue 14).

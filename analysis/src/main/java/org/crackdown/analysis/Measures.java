@@ -6,9 +6,9 @@ import java.util.List;
 
 import org.crackdown.analysis.io.Experiment;
 import org.crackdown.analysis.io.Field;
-import org.crackdown.analysis.io.Role;
 import org.crackdown.analysis.io.Run;
 import org.crackdown.analysis.io.TimeSeries;
+import org.crackdown.format.Role;
 
 /**
  * The few measures the analysis knows by name: the headline results every crackdown output has,

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.crackdown.folders.OutputFolders;
+import org.crackdown.format.OutputFolders;
 
 /**
  * The analysis output folder, written as a hidden temporary sibling and renamed into place only

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ class AnalyzerTest {
     }
 
     @Test
+    @Tag("slow")
     void writesTablesDescriptorFiguresAndReport() throws Exception {
         Path out = tmp.resolve("out");
         Analyzer.Outcome o = run(AnalysisRequest.of(List.of(Fixtures.resource("sweep-crn"))).withOut(out, false));
@@ -101,6 +103,7 @@ class AnalyzerTest {
     }
 
     @Test
+    @Tag("slow")
     void sameInputSameBytes() throws Exception {
         Path in = Fixtures.resource("runs");
         Path a = tmp.resolve("a");

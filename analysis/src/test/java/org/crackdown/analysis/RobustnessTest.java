@@ -14,6 +14,7 @@ import java.util.Random;
 
 import org.crackdown.analysis.stats.Prim;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * strategy "same" changes nothing. Run noise is N(0, 2) on top of a baseline that varies by
  * draw and replicate (what paired seeds cancel).
  */
+@Tag("slow")
 class RobustnessTest {
 
     static final int DRAWS = 60;

@@ -148,7 +148,7 @@ public final class AbcSmc {
             z[j] = toKernelScale(before.get(j).values());
             w[j] = before.get(j).weight();
         }
-        double[][] chol = cholesky(kernelCovariance(z, w));
+        double[][] chol = ParticleWeights.cholesky(kernelCovariance(z, w));
         double[] cumulative = new double[w.length];
         double sum = 0;
         for (int j = 0; j < w.length; j++) {
@@ -161,7 +161,7 @@ public final class AbcSmc {
         List<Particle> accepted = pool.fill(n, i -> {
             RandomGenerator rng = rng(t, i);
             for (int k = 0; k < max; k++) {
-                int j = pick(cumulative, rng.nextDouble() * total);
+                int j = ParticleWeights.pick(cumulative, rng.nextDouble() * total);
                 double[] step = new double[d];
                 for (int a = 0; a < d; a++) {
                     step[a] = rng.nextGaussian();
@@ -194,18 +194,18 @@ public final class AbcSmc {
             double[] zi = toKernelScale(accepted.get(i).values());
             double[] terms = new double[z.length];
             for (int j = 0; j < z.length; j++) {
-                terms[j] = Math.log(w[j]) + logKernel(zi, z[j], chol);
+                terms[j] = Math.log(w[j]) + ParticleWeights.logKernel(zi, z[j], chol);
             }
-            logW[i] = logPrior(zi) - logSumExp(terms);
+            logW[i] = logPrior(zi) - ParticleWeights.logSumExp(terms);
         }
-        double[] weights = normalised(logW);
+        double[] weights = ParticleWeights.normalised(logW);
         List<Particle> ps = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Particle p = accepted.get(i);
             ps.add(new Particle(p.values(), weights[i], p.result(), p.modelSeed()));
         }
         int sims = Arrays.stream(simulations).sum();
-        return new Generation(t, eps, sims, (double) n / sims, ess(weights), ps);
+        return new Generation(t, eps, sims, (double) n / sims, ParticleWeights.ess(weights), ps);
     }
 
     // ------------------------------------------------------------------ scales and densities
@@ -273,88 +273,6 @@ public final class AbcSmc {
             cov[a][a] += 1e-9 * range * range;
         }
         return cov;
-    }
-
-    /** Lower-triangular L with L Lᵀ = m (m symmetric positive definite). */
-    static double[][] cholesky(double[][] m) {
-        int d = m.length;
-        double[][] l = new double[d][d];
-        for (int i = 0; i < d; i++) {
-            for (int j = 0; j <= i; j++) {
-                double s = m[i][j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    l[i][i] = Math.sqrt(Math.max(s, 1e-300));
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
-            }
-        }
-        return l;
-    }
-
-    /** Log Gaussian kernel density of x around mu, up to a constant shared by every pair. */
-    private static double logKernel(double[] x, double[] mu, double[][] l) {
-        int d = x.length;
-        double[] y = new double[d];
-        double q = 0;
-        for (int a = 0; a < d; a++) {
-            double s = x[a] - mu[a];
-            for (int b = 0; b < a; b++) {
-                s -= l[a][b] * y[b];
-            }
-            y[a] = s / l[a][a];
-            q += y[a] * y[a];
-        }
-        return -0.5 * q;
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    private static double logSumExp(double[] x) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            m = Math.max(m, v);
-        }
-        if (m == Double.NEGATIVE_INFINITY) {
-            return m;
-        }
-        double s = 0;
-        for (double v : x) {
-            s += Math.exp(v - m);
-        }
-        return m + Math.log(s);
-    }
-
-    private static double[] normalised(double[] logW) {
-        double m = Arrays.stream(logW).max().orElse(0);
-        double[] w = new double[logW.length];
-        double s = 0;
-        for (int i = 0; i < w.length; i++) {
-            w[i] = Math.exp(logW[i] - m);
-            s += w[i];
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] /= s;
-        }
-        return w;
-    }
-
-    static double ess(double[] w) {
-        double s = 0;
-        for (double x : w) {
-            s += x * x;
-        }
-        return 1 / s;
-    }
-
-    /** The first index whose cumulative weight exceeds u. */
-    static int pick(double[] cumulative, double u) {
-        int i = Arrays.binarySearch(cumulative, u);
-        i = i >= 0 ? i + 1 : -i - 1;
-        return Math.min(i, cumulative.length - 1);
     }
 
     /** The q-quantile of x (type 7, linear between order statistics). */

@@ -63,7 +63,7 @@ public final class PredictiveCheck {
         List<Evaluation> runs = AbcSmc.fill(threads, draws, m -> {
             long h = AbcSmc.mix(AbcSmc.mix(AbcSmc.mix(seed) ^ 3) ^ m);
             RandomGenerator rng = new Well19937c(h);
-            int j = AbcSmc.pick(cumulative, rng.nextDouble() * total);
+            int j = ParticleWeights.pick(cumulative, rng.nextDouble() * total);
             return simulator.simulate(m + 1, ps.get(j).values(), AbcSmc.mix(h ^ 4) >>> 24);
         });
         List<Row> rows = new ArrayList<>();

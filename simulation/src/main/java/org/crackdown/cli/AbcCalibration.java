@@ -203,7 +203,7 @@ final class AbcCalibration {
             java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
             d.update(java.nio.file.Files.readAllBytes(cal.file()));
             d.update(("\n" + org.crackdown.scenario.ScenarioWriter.toYaml(base) + "\n" + extra + "\n" + reps + "\n"
-                    + org.crackdown.model.CodeVersion.version() + " " + org.crackdown.model.CodeVersion.commit()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    + org.crackdown.format.CodeVersion.version() + " " + org.crackdown.format.CodeVersion.commit()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);

@@ -11,7 +11,7 @@ import org.crackdown.analysis.AnalysisInputException;
 import org.crackdown.analysis.AnalysisRequest;
 import org.crackdown.analysis.Analyzer;
 import org.crackdown.analysis.io.Scales;
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +59,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--lower-is-better", description = "Rank the --rank-by measure lowest first (e.g. victims_trafficked).")
     boolean lowerIsBetter;
 
+    @Option(names = "--pool-by", paramLabel = "KEY", split = ",",
+            description = "Run folders of one scenario name are replicates of one strategy only if their resolved "
+                    + "scenarios (run.json) agree; a run with another --set is refused, naming the keys that differ. "
+                    + "Pool them anyway over these keys (repeatable or comma-separated, e.g. police.budget). Scale "
+                    + "is never pooled: each scale is its own group.")
+    List<String> poolBy = new ArrayList<>();
+
     @Mixin
     OutputOptions output;
 
@@ -84,7 +91,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         AnalysisRequest req = new AnalysisRequest(inputs, baseline, metrics, precision, rankBy, lowerIsBetter, output.out, output.force,
-                provinces, !noFigures, costs);
+                provinces, !noFigures, costs, poolBy);
         try {
             PrintWriter progress = quiet.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : stderr;
             Analyzer.Outcome o = Analyzer.run(req, "crackdown " + CodeVersion.current(), progress);

@@ -16,7 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
+import org.crackdown.format.Json;
 import org.crackdown.model.DayLoop;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Scenario;
@@ -24,7 +25,6 @@ import org.crackdown.model.TraffickingModel;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioLoader;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -195,7 +195,7 @@ public final class BenchCommand implements Callable<Integer> {
             doc.put("scales", figures);
             doc.put("cost_per_unit_scale_largest_over_smallest", Double.isNaN(ratio) ? null : ratio);
             try {
-                new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), doc);
+                Json.write(json, doc);
             } catch (IOException e) {
                 err.println("crackdown bench: cannot write " + json + ": " + e.getMessage());
                 return Main.FAILED;

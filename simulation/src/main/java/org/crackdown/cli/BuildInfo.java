@@ -1,6 +1,6 @@
 package org.crackdown.cli;
 
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
 
 import picocli.CommandLine;
 

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
 import org.crackdown.calibration.ReplicateRunner;
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
 import org.crackdown.output.RunFolder;

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.sweep.SlurmJob;
+import org.crackdown.sweep.SlurmOptions;
 import org.crackdown.sweep.SweepPlan;
 
 import picocli.CommandLine;
@@ -137,7 +138,7 @@ public final class SlurmCommand implements Callable<Integer> {
         Path sweepFile = file.toAbsolutePath().normalize();
         SlurmJob.Cluster cluster = new SlurmJob.Cluster(mem, time, partition, account, qos, constraint, maxParallel,
                 sbatchArgs, mergeMem, mergeTime);
-        String unsafe = SlurmJob.problem(plan.spec().name(), sweepFile, dir, cluster, jarPath, java);
+        String unsafe = SlurmOptions.problem(plan.spec().name(), sweepFile, dir, cluster, jarPath, java);
         if (unsafe != null) {
             stderr.println("error: " + unsafe);
             return Main.BAD_INPUT;

@@ -9,7 +9,7 @@ import javax.swing.JFrame;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.space.ProvinceNetwork;
 
@@ -218,6 +218,7 @@ public final class TraffickingModelWithUI extends GUIState {
     public void init(Controller c) {
         super.init(c);
         display = new Display2D(ChinaMap.WIDTH, ChinaMap.HEIGHT, this);
+        labelZoom(display);
         display.setBackdrop(Palette.SEA);
         String[] names = {"Provinces: victims taken", "Flows of victims", "Gangs", "Police", "Rescues",
             "Province names", "Date and legend"};
@@ -236,6 +237,19 @@ public final class TraffickingModelWithUI extends GUIState {
         arrange();
         displayFrame.setVisible(true);
         chartsFrame.setVisible(true);
+    }
+
+    /**
+     * MASON labels the map's zoom box "Scale", the word teachers read as the model's scale (issue
+     * 14: they confused it with the lever "Share of China simulated"). It is the display's zoom,
+     * so it says "Zoom"; MASON offers no setter, so the box's own label is renamed.
+     */
+    static void labelZoom(Display2D d) {
+        for (java.awt.Component k : d.scaleField.getComponents()) {
+            if (k instanceof javax.swing.JLabel l && l.getText() != null && l.getText().contains("Scale")) {
+                l.setText(l.getText().replace("Scale", "Zoom"));
+            }
+        }
     }
 
     /** Map on the left, as large as fits; charts on the right above the Console. */

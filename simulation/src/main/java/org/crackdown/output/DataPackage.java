@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.crackdown.folders.DataPackages;
-import org.crackdown.folders.FolderFiles;
+import org.crackdown.format.Column;
+import org.crackdown.format.DataPackages;
+import org.crackdown.format.FolderFiles;
+import org.crackdown.format.Json;
 
 /**
  * Writes datapackage.json: a Frictionless Tabular Data Package describing each CSV of the run
@@ -42,8 +44,8 @@ public final class DataPackage {
     /** A run table, each column with its role (id or measure), as sweeps and analyses write them. */
     private static Map<String, Object> resource(Table t) {
         List<Object> fields = new ArrayList<>();
-        for (Table.Field f : t.fields()) {
-            fields.add(DataPackages.field(f.name(), f.type().json(), f.unit(), f.description(), f.role()));
+        for (Column f : t.fields()) {
+            fields.add(f.field());
         }
         return DataPackages.resource(t.name(), t.fileName(), t.description(), fields, t.primaryKey());
     }

@@ -9,7 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.crackdown.folders.OutputFolders;
+import org.crackdown.format.OutputFolders;
 
 /**
  * The folder a run writes into. Everything goes to a hidden temporary sibling first, which is

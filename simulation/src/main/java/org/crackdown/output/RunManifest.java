@@ -8,8 +8,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.crackdown.folders.FolderFiles;
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
+import org.crackdown.format.FolderFiles;
+import org.crackdown.format.Json;
 import org.crackdown.scenario.ScenarioWriter;
 
 /**

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipException;
 
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.scenario.ScenarioWriter;

@@ -2,8 +2,9 @@ package org.crackdown.output;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
+import org.crackdown.format.Column.Type;
+import org.crackdown.format.Column;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Metrics;
 
@@ -18,37 +19,8 @@ import org.crackdown.model.Metrics;
  * @param fields      columns in file order
  * @param primaryKey  columns that identify a row
  */
-public record Table(String name, String description, List<Field> fields, List<String> primaryKey) {
+public record Table(String name, String description, List<Column> fields, List<String> primaryKey) {
 
-    /** Frictionless Table Schema field types used here. */
-    public enum Type {
-        INTEGER, NUMBER, STRING, DATE;
-
-        public String json() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
-    /**
-     * One column: name, Table Schema type, unit and meaning; a measure (what the run produced) or
-     * not (what identifies or describes the row: run, seed, month, province, route, scale).
-     */
-    public record Field(String name, Type type, String unit, String description, boolean measure) {
-
-        /** A column that identifies or describes the row. */
-        Field(String name, Type type, String unit, String description) {
-            this(name, type, unit, description, false);
-        }
-
-        static Field measure(String name, Type type, String unit, String description) {
-            return new Field(name, type, unit, description, true);
-        }
-
-        /** The column's role in datapackage.json, as the analysis reads it: id or measure. */
-        public String role() {
-            return measure ? "measure" : "id";
-        }
-    }
 
     public Table {
         fields = List.copyOf(fields);
@@ -60,19 +32,19 @@ public record Table(String name, String description, List<Field> fields, List<St
     }
 
     public List<String> header() {
-        return fields.stream().map(Field::name).toList();
+        return fields.stream().map(Column::name).toList();
     }
 
-    private static final Field RUN_ID = new Field("run_id", Type.STRING, "identifier",
+    private static final Column RUN_ID = Column.id("run_id", Type.STRING, "identifier",
             "Run identifier: the run folder's name unless the run was given another");
-    private static final Field SEED = new Field("seed", Type.INTEGER, "identifier",
+    private static final Column SEED = Column.id("seed", Type.INTEGER, "identifier",
             "Seed of the random number generator; the same scenario and seed give the same rows");
 
     /**
      * The run's scale next to its counts: counts are the simulated ones, {@code scale} times China's,
      * so runs at different scales must never be pooled or compared count for count.
      */
-    public static final Field SCALE = new Field("scale", Type.NUMBER, "fraction of China",
+    public static final Column SCALE = Column.id("scale", Type.NUMBER, "fraction of China",
             "Share of China's population, police and gangs the run simulated (scenario key scale): every count "
             + "in this row is that share of a national figure; divide by it for a national equivalent");
 
@@ -85,24 +57,24 @@ public record Table(String name, String description, List<Field> fields, List<St
     }
 
     private static Table timeseries() {
-        List<Field> f = new ArrayList<>(List.of(RUN_ID, SEED,
-                new Field("date", Type.DATE, "month", "The month the row covers, written as its first day"),
-                new Field("province", Type.STRING, "ISO 3166-2 code", "Province (ISO 3166-2 code, e.g. CN-YN)")));
+        List<Column> f = new ArrayList<>(List.of(RUN_ID, SEED,
+                Column.id("date", Type.DATE, "month", "The month the row covers, written as its first day"),
+                Column.id("province", Type.STRING, "ISO 3166-2 code", "Province (ISO 3166-2 code, e.g. CN-YN)")));
         for (Measure m : Measure.values()) {
-            f.add(Field.measure(m.column(), measureType(m), m.unit(), m.doc()));
+            f.add(Column.measure(m.column(), measureType(m), m.unit(), m.doc()));
         }
         return new Table("timeseries", "One row per month and province: what happened that month (counts) "
                 + "and the state at its end (stocks)", f, List.of("run_id", "date", "province"));
     }
 
     private static Table summary() {
-        List<Field> f = new ArrayList<>(List.of(RUN_ID, SEED,
-                new Field("scenario", Type.STRING, "name", "Name of the scenario that was run"),
-                new Field("measure_from", Type.DATE, "date", "First day of the measure window (inclusive)"),
-                new Field("measure_to", Type.DATE, "date", "Last day of the measure window (inclusive)"),
+        List<Column> f = new ArrayList<>(List.of(RUN_ID, SEED,
+                Column.id("scenario", Type.STRING, "name", "Name of the scenario that was run"),
+                Column.id("measure_from", Type.DATE, "date", "First day of the measure window (inclusive)"),
+                Column.id("measure_to", Type.DATE, "date", "Last day of the measure window (inclusive)"),
                 SCALE));
         for (Metrics.Column c : Metrics.summaryColumns()) {
-            f.add(Field.measure(c.name(), summaryType(c.name()), c.unit(), c.doc()));
+            f.add(Column.measure(c.name(), summaryType(c.name()), c.unit(), c.doc()));
         }
         return new Table("summary", "One row per run: totals and means over the measure window, all provinces",
                 f, List.of("run_id"));
@@ -111,11 +83,11 @@ public record Table(String name, String description, List<Field> fields, List<St
     private static Table flows() {
         return new Table("flows", "Victims sold over the measure window, by origin, destination and type", List.of(
                 RUN_ID, SEED,
-                new Field("origin", Type.STRING, "ISO 3166-2 code or country",
+                Column.id("origin", Type.STRING, "ISO 3166-2 code or country",
                         "Where the victim was taken into the trade: a province code, or a foreign country for women brought across the border"),
-                new Field("destination", Type.STRING, "ISO 3166-2 code", "Province where the victim was sold"),
-                new Field("victim_type", Type.STRING, "category", "boy, girl or woman"),
-                Field.measure("count", Type.INTEGER, "victims", "Victims sold along this route over the measure window")),
+                Column.id("destination", Type.STRING, "ISO 3166-2 code", "Province where the victim was sold"),
+                Column.id("victim_type", Type.STRING, "category", "boy, girl or woman"),
+                Column.measure("count", Type.INTEGER, "victims", "Victims sold along this route over the measure window")),
                 List.of("run_id", "origin", "destination", "victim_type"));
     }
 

@@ -10,8 +10,9 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.crackdown.folders.DataPackages;
-import org.crackdown.folders.FolderFiles;
+import org.crackdown.format.Column;
+import org.crackdown.format.DataPackages;
+import org.crackdown.format.FolderFiles;
 import org.crackdown.model.Metrics;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.output.CsvNumbers;
@@ -65,13 +66,13 @@ public final class RunsTable {
 
     public List<String> timeseriesHeader() {
         List<String> h = new ArrayList<>(RUN_KEYS);
-        h.addAll(timeseriesFields().stream().map(Table.Field::name).toList());
+        h.addAll(timeseriesFields().stream().map(Column::name).toList());
         return h;
     }
 
     /** The run folder's timeseries columns after run_id and seed: date, province, measures. */
-    static List<Table.Field> timeseriesFields() {
-        List<Table.Field> f = Table.TIMESERIES.fields();
+    static List<Column> timeseriesFields() {
+        List<Column> f = Table.TIMESERIES.fields();
         return f.subList(2, f.size());
     }
 
@@ -144,8 +145,8 @@ public final class RunsTable {
                 List.of("run_id")));
         if (spec.keepTimeseries()) {
             List<Map<String, Object>> f = new ArrayList<>(keyFields());
-            for (Table.Field t : timeseriesFields()) {
-                f.add(field(t.name(), t.type().json(), t.unit(), t.description(), t.role()));
+            for (Column t : timeseriesFields()) {
+                f.add(t.field());
             }
             resources.add(resource("timeseries", TIMESERIES, "One row per completed run, month and province, "
                     + "runs in canonical order", f, List.of("run_id", "date", "province")));
@@ -160,8 +161,7 @@ public final class RunsTable {
                 + "says why)", "id"));
         f.add(field("error", "string", "text", "Why the run failed, in one line; empty for a completed run", "id"));
         if (!scaleVaried()) {
-            f.add(field(Table.SCALE.name(), Table.SCALE.type().json(), Table.SCALE.unit(), Table.SCALE.description(),
-                    "id"));
+            f.add(Table.SCALE.field());
         }
         if (posterior() != null) {
             f.add(field(DRAW, "integer", "identifier", "Posterior draw, from 1 (the same as the design point): the "
@@ -190,10 +190,10 @@ public final class RunsTable {
             }
             f.add(m);
         }
-        Map<String, Table.Field> summaryFields = new LinkedHashMap<>();
+        Map<String, Column> summaryFields = new LinkedHashMap<>();
         Table.SUMMARY.fields().forEach(t -> summaryFields.put(t.name(), t));
         for (Metrics.Column c : Metrics.summaryColumns()) {
-            Table.Field t = summaryFields.get(c.name());
+            Column t = summaryFields.get(c.name());
             f.add(field(c.name(), t == null ? "number" : t.type().json(), c.unit(), c.doc(), "measure"));
         }
         return f;

@@ -28,6 +28,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Works on SnakeYAML's node tree so that every problem has a place and duplicate keys are caught.
  * Values of parameter keys are checked against the parameter's rules here; rules that involve
  * the base scenario (e.g. police shares adding up to at most 1) are checked by {@link SweepPlan}.
+ *
+ * <p>Just over 400 lines, kept whole: it reads one schema top to bottom, so a reader checking
+ * what a key means finds it in file order here; {@code vary:}, {@code set:} and
+ * {@code strategies:} already have their own readers (VaryReader, OverridesReader).
  */
 public final class SweepFileReader {
 

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.crackdown.folders.FolderFiles;
-import org.crackdown.folders.OutputFolders;
+import org.crackdown.format.FolderFiles;
+import org.crackdown.format.OutputFolders;
 
 /**
  * Where a sweep writes, and which existing folders it may write into.

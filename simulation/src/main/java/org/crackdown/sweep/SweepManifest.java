@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
+import org.crackdown.format.Json;
 import org.crackdown.model.ParamSpec;
-import org.crackdown.output.Json;
 import org.crackdown.scenario.ScenarioWriter;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -30,6 +30,11 @@ import org.crackdown.yaml.Place;
  * A sweep ready to run: its design points, the base scenario with {@code set} applied, and the
  * canonical list of runs (point, then strategy in file order, then replicate). Runs are computed
  * from their index, never stored, so a plan of any size takes little memory.
+ *
+ * <p>Over 400 lines on purpose: making a plan (expanding the design, checking every point's
+ * scenario and blaming the sweep file's line, deciding whether strategies can fork from a shared
+ * burn-in) and answering for its runs share the resolved base and the file's settings; the
+ * reading of the file itself is {@link SweepFileReader}'s.
  */
 public final class SweepPlan {
 

@@ -1,19 +1,12 @@
 package org.crackdown.sweep;
 
-import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -24,10 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.crackdown.model.Metrics;
 import org.crackdown.model.Scenario;
-import org.crackdown.output.CsvNumbers;
-import org.crackdown.output.Json;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.space.ProvinceNetwork;
 
@@ -41,6 +31,11 @@ import org.crackdown.space.ProvinceNetwork;
  * <p>A run that throws is recorded as failed, with the message, and the sweep goes on. A
  * failure of the machinery (a file that cannot be written, the JVM out of memory) stops the
  * sweep instead: it is not the run's fault, and the run is redone on resume.
+ *
+ * <p>Over 400 lines on purpose: one session's steps (the resume check, journal replay, the
+ * worker threads, recording a failure) share the journal's offsets and the folder being
+ * written, and apart they would pass a dozen fields between them. What stands alone is
+ * elsewhere: {@link SweepAssembly} (journal to runs.csv) and {@link TimeseriesPart}.
  */
 public final class SweepRunner {
 
@@ -212,7 +207,7 @@ public final class SweepRunner {
                             int k = shard.local(index);
                             offsets[k] = offset;
                             lengths[k] = length;
-                            failed.set(k, isFailed(row));
+                            failed.set(k, SweepAssembly.isFailed(row));
                         }
                     });
         } catch (Journal.BusyException e) {
@@ -224,17 +219,18 @@ public final class SweepRunner {
         }
         try (journal) {
             int doneBefore = (int) Arrays.stream(offsets).filter(o -> o >= 0).count();
-            if (doneBefore == total && outputsPresent()) {
+            SweepAssembly assembly = new SweepAssembly(plan, folder, shard, table);
+            if (doneBefore == total && assembly.outputsPresent()) {
                 SweepFolder.deleteTree(folder.timeseriesParts()); // left if the last session stopped just before
                 return new Outcome(total, total - failed.cardinality(), failed.cardinality(), 0, false, true);
             }
             if (plan.spec().keepTimeseries()) {
-                doneBefore -= forgetRunsWithoutTimeseries(offsets, failed);
+                doneBefore -= assembly.forgetRunsWithoutTimeseries(offsets, failed);
             }
             List<SweepManifest.Session> sessions = SweepManifest.previousSessions(folder.sweepJson());
             Instant firstStarted = sessions.isEmpty() ? started : sessions.get(0).started();
             sessions.add(new SweepManifest.Session(threads, started, null));
-            writeDescription();
+            assembly.writeDescription();
             SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "running", firstStarted,
                     sessions, null, null));
 
@@ -264,7 +260,7 @@ public final class SweepRunner {
                         firstStarted, sessions, null, null));
                 return new Outcome(total, work.done.get() - failedNow, failedNow, work.ranNow.get(), true, false);
             }
-            List<SweepManifest.RunStatus> statuses = assemble(offsets, lengths, failed);
+            List<SweepManifest.RunStatus> statuses = assembly.assemble(offsets, lengths, failed);
             sessions.set(sessions.size() - 1, new SweepManifest.Session(threads, started, Instant.now()));
             SweepManifest.write(folder.sweepJson(), SweepManifest.describe(plan, shard, "completed", firstStarted,
                     sessions, statuses, null));
@@ -295,87 +291,6 @@ public final class SweepRunner {
                 .toArray(int[][]::new);
     }
 
-    /** Whether an earlier session finished the sweep: its last step is sweep.json saying so. */
-    private boolean outputsPresent() {
-        return Files.isRegularFile(folder.runsCsv())
-                && (!plan.spec().keepTimeseries() || Files.isRegularFile(folder.timeseriesCsv()))
-                && "completed".equals(SweepManifest.status(folder.sweepJson()));
-    }
-
-    /**
-     * A journaled run whose timeseries part has gone (deleted by hand, or removed after an
-     * earlier assembly whose outputs were then deleted) is run again rather than left out.
-     */
-    private int forgetRunsWithoutTimeseries(long[] offsets, BitSet failed) throws IOException {
-        int forgotten = 0;
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder.timeseriesParts(), "*.part")) {
-            for (Path p : parts) {
-                Files.deleteIfExists(p); // left by runs in progress when the sweep stopped
-            }
-        }
-        for (int k = 0; k < offsets.length; k++) {
-            if (offsets[k] >= 0 && !failed.get(k)
-                    && !Files.isRegularFile(folder.timeseriesPart(plan.run(shard.runIndex(k))))) {
-                offsets[k] = -1;
-                forgotten++;
-            }
-        }
-        return forgotten;
-    }
-
-    /** sweep.yaml and datapackage.json: fixed for a sweep, rewritten identically on resume. */
-    private void writeDescription() throws IOException {
-        Files.write(folder.dir().resolve(SweepFolder.SWEEP_YAML), plan.spec().source());
-        Json.write(folder.dir().resolve(SweepFolder.DATAPACKAGE), table.dataPackage());
-    }
-
-    /** runs.csv (and timeseries.csv) in canonical order, from the journal and the parts. */
-    private List<SweepManifest.RunStatus> assemble(long[] offsets, int[] lengths, BitSet failed) throws IOException {
-        List<SweepManifest.RunStatus> statuses = new ArrayList<>(offsets.length);
-        Path tmp = folder.dir().resolve(RunsTable.RUNS + ".tmp");
-        try (FileChannel ch = FileChannel.open(folder.journal(), StandardOpenOption.READ);
-             BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(RunsTable.line(table.runsHeader()));
-            w.write('\n');
-            for (int k = 0; k < offsets.length; k++) {
-                if (offsets[k] < 0) {
-                    throw new IllegalStateException("run " + shard.runIndex(k) + " is not in the journal");
-                }
-                w.write(Journal.readRow(ch, offsets[k], lengths[k]));
-                w.write('\n');
-                SweepRun run = plan.run(shard.runIndex(k));
-                statuses.add(new SweepManifest.RunStatus(run.runId(), run.seed(),
-                        failed.get(k) ? RunsTable.FAILED : RunsTable.COMPLETED));
-            }
-        }
-        SweepFolder.replace(tmp, folder.runsCsv());
-        if (plan.spec().keepTimeseries()) {
-            Path tsTmp = folder.dir().resolve(RunsTable.TIMESERIES + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tsTmp)) {
-                out.write((RunsTable.line(table.timeseriesHeader()) + "\n").getBytes(StandardCharsets.UTF_8));
-                for (int k = 0; k < offsets.length; k++) {
-                    if (!failed.get(k)) {
-                        Files.copy(folder.timeseriesPart(plan.run(shard.runIndex(k))), out);
-                    }
-                }
-            }
-            SweepFolder.replace(tsTmp, folder.timeseriesCsv());
-        }
-        return statuses;
-    }
-
-    /** The status cell is the sixth: run_id, point_id, strategy, replicate, seed never hold commas. */
-    static boolean isFailed(String row) {
-        int comma = -1;
-        for (int i = 0; i < 5; i++) {
-            comma = row.indexOf(',', comma + 1);
-            if (comma < 0) {
-                return false;
-            }
-        }
-        return row.startsWith(RunsTable.FAILED + ",", comma + 1);
-    }
-
     /** The threads of one call of {@link #run} and what they share. */
     private final class Work {
         final Journal journal;
@@ -402,7 +317,7 @@ public final class SweepRunner {
             this.listener = listener;
             this.cancel = cancel;
             this.done = new AtomicInteger(doneBefore);
-            this.failedCount = new AtomicInteger(countFailed(offsets, failed));
+            this.failedCount = new AtomicInteger(SweepAssembly.countFailed(offsets, failed));
         }
 
         void runAll() {
@@ -499,7 +414,7 @@ public final class SweepRunner {
             TimeseriesPart ts = null;
             try {
                 Scenario scenario = plan.scenario(run);
-                ts = part == null ? null : new TimeseriesPart(partTmp, run);
+                ts = part == null ? null : new TimeseriesPart(partTmp, run, provinceCodes);
                 summary = executor.run(run, scenario, ts, this::stopping);
                 if (ts != null) {
                     ts.close();
@@ -539,77 +454,6 @@ public final class SweepRunner {
             }
             if (partTmp != null) {
                 Files.deleteIfExists(partTmp);
-            }
-        }
-    }
-
-    private static int countFailed(long[] offsets, BitSet failed) {
-        int n = 0;
-        for (int k = failed.nextSetBit(0); k >= 0; k = failed.nextSetBit(k + 1)) {
-            if (offsets[k] >= 0) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** One run's timeseries rows, written month by month as the model closes each month. */
-    private final class TimeseriesPart implements Metrics.MonthListener, Closeable {
-
-        /** Writing the part failed: the machinery's fault, not the run's. */
-        static final class WriteFailure extends RuntimeException {
-            private static final long serialVersionUID = 1L;
-
-            WriteFailure(IOException cause) {
-                super(cause);
-            }
-
-            @Override
-            public synchronized IOException getCause() {
-                return (IOException) super.getCause();
-            }
-        }
-
-        private final BufferedWriter w;
-        private final List<String> key;
-
-        TimeseriesPart(Path file, SweepRun run) throws IOException {
-            this.w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            this.key = RunsTable.keyCells(run);
-        }
-
-        @Override
-        public void onMonth(YearMonth month, double[][] values) {
-            String date = month.atDay(1).toString();
-            try {
-                for (int p = 0; p < values.length; p++) {
-                    List<String> cells = new ArrayList<>(key.size() + 2 + values[p].length);
-                    cells.addAll(key);
-                    cells.add(date);
-                    cells.add(provinceCodes.get(p));
-                    for (double v : values[p]) {
-                        cells.add(CsvNumbers.format(v));
-                    }
-                    w.write(RunsTable.line(cells));
-                    w.write('\n');
-                }
-            } catch (IOException e) {
-                throw new WriteFailure(e);
-            } catch (UncheckedIOException e) {
-                throw new WriteFailure(e.getCause());
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            w.close();
-        }
-
-        void closeQuietly() {
-            try {
-                w.close();
-            } catch (IOException e) {
-                // the part is deleted anyway
             }
         }
     }

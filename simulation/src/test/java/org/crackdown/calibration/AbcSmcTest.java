@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.Well19937c;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,7 @@ class AbcSmcTest {
     }
 
     @Test
+    @Tag("slow")
     void recoversTheKnownPosteriorOfANormalMean() {
         AbcSmc.Outcome o = run(600, 7, 2, 7);
         AbcSmc.Generation g = o.posterior();

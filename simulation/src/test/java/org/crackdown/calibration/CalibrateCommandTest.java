@@ -17,6 +17,7 @@ import org.crackdown.cli.Main;
 import org.crackdown.model.Scenario;
 import org.crackdown.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * free parameters, ten evaluations): the search improves the loss, writes every file, and gives
  * the same evaluations with one thread as with two.
  */
+@Tag("slow")
 class CalibrateCommandTest {
 
     static final String TINY = "src/test/resources/calibration/tiny-targets.yaml";
@@ -140,7 +142,7 @@ class CalibrateCommandTest {
         Outcome notOurs = crackdown("calibrate", TINY, "--out", forced.toString(), "--max-evaluations", "2",
                 "--force", "--quiet");
         assertEquals(Main.BAD_INPUT, notOurs.code(), "a run.json crackdown did not write is not enough (issue 12)");
-        org.crackdown.folders.OutputFolders.claimAll(forced, "run"); // as if an earlier calibration wrote it
+        org.crackdown.format.OutputFolders.claimAll(forced, "run"); // as if an earlier calibration wrote it
         Outcome f = crackdown("calibrate", TINY, "--out", forced.toString(), "--max-evaluations", "2", "--force",
                 "--quiet");
         assertEquals(Main.OK, f.code(), f.err());

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +79,7 @@ class SimulationJournalTest {
     }
 
     @Test
+    @Tag("slow")
     void resumingAfterAStopAnywhereGivesTheUninterruptedPosterior() throws Exception {
         AtomicInteger all = new AtomicInteger();
         AbcSmc.Outcome reference;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import org.crackdown.cli.RunCommandTest.Outcome;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void analysesRunFoldersIntoTablesFiguresAndReport() throws Exception {
         Path out = tmp.resolve("analysis");
         Outcome o = RunCommandTest.ok("analyze", runs.toString(), "--out", out.toString());
@@ -73,6 +75,32 @@ class AnalyzeCommandTest {
         assertTrue(summary.contains("1,base (scale 0.02),0.02,rescues,"), summary);
         assertTrue(summary.contains("1,base (scale 0.01),0.01,rescues,"), summary);
         assertTrue(Files.readString(out.resolve("report.html")).contains("several scales"), "the report says so");
+    }
+
+    /**
+     * Issue 14: runs named alike but run with another --set were pooled as replicates of one
+     * strategy. They are refused, naming the key and its values, unless --pool-by names the key.
+     */
+    @Test
+    void runsOfOneNameWithDifferentSettingsAreRefusedUnlessPooledBy() throws Exception {
+        Path alike = tmp.resolve("alike");
+        Files.createDirectories(alike);
+        for (String run : new String[] {"base-1", "base-2", "base-3"}) {
+            Files.createSymbolicLink(alike.resolve(run), runs.resolve(run));
+        }
+        RunCommandTest.ok("run", RunCommandTest.TINY, "--seed", "4", "--quiet", "--set", "name=base",
+                "--set", "police.budget=3", "--out", alike.resolve("base-4").toString());
+        Outcome o = RunCommandTest.crackdown("analyze", alike.toString(), "--no-figures", "--quiet", "--out",
+                tmp.resolve("alike-analysis").toString());
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("runs of scenario 'base' differ in police.budget: 1.0 (base-1, base-2, base-3), "
+                + "3.0 (base-4)"), o.err());
+        assertTrue(o.err().strip().endsWith("--pool-by police.budget"), o.err());
+        assertTrue(!Files.exists(tmp.resolve("alike-analysis")), "bad input writes nothing");
+        o = RunCommandTest.ok("analyze", alike.toString(), "--no-figures", "--pool-by", "police.budget", "--out",
+                tmp.resolve("alike-analysis").toString());
+        assertTrue(o.out().contains("note: Runs of scenario 'base' differ in police.budget: 1.0 (base-1, base-2, base-3), "
+                + "3.0 (base-4), and were pooled into one strategy as --pool-by asked."), o.out());
     }
 
     @Test

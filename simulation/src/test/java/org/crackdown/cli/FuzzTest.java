@@ -46,6 +46,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * {@code -Dcrackdown.fuzz.cases=N}.
  */
 @org.junit.jupiter.api.Tag("fuzz")
+@org.junit.jupiter.api.Tag("slow")
 class FuzzTest {
 
     static final long SEED = Long.getLong("crackdown.fuzz.seed", 20261130L);

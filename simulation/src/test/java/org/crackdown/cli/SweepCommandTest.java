@@ -22,6 +22,7 @@ import org.crackdown.sweep.SweepFolder;
 import org.crackdown.sweep.SweepPlan;
 import org.crackdown.sweep.SweepRunner;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,6 +153,7 @@ class SweepCommandTest {
     }
 
     @Test
+    @Tag("slow")
     void shardsMergedOnTheCommandLineEqualTheWhole() throws Exception {
         Path sweep = dir.resolve("sweep");
         ok("sweep", file, "--shard", "0/2", "--out", sweep.resolve("shards/0"), "--quiet");

@@ -16,6 +16,7 @@ import org.crackdown.model.TestScenarios;
 import org.crackdown.model.TraffickingModel;
 import org.crackdown.output.StateFile;
 import org.crackdown.scenario.ScenarioWriter;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ class GuiCheckpointTest {
     }
 
     @Test
+    @Tag("slow")
     void aSavedRunOpensAndContinuesAsIfNeverSaved() throws Exception {
         TraffickingModelWithUI whole = new TraffickingModelWithUI(new GuiSession(scenario(), 5));
         whole.start();

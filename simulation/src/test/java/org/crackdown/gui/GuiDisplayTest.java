@@ -64,24 +64,59 @@ class GuiDisplayTest {
     @Test
     void aRunPausesOnTheDateTypedInTheModelTab() throws Exception {
         withDisplay(display -> {
-            Files.createDirectories(OUT);
-            Path log = OUT.resolve("pause.log");
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=false", "-cp",
-                    System.getProperty("java.class.path"), PauseProbe.class.getName(), "2008-03-01")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            if (display != null) {
-                pb.environment().put("DISPLAY", display);
-            }
-            Process p = pb.start();
-            if (!p.waitFor(180, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail("the probe did not finish within 3 minutes; see " + log);
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            assertEquals(0, p.exitValue(), output);
+            String output = probe(display, PauseProbe.class, "pause.log", "2008-03-01");
             assertTrue(output.contains("paused on 2008-03-01, map showing 2008-03-01"), output);
         });
+    }
+
+    /**
+     * Issue 14: the map's zoom box and the model's scale lever were both labelled "Scale". In the
+     * real windows, the map's box says Zoom, the lever says what it is, and nothing says Scale.
+     */
+    @Test
+    void theZoomBoxAndTheScaleLeverAreLabelledApart() throws Exception {
+        withDisplay(display -> {
+            String output = probe(display, LabelsProbe.class, "labels.log");
+            List<String> lines = output.lines().toList();
+            assertTrue(lines.contains("crackdown: map of China | Zoom:"), output);
+            assertTrue(lines.stream().anyMatch(l -> l.endsWith("| Share of China simulated (next run only)")), output);
+            assertTrue(lines.stream().noneMatch(l -> l.matches(".*\\|.*\\bScale\\b.*")), output);
+        });
+    }
+
+    /** Runs {@code probe}'s main in a child JVM on {@code display}; its output, after a zero exit. */
+    private static String probe(String display, Class<?> probe, String logName, String... args) throws Exception {
+        Child c = child(display, logName, 3, probe.getName(), args);
+        assertEquals(0, c.code(), c.output());
+        return c.output();
+    }
+
+    /** What a child JVM exited with and printed. */
+    private record Child(int code, String output) {
+    }
+
+    /**
+     * Runs {@code main} with {@code args} in a child JVM (this test's class path, a display, an
+     * English locale), its output going to OUT/logName; fails if it takes over {@code minutes}.
+     */
+    private static Child child(String display, String logName, int minutes, String main, String... args)
+            throws Exception {
+        Files.createDirectories(OUT);
+        Path log = OUT.resolve(logName);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Djava.awt.headless=false", "-Duser.language=en",
+                "-Duser.country=US", "-cp", System.getProperty("java.class.path"), main));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (display != null) {
+            pb.environment().put("DISPLAY", display);
+        }
+        Process p = pb.start();
+        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            fail(main + " did not finish within " + minutes + " minutes; see " + log);
+        }
+        return new Child(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
     interface WithDisplay {
@@ -146,26 +181,14 @@ class GuiDisplayTest {
         Files.createDirectories(OUT);
         Path png = OUT.resolve("map.png").toAbsolutePath();
         Files.deleteIfExists(png);
-        Path log = OUT.resolve("gui.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Djava.awt.headless=false", "-Duser.language=en", "-Duser.country=US",
-                "-cp", System.getProperty("java.class.path"), "org.crackdown.cli.Main", "gui",
+        Child gui = child(display, "gui.log", 5, "org.crackdown.cli.Main", "gui",
                 Path.of("..", "scenarios", "china-2011.yaml").toString(), "--set", "scale=0.1",
                 "--screenshot", png.toString(), "--days", Integer.toString(DAYS));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        if (display != null) {
-            pb.environment().put("DISPLAY", display);
-        }
-        Process p = pb.start();
-        if (!p.waitFor(300, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail("the GUI did not finish within 5 minutes; see " + log);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        if (p.exitValue() == 1 && output.contains("needs a display")) {
+        String output = gui.output();
+        if (gui.code() == 1 && output.contains("needs a display")) {
             noDisplay("The GUI said: " + output.strip());
         }
-        assertEquals(0, p.exitValue(), "crackdown gui --screenshot failed:\n" + output);
+        assertEquals(0, gui.code(), "crackdown gui --screenshot failed:\n" + output);
         assertTrue(output.contains("map of 2009-06-04 written to"), output);
         // MASON's Console used to print "probably no Java3D" at every start (MasonClassListTest).
         assertTrue(!output.contains("WARNING"), "the GUI starts without warnings:\n" + output);

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TestScenarios;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import sim.util.Properties;
@@ -19,6 +20,7 @@ import sim.util.Properties;
  * Console play loop steps it (step, then pause once the schedule time has reached the Console's
  * pause time, which the GUI sets from {@link GuiSession#pauseTime}).
  */
+@Tag("slow")
 class PauseOnDateTest {
 
     static final LocalDate CAMPAIGN = LocalDate.of(2009, 4, 9);

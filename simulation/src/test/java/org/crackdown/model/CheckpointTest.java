@@ -14,6 +14,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.crackdown.format.CodeVersion;
+
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import sim.engine.SimState;
@@ -72,6 +75,7 @@ class CheckpointTest {
     }
 
     @Test
+    @Tag("slow")
     void restoredRunEqualsUninterruptedRun() throws Exception {
         Scenario s = shortScenario(p -> { });
         TraffickingModel whole = new TraffickingModel(s, 11);
@@ -102,6 +106,7 @@ class CheckpointTest {
     }
 
     @Test
+    @Tag("slow")
     void forksWithTheSameStreamAgreeAndDifferentStreamsDiffer() throws Exception {
         Scenario s = shortScenario(p -> { });
         TraffickingModel prefix = new TraffickingModel(s, 3);

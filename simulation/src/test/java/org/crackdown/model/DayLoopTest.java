@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ class DayLoopTest {
     }
 
     @Test
+    @Tag("slow")
     void aRunInTwoPiecesIsTheRunInOne() {
         TraffickingModel whole = new TraffickingModel(quarter(), 5);
         List<String> expected = CheckpointTest.rows(whole);

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.crackdown.analysis.io.Descriptor;
 import org.crackdown.analysis.io.Field;
-import org.crackdown.analysis.io.Role;
+import org.crackdown.format.Role;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Metrics;
 import org.junit.jupiter.api.Test;

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.crackdown.scenario.ScenarioException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +94,7 @@ class ForkedSweepTest {
     }
 
     @Test
+    @Tag("slow")
     void resumeAfterAnInterruptionGivesTheUninterruptedResult() throws Exception {
         Path out = dir.resolve("interrupted");
         AtomicBoolean cancel = new AtomicBoolean();
@@ -108,6 +110,7 @@ class ForkedSweepTest {
     }
 
     @Test
+    @Tag("slow")
     void mergedShardsEqualTheWhole() throws Exception {
         run(dir.resolve("s0"), Shard.parse("0/2"), 1, SweepFolder.Mode.NEW, SweepRunner.Listener.NONE,
                 new AtomicBoolean());

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.crackdown.scenario.ScenarioException;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,6 +132,7 @@ class PosteriorSweepTest {
     }
 
     @Test
+    @Tag("slow")
     void shardsMergedAndAResumeGiveTheSameRunsCsv() throws Exception {
         List<Path> shards = List.of(root.resolve("s/0"), root.resolve("s/1"));
         for (int i = 0; i < 2; i++) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * half-written timeseries part, a half-written runs.csv.tmp). The real-process kills are in
  * SweepKillIT. A failure names the seed and the trial, so it reproduces.
  */
+@Tag("slow")
 class ResumePropertyTest {
 
     static final long SEED = 20_261_130L;

@@ -85,7 +85,7 @@ class SweepPlanTest {
         SweepPlan quick = SweepPlan.load(Path.of("../scenarios/sweeps/quick.yaml"));
         assertEquals(20, quick.runCount());
         assertEquals("p0001-double-police-r10", quick.run(19).runId());
-        assertEquals(0.5, quick.base().parameters().getScale());
+        assertEquals(0.1, quick.base().parameters().getScale());
         assertEquals(2.0, quick.scenario(quick.run(19)).parameters().getBudget());
     }
 }

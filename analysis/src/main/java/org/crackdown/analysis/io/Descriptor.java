@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.crackdown.analysis.AnalysisInputException;
-import org.crackdown.folders.FolderFiles;
+import org.crackdown.format.FolderFiles;
+import org.crackdown.format.Role;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +21,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * new measures need no code change.
  */
 public final class Descriptor {
+
+    /**
+     * Columns that identify rows in crackdown's own outputs, used when a descriptor gives a column
+     * no role: run folders written before they recorded roles, or packages from other tools.
+     */
+    static final Set<String> ID_COLUMNS = Set.of("run_id", "point_id", "strategy", "replicate", "seed", "status",
+            "error", "scenario", "scale", "measure_from", "measure_to", "date", "province", "origin", "destination",
+            "victim_type");
 
     public static final String FILE = FolderFiles.DATAPACKAGE;
 
@@ -91,7 +101,7 @@ public final class Descriptor {
             String roleText = text(f, "role");
             Role role;
             if (roleText == null) {
-                role = Role.ID_COLUMNS.contains(fname) ? Role.ID
+                role = ID_COLUMNS.contains(fname) ? Role.ID
                         : ("integer".equals(type) || "number".equals(type)) ? Role.MEASURE : Role.ID;
             } else {
                 role = Role.parse(roleText);

@@ -19,6 +19,11 @@ public final class ExperimentLoader {
     }
 
     public static Experiment load(List<Path> inputs) throws AnalysisInputException {
+        return load(inputs, List.of());
+    }
+
+    /** @param poolBy resolved scenario keys run folders of one scenario name may differ in ({@code --pool-by}) */
+    public static Experiment load(List<Path> inputs, List<String> poolBy) throws AnalysisInputException {
         if (inputs.isEmpty()) {
             throw new AnalysisInputException("no input folder given");
         }
@@ -32,7 +37,9 @@ public final class ExperimentLoader {
                     throw new AnalysisInputException(dir + " is a sweep folder (has " + SweepFolderReader.RUNS
                             + "); analyse one sweep at a time (merge sweeps first with 'crackdown merge')");
                 }
-                return SweepFolderReader.read(dir);
+                Experiment sweep = SweepFolderReader.read(dir);
+                return poolBy.isEmpty() ? sweep : sweep.withRuns(sweep.runs(), "--pool-by " + String.join(",", poolBy)
+                        + ": not used; it is for run folders, and a sweep names its own strategies.");
             }
             if (RunFoldersReader.isRunFolder(dir)) {
                 runFolders.add(dir);
@@ -45,7 +52,7 @@ public final class ExperimentLoader {
             }
             runFolders.addAll(inside);
         }
-        return RunFoldersReader.read(runFolders);
+        return RunFoldersReader.read(runFolders, poolBy);
     }
 
     private static List<Path> runFoldersIn(Path dir) throws AnalysisInputException {

@@ -2,6 +2,8 @@ package org.crackdown.analysis.io;
 
 import java.util.Locale;
 
+import org.crackdown.format.Role;
+
 /** One column as a data-package descriptor describes it. */
 public record Field(String name, String type, Role role, String unit, String description) {
 

@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.crackdown.folders.DataPackages;
+import org.crackdown.format.Column;
+import org.crackdown.format.DataPackages;
+import org.crackdown.format.Role;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -20,10 +23,6 @@ import org.apache.commons.csv.CSVPrinter;
  * file.
  */
 public final class OutputTable {
-
-    /** One column: Frictionless type (string, integer, number, boolean), role, unit and meaning. */
-    public record Column(String name, String type, Role role, String unit, String description) {
-    }
 
     private final String name;
     private final String description;
@@ -52,18 +51,23 @@ public final class OutputTable {
     }
 
     public OutputTable id(String column, String description) {
-        columns.add(new Column(column, "string", Role.ID, "identifier", description));
+        columns.add(Column.id(column, Column.Type.STRING, "identifier", description));
         return this;
     }
 
     public OutputTable column(String column, String type, String unit, String description) {
-        columns.add(new Column(column, type, Role.MEASURE, unit, description));
+        columns.add(Column.measure(column, type(type), unit, description));
         return this;
     }
 
     public OutputTable parameter(String column, String type, String unit, String description) {
-        columns.add(new Column(column, type, Role.PARAMETER, unit, description));
+        columns.add(new Column(column, type(type), Role.PARAMETER, unit, description));
         return this;
+    }
+
+    /** A Frictionless type named as in the descriptor: string, integer, number, boolean. */
+    private static Column.Type type(String name) {
+        return Column.Type.valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     /** Appends a row: doubles are written plain (NaN empty), null is empty, others as text. */
@@ -93,7 +97,7 @@ public final class OutputTable {
     public Map<String, Object> resource() {
         List<Object> fields = new ArrayList<>();
         for (Column c : columns) {
-            fields.add(DataPackages.field(c.name(), c.type(), c.unit(), c.description(), c.role().json()));
+            fields.add(c.field());
         }
         return DataPackages.resource(name.replace('_', '-'), path(), description, fields, null);
     }

@@ -37,20 +37,27 @@ public final class Provenance {
         }
     }
 
-    /** Nested keys joined with dots; lists of scalars joined with commas. */
+    /** Nested keys joined with dots; lists of scalars joined with commas; long texts and lists cut for the report. */
     public static Map<String, String> flatten(JsonNode root) {
         Map<String, String> out = new LinkedHashMap<>();
-        flatten("", root, out);
+        flatten("", root, out, true);
         return out;
     }
 
-    private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
+    /** As {@link #flatten}, but whole: nothing cut, for comparing two files value by value. */
+    public static Map<String, String> flattenWhole(JsonNode root) {
+        Map<String, String> out = new LinkedHashMap<>();
+        flatten("", root, out, false);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode n, Map<String, String> out, boolean cut) {
         if (n.isObject()) {
             if (n.isEmpty() && !prefix.isEmpty()) {
                 out.put(prefix, "(none)");
             }
             for (Map.Entry<String, JsonNode> e : n.properties()) {
-                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out, cut);
             }
         } else if (n.isArray()) {
             boolean scalars = true;
@@ -60,18 +67,19 @@ public final class Provenance {
             if (scalars) {
                 List<String> parts = new ArrayList<>();
                 n.forEach(c -> parts.add(c.asText()));
-                out.put(prefix, cut(parts.isEmpty() ? "(none)" : String.join(", ", parts)));
-            } else if (n.size() > MAX_LIST) {
+                String all = parts.isEmpty() ? "(none)" : String.join(", ", parts);
+                out.put(prefix, cut ? cut(all) : all);
+            } else if (cut && n.size() > MAX_LIST) {
                 // e.g. the design points of a large sample: the report names them, the file keeps them.
                 out.put(prefix, n.size() + " entries (see the file)");
             } else {
                 int i = 0;
                 for (JsonNode c : n) {
-                    flatten(prefix + "[" + i++ + "]", c, out);
+                    flatten(prefix + "[" + i++ + "]", c, out, cut);
                 }
             }
         } else if (!n.isNull()) {
-            out.put(prefix, cut(n.asText()));
+            out.put(prefix, cut ? cut(n.asText()) : n.asText());
         }
     }
 

@@ -3,6 +3,7 @@ package org.crackdown.analysis.io;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,7 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.analysis.AnalysisInputException;
-import org.crackdown.folders.FolderFiles;
+import org.crackdown.format.FolderFiles;
+import org.crackdown.format.Role;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,6 +37,14 @@ public final class RunFoldersReader {
     }
 
     public static Experiment read(List<Path> dirs) throws AnalysisInputException {
+        return read(dirs, List.of());
+    }
+
+    /**
+     * @param poolBy resolved scenario keys runs of one scenario name may differ in and still be
+     *               pooled into one strategy ({@link Pooling}); any other difference is refused
+     */
+    public static Experiment read(List<Path> dirs, Collection<String> poolBy) throws AnalysisInputException {
         List<Field> measures = null;
         Path firstDir = null;
         List<Run> runs = new ArrayList<>();
@@ -43,6 +53,7 @@ public final class RunFoldersReader {
         Set<String> usedIds = new LinkedHashSet<>();
         Map<String, Path> runFolder = new LinkedHashMap<>();
         Map<String, Descriptor> descriptors = new HashMap<>();
+        Map<String, Map<String, String>> resolved = new HashMap<>();
         String from = null;
         String to = null;
         for (Path dir : dirs) {
@@ -110,6 +121,10 @@ public final class RunFoldersReader {
             runFolder.put(runId, dir);
             descriptors.put(runId, desc);
             records.add(record(dir, runId, strategy, seed));
+            Map<String, String> scenario = resolvedScenario(dir);
+            if (scenario != null) {
+                resolved.put(runId, scenario);
+            }
         }
         Set<String> okRuns = runFolder.keySet();
         TimeSeriesReader tr = new TimeSeriesReader(okRuns, from, to);
@@ -132,8 +147,20 @@ public final class RunFoldersReader {
         }
         String name = dirs.size() == 1 ? dirs.get(0).toAbsolutePath().normalize().getFileName().toString()
                 : runs.size() + " runs of " + String.join(", ", new LinkedHashSet<>(runs.stream().map(Run::strategy).toList()));
-        return Scales.separate(new Experiment(Experiment.Source.RUN_FOLDERS, dirs, name, List.of(), measures, runs,
-                null, common(records), records, allSeries ? tr.result() : null, allFlows ? fr.result() : null, from, to));
+        Experiment e = Scales.separate(new Experiment(Experiment.Source.RUN_FOLDERS, dirs, name, List.of(), measures,
+                runs, null, common(records), records, allSeries ? tr.result() : null, allFlows ? fr.result() : null, from,
+                to));
+        return Pooling.check(e, resolved, runFolder, poolBy);
+    }
+
+    /** The scenario run.json says the run resolved (flattened to dotted keys), or null without one. */
+    private static Map<String, String> resolvedScenario(Path dir) throws AnalysisInputException {
+        Path runJson = dir.resolve(RUN_JSON);
+        if (!Files.isRegularFile(runJson)) {
+            return null;
+        }
+        JsonNode s = Provenance.readJson(runJson).get("scenario");
+        return s == null || !s.isObject() ? null : Provenance.flattenWhole(s);
     }
 
     /** The scale in run.json's resolved scenario, for summary.csv written before it had a scale column. */

@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.analysis.AnalysisInputException;
-import org.crackdown.folders.FolderFiles;
+import org.crackdown.format.FolderFiles;
+import org.crackdown.format.Role;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

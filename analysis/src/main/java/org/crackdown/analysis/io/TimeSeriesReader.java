@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.crackdown.analysis.AnalysisInputException;
+import org.crackdown.format.Role;
 
 /**
  * Streams one or more timeseries.csv files (one per run folder, or a sweep's single file) and

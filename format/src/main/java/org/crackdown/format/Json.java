@@ -1,4 +1,4 @@
-package org.crackdown.output;
+package org.crackdown.format;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,11 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 
-/** Pretty-printed JSON with {@code \n} line endings on every platform, as for the CSVs (public: sweep.json uses it too). */
+/**
+ * How crackdown writes JSON (run.json, sweep.json, datapackage.json, analysis and bench files):
+ * pretty-printed, {@code "key": value}, UTF-8 with {@code \n} line endings on every platform, as
+ * the CSVs.
+ */
 public final class Json {
 
     private static final ObjectWriter WRITER;

@@ -1,4 +1,4 @@
-package org.crackdown.folders;
+package org.crackdown.format;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -29,9 +29,6 @@ import java.util.regex.Pattern;
  * folder ({@code --force}) is allowed only if everything in it is named by its marker (or is a
  * folder holding only such things, like the {@code shards/} of a sweep); anything else stops
  * the command, and nothing is touched.
- *
- * <p>This class lives in the analysis module because both modules write output folders and the
- * simulation module depends on analysis, not the other way round.
  */
 public final class OutputFolders {
 

@@ -1,4 +1,4 @@
-package org.crackdown.folders;
+package org.crackdown.format;
 
 /**
  * The names of the files crackdown's folders hold, written by the simulation module and read by

@@ -1,4 +1,4 @@
-package org.crackdown.folders;
+package org.crackdown.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

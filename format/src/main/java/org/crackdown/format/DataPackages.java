@@ -1,4 +1,4 @@
-package org.crackdown.folders;
+package org.crackdown.format;
 
 import java.util.LinkedHashMap;
 import java.util.List;
