@@ -250,6 +250,7 @@ public final class OptimizeReader {
         Map<String, Place> decided = new HashMap<>();
         if (k.containsKey("tasks")) {
             Node v = k.get("tasks").value();
+            int before = problems.size();
             for (Node item : list(v, "decisions: tasks", "[patrol, investigation, dna, buyer]")) {
                 String t = r.choice(item, "decisions: tasks", TASKS);
                 if (t != null && tasks.contains(t)) {
@@ -259,13 +260,14 @@ public final class OptimizeReader {
                     decided.put(t, r.at(item));
                 }
             }
-            if (tasks.size() == 1) {
+            if (tasks.size() == 1 && problems.size() == before) {
                 r.problem(v, "decisions: tasks: name at least two tasks to split the officers between (one task "
                         + "alone would get the same officers it has)");
             }
         }
         if (k.containsKey("allocation")) {
             Node v = k.get("allocation").value();
+            int before = problems.size();
             for (Node item : list(v, "decisions: allocation", "[population, hotspot, source]")) {
                 Allocation a = r.choice(item, "decisions: allocation", YamlReader.choices(Allocation.class));
                 if (a != null && rules.contains(a)) {
@@ -274,7 +276,7 @@ public final class OptimizeReader {
                     rules.add(a);
                 }
             }
-            if (rules.size() == 1) {
+            if (rules.size() == 1 && problems.size() == before) {
                 r.problem(v, "decisions: allocation: name at least two rules to choose from");
             }
             decided.put("police.allocation", r.at(v));
