@@ -142,6 +142,14 @@ class OptimizeCommandTest {
         assertFalse(Files.exists(journalFile));
     }
 
+    @Test
+    void validateTellsAnOptimizeFileFromTheOthers() {
+        Outcome o = crackdown("validate", TINY);
+        assertEquals(Main.OK, o.code(), o::err);
+        assertTrue(o.out().contains("(optimize tiny-tasks: 6 decision coordinates, mean of rescues, 2 named strategies"),
+                o.out());
+    }
+
     static Outcome withFile(Path dir, String from, String to) throws IOException {
         Path f = dir.resolve("bad.yaml");
         String text = Files.readString(Path.of(TINY)).replace("scenario: ../scenarios/tiny.yaml",
