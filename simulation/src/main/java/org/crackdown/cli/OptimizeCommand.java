@@ -103,7 +103,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             journal = SimulationJournal.open(journalFile, run.fingerprint(), run.columns(), resume);
         } catch (SimulationJournal.Mismatch e) {
             folder.close();
-            stderr.println("error: cannot resume: " + e.getMessage().replace("calibration", "search"));
+            stderr.println("error: cannot resume: " + journalFile + " was written by another search (another optimize "
+                    + "file, scenario, --set or code version); run without --resume to start again");
             return Main.BAD_INPUT;
         } catch (IOException e) {
             folder.close();
