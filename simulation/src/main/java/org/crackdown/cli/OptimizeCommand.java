@@ -26,6 +26,7 @@ import org.crackdown.output.RunFolder;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioFiles;
+import org.crackdown.sweep.Shard;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,6 +70,13 @@ public final class OptimizeCommand implements Callable<Integer> {
     @Option(names = "--generations", paramLabel = "N", description = "Generations of the search (overrides search.generations).")
     Integer generations;
 
+    @Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
+            description = "Run as shard i (0-based) of N processes sharing the output folder's parent (e.g. the tasks "
+                    + "of a Slurm job array): each runs every N-th candidate of each generation and of the comparison, "
+                    + "records it in its own journal, and takes the others' from theirs; shard 0 writes the folder. "
+                    + "The folder is the one a single process writes.")
+    Shard shard = Shard.ALL;
+
     @Mixin
     ScenarioOptions scenarioOptions;
 
@@ -96,18 +104,26 @@ public final class OptimizeCommand implements Callable<Integer> {
         checkTimeline(os, run);
         int nThreads = threads.threads();
         Path target = output.folder(Path.of("runs", "optimize-" + RunCommand.folderName(os.name())));
-        RunFolder folder = output.open(target, "optimize");
-        Path journalFile = journalFile(target);
+        boolean writer = shard.index() == 0;
+        RunFolder folder = writer ? output.open(target, "optimize") : null;
+        Path journalFile = shard.isAll() ? journalFile(target) : shardJournal(target, shard.index(), shard.count());
+        List<Path> others = new ArrayList<>();
+        for (int k = 0; k < shard.count() && !shard.isAll(); k++) {
+            if (k != shard.index()) {
+                others.add(shardJournal(target, k, shard.count()));
+            }
+        }
+        java.util.function.BooleanSupplier cancelled = writer ? folder::cancelled : () -> false;
         SimulationJournal journal;
         try {
             journal = SimulationJournal.open(journalFile, run.fingerprint(), run.columns(), resume);
         } catch (SimulationJournal.Mismatch e) {
-            folder.close();
+            closeQuietly(folder);
             stderr.println("error: cannot resume: " + journalFile + " was written by another search (another optimize "
                     + "file, scenario, --set or code version); run without --resume to start again");
             return Main.BAD_INPUT;
         } catch (IOException e) {
-            folder.close();
+            closeQuietly(folder);
             stderr.println("error: cannot write the journal " + journalFile + ": " + RunCommand.reason(e));
             return Main.FAILED;
         }
@@ -121,7 +137,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         Decisions d = run.decisions();
         final OptimizeSpec fs = os;
         try (folder; journal) {
-            Optimization opt = run.optimization(journal, folder::cancelled, nThreads);
+            Optimization opt = run.optimization(journal, cancelled, nThreads, shard, others);
             stdout.printf("optimizing %s on %s: %s of %s (%s is better), %d decision coordinates, CMA-ES %d generations "
                             + "of %d candidates, %d replicate(s)%s per candidate (seeds from %d), %d thread(s)%n",
                     os.name(), os.scenario(), os.objective().criterion(), os.objective().measure(),
@@ -143,7 +159,14 @@ public final class OptimizeCommand implements Callable<Integer> {
                         os.posterior() == null ? "" : " x " + os.draws() + " draws", os.compare().seedBase());
                 stderr.flush();
             }
-            rows = compare(run, journal, folder, outcome.best(), nThreads);
+            rows = compare(run, journal, cancelled, others, shard, outcome.best(), nThreads);
+            if (!writer) {
+                // Done: mark it, so shard 0 knows this journal has served once it has the results too.
+                java.nio.file.Files.writeString(done(journalFile), "");
+                stdout.printf("shard %s done: shard 0 writes %s%n", shard, target);
+                stdout.flush();
+                return Main.OK;
+            }
             OptimizeWriter.copyFile(folder.temp(), os);
             OptimizeWriter.writeHistory(folder.temp(), os, d, outcome);
             OptimizeWriter.writeComparison(folder.temp(), os, rows);
@@ -152,13 +175,15 @@ public final class OptimizeCommand implements Callable<Integer> {
             OptimizeWriter.writeManifest(folder.temp(), os, run.sets(), run.base().name(), nThreads, opt.population(),
                     outcome, started, Instant.now());
             folder.commit();
+            // The other shards may still be reading this journal's last results: it goes after theirs.
+            removeShardJournals(others, cancelled);
             journal.delete();
         } catch (CancellationException e) {
             stderr.println("interrupted: no optimize folder written; " + journal.size() + " strategies' runs are kept in "
                     + journalFile + ": run the same command with --resume to continue");
             return Main.FAILED;
         } catch (UncheckedIOException e) {
-            stderr.println(folder.cancelled() ? "interrupted: no optimize folder written; run the same command with "
+            stderr.println(cancelled.getAsBoolean() ? "interrupted: no optimize folder written; run the same command with "
                     + "--resume to continue from " + journalFile
                     : "error: cannot write the journal " + journalFile + ": " + RunCommand.reason(e.getCause()));
             return Main.FAILED;
@@ -174,13 +199,60 @@ public final class OptimizeCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    private static List<Comparison.Row> compare(OptimizeRun run, SimulationJournal journal, RunFolder folder,
-                                                Optimization.Candidate best, int nThreads) {
+    private static List<Comparison.Row> compare(OptimizeRun run, SimulationJournal journal,
+                                                java.util.function.BooleanSupplier cancelled, List<Path> others,
+                                                Shard shard, Optimization.Candidate best, int nThreads) {
         List<String> names = run.comparisonNames();
-        List<Optimization.Runs> runs = SlotPool.fill(nThreads, "crackdown-optimize", names.size(),
-                i -> run.comparisonRuns(journal, folder::cancelled, i, best.unit()),
-                (i, cause) -> new IllegalStateException(cause));
+        List<Integer> slots = java.util.stream.IntStream.range(0, names.size()).boxed().toList();
+        List<Optimization.Runs> runs;
+        try (SlotPool pool = new SlotPool(nThreads, "crackdown-optimize")) {
+            runs = Optimization.scoreShare(pool, shard, slots,
+                    i -> run.comparisonRuns(journal, cancelled, i, best.unit()),
+                    i -> run.awaitComparisonRuns(journal, cancelled, others, i, best.unit()));
+        }
         return Comparison.of(names, runs, run.spec().draws());
+    }
+
+    /** The journal of shard i of N, beside the output folder. */
+    static Path shardJournal(Path target, int i, int n) {
+        Path j = journalFile(target);
+        return j.resolveSibling(j.getFileName() + "-" + i + "of" + n);
+    }
+
+    private static Path done(Path journal) {
+        return journal.resolveSibling(journal.getFileName() + ".done");
+    }
+
+    /**
+     * Once the folder is written, the other shards' journals have served when each shard has
+     * finished too (it may still be reading this one's last results): waits for their marks, then
+     * removes them.
+     */
+    private static void removeShardJournals(List<Path> others, java.util.function.BooleanSupplier cancelled)
+            throws IOException {
+        for (Path p : others) {
+            while (!java.nio.file.Files.exists(done(p))) {
+                if (cancelled.getAsBoolean()) {
+                    return;
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        for (Path p : others) {
+            java.nio.file.Files.deleteIfExists(p);
+            java.nio.file.Files.deleteIfExists(done(p));
+        }
+    }
+
+    private static void closeQuietly(RunFolder folder) {
+        if (folder != null) {
+            folder.close();
+        }
     }
 
     private static void report(PrintWriter out, OptimizeSpec os, Decisions d, Optimization.Outcome outcome,

@@ -34,6 +34,10 @@ final class ModelRuns {
     private final ScenarioFiles files;
     private final SimulationJournal journal;
     private final BooleanSupplier cancelled;
+    private final List<java.nio.file.Path> otherShards;
+
+    /** How often a shard looks for the runs another shard records. */
+    static final long POLL_MILLIS = 500;
 
     /**
      * @param extraSets overrides from the command line, after the file's {@code set}
@@ -41,6 +45,13 @@ final class ModelRuns {
      */
     ModelRuns(OptimizeSpec spec, List<String> extraSets, ScenarioFiles files, SimulationJournal journal,
               BooleanSupplier cancelled) {
+        this(spec, extraSets, files, journal, cancelled, List.of());
+    }
+
+    /** @param otherShards the journals of the other shards of a search run with {@code --shard} */
+    ModelRuns(OptimizeSpec spec, List<String> extraSets, ScenarioFiles files, SimulationJournal journal,
+              BooleanSupplier cancelled, List<java.nio.file.Path> otherShards) {
+        this.otherShards = List.copyOf(otherShards);
         this.spec = spec;
         List<String> s = new ArrayList<>(spec.set().stream().map(Setting::asSet).toList());
         s.addAll(extraSets);
@@ -124,8 +135,44 @@ final class ModelRuns {
         return new Optimization.Runs(measure, officerYears);
     }
 
+    /**
+     * The runs another shard records under {@code id}: waits until they are in one of the other
+     * shards' journals (or this one's, after a resume).
+     */
+    Optimization.Runs await(long seedBase, double[] id) {
+        while (journal.lookup(seedBase, id) == null) {
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("interrupted while waiting for another shard");
+            }
+            try {
+                for (java.nio.file.Path p : otherShards) {
+                    journal.absorb(p);
+                }
+                if (journal.lookup(seedBase, id) == null) {
+                    Thread.sleep(POLL_MILLIS);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.util.concurrent.CancellationException("interrupted while waiting for another shard");
+            }
+        }
+        return runs(List.of(), null, seedBase, 0, id);
+    }
+
     /** The search's evaluator: a candidate's decisions as overrides, the search's seeds. */
     Optimization.Evaluator evaluator(Decisions decisions) {
-        return unit -> runs(decisions.overrides(unit), null, spec.seedBase(), spec.replicates(), unit);
+        return new Optimization.Evaluator() {
+            @Override
+            public Optimization.Runs evaluate(double[] unit) {
+                return runs(decisions.overrides(unit), null, spec.seedBase(), spec.replicates(), unit);
+            }
+
+            @Override
+            public Optimization.Runs await(double[] unit) {
+                return ModelRuns.this.await(spec.seedBase(), unit);
+            }
+        };
     }
 }

@@ -16,6 +16,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.crackdown.analysis.stats.Quantile;
 import org.crackdown.calibration.SlotPool;
+import org.crackdown.sweep.Shard;
 
 /**
  * The search of {@code crackdown optimize}: CMA-ES (commons-math3's {@link CMAESOptimizer}, its
@@ -50,6 +51,14 @@ public final class Optimization {
          * not known).
          */
         Runs evaluate(double[] unit);
+
+        /**
+         * The runs of a candidate another shard evaluates, once it has recorded them (for
+         * {@code --shard}); waits for them.
+         */
+        default Runs await(double[] unit) {
+            throw new IllegalStateException("this evaluator does not run in shards");
+        }
     }
 
     /** What one candidate's runs gave. */
@@ -101,15 +110,26 @@ public final class Optimization {
     private final int draws;
     private final Evaluator evaluator;
     private final int threads;
+    private final Shard shard;
 
     public Optimization(Decisions decisions, OptimizeSpec.Objective objective, OptimizeSpec.SearchSettings settings,
                         int draws, Evaluator evaluator, int threads) {
+        this(decisions, objective, settings, draws, evaluator, threads, Shard.ALL);
+    }
+
+    /**
+     * @param shard with {@code i/N}, this process evaluates the candidates at positions i, i + N, ...
+     *              of each generation and awaits the others' from the shards that run them
+     */
+    public Optimization(Decisions decisions, OptimizeSpec.Objective objective, OptimizeSpec.SearchSettings settings,
+                        int draws, Evaluator evaluator, int threads, Shard shard) {
         this.decisions = decisions;
         this.objective = objective;
         this.settings = settings;
         this.draws = draws;
         this.evaluator = evaluator;
         this.threads = threads;
+        this.shard = shard;
     }
 
     /** Candidates per generation: as set, else Hansen's 4 + 3 ln n, at least 5. */
@@ -132,8 +152,7 @@ public final class Optimization {
                 }
                 List<double[]> batch = replay.pending;
                 int base = history.size();
-                List<Runs> scored = pool.fill(batch.size(), i -> evaluator.evaluate(batch.get(i)),
-                        (i, cause) -> new IllegalStateException(cause));
+                List<Runs> scored = scoreShare(pool, shard, batch, evaluator::evaluate, evaluator::await);
                 List<Candidate> added = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
                     Candidate c = candidate(base + i + 1, replay.generation, batch.get(i), scored.get(i));
@@ -148,6 +167,29 @@ public final class Optimization {
             }
         }
         return new Outcome(List.copyOf(history), best);
+    }
+
+    /**
+     * Scores a batch: this shard's slots ({@link Shard#contains}) in parallel on the pool with
+     * {@code own}, then the other slots one by one with {@code others} (which waits for the shards
+     * that run them). Results in slot order.
+     */
+    public static <T, R> List<R> scoreShare(SlotPool pool, Shard shard, List<T> batch,
+                                            java.util.function.Function<T, R> own,
+                                            java.util.function.Function<T, R> others) {
+        List<Integer> mine = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (shard.contains(i)) {
+                mine.add(i);
+            }
+        }
+        List<R> done = pool.fill(mine.size(), k -> own.apply(batch.get(mine.get(k))),
+                (k, cause) -> new IllegalStateException(cause));
+        List<R> out = new ArrayList<>();
+        for (int i = 0, k = 0; i < batch.size(); i++) {
+            out.add(shard.contains(i) ? done.get(k++) : others.apply(batch.get(i)));
+        }
+        return out;
     }
 
     /** The candidates of the first generation not yet scored, and that generation's number. */

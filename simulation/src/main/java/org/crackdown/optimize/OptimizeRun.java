@@ -1,6 +1,7 @@
 package org.crackdown.optimize;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioFiles;
 import org.crackdown.scenario.ScenarioLoader;
 import org.crackdown.scenario.ScenarioWriter;
+import org.crackdown.sweep.Shard;
 import org.crackdown.sweep.Strategy;
 
 /**
@@ -117,9 +119,33 @@ public final class OptimizeRun {
 
     /** The search over the model, its runs journaled. */
     public Optimization optimization(SimulationJournal journal, BooleanSupplier cancelled, int threads) {
-        ModelRuns runs = new ModelRuns(spec, extraSets, files, journal, cancelled);
+        return optimization(journal, cancelled, threads, Shard.ALL, List.of());
+    }
+
+    /**
+     * The search as shard {@code shard} of several processes: it runs its share of each
+     * generation and takes the rest from the other shards' journals.
+     */
+    public Optimization optimization(SimulationJournal journal, BooleanSupplier cancelled, int threads, Shard shard,
+                                     List<Path> otherShards) {
+        ModelRuns runs = new ModelRuns(spec, extraSets, files, journal, cancelled, otherShards);
         return new Optimization(decisions, spec.objective(), spec.search(), spec.draws(), runs.evaluator(decisions),
-                threads);
+                threads, shard);
+    }
+
+    /** The comparison's runs of strategy {@code i} that another shard records (waits for them). */
+    public Optimization.Runs awaitComparisonRuns(SimulationJournal journal, BooleanSupplier cancelled,
+                                                 List<Path> otherShards, int i, double[] best) {
+        return new ModelRuns(spec, extraSets, files, journal, cancelled, otherShards)
+                .await(spec.compare().seedBase(), comparisonId(i, best));
+    }
+
+    /** The journal key of strategy i of the comparison: -(i + 1), then the optimum's point (one coordinate more than any candidate's). */
+    private static double[] comparisonId(int i, double[] best) {
+        double[] id = new double[best.length + 1];
+        id[0] = -(i + 1);
+        System.arraycopy(best, 0, id, 1, best.length);
+        return id;
     }
 
     /**
@@ -128,10 +154,7 @@ public final class OptimizeRun {
      */
     public Optimization.Runs comparisonRuns(SimulationJournal journal, BooleanSupplier cancelled, int i, double[] best) {
         ModelRuns runs = new ModelRuns(spec, extraSets, files, journal, cancelled);
-        // The journal key: -(i + 1) then the optimum's point, unlike any candidate's (one coordinate more).
-        double[] id = new double[best.length + 1];
-        id[0] = -(i + 1);
-        System.arraycopy(best, 0, id, 1, best.length);
+        double[] id = comparisonId(i, best);
         int reps = spec.compare().replicates();
         long seeds = spec.compare().seedBase();
         if (i == 0) {

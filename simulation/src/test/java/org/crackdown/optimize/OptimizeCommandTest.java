@@ -150,6 +150,32 @@ class OptimizeCommandTest {
                 o.out());
     }
 
+    @Test
+    void twoShardsTogetherWriteTheFolderOneProcessWrites(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("sharded");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> crackdown("optimize", TINY, "--out", out.toString(), "--threads", "1",
+                    "--shard", "0/2", "--quiet"));
+            var second = pool.submit(() -> crackdown("optimize", TINY, "--out", out.toString(), "--threads", "1",
+                    "--shard", "1/2", "--quiet"));
+            Outcome a = first.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            Outcome b = second.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(Main.OK, a.code(), a::err);
+            assertEquals(Main.OK, b.code(), b::err);
+            assertTrue(b.out().contains("shard 1/2 done: shard 0 writes"), b.out());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String f : List.of("history.csv", "comparison.csv", "best.yaml")) {
+            assertArrayEquals(Files.readAllBytes(oneThread.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("sharded"), left.map(p -> p.getFileName().toString()).toList(),
+                    "the shards' journals are removed once the folder is complete");
+        }
+    }
+
     static Outcome withFile(Path dir, String from, String to) throws IOException {
         Path f = dir.resolve("bad.yaml");
         String text = Files.readString(Path.of(TINY)).replace("scenario: ../scenarios/tiny.yaml",
