@@ -106,13 +106,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         Path target = output.folder(Path.of("runs", "optimize-" + RunCommand.folderName(os.name())));
         boolean writer = shard.index() == 0;
         RunFolder folder = writer ? output.open(target, "optimize") : null;
-        Path journalFile = shard.isAll() ? journalFile(target) : shardJournal(target, shard.index(), shard.count());
-        List<Path> others = new ArrayList<>();
-        for (int k = 0; k < shard.count() && !shard.isAll(); k++) {
-            if (k != shard.index()) {
-                others.add(shardJournal(target, k, shard.count()));
-            }
-        }
+        Path journalFile = ShardJournals.of(journalFile(target), shard);
+        List<Path> others = ShardJournals.others(journalFile(target), shard);
         java.util.function.BooleanSupplier cancelled = writer ? folder::cancelled : () -> false;
         SimulationJournal journal;
         try {
@@ -162,7 +157,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             rows = compare(run, journal, cancelled, others, shard, outcome.best(), nThreads);
             if (!writer) {
                 // Done: mark it, so shard 0 knows this journal has served once it has the results too.
-                java.nio.file.Files.writeString(done(journalFile), "");
+                ShardJournals.markDone(journalFile);
                 stdout.printf("shard %s done: shard 0 writes %s%n", shard, target);
                 stdout.flush();
                 return Main.OK;
@@ -176,7 +171,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                     outcome, started, Instant.now());
             folder.commit();
             // The other shards may still be reading this journal's last results: it goes after theirs.
-            removeShardJournals(others, cancelled);
+            ShardJournals.removeOthers(others, cancelled, stderr);
             journal.delete();
         } catch (CancellationException e) {
             stderr.println("interrupted: no optimize folder written; " + journal.size() + " strategies' runs are kept in "
@@ -211,42 +206,6 @@ public final class OptimizeCommand implements Callable<Integer> {
                     i -> run.awaitComparisonRuns(journal, cancelled, others, i, best.unit()));
         }
         return Comparison.of(names, runs, run.spec().draws());
-    }
-
-    /** The journal of shard i of N, beside the output folder. */
-    static Path shardJournal(Path target, int i, int n) {
-        Path j = journalFile(target);
-        return j.resolveSibling(j.getFileName() + "-" + i + "of" + n);
-    }
-
-    private static Path done(Path journal) {
-        return journal.resolveSibling(journal.getFileName() + ".done");
-    }
-
-    /**
-     * Once the folder is written, the other shards' journals have served when each shard has
-     * finished too (it may still be reading this one's last results): waits for their marks, then
-     * removes them.
-     */
-    private static void removeShardJournals(List<Path> others, java.util.function.BooleanSupplier cancelled)
-            throws IOException {
-        for (Path p : others) {
-            while (!java.nio.file.Files.exists(done(p))) {
-                if (cancelled.getAsBoolean()) {
-                    return;
-                }
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        for (Path p : others) {
-            java.nio.file.Files.deleteIfExists(p);
-            java.nio.file.Files.deleteIfExists(done(p));
-        }
     }
 
     private static void closeQuietly(RunFolder folder) {

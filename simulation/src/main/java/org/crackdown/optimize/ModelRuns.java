@@ -140,23 +140,10 @@ final class ModelRuns {
      * shards' journals (or this one's, after a resume).
      */
     Optimization.Runs await(long seedBase, double[] id) {
-        while (journal.lookup(seedBase, id) == null) {
-            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                throw new java.util.concurrent.CancellationException("interrupted while waiting for another shard");
-            }
-            try {
-                for (java.nio.file.Path p : otherShards) {
-                    journal.absorb(p);
-                }
-                if (journal.lookup(seedBase, id) == null) {
-                    Thread.sleep(POLL_MILLIS);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted while waiting for another shard");
-            }
+        try {
+            journal.await(otherShards, seedBase, id, cancelled, POLL_MILLIS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return runs(List.of(), null, seedBase, 0, id);
     }
