@@ -263,9 +263,12 @@ public final class OptimizeCommand implements Callable<Integer> {
         for (String k : keys) {
             for (TimelineChange t : run.base().timeline()) {
                 if (t.values().containsKey(k)) {
-                    problems.add(new Problem(os.file().toString(), 0, 0, "decisions: " + k + ": the scenario's "
-                            + "timeline sets it on " + t.date() + ", which would overwrite the decided value; decide "
-                            + "a key the timeline leaves alone"));
+                    String message = "the scenario's timeline sets it on " + t.date() + ", which would overwrite the "
+                            + "decided value; decide a key the timeline leaves alone";
+                    var range = os.ranges().stream().filter(r -> r.key().equals(k)).findFirst();
+                    problems.add(range.isPresent() && range.get().at() != null
+                            ? range.get().at().problem("decisions: ranges: " + k + ": " + message)
+                            : new Problem(os.file().toString(), 0, 0, "decisions: " + k + ": " + message));
                     break;
                 }
             }

@@ -186,6 +186,21 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void aDecisionTheTimelineOverwritesIsRefused(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("dated.yaml");
+        Files.writeString(scenario, "extends: " + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath()
+                + "\ntimeline:\n  - date: 2010-02-01\n    set: {buyers.prosecution_probability: 0.3}\n");
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, Files.readString(Path.of(TINY)).replace("scenario: ../scenarios/tiny.yaml",
+                "scenario: dated.yaml"));
+        Outcome o = crackdown("optimize", f.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, o.code(), o.err());
+        assertTrue(o.err().contains("bad.yaml:12:12: decisions: ranges: buyers.prosecution_probability: the scenario's "
+                + "timeline sets it on 2010-02-01"), o.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void badInputIsRefusedWithExit2AndAClearMessage(@TempDir Path dir) throws IOException {
         record Case(String from, String to, String message) {
         }
