@@ -186,6 +186,37 @@ class OptimizeCommandTest {
     }
 
     @Test
+    void overPosteriorDrawsEachCandidateMeetsTheSameDrawsAndSeeds(@TempDir Path dir) throws IOException {
+        // Two particles of very different demand; three draws by weight (seeded).
+        Files.writeString(dir.resolve("posterior.csv"), "particle,demand.bride_propensity,weight\n1,0.05,0.5\n"
+                + "2,0.4,0.5\n");
+        Path f = dir.resolve("robust.yaml");
+        Files.writeString(f, Files.readString(Path.of(TINY))
+                .replace("scenario: ../scenarios/tiny.yaml", "scenario: "
+                        + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath())
+                .replace("objective: {measure: rescues, direction: max}",
+                        "objective: {measure: rescues, direction: max, criterion: p10}\n"
+                                + "posterior: {file: posterior.csv, draws: 3, seed: 2}")
+                .replace("replicates: 2", "replicates: 1")
+                .replace("generations: 2", "generations: 1"));
+        Path out = dir.resolve("out");
+        Outcome o = crackdown("optimize", f.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o::err);
+        assertTrue(o.out().contains("p10 of rescues"), o.out());
+        List<CSVRecord> history = csv(out.resolve("history.csv"));
+        assertEquals(5, history.size());
+        for (CSVRecord r : history) {
+            double[] draws = {Double.parseDouble(r.get("run_d1_r1")), Double.parseDouble(r.get("run_d2_r1")),
+                    Double.parseDouble(r.get("run_d3_r1"))};
+            assertEquals(org.crackdown.analysis.stats.Quantile.of(draws, 0.1), Double.parseDouble(r.get("criterion")),
+                    1e-4 * Math.max(1, Double.parseDouble(r.get("criterion"))), r.toString());
+        }
+        // The comparison's pairs are the draws (each the mean of its replicates), not the runs.
+        assertEquals("3", csv(out.resolve("comparison.csv")).get(0).get("n"));
+        assertTrue(Files.readString(out.resolve("best.yaml")).contains("over 3 posterior draws"));
+    }
+
+    @Test
     void aDecisionTheTimelineOverwritesIsRefused(@TempDir Path dir) throws IOException {
         Path scenario = dir.resolve("dated.yaml");
         Files.writeString(scenario, "extends: " + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath()
