@@ -32,7 +32,9 @@ import org.crackdown.sweep.Shard;
  * order. The replay then goes one generation further. Replays cost only arithmetic, and each
  * candidate's score depends on nothing but its point (its runs use the same seeds as every other
  * candidate's), so the candidates, their order and the result are the same whatever the number
- * of threads, and whether the scores came from the model or from a journal after a resume.
+ * of threads, and whether the scores came from the model or from a journal after a resume. Run
+ * as one of several shards, a process scores its share of each batch and awaits the rest
+ * ({@link Evaluator#await}); every shard replays the same search.
  */
 public final class Optimization {
 
