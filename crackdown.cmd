@@ -34,10 +34,11 @@ if !jfeature! LSS 17 (
 )
 
 rem Garbage collector as in ./crackdown (docs/performance.md): serial for one model, parallel for
-rem sweep and calibrate, none added when CRACKDOWN_JAVA_OPTS names one (-XX:+Use...GC).
+rem sweep, calibrate and optimize, none added when CRACKDOWN_JAVA_OPTS names one (-XX:+Use...GC).
 set "gc=-XX:+UseSerialGC"
 if /i "%~1"=="sweep" set "gc=-XX:+UseParallelGC"
 if /i "%~1"=="calibrate" set "gc=-XX:+UseParallelGC"
+if /i "%~1"=="optimize" set "gc=-XX:+UseParallelGC"
 if defined CRACKDOWN_JAVA_OPTS (
   set "opts=!CRACKDOWN_JAVA_OPTS!"
   if not "!opts:+Use=!"=="!opts!" if not "!opts:GC=!"=="!opts!" set "gc="

@@ -40,6 +40,7 @@ public final class SimulationJournal implements AutoCloseable {
     }
 
     private final Path file;
+    private String header;
     private final List<String> columns;
     private final Map<String, List<Map<String, Double>>> done = new HashMap<>();
     private final FileChannel channel;
@@ -90,6 +91,7 @@ public final class SimulationJournal implements AutoCloseable {
             ch.truncate(keep);
             ch.position(keep);
             j = new SimulationJournal(file, columns, ch);
+            j.header = header;
             for (String line : good.subList(1, good.size())) {
                 j.load(line);
             }
@@ -97,6 +99,7 @@ public final class SimulationJournal implements AutoCloseable {
             Files.deleteIfExists(file);
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             j = new SimulationJournal(file, columns, ch);
+            j.header = header;
             j.append(header);
         }
         return j;
@@ -141,6 +144,66 @@ public final class SimulationJournal implements AutoCloseable {
             reps.add(m);
         }
         done.put(key(seed, values), reps);
+    }
+
+    /**
+     * Takes in the simulations another process has recorded in {@code other} (a shard of the same
+     * work writing its own journal): its complete lines with a good checksum, if its header is this
+     * journal's. A file that is missing, of other work, or still being written is read as far as it
+     * goes; results are deterministic, so a simulation recorded by two shards is the same.
+     */
+    public synchronized void absorb(Path other) throws IOException {
+        if (!Files.isRegularFile(other)) {
+            return;
+        }
+        byte[] all = Files.readAllBytes(other);
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                String line = new String(all, start, i - start, StandardCharsets.UTF_8);
+                if (start == 0 && !line.equals(header)) {
+                    return;
+                }
+                if (start > 0 && valid(line)) {
+                    String[] f = line.split("\t", -1);
+                    String key = key(Long.parseUnsignedLong(f[1], 16), doubles(f[2]));
+                    if (!done.containsKey(key)) {
+                        load(line);
+                    }
+                }
+                start = i + 1;
+            }
+        }
+    }
+
+    /**
+     * The results of a simulation another shard runs, once it has recorded them in its journal
+     * ({@code others}): polls every {@code pollMillis}.
+     *
+     * @throws java.util.concurrent.CancellationException if {@code cancelled} or interrupted first
+     */
+    public List<Map<String, Double>> await(List<Path> others, long seed, double[] values,
+                                           java.util.function.BooleanSupplier cancelled, long pollMillis)
+            throws IOException {
+        List<Map<String, Double>> r = lookup(seed, values);
+        while (r == null) {
+            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("interrupted while waiting for another shard");
+            }
+            for (Path p : others) {
+                absorb(p);
+            }
+            r = lookup(seed, values);
+            if (r == null) {
+                try {
+                    Thread.sleep(pollMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("interrupted while waiting for another shard");
+                }
+            }
+        }
+        return r;
     }
 
     /** The replicates' target values of a simulation already done, or null. */

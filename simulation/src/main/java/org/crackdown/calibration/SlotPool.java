@@ -13,19 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Work split into numbered slots (a replicate, a particle, a predictive draw), done on a few daemon
  * threads or on the calling thread, with the results in slot order: each slot owns its seed, so
  * what comes out does not depend on the number of threads. Used by {@link ReplicateRunner} and
- * {@link AbcSmc}.
+ * {@link AbcSmc} and crackdown optimize's search.
  */
-final class SlotPool implements AutoCloseable {
+public final class SlotPool implements AutoCloseable {
 
     /** Fills one slot. */
     @FunctionalInterface
-    interface Slot<T> {
+    public interface Slot<T> {
         T fill(int i);
     }
 
     /** What a slot's checked exception or error becomes (runtime exceptions pass as they are). */
     @FunctionalInterface
-    interface Failure {
+    public interface Failure {
         RuntimeException of(int slot, Throwable cause);
     }
 
@@ -36,7 +36,7 @@ final class SlotPool implements AutoCloseable {
      * @param threads    parallel slots (1: none, the calling thread fills them)
      * @param threadName prefix of the threads' names, numbered from 1
      */
-    SlotPool(int threads, String threadName) {
+    public SlotPool(int threads, String threadName) {
         if (threads > 1) {
             AtomicInteger n = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -53,7 +53,7 @@ final class SlotPool implements AutoCloseable {
      * Fills slots 0..n-1; results in slot order. The first failure (in slot order) is thrown and
      * the slots still running are interrupted; an interrupted caller gets a CancellationException.
      */
-    <T> List<T> fill(int n, Slot<T> slot, Failure failure) {
+    public <T> List<T> fill(int n, Slot<T> slot, Failure failure) {
         List<T> out = new ArrayList<>();
         if (pool == null) {
             for (int i = 0; i < n; i++) {
@@ -87,7 +87,7 @@ final class SlotPool implements AutoCloseable {
     }
 
     /** As {@link #fill(int, Slot, Failure)} on a pool opened and closed for the call. */
-    static <T> List<T> fill(int threads, String threadName, int n, Slot<T> slot, Failure failure) {
+    public static <T> List<T> fill(int threads, String threadName, int n, Slot<T> slot, Failure failure) {
         try (SlotPool p = new SlotPool(threads, threadName)) {
             return p.fill(n, slot, failure);
         }

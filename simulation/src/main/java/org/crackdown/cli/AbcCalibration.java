@@ -60,29 +60,37 @@ final class AbcCalibration {
             ev.scenario(CalibrateCommand.corner(cal, true));
         }
         Path target = command.output.folder(Path.of("runs", "calibration-" + RunCommand.folderName(cal.name())));
-        RunFolder folder = command.output.open(target, "calibration");
+        org.crackdown.sweep.Shard shard = command.shard;
+        boolean writer = shard.index() == 0;
+        RunFolder folder = writer ? command.output.open(target, "calibration") : null;
+        java.util.function.BooleanSupplier cancelled = writer ? folder::cancelled : () -> false;
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         AbcSmc.Outcome outcome;
         List<PredictiveCheck.Row> predictive = List.of();
-        Path journalFile = journalFile(target);
+        Path journalFile = ShardJournals.of(journalFile(target), shard);
+        List<Path> others = ShardJournals.others(journalFile(target), shard);
         SimulationJournal journal;
         try {
             journal = SimulationJournal.open(journalFile, fingerprint(base, extra, reps),
                     cal.targets().stream().map(t -> t.column()).distinct().toList(), command.resume);
         } catch (SimulationJournal.Mismatch e) {
-            folder.close();
+            if (folder != null) {
+                folder.close();
+            }
             stderr.println("error: cannot resume: " + e.getMessage());
             return Main.BAD_INPUT;
         } catch (IOException e) {
-            folder.close();
+            if (folder != null) {
+                folder.close();
+            }
             stderr.println("error: cannot write the journal " + journalFile + ": " + RunCommand.reason(e));
             return Main.FAILED;
         }
         if (journal.size() > 0) {
             stdout.printf("resuming: %d simulations already done are taken from %s%n", journal.size(), journalFile);
         }
-        try (folder; journal; ReplicateRunner runner = new ReplicateRunner(1, folder::cancelled)) {
+        try (folder; journal; ReplicateRunner runner = new ReplicateRunner(1, cancelled)) {
             Evaluator ev = new Evaluator(cal, cal.scenario(), extra, runner, reps);
             stdout.printf("ABC-SMC on %s: %d free parameters, %d targets, %d particles, up to %d generations after "
                             + "the prior one, %d replicate(s) per simulation, seed %d, %d thread(s)%n",
@@ -103,7 +111,10 @@ final class AbcCalibration {
                         seeds[r] = modelSeed + r;
                     }
                     List<Map<String, Double>> summaries = journal.lookup(modelSeed, values);
-                    if (summaries == null) {
+                    if (summaries == null && !shard.contains(index - 1)) {
+                        // Another shard's particle (or predictive draw): its runs come from its journal.
+                        summaries = journal.await(others, modelSeed, values, cancelled, 500);
+                    } else if (summaries == null) {
                         summaries = runner.run(s, seeds);
                         journal.record(modelSeed, values, summaries);
                     }
@@ -132,7 +143,15 @@ final class AbcCalibration {
                     stderr.flush();
                 }
                 predictive = PredictiveCheck.run(outcome.posterior(), sim, draws, cal.abc().seed(), threads);
-                PredictiveCheck.write(folder.temp(), predictive, draws);
+                if (writer) {
+                    PredictiveCheck.write(folder.temp(), predictive, draws);
+                }
+            }
+            if (!writer) {
+                ShardJournals.markDone(journalFile);
+                stdout.printf("shard %s done: shard 0 writes %s%n", shard, target);
+                stdout.flush();
+                return Main.OK;
             }
             CalibrationWriter.copyTargets(folder.temp(), cal);
             PosteriorWriter.write(folder.temp(), cal, outcome);
@@ -140,6 +159,8 @@ final class AbcCalibration {
             PosteriorWriter.writeManifest(folder.temp(), cal, base.name(), threads, extra, outcome, started,
                     Instant.now());
             folder.commit();
+            // The other shards may still be reading this journal's last results: it goes after theirs.
+            ShardJournals.removeOthers(others, cancelled, stderr);
             journal.delete();
         } catch (CancellationException e) {
             stderr.println("interrupted: no calibration folder written; " + journal.size() + " simulations are kept in "
@@ -147,7 +168,7 @@ final class AbcCalibration {
             return Main.FAILED;
         } catch (java.io.UncheckedIOException e) {
             // Interrupting the sampler's threads can close the journal under a write: that is the interruption.
-            stderr.println(folder.cancelled() ? "interrupted: no calibration folder written; run the same command with "
+            stderr.println(cancelled.getAsBoolean() ? "interrupted: no calibration folder written; run the same command with "
                     + "--resume to continue from " + journalFile
                     : "error: cannot write the journal " + journalFile + ": " + RunCommand.reason(e.getCause()));
             return Main.FAILED;

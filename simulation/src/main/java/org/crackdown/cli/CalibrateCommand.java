@@ -76,6 +76,13 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "run again, and the posterior is the one an uninterrupted run gives.")
     boolean resume;
 
+    @Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
+            description = "With --method abc: run as shard i (0-based) of N processes sharing the output folder's "
+                    + "parent (e.g. the tasks of a Slurm job array): each simulates every N-th particle of each "
+                    + "generation (and predictive draw), records it in its own journal and takes the others' from "
+                    + "theirs; shard 0 writes the folder, the same one a single process writes.")
+    org.crackdown.sweep.Shard shard = org.crackdown.sweep.Shard.ALL;
+
     @Option(names = "--particles", paramLabel = "N", description = "With --method abc: particles (overrides abc.particles).")
     Integer particles;
 
@@ -133,6 +140,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         boolean abc = method.equals("abc");
         if (!abc && (particles != null || generations != null || resume)) {
             return "--particles, --generations and --resume apply to --method abc";
+        }
+        if (!abc && !shard.isAll()) {
+            return "--shard applies to --method abc";
         }
         if (abc && (check || maxEvaluations != null)) {
             return "--check and --max-evaluations apply to --method fit";

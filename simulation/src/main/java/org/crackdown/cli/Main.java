@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
         versionProvider = BuildInfo.class,
         description = "Agent-based model of human trafficking and police enforcement across China's provinces.",
         subcommands = {RunCommand.class, ValidateCommand.class, ParamsCommand.class, GuiCommand.class, CalibrateCommand.class,
-                PatternsCommand.class,
+                OptimizeCommand.class, PatternsCommand.class,
                 SweepCommand.class, MergeCommand.class, SlurmCommand.class, AnalyzeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {

@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import org.crackdown.calibration.CalibrationSpec;
 import org.crackdown.calibration.TargetsReader;
 import org.crackdown.model.Scenario;
+import org.crackdown.optimize.OptimizeReader;
+import org.crackdown.optimize.OptimizeRun;
+import org.crackdown.optimize.OptimizeSpec;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioLoader;
@@ -21,10 +24,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code crackdown validate FILE...}: checks scenario, sweep and targets files without running them. */
+/** {@code crackdown validate FILE...}: checks scenario, sweep, targets and optimize files without running them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Check scenario, sweep and calibration targets files without running them.",
-                "The kind of each file is told from its keys: a targets file has targets, free, scenario, "
+        description = {"Check scenario, sweep, calibration targets and optimize files without running them.",
+                "The kind of each file is told from its keys: an optimize file has objective, decisions, search or "
+                        + "compare; a targets file has targets, free, scenario, "
                         + "scale_counts or optimizer; a sweep file has base, vary, strategies, replicates or another "
                         + "sweep key; anything else is read as a scenario.",
                 "Prints one 'ok' line per valid file; for invalid files, every problem as FILE:LINE:COL: message.",
@@ -34,14 +38,17 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario, sweep or targets files (YAML).")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Scenario, sweep, targets or optimize files (YAML).")
     List<String> files = new ArrayList<>();
 
     @Mixin
     ScenarioOptions scenarioOptions;
 
     /** What a file is, told from its top-level keys. */
-    enum Kind { SCENARIO, SWEEP, TARGETS }
+    enum Kind { SCENARIO, SWEEP, TARGETS, OPTIMIZE }
+
+    /** Keys only an optimize file has (it shares scenario, set, replicates and seeds with others). */
+    private static final List<String> OPTIMIZE_ONLY = List.of("objective", "decisions", "search", "compare");
 
     /** Keys only a targets file has (it shares replicates and seeds with sweep files). */
     private static final List<String> TARGETS_ONLY = List.of("scenario", "scale_counts", "targets", "free",
@@ -52,6 +59,9 @@ public final class ValidateCommand implements Callable<Integer> {
 
     static Kind kind(Path file) {
         List<String> keys = YamlFiles.topLevelKeys(file);
+        if (keys.stream().anyMatch(OPTIMIZE_ONLY::contains)) {
+            return Kind.OPTIMIZE;
+        }
         if (keys.stream().anyMatch(TARGETS_ONLY::contains)) {
             return Kind.TARGETS;
         }
@@ -90,12 +100,20 @@ public final class ValidateCommand implements Callable<Integer> {
         if (kind != Kind.SCENARIO && !scenarioOptions.sets().isEmpty()) {
             throw new ScenarioException(List.of(new Problem(file.toString(), 0, 0, "--set applies to scenario files; "
                     + "this is a " + (kind == Kind.SWEEP ? "sweep file (fix values under its set:)"
+                    : kind == Kind.OPTIMIZE ? "optimize file (fix values under its set:)"
                     : "calibration targets file (fix values under its set:)"))));
         }
         if (kind == Kind.SWEEP) {
             SweepPlan p = SweepPlan.load(file);
             return "sweep " + p.spec().name() + ": " + count(p.runCount(), "run") + ", "
                     + count(p.spec().strategies().size(), "strategy") + ", base " + p.spec().base();
+        }
+        if (kind == Kind.OPTIMIZE) {
+            OptimizeSpec o = OptimizeReader.read(file);
+            OptimizeRun run = OptimizeRun.prepare(o, List.of(), org.crackdown.scenario.ScenarioFiles.fromDisk());
+            return "optimize " + o.name() + ": " + count(run.decisions().dimension(), "decision coordinate") + ", "
+                    + o.objective().criterion() + " of " + o.objective().measure() + ", "
+                    + count(o.compare().strategies().size(), "named strategy") + ", scenario " + o.scenario();
         }
         if (kind == Kind.TARGETS) {
             CalibrationSpec c = TargetsReader.read(file);

@@ -28,9 +28,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  * The overrides of a sweep file: {@code set:} (for every run) and {@code strategies:} (named sets
  * of overrides, each optionally dated {@code from:}), each value checked against its key's rules
  * and kept in canonical form, and the keys a sweep gives in two places ({@link #conflicts}).
- * Problems go to the sweep reader's list, each at its place.
+ * Problems go to the reader's list, each at its place. Also reads crackdown optimize's
+ * {@code set:} and {@code compare:} strategies.
  */
-final class OverridesReader {
+public final class OverridesReader {
 
     /** The key inside a strategy that dates its overrides (not a scenario key). */
     static final String FROM = "from";
@@ -38,7 +39,7 @@ final class OverridesReader {
     private final YamlReader r;
     private final List<Problem> problems;
 
-    OverridesReader(YamlReader r) {
+    public OverridesReader(YamlReader r) {
         this.r = r;
         this.problems = r.problems();
     }
@@ -47,7 +48,7 @@ final class OverridesReader {
      * A map of scenario keys to single values, nested ({@code police: {budget: 2}}) or dotted,
      * as in scenario files. {@code period}: whether start/end/measure.* are allowed too.
      */
-    List<Setting> settings(Node node, String what, boolean period) {
+    public List<Setting> settings(Node node, String what, boolean period) {
         if (node instanceof ScalarNode s && s.getTag().equals(Tag.NULL)) {
             return List.of();
         }
@@ -107,7 +108,7 @@ final class OverridesReader {
         return b == null ? s.getValue() : b;
     }
 
-    List<Strategy> strategies(Node node) {
+    public List<Strategy> strategies(Node node) {
         if (!(node instanceof MappingNode m)) {
             problems.add(at(node).problem("strategies: expected a map of strategy names to overrides, like "
                     + "{baseline: {}, double-police: {police.budget: 2}}, got " + what(node)));

@@ -82,7 +82,7 @@ public record PosteriorDraws(Path file, byte[] bytes, List<ParamSpec> keys, List
      *
      * @param shown the file as the sweep file wrote it, for messages
      */
-    static PosteriorDraws read(Path file, byte[] bytes, String shown, int draws, long seed, Place at,
+    public static PosteriorDraws read(Path file, byte[] bytes, String shown, int draws, long seed, Place at,
                                List<Problem> problems) {
         int before = problems.size();
         List<CSVRecord> records;

@@ -309,19 +309,7 @@ public final class SweepPlan {
             return ScenarioLoader.load(spec.base(), overrides(run.point(), run.strategy()), files);
         }
         // A dated strategy: the point's scenario, with the strategy's overrides as a change on its date.
-        Scenario s = prefixScenario(run.point());
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Setting x : st.settings()) {
-            values.put(x.key(), ParamRegistry.find(x.key()).orElseThrow().parse(x.text()));
-        }
-        List<TimelineChange> timeline = new ArrayList<>(s.timeline());
-        int i = 0;
-        while (i < timeline.size() && !timeline.get(i).date().isAfter(st.from())) {
-            i++;
-        }
-        timeline.add(i, new TimelineChange(st.from(), values));
-        return new Scenario(s.name(), s.description(), s.seed(), s.start(), s.end(), s.measureFrom(), s.measureTo(),
-                s.parameters(), s.campaigns(), timeline, s.operations());
+        return st.dated(prefixScenario(run.point()));
     }
 
     /** The scenario of a design point before any strategy: what its replicates share up to the fork. */

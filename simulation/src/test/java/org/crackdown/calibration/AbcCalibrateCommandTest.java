@@ -111,6 +111,35 @@ class AbcCalibrateCommandTest {
     }
 
     @Test
+    void twoShardsTogetherWriteThePosteriorOneProcessWrites(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("sharded");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc", "--out",
+                    out.toString(), "--threads", "1", "--shard", "0/2", "--quiet"));
+            var second = pool.submit(() -> CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc", "--out",
+                    out.toString(), "--threads", "1", "--shard", "1/2", "--quiet"));
+            CalibrateCommandTest.Outcome a = first.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            CalibrateCommandTest.Outcome b = second.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(Main.OK, a.code(), a::err);
+            assertEquals(Main.OK, b.code(), b::err);
+            assertTrue(b.out().contains("shard 1/2 done: shard 0 writes"), b.out());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String f : List.of("posterior.csv", "predictive.csv")) {
+            assertEquals(Files.readString(oneThread.resolve(f)), Files.readString(out.resolve(f)), f);
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("sharded"), left.map(p -> p.getFileName().toString()).toList(),
+                    "the shards' journals are removed once the folder is complete");
+        }
+        CalibrateCommandTest.Outcome o = CalibrateCommandTest.crackdown("calibrate", TINY, "--shard", "0/2");
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("--shard applies to --method abc"), o.err());
+    }
+
+    @Test
     void aParticleRerunsFromItsModelSeed() throws Exception {
         // posterior.csv says enough to repeat any particle: its values and its seed give its outputs.
         CSVRecord r = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()

@@ -1,0 +1,165 @@
+package org.crackdown.optimize;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.crackdown.calibration.ReplicateRunner;
+import org.crackdown.calibration.SimulationJournal;
+import org.crackdown.model.ParamSpec;
+import org.crackdown.model.Scenario;
+import org.crackdown.scenario.ScenarioException;
+import org.crackdown.scenario.ScenarioFiles;
+import org.crackdown.scenario.ScenarioLoader;
+import org.crackdown.scenario.Setting;
+import org.crackdown.sweep.Strategy;
+
+/**
+ * The model behind {@code crackdown optimize}: the runs of a strategy over the posterior draws
+ * (or the scenario's own parameters) and the replicates, with the seeds common to every strategy.
+ * Run k of draw d has seed {@code base + d x replicates + k}; the search and the comparison use
+ * different bases, so the comparison's figures are not the ones the optimum was picked on.
+ *
+ * <p>Every strategy's runs are recorded in a {@link SimulationJournal} (keyed by the first seed
+ * and a vector naming the strategy) before the search goes on, and taken from it when the same
+ * runs are asked for again after {@code --resume}.
+ */
+final class ModelRuns {
+
+    private final OptimizeSpec spec;
+    private final List<String> sets;
+    private final ScenarioFiles files;
+    private final SimulationJournal journal;
+    private final BooleanSupplier cancelled;
+    private final List<java.nio.file.Path> otherShards;
+
+    /** How often a shard looks for the runs another shard records. */
+    static final long POLL_MILLIS = 500;
+
+    /**
+     * @param extraSets overrides from the command line, after the file's {@code set}
+     * @param files     the scenario files as read when the command started
+     */
+    ModelRuns(OptimizeSpec spec, List<String> extraSets, ScenarioFiles files, SimulationJournal journal,
+              BooleanSupplier cancelled) {
+        this(spec, extraSets, files, journal, cancelled, List.of());
+    }
+
+    /** @param otherShards the journals of the other shards of a search run with {@code --shard} */
+    ModelRuns(OptimizeSpec spec, List<String> extraSets, ScenarioFiles files, SimulationJournal journal,
+              BooleanSupplier cancelled, List<java.nio.file.Path> otherShards) {
+        this.otherShards = List.copyOf(otherShards);
+        this.spec = spec;
+        List<String> s = new ArrayList<>(spec.set().stream().map(Setting::asSet).toList());
+        s.addAll(extraSets);
+        this.sets = List.copyOf(s);
+        this.files = files;
+        this.journal = journal;
+        this.cancelled = cancelled;
+    }
+
+    /** The summary columns kept from each run. */
+    static List<String> columns(OptimizeSpec spec) {
+        List<String> c = new ArrayList<>(spec.objective().columns());
+        if (!c.contains("officer_years")) {
+            c.add("officer_years");
+        }
+        return c;
+    }
+
+    /** The file's and the command line's overrides, in the order they are applied. */
+    List<String> sets() {
+        return sets;
+    }
+
+    /**
+     * The scenario of draw {@code d} with the overrides {@code extra} (a candidate's decisions or
+     * an undated strategy's), then a dated strategy's change if {@code dated} is not null.
+     */
+    Scenario scenario(int d, List<String> extra, Strategy dated) throws ScenarioException {
+        List<String> o = new ArrayList<>(sets);
+        if (spec.posterior() != null) {
+            List<Object> values = spec.posterior().points().get(d);
+            for (int j = 0; j < values.size(); j++) {
+                o.add(spec.posterior().keys().get(j).key() + "=" + ParamSpec.format(values.get(j)));
+            }
+        }
+        o.addAll(extra);
+        Scenario s = ScenarioLoader.load(spec.scenario(), o, files);
+        return dated == null ? s : dated.dated(s);
+    }
+
+    /** A named strategy's overrides for the loader (none for a dated one: see {@link #scenario}). */
+    static List<String> overrides(Strategy s) {
+        return s.from() == null ? s.settings().stream().map(Setting::asSet).toList() : List.of();
+    }
+
+    /**
+     * The measure and officer-years of every run of a strategy: draw by draw, {@code replicates}
+     * runs each with seeds from {@code seedBase}.
+     *
+     * @param id identifies the strategy in the journal (with {@code seedBase})
+     */
+    Optimization.Runs runs(List<String> extra, Strategy dated, long seedBase, int replicates, double[] id) {
+        List<Map<String, Double>> summaries = journal.lookup(seedBase, id);
+        if (summaries == null) {
+            summaries = new ArrayList<>();
+            try (ReplicateRunner runner = new ReplicateRunner(1, cancelled)) {
+                for (int d = 0; d < spec.draws(); d++) {
+                    long[] seeds = new long[replicates];
+                    for (int k = 0; k < replicates; k++) {
+                        seeds[k] = seedBase + (long) d * replicates + k;
+                    }
+                    summaries.addAll(runner.run(scenario(d, extra, dated), seeds));
+                }
+            } catch (ScenarioException e) {
+                // Every strategy was loaded once before the search began: this is a bug, not input.
+                throw new IllegalStateException("the scenario did not load with " + extra + ": " + e.getMessage(), e);
+            }
+            try {
+                journal.record(seedBase, id, summaries);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        double[] measure = new double[summaries.size()];
+        double[] officerYears = new double[summaries.size()];
+        for (int i = 0; i < measure.length; i++) {
+            measure[i] = spec.objective().of(summaries.get(i));
+            Double oy = summaries.get(i).get("officer_years");
+            officerYears[i] = oy == null ? Double.NaN : oy;
+        }
+        return new Optimization.Runs(measure, officerYears);
+    }
+
+    /**
+     * The runs another shard records under {@code id}: waits until they are in one of the other
+     * shards' journals (or this one's, after a resume).
+     */
+    Optimization.Runs await(long seedBase, double[] id) {
+        try {
+            journal.await(otherShards, seedBase, id, cancelled, POLL_MILLIS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return runs(List.of(), null, seedBase, 0, id);
+    }
+
+    /** The search's evaluator: a candidate's decisions as overrides, the search's seeds. */
+    Optimization.Evaluator evaluator(Decisions decisions) {
+        return new Optimization.Evaluator() {
+            @Override
+            public Optimization.Runs evaluate(double[] unit) {
+                return runs(decisions.overrides(unit), null, spec.seedBase(), spec.replicates(), unit);
+            }
+
+            @Override
+            public Optimization.Runs await(double[] unit) {
+                return ModelRuns.this.await(spec.seedBase(), unit);
+            }
+        };
+    }
+}

@@ -1,0 +1,173 @@
+package org.crackdown.optimize;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import org.crackdown.calibration.SimulationJournal;
+import org.crackdown.model.CodeVersion;
+import org.crackdown.model.ParamRegistry;
+import org.crackdown.model.Scenario;
+import org.crackdown.scenario.ScenarioException;
+import org.crackdown.scenario.ScenarioFiles;
+import org.crackdown.scenario.ScenarioLoader;
+import org.crackdown.scenario.ScenarioWriter;
+import org.crackdown.sweep.Shard;
+import org.crackdown.sweep.Strategy;
+
+/**
+ * An optimize file made ready to run: its base scenario loaded, the decisions resolved against it,
+ * and every scenario the search and the comparison will build loaded once, so that bad input is
+ * reported (exit 2) before any folder is opened or any run started.
+ */
+public final class OptimizeRun {
+
+    private final OptimizeSpec spec;
+    private final List<String> extraSets;
+    private final ScenarioFiles files;
+    private final Scenario base;
+    private final Decisions decisions;
+    private final List<String> sets;
+
+    private OptimizeRun(OptimizeSpec spec, List<String> extraSets, ScenarioFiles files, Scenario base,
+                        Decisions decisions, List<String> sets) {
+        this.spec = spec;
+        this.extraSets = List.copyOf(extraSets);
+        this.files = files;
+        this.base = base;
+        this.decisions = decisions;
+        this.sets = sets;
+    }
+
+    /**
+     * Loads the base scenario (with the file's and the command line's overrides), resolves the
+     * decisions against it and checks that the cube's corners, the starting point and every named
+     * strategy give valid scenarios.
+     *
+     * @throws ScenarioException with the problems found
+     */
+    public static OptimizeRun prepare(OptimizeSpec spec, List<String> extraSets, ScenarioFiles files)
+            throws ScenarioException {
+        ModelRuns probe = new ModelRuns(spec, extraSets, files, null, () -> false);
+        Scenario base = ScenarioLoader.load(spec.scenario(), probe.sets(), files);
+        double total = 0;
+        for (String k : spec.tasks()) {
+            total += ((Number) ParamRegistry.find(k).orElseThrow().get(base.parameters())).doubleValue();
+        }
+        Decisions d = new Decisions(spec.tasks(), total, spec.rules(), spec.ranges());
+        double[] low = new double[d.dimension()];
+        double[] high = new double[d.dimension()];
+        Arrays.fill(high, 1);
+        for (double[] u : List.of(low, high, d.start(base.parameters()))) {
+            probe.scenario(0, d.overrides(u), null);
+        }
+        for (Strategy s : spec.compare().strategies()) {
+            probe.scenario(0, ModelRuns.overrides(s), s.from() == null ? null : s);
+        }
+        return new OptimizeRun(spec, extraSets, files, base, d, probe.sets());
+    }
+
+    public OptimizeSpec spec() {
+        return spec;
+    }
+
+    /** The base scenario with the overrides (the scenario's own parameters, not a posterior draw). */
+    public Scenario base() {
+        return base;
+    }
+
+    public Decisions decisions() {
+        return decisions;
+    }
+
+    /** The file's and the command line's overrides, in order. */
+    public List<String> sets() {
+        return sets;
+    }
+
+    /** The summary columns the journal keeps from each run. */
+    public List<String> columns() {
+        return ModelRuns.columns(spec);
+    }
+
+    /**
+     * What the runs' results depend on besides the strategy and the seeds: the optimize file, the
+     * resolved base scenario, the overrides and the code. A journal with another is refused.
+     */
+    public String fingerprint() {
+        try {
+            MessageDigest d = MessageDigest.getInstance("SHA-256");
+            d.update(java.nio.file.Files.readAllBytes(spec.file()));
+            if (spec.posterior() != null) {
+                d.update(spec.posterior().bytes());
+            }
+            d.update(("\n" + ScenarioWriter.toYaml(base) + "\n" + extraSets + "\n" + CodeVersion.version() + " "
+                    + CodeVersion.commit()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The search over the model, its runs journaled. */
+    public Optimization optimization(SimulationJournal journal, BooleanSupplier cancelled, int threads) {
+        return optimization(journal, cancelled, threads, Shard.ALL, List.of());
+    }
+
+    /**
+     * The search as shard {@code shard} of several processes: it runs its share of each
+     * generation and takes the rest from the other shards' journals.
+     */
+    public Optimization optimization(SimulationJournal journal, BooleanSupplier cancelled, int threads, Shard shard,
+                                     List<Path> otherShards) {
+        ModelRuns runs = new ModelRuns(spec, extraSets, files, journal, cancelled, otherShards);
+        return new Optimization(decisions, spec.objective(), spec.search(), spec.draws(), runs.evaluator(decisions),
+                threads, shard);
+    }
+
+    /** The comparison's runs of strategy {@code i} that another shard records (waits for them). */
+    public Optimization.Runs awaitComparisonRuns(SimulationJournal journal, BooleanSupplier cancelled,
+                                                 List<Path> otherShards, int i, double[] best) {
+        return new ModelRuns(spec, extraSets, files, journal, cancelled, otherShards)
+                .await(spec.compare().seedBase(), comparisonId(i, best));
+    }
+
+    /** The journal key of strategy i of the comparison: -(i + 1), then the optimum's point (one coordinate more than any candidate's). */
+    private static double[] comparisonId(int i, double[] best) {
+        double[] id = new double[best.length + 1];
+        id[0] = -(i + 1);
+        System.arraycopy(best, 0, id, 1, best.length);
+        return id;
+    }
+
+    /**
+     * The comparison's runs of strategy {@code i}: 0 is the optimum at {@code best}, then the named
+     * strategies in file order; all on the comparison's seeds.
+     */
+    public Optimization.Runs comparisonRuns(SimulationJournal journal, BooleanSupplier cancelled, int i, double[] best) {
+        ModelRuns runs = new ModelRuns(spec, extraSets, files, journal, cancelled);
+        double[] id = comparisonId(i, best);
+        int reps = spec.compare().replicates();
+        long seeds = spec.compare().seedBase();
+        if (i == 0) {
+            return runs.runs(decisions.overrides(best), null, seeds, reps, id);
+        }
+        Strategy s = spec.compare().strategies().get(i - 1);
+        return runs.runs(ModelRuns.overrides(s), s.from() == null ? null : s, seeds, reps, id);
+    }
+
+    /** The names compared, the optimum first. */
+    public List<String> comparisonNames() {
+        List<String> names = new ArrayList<>(List.of(Optimization.OPTIMUM));
+        spec.compare().strategies().forEach(s -> names.add(s.name()));
+        return names;
+    }
+}

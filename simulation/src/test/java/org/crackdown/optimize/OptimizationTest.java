@@ -1,0 +1,173 @@
+package org.crackdown.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.math3.random.Well19937c;
+import org.crackdown.model.Allocation;
+import org.crackdown.model.Parameters;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The search of crackdown optimize on a problem whose best strategy is known: a synthetic
+ * objective behind the same evaluator interface the model sits behind, with run noise under
+ * common random numbers (the same noise for every candidate's replicate r) plus a little noise of
+ * its own per candidate and run.
+ *
+ * <p>The objective, to maximise: Σ a_k √s_k over the four task shares s_k (diminishing returns of
+ * officers on each task), plus 0.5 for the hotspot rule, minus 2 (p − 0.3)² for the prosecution
+ * probability p. With Σ s_k = 1, the best split is s_k = a_k² / Σ a_j² (Lagrange), so for
+ * a = (1, 2, 3, 1) it is (1, 4, 9, 1) / 15.
+ */
+class OptimizationTest {
+
+    static final double[] A = {1, 2, 3, 1};
+    static final double[] BEST_SHARES = {1 / 15.0, 4 / 15.0, 9 / 15.0, 1 / 15.0};
+    static final int REPLICATES = 3;
+
+    static Decisions decisions() {
+        return new Decisions(List.of("police.patrol_share", "police.investigation_share", "police.dna_share",
+                "police.buyer_share"), 1.0, List.of(Allocation.POPULATION, Allocation.HOTSPOT, Allocation.SOURCE),
+                List.of(new Decisions.Range("buyers.prosecution_probability", 0, 1, false, null)));
+    }
+
+    static OptimizeSpec.Objective maxMean() {
+        return new OptimizeSpec.Objective("rescues", true, Double.NaN);
+    }
+
+    /** The synthetic objective of a resolved strategy, replicate by replicate. */
+    static Optimization.Evaluator synthetic(Decisions d) {
+        return unit -> {
+            List<String> v = d.values(unit);
+            double f = 0;
+            for (int k = 0; k < 4; k++) {
+                f += A[k] * Math.sqrt(Double.parseDouble(v.get(k)));
+            }
+            f += v.get(4).equals("hotspot") ? 0.5 : 0;
+            double p = Double.parseDouble(v.get(5));
+            f -= 2 * (p - 0.3) * (p - 0.3);
+            double[] runs = new double[REPLICATES];
+            double[] oy = new double[REPLICATES];
+            // Own noise per candidate and run, seeded by the point (deterministic, not common).
+            Well19937c own = new Well19937c(java.util.Arrays.hashCode(unit));
+            for (int r = 0; r < REPLICATES; r++) {
+                double common = new Well19937c(1000 + r).nextGaussian() * 0.5; // the replicate's luck, the same for all
+                runs[r] = f + common + own.nextGaussian() * 0.005;
+                oy[r] = 100;
+            }
+            return new Optimization.Runs(runs, oy);
+        };
+    }
+
+    static Optimization.Outcome search(int threads, int generations, List<Integer> batches) {
+        Decisions d = decisions();
+        Optimization o = new Optimization(d, maxMean(), new OptimizeSpec.SearchSettings(generations, 0, 0.3, 7), 1,
+                synthetic(d), threads);
+        return o.run(d.start(new Parameters()), (g, batch, best) -> batches.add(batch.size()));
+    }
+
+    @Test
+    void findsTheKnownBestAllocation() {
+        List<Integer> batches = new ArrayList<>();
+        Optimization.Outcome out = search(2, 60, batches);
+        List<String> v = out.best().values();
+        for (int k = 0; k < 4; k++) {
+            assertEquals(BEST_SHARES[k], Double.parseDouble(v.get(k)), 0.03, "share " + k + " of " + v);
+        }
+        assertEquals("hotspot", v.get(4), v.toString());
+        assertEquals(0.3, Double.parseDouble(v.get(5)), 0.05, v.toString());
+        // The known optimum's value is √15 + 0.5 (plus the replicates' common luck): within 1%.
+        Optimization.Candidate start = out.history().get(0);
+        assertTrue(out.best().mean() > start.mean(), "the search improved on the scenario's own strategy");
+        double luck = 0;
+        for (int r = 0; r < REPLICATES; r++) {
+            luck += new Well19937c(1000 + r).nextGaussian() * 0.5 / REPLICATES;
+        }
+        assertEquals(Math.sqrt(15) + 0.5 + luck, out.best().mean(), 0.01 * Math.sqrt(15));
+    }
+
+    @Test
+    void eachBatchIsOneGenerationOfTheSearch() {
+        List<Integer> batches = new ArrayList<>();
+        Optimization.Outcome out = search(1, 5, batches);
+        int lambda = new Optimization(decisions(), maxMean(), new OptimizeSpec.SearchSettings(5, 0, 0.3, 7), 1,
+                synthetic(decisions()), 1).population();
+        assertEquals(9, lambda, "4 + floor(3 ln 6) candidates per generation");
+        assertEquals(List.of(1, lambda, lambda, lambda, lambda, lambda), batches);
+        assertEquals(1 + 5 * lambda, out.history().size());
+        for (int i = 0; i < out.history().size(); i++) {
+            assertEquals(i == 0 ? 0 : (i - 1) / lambda + 1, out.history().get(i).generation());
+        }
+    }
+
+    @Test
+    void theSameCandidatesWhateverTheThreadCount() {
+        Optimization.Outcome one = search(1, 8, new ArrayList<>());
+        Optimization.Outcome three = search(3, 8, new ArrayList<>());
+        assertEquals(one.history().size(), three.history().size());
+        for (int i = 0; i < one.history().size(); i++) {
+            assertArrayEquals(one.history().get(i).unit(), three.history().get(i).unit(), "candidate " + (i + 1));
+            assertEquals(one.history().get(i).criterion(), three.history().get(i).criterion());
+        }
+        assertEquals(one.best().index(), three.best().index());
+    }
+
+    @Test
+    void aTaskSplitSpendsTheSameOfficersAndStartsFromTheScenario() {
+        Decisions d = decisions();
+        Well19937c rng = new Well19937c(3);
+        for (int i = 0; i < 200; i++) {
+            double[] u = new double[d.dimension()];
+            for (int k = 0; k < u.length; k++) {
+                u[k] = rng.nextDouble();
+            }
+            List<String> v = d.values(u);
+            double sum = 0;
+            for (int k = 0; k < 4; k++) {
+                double s = Double.parseDouble(v.get(k));
+                assertTrue(s > 0, "every task keeps some officers: " + v);
+                sum += s;
+            }
+            assertTrue(sum <= 1.0 + 1e-12 && sum >= 1.0 - 4e-6, "shares add up to the total: " + sum);
+        }
+        // The scenario's own split (0.3, 0.5, 0.1, 0.1), rule and prosecution are the starting point.
+        Parameters p = new Parameters();
+        List<String> start = d.values(d.start(p));
+        assertEquals(List.of("0.3", "0.5", "0.1", "0.1", "population", "0.11"), start);
+    }
+
+    @Test
+    void aRobustCriterionIsAPercentileOfTheDrawMeans() {
+        // Two posterior draws of two replicates: runs d1r1, d1r2, d2r1, d2r2.
+        Decisions d = new Decisions(List.of(), 0, List.of(),
+                List.of(new Decisions.Range("buyers.prosecution_probability", 0, 1, false, null)));
+        Optimization.Evaluator ev = unit -> {
+            double p = Double.parseDouble(d.values(unit).get(0));
+            // Draw 1 rewards p, draw 2 punishes it by half as much: the mean prefers p = 1; the p10
+            // of the two draw means is highest where they cross, at p = 1/15.
+            return new Optimization.Runs(new double[] {1 + p, 1 + p, 1.1 - 0.5 * p - 0.1, 1.1 - 0.5 * p + 0.1},
+                    new double[] {1, 1, 1, 1});
+        };
+        OptimizeSpec.Objective p10 = new OptimizeSpec.Objective("rescues", true, 0.1);
+        Optimization.Outcome out = new Optimization(d, p10, new OptimizeSpec.SearchSettings(10, 6, 0.3, 1), 2, ev, 2)
+                .run(new double[] {0.5}, Optimization.Listener.NONE);
+        for (Optimization.Candidate c : out.history()) {
+            double p = Double.parseDouble(c.values().get(0));
+            double[] means = {1 + p, 1.1 - 0.5 * p};
+            assertArrayEquals(means, c.units(), 1e-12);
+            assertEquals(org.crackdown.analysis.stats.Quantile.of(means, 0.1), c.criterion(), 1e-12);
+            assertEquals((means[0] + means[1]) / 2, c.mean(), 1e-12);
+        }
+        assertEquals(1 / 15.0, Double.parseDouble(out.best().values().get(0)), 0.02, "p10 picks the crossing: "
+                + out.best().values());
+        OptimizeSpec.Objective mean = new OptimizeSpec.Objective("rescues", true, Double.NaN);
+        Optimization.Outcome byMean = new Optimization(d, mean, new OptimizeSpec.SearchSettings(10, 6, 0.3, 1), 2, ev,
+                2).run(new double[] {0.5}, Optimization.Listener.NONE);
+        // The mean over draws, (2.1 + 0.5 p) / 2, rises with p.
+        assertTrue(Double.parseDouble(byMean.best().values().get(0)) > 0.95, byMean.best().values().toString());
+    }
+}

@@ -1,0 +1,264 @@
+package org.crackdown.optimize;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.crackdown.calibration.SimulationJournal;
+import org.crackdown.cli.Main;
+import org.crackdown.scenario.ScenarioFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code crackdown optimize} end to end on a tiny case (three months at 0.5% scale, two
+ * generations of four candidates, two replicates; about 30 short runs): the files, the same folder
+ * with one thread as with two, a search interrupted and resumed from its journal giving the same
+ * history, best.yaml re-running to the figure the history reports, and bad input refused with
+ * exit 2.
+ */
+class OptimizeCommandTest {
+
+    static final String TINY = "src/test/resources/optimize/tiny-tasks.yaml";
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome crackdown(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @TempDir
+    static Path tmp;
+    static Path oneThread;
+    static Path twoThreads;
+    static Outcome first;
+
+    @BeforeAll
+    static void optimizeTwice() {
+        oneThread = tmp.resolve("one");
+        twoThreads = tmp.resolve("two");
+        first = crackdown("optimize", TINY, "--out", oneThread.toString(), "--threads", "1");
+        assertEquals(Main.OK, first.code(), first::err);
+        Outcome again = crackdown("optimize", TINY, "--out", twoThreads.toString(), "--threads", "2", "--quiet");
+        assertEquals(Main.OK, again.code(), again::err);
+    }
+
+    static List<CSVRecord> csv(Path file) throws IOException {
+        return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(file)).getRecords();
+    }
+
+    @Test
+    void writesTheHistoryTheOptimumAndTheComparison() throws IOException {
+        for (String f : List.of("history.csv", "comparison.csv", "best.yaml", "optimize.yaml", "run.json")) {
+            assertTrue(Files.isRegularFile(oneThread.resolve(f)), f);
+        }
+        assertFalse(Files.exists(tmp.resolve(".one.optimize-journal")), "the journal is gone once complete");
+        List<CSVRecord> history = csv(oneThread.resolve("history.csv"));
+        assertEquals(1 + 2 * 4, history.size(), "the start, then two generations of four");
+        assertEquals(1, history.stream().filter(r -> r.get("best").equals("true")).count());
+        double oy = Double.parseDouble(history.get(0).get("officer_years"));
+        double bestMean = Double.NEGATIVE_INFINITY;
+        for (CSVRecord r : history) {
+            // Equal cost, measured: every split and rule works the same officer-years as the scenario's own.
+            assertEquals(oy, Double.parseDouble(r.get("officer_years")), 1e-9 * oy, r.toString());
+            double runs = (Double.parseDouble(r.get("run_d1_r1")) + Double.parseDouble(r.get("run_d1_r2"))) / 2;
+            assertEquals(runs, Double.parseDouble(r.get("mean")), 1e-9);
+            bestMean = Math.max(bestMean, Double.parseDouble(r.get("mean")));
+        }
+        CSVRecord best = history.stream().filter(r -> r.get("best").equals("true")).findFirst().orElseThrow();
+        assertEquals(bestMean, Double.parseDouble(best.get("criterion")), 1e-9, "the best is the highest mean");
+        List<CSVRecord> comparison = csv(oneThread.resolve("comparison.csv"));
+        assertEquals(List.of("optimum", "baseline", "hotspot"), comparison.stream().map(r -> r.get("strategy")).toList());
+        for (CSVRecord r : comparison.subList(1, 3)) {
+            double diff = Double.parseDouble(r.get("optimum_minus_strategy"));
+            // comparison.csv gives six significant digits.
+            assertEquals(Double.parseDouble(comparison.get(0).get("mean")) - Double.parseDouble(r.get("mean")), diff,
+                    1e-4 * Math.max(1, Double.parseDouble(r.get("mean"))));
+            assertTrue(Double.parseDouble(r.get("diff_ci95_low")) <= diff
+                    && diff <= Double.parseDouble(r.get("diff_ci95_high")), r.toString());
+        }
+        assertTrue(first.out().contains("comparison on fresh seeds"), first.out());
+        assertTrue(first.out().contains("best named strategy"), first.out());
+        assertTrue(first.err().contains("generation 2: 4 candidates"), first.err());
+    }
+
+    @Test
+    void theFolderDoesNotDependOnTheNumberOfThreads() throws IOException {
+        for (String f : List.of("history.csv", "comparison.csv", "best.yaml")) {
+            assertArrayEquals(Files.readAllBytes(oneThread.resolve(f)), Files.readAllBytes(twoThreads.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void bestYamlRerunsToTheFigureTheHistoryReports(@TempDir Path dir) throws IOException {
+        CSVRecord best = csv(oneThread.resolve("history.csv")).stream().filter(r -> r.get("best").equals("true"))
+                .findFirst().orElseThrow();
+        Path run = dir.resolve("rerun");
+        Outcome o = crackdown("run", oneThread.resolve("best.yaml").toString(), "--set", "scale=0.005", "--seed", "1",
+                "--out", run.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o::err);
+        CSVRecord summary = csv(run.resolve("summary.csv")).get(0);
+        double rescues = Double.parseDouble(summary.get("women_rescued")) + Double.parseDouble(summary.get("children_rescued"));
+        assertEquals(Double.parseDouble(best.get("run_d1_r1")), rescues, 0.0, "seed 1 is the first search run");
+    }
+
+    @Test
+    void anInterruptedSearchResumesToTheSameHistory(@TempDir Path dir) throws Exception {
+        OptimizeSpec spec = OptimizeReader.read(Path.of(TINY));
+        Path out = dir.resolve("resumed");
+        Path journalFile = dir.resolve(".resumed.optimize-journal");
+        OptimizeRun run = OptimizeRun.prepare(spec, List.of(), ScenarioFiles.snapshot());
+        try (SimulationJournal journal = SimulationJournal.open(journalFile, run.fingerprint(), run.columns(), false)) {
+            // Stop every run once four candidates are done (and mid-run for the ones in flight).
+            Optimization opt = run.optimization(journal, () -> journal.size() >= 4, 2);
+            assertThrows(CancellationException.class,
+                    () -> opt.run(run.decisions().start(run.base().parameters()), Optimization.Listener.NONE));
+            assertTrue(journal.size() >= 4 && journal.size() < 9, "interrupted part-way: " + journal.size());
+        }
+        Outcome resumed = crackdown("optimize", TINY, "--out", out.toString(), "--threads", "2", "--resume", "--quiet");
+        assertEquals(Main.OK, resumed.code(), resumed::err);
+        assertTrue(resumed.out().contains("resuming: "), resumed.out());
+        for (String f : List.of("history.csv", "comparison.csv", "best.yaml")) {
+            assertArrayEquals(Files.readAllBytes(oneThread.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+        assertFalse(Files.exists(journalFile));
+    }
+
+    @Test
+    void validateTellsAnOptimizeFileFromTheOthers() {
+        Outcome o = crackdown("validate", TINY);
+        assertEquals(Main.OK, o.code(), o::err);
+        assertTrue(o.out().contains("(optimize tiny-tasks: 6 decision coordinates, mean of rescues, 2 named strategies"),
+                o.out());
+    }
+
+    @Test
+    void twoShardsTogetherWriteTheFolderOneProcessWrites(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("sharded");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(() -> crackdown("optimize", TINY, "--out", out.toString(), "--threads", "1",
+                    "--shard", "0/2", "--quiet"));
+            var second = pool.submit(() -> crackdown("optimize", TINY, "--out", out.toString(), "--threads", "1",
+                    "--shard", "1/2", "--quiet"));
+            Outcome a = first.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            Outcome b = second.get(5, java.util.concurrent.TimeUnit.MINUTES);
+            assertEquals(Main.OK, a.code(), a::err);
+            assertEquals(Main.OK, b.code(), b::err);
+            assertTrue(b.out().contains("shard 1/2 done: shard 0 writes"), b.out());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String f : List.of("history.csv", "comparison.csv", "best.yaml")) {
+            assertArrayEquals(Files.readAllBytes(oneThread.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("sharded"), left.map(p -> p.getFileName().toString()).toList(),
+                    "the shards' journals are removed once the folder is complete");
+        }
+    }
+
+    static Outcome withFile(Path dir, String from, String to) throws IOException {
+        Path f = dir.resolve("bad.yaml");
+        String text = Files.readString(Path.of(TINY)).replace("scenario: ../scenarios/tiny.yaml",
+                "scenario: " + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath());
+        assertTrue(text.contains(from), from);
+        Files.writeString(f, text.replace(from, to));
+        return crackdown("optimize", f.toString(), "--out", dir.resolve("out").toString());
+    }
+
+    @Test
+    void overPosteriorDrawsEachCandidateMeetsTheSameDrawsAndSeeds(@TempDir Path dir) throws IOException {
+        // Two particles of very different demand; three draws by weight (seeded).
+        Files.writeString(dir.resolve("posterior.csv"), "particle,demand.bride_propensity,weight\n1,0.05,0.5\n"
+                + "2,0.4,0.5\n");
+        Path f = dir.resolve("robust.yaml");
+        Files.writeString(f, Files.readString(Path.of(TINY))
+                .replace("scenario: ../scenarios/tiny.yaml", "scenario: "
+                        + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath())
+                .replace("objective: {measure: rescues, direction: max}",
+                        "objective: {measure: rescues, direction: max, criterion: p10}\n"
+                                + "posterior: {file: posterior.csv, draws: 3, seed: 2}")
+                .replace("replicates: 2", "replicates: 1")
+                .replace("generations: 2", "generations: 1"));
+        Path out = dir.resolve("out");
+        Outcome o = crackdown("optimize", f.toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o::err);
+        assertTrue(o.out().contains("p10 of rescues"), o.out());
+        List<CSVRecord> history = csv(out.resolve("history.csv"));
+        assertEquals(5, history.size());
+        for (CSVRecord r : history) {
+            double[] draws = {Double.parseDouble(r.get("run_d1_r1")), Double.parseDouble(r.get("run_d2_r1")),
+                    Double.parseDouble(r.get("run_d3_r1"))};
+            assertEquals(org.crackdown.analysis.stats.Quantile.of(draws, 0.1), Double.parseDouble(r.get("criterion")),
+                    1e-4 * Math.max(1, Double.parseDouble(r.get("criterion"))), r.toString());
+        }
+        // The comparison's pairs are the draws (each the mean of its replicates), not the runs.
+        assertEquals("3", csv(out.resolve("comparison.csv")).get(0).get("n"));
+        assertTrue(Files.readString(out.resolve("best.yaml")).contains("over 3 posterior draws"));
+    }
+
+    @Test
+    void aDecisionTheTimelineOverwritesIsRefused(@TempDir Path dir) throws IOException {
+        Path scenario = dir.resolve("dated.yaml");
+        Files.writeString(scenario, "extends: " + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath()
+                + "\ntimeline:\n  - date: 2010-02-01\n    set: {buyers.prosecution_probability: 0.3}\n");
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, Files.readString(Path.of(TINY)).replace("scenario: ../scenarios/tiny.yaml",
+                "scenario: dated.yaml"));
+        Outcome o = crackdown("optimize", f.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(Main.BAD_INPUT, o.code(), o.err());
+        assertTrue(o.err().contains("bad.yaml:12:12: decisions: ranges: buyers.prosecution_probability: the scenario's "
+                + "timeline sets it on 2010-02-01"), o.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
+    void badInputIsRefusedWithExit2AndAClearMessage(@TempDir Path dir) throws IOException {
+        record Case(String from, String to, String message) {
+        }
+        for (Case c : List.of(
+                new Case("decisions:", "decisoins:", "bad.yaml:9:1: unknown key 'decisoins'; did you mean 'decisions'?"),
+                new Case("measure: rescues", "measure: rescue", "objective: unknown measure 'rescue'; did you mean"),
+                new Case("direction: max", "direction: up", "objective: direction: expected one of max, min, got 'up'"),
+                new Case("[patrol, investigation, dna, buyer]", "[patrol, dna, patrol]",
+                        "decisions: tasks: 'patrol' is listed twice"),
+                new Case("[patrol, investigation, dna, buyer]", "[patrol, patrols]",
+                        "got 'patrols'; did you mean 'patrol'?"),
+                new Case("[patrol, investigation, dna, buyer]", "[patrol, traffic]",
+                        "decisions: tasks: expected one of patrol, investigation, dna, buyer, got 'traffic'"),
+                new Case("buyers.prosecution_probability: {min: 0.05, max: 0.5}", "police.budget: {min: 1, max: 2}",
+                        "decisions: ranges: police.budget: changes how many officers work (the cost)"),
+                new Case("{min: 0.05, max: 0.5}", "{min: 0.5, max: 0.05}", "max 0.05 must be above min 0.5"),
+                new Case("hotspot: {police.allocation: hotspot}", "optimum: {police.allocation: hotspot}",
+                        "'optimum' is the name of the optimised strategy"),
+                new Case("generations: 2", "generation: 2", "search: unknown key 'generation'; did you mean 'generations'?"),
+                new Case("set: {scale: 0.005,", "set: {police.allocation: hotspot, scale: 0.005,",
+                        "set: police.allocation is also decided by the search"))) {
+            Outcome o = withFile(dir, c.from(), c.to());
+            assertEquals(Main.BAD_INPUT, o.code(), c.to() + "\n" + o.err());
+            assertTrue(o.err().contains(c.message()), c.to() + ": " + o.err());
+            assertTrue(o.err().contains("bad.yaml:"), "placed in the file: " + o.err());
+            assertFalse(o.err().contains("Exception"), o.err());
+            assertFalse(Files.exists(dir.resolve("out")), "no folder for bad input");
+        }
+    }
+}
