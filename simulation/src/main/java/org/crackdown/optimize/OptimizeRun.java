@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.crackdown.calibration.SimulationJournal;
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.Scenario;
 import org.crackdown.scenario.ScenarioException;

@@ -13,9 +13,9 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.crackdown.model.CodeVersion;
+import org.crackdown.format.CodeVersion;
+import org.crackdown.format.Json;
 import org.crackdown.output.CsvNumbers;
-import org.crackdown.output.Json;
 import org.crackdown.output.RunManifest;
 
 /**
