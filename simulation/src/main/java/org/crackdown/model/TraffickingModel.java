@@ -11,6 +11,7 @@ import org.crackdown.agent.Gang;
 import org.crackdown.agent.RuralFamilies;
 import org.crackdown.agent.Victim;
 import org.crackdown.agent.VictimType;
+import org.crackdown.format.CodeVersion;
 import org.crackdown.market.Demand;
 import org.crackdown.market.Market;
 import org.crackdown.policy.Enforcement;
