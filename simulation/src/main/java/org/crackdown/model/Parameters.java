@@ -12,6 +12,10 @@ package org.crackdown.model;
  * <p>Defaults marked source "calibrated" were fitted to the 2011 figures (docs/calibration.md);
  * "free" marks behavioural parameters with hand-set defaults; every other default is a published
  * figure whose source is named, and also listed in scenarios/data/facts.csv.
+ *
+ * <p>Longer than ~400 lines on purpose: one annotated field per scenario key, grouped by section,
+ * is what makes this the single source of truth; splitting it by section would give the registry,
+ * the GUI and the docs several places to look for one key.
  */
 public final class Parameters implements java.io.Serializable, Cloneable {
 

@@ -38,6 +38,11 @@ import sim.engine.Stoppable;
  * <p>The day is a fixed sequence of named processes ({@link #processes()}), scheduled on MASON's
  * Schedule with their position as ordering; this list is the ODD process overview in code.
  * All randomness comes from {@link #random}, seeded once from the run's seed.
+ *
+ * <p>Longer than ~400 lines on purpose: it is the one place where the world's parts are wired
+ * together and the day's processes are listed in order, and it implements {@link TradeWorld} (the
+ * small interface gangs see). Most process bodies delegate to their own class (market, trade,
+ * policy, demand); splitting the wiring would scatter the ODD's process overview.
  */
 public class TraffickingModel extends SimState implements TradeWorld {
 

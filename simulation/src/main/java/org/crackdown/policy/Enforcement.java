@@ -25,6 +25,11 @@ import ec.util.MersenneTwisterFast;
  * when its victims are found, or by investigation); and each rescue is counted under the process
  * that made it.
  *
+ * <p>Longer than ~400 lines on purpose: every way police find, count and solve is here so that the
+ * counting rules (merge, register, solve, rescue by process) are applied in one place, as the
+ * statistics apply them; the case book, joint operations and the settled start are their own
+ * classes.
+ *
  * <p>Victims sold to buyers form a stock, province by province, that police search and buyers
  * judge their risk against. It has exits besides rescue: women escape, buyers let victims go,
  * victims die, and bought children grow up out of being findable (the {@code held.*} rates).
