@@ -21,7 +21,7 @@ import org.crackdown.yaml.YamlFiles;
 import org.crackdown.yaml.YamlReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
+
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
@@ -98,16 +98,8 @@ public final class TargetsReader {
     }
 
     private CalibrationSpec parse(Path path) {
-        YamlFiles.Loaded loaded = YamlFiles.load(path, file);
-        if (loaded.failed()) {
-            problems.add(loaded.problem());
-            return null;
-        }
-        Node root = loaded.root();
-        if (!(root instanceof MappingNode top) || top.getValue().stream().noneMatch(TargetsReader::knownTop)) {
-            problems.add(new Place(file, 1, 1).problem(root == null
-                    ? "expected a map of calibration keys (" + String.join(", ", TOP) + "), got an empty file"
-                    : YamlFiles.notA("calibration targets", root)));
+        MappingNode top = YamlFiles.topMap(path, file, problems, TOP_KEYS, TOP, "calibration", "calibration targets");
+        if (top == null) {
             return null;
         }
         Place rootAt = at(top);
@@ -353,11 +345,6 @@ public final class TargetsReader {
 
     private static String allowedValue(String key) {
         return ParamRegistry.find(key).map(ParamSpec::allowed).orElse("a date like 2011-01-01");
-    }
-
-    /** A top-level key that is a targets-file key or close to one: a file with none is not a targets file. */
-    private static boolean knownTop(NodeTuple t) {
-        return t.getKeyNode() instanceof ScalarNode k && TOP_KEYS.knows(k.getValue());
     }
 
     private static String what(Node n) {

@@ -27,8 +27,8 @@ import org.crackdown.yaml.YamlFiles;
 import org.crackdown.yaml.YamlReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+
+
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -115,16 +115,8 @@ public final class OptimizeReader {
     }
 
     private OptimizeSpec parse(Path path) {
-        YamlFiles.Loaded loaded = YamlFiles.load(path, file);
-        if (loaded.failed()) {
-            problems.add(loaded.problem());
-            return null;
-        }
-        Node root = loaded.root();
-        if (!(root instanceof MappingNode top) || top.getValue().stream().noneMatch(OptimizeReader::knownTop)) {
-            problems.add(new Place(file, 1, 1).problem(root == null
-                    ? "expected a map of optimize keys (" + String.join(", ", TOP) + "), got an empty file"
-                    : YamlFiles.notA("optimize", root)));
+        MappingNode top = YamlFiles.topMap(path, file, problems, TOP_KEYS, TOP, "optimize", "optimize");
+        if (top == null) {
             return null;
         }
         Place rootAt = r.at(top);
@@ -483,7 +475,4 @@ public final class OptimizeReader {
         return n == null ? fallback : n;
     }
 
-    private static boolean knownTop(NodeTuple t) {
-        return t.getKeyNode() instanceof ScalarNode k && TOP_KEYS.knows(k.getValue());
-    }
 }

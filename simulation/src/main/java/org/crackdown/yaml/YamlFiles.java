@@ -231,6 +231,29 @@ public final class YamlFiles {
         }
     }
 
+    /**
+     * Reads a file whose top level must be a map naming at least one of its known keys (a targets
+     * or optimize file): the map, or null with the problem added. {@code keysWord} names the keys
+     * in the message ("calibration", "optimize"), {@code kind} the file ({@link #notA}).
+     */
+    public static MappingNode topMap(Path path, String file, java.util.List<Problem> problems, Keys top,
+                                     java.util.List<String> topNames, String keysWord, String kind) {
+        Loaded loaded = load(path, file);
+        if (loaded.failed()) {
+            problems.add(loaded.problem());
+            return null;
+        }
+        Node root = loaded.root();
+        if (root instanceof MappingNode map && map.getValue().stream()
+                .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && top.knows(k.getValue()))) {
+            return map;
+        }
+        problems.add(new Place(file, 1, 1).problem(root == null
+                ? "expected a map of " + keysWord + " keys (" + String.join(", ", topNames) + "), got an empty file"
+                : notA(kind, root)));
+        return null;
+    }
+
     /** Parses the bytes of a YAML file as {@link #load} does. */
     public static Loaded parse(String file, byte[] bytes) {
         String text;
