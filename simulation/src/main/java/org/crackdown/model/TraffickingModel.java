@@ -69,6 +69,12 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private List<Gang> gangs;
     /** The same gangs by home province, each list in formation order, for linking new gangs. */
     private List<Gang>[] gangsByHome;
+    /**
+     * Gangs in play per home province (the active ones in {@link #gangsByHome}), so a new gang
+     * picks its partners without copying its neighbourhood's lists. Rebuilt when read from a
+     * checkpoint.
+     */
+    private transient int[] activeByHome;
     private final List<Stoppable> scheduled = new ArrayList<>();
     private int nextTimeline;
     private int day;
@@ -140,6 +146,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         joint = new JointOperations(net, scenario.operations(), scenario.start());
         gangs = new ArrayList<>();
         gangsByHome = newGangIndex(net.size());
+        activeByHome = new int[net.size()];
         prospects = new Prospects(net, routes, demography, families, market, enforcement, params);
         sourcing = new Sourcing(net, prospects, families, enforcement, metrics, params);
         outlook = new double[net.size()][2];
@@ -358,8 +365,10 @@ public class TraffickingModel extends SimState implements TradeWorld {
         // on days when one went).
         if (gangsEnded > 0) {
             gangs.removeIf(g -> !g.active());
-            for (List<Gang> l : gangsByHome) {
-                l.removeIf(g -> !g.active());
+            for (int h = 0; h < gangsByHome.length; h++) {
+                if (gangsByHome[h].size() != activeByHome[h]) {
+                    gangsByHome[h].removeIf(g -> !g.active());
+                }
             }
             gangsEnded = 0;
         }
@@ -443,18 +452,46 @@ public class TraffickingModel extends SimState implements TradeWorld {
         // Gangs differ in how much risk they take: a lognormal spread around the parameter.
         double aversion = Math.exp(RISK_AVERSION_SPREAD * random.nextGaussian());
         Gang g = new Gang(nextGangId++, home, childSpecialist, aversion, reservationFactor, members, 20_000, b, day);
-        List<Gang> near = new ArrayList<>();
-        near.addAll(gangsByHome[home]);
-        for (int q : net.get(home).neighbours()) {
-            near.addAll(gangsByHome[q]);
+        // Up to two partners drawn from the gangs in play at home and next door, as from one
+        // list of them (home's gangs, then each neighbour's, in formation order) without the
+        // first pick: the same draws and choices as building that list, without building it.
+        Province at = net.get(home);
+        int near = activeByHome[home];
+        for (int k = 0, c = at.neighbourCount(); k < c; k++) {
+            near += activeByHome[at.neighbour(k)];
         }
-        near.removeIf(o -> !o.active());
-        for (int k = 0; k < 2 && !near.isEmpty(); k++) {
-            g.link(near.remove(random.nextInt(near.size())));
+        if (near > 0) {
+            int first = random.nextInt(near);
+            g.link(activeNear(at, first));
+            if (near > 1) {
+                int second = random.nextInt(near - 1);
+                g.link(activeNear(at, second < first ? second : second + 1));
+            }
         }
         gangs.add(g);
         gangsByHome[home].add(g);
+        activeByHome[home]++;
         return g;
+    }
+
+    /** The k-th gang in play (from 0) of home's gangs followed by each neighbour's. */
+    private Gang activeNear(Province home, int k) {
+        for (int i = -1, c = home.neighbourCount(); i < c; i++) {
+            int q = i < 0 ? home.index() : home.neighbour(i);
+            List<Gang> l = gangsByHome[q];
+            if (k >= activeByHome[q]) {
+                k -= activeByHome[q];
+            } else if (l.size() == activeByHome[q]) {
+                return l.get(k); // nobody gone since the list was last cleared
+            } else {
+                for (Gang o : l) {
+                    if (o.active() && k-- == 0) {
+                        return o;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("fewer gangs in play near " + home.code() + " than counted");
     }
 
     /**
@@ -490,6 +527,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private void endGang(Gang g) {
         if (g.active()) {
             gangsEnded++;
+            activeByHome[g.home()]--;
         }
         g.end();
     }
@@ -570,6 +608,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         int[][] links = (int[][]) in.readObject();
+        if (gangsByHome != null) {
+            activeByHome = new int[gangsByHome.length];
+            for (int h = 0; h < gangsByHome.length; h++) {
+                for (Gang g : gangsByHome[h]) {
+                    activeByHome[h] += g.active() ? 1 : 0;
+                }
+            }
+        }
         for (int i = 0; i < links.length; i++) {
             for (int p : links[i]) {
                 gangs.get(i).partners().add(gangs.get(p));
