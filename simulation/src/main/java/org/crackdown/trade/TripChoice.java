@@ -54,20 +54,17 @@ public final class TripChoice {
         double[] bestSale = new double[types.length];
         for (VictimType t : types) {
             if (t.isChild() == g.childSpecialist()) {
-                double[] sale = new double[provinces];
-                double most = Double.NEGATIVE_INFINITY;
-                for (int d = 0; d < provinces; d++) {
-                    sale[d] = outlook.expectedSale(d, t);
-                    most = Math.max(most, sale[d]);
-                }
-                sales[t.ordinal()] = sale;
-                bestSale[t.ordinal()] = most;
+                // Read only (shared with the plans before and after this one while nothing changes).
+                sales[t.ordinal()] = outlook.expectedSales(t);
+                bestSale[t.ordinal()] = outlook.bestExpectedSale(t);
             }
         }
+        // Whether any day cost is negative is the same for every source (see cheapestRoute).
+        boolean nonNegative = Prospects.cheapestRoute(dayCost, 0) != Double.NEGATIVE_INFINITY;
         for (int s : outlook.sourcesFrom(g.home())) {
             // Getting there costs running days; without victims the trip draws no police risk.
             double reach = outlook.travelDays(g.home(), s) * p.getTripCostPerDay();
-            double cheapest = Prospects.cheapestRoute(dayCost, s);
+            double cheapest = nonNegative ? dayCost[s] : Double.NEGATIVE_INFINITY;
             boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
             Routes.Search routes = null;
             for (VictimType t : types) {
