@@ -81,6 +81,12 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private long nextGangId;
     /** Gangs gone since the lists were last cleared of them. */
     private int gangsEnded;
+    /**
+     * The same gangs, in the order they went: found in the lists by id (the lists are in
+     * formation order), so clearing them does not read every gang. Null when read from a
+     * checkpoint: the lists are then cleared by a scan.
+     */
+    private transient List<Gang> ended;
     private Sourcing sourcing;
     private Prospects prospects;
     /**
@@ -145,6 +151,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         enforcement = new Enforcement(this, police, net.size());
         joint = new JointOperations(net, scenario.operations(), scenario.start());
         gangs = new ArrayList<>();
+        ended = new ArrayList<>();
         gangsByHome = newGangIndex(net.size());
         activeByHome = new int[net.size()];
         prospects = new Prospects(net, routes, demography, families, market, enforcement, params);
@@ -361,16 +368,22 @@ public class TraffickingModel extends SimState implements TradeWorld {
             learnMonth();
             metrics.endMonth();
         }
-        // Gone gangs leave the lists at the end of their last day (a scan of every gang, so only
-        // on days when one went).
+        // Gone gangs leave the lists at the end of their last day.
         if (gangsEnded > 0) {
-            gangs.removeIf(g -> !g.active());
+            boolean known = ended != null && ended.size() == gangsEnded;
+            if (!known || !removeGone(gangs, ended)) {
+                gangs.removeIf(g -> !g.active());
+            }
             for (int h = 0; h < gangsByHome.length; h++) {
                 if (gangsByHome[h].size() != activeByHome[h]) {
-                    gangsByHome[h].removeIf(g -> !g.active());
+                    final int home = h;
+                    if (!known || !removeGone(gangsByHome[h], ended.stream().filter(g -> g.home() == home).toList())) {
+                        gangsByHome[h].removeIf(g -> !g.active());
+                    }
                 }
             }
             gangsEnded = 0;
+            ended = new ArrayList<>();
         }
         day++;
         if (finished()) {
@@ -515,6 +528,52 @@ public class TraffickingModel extends SimState implements TradeWorld {
         return child + women > 0 ? Math.min(0.8, Math.max(0.2, child / (child + women))) : 0.5;
     }
 
+    /**
+     * Removes {@code gone} from {@code list}, a list in formation order (increasing ids), keeping
+     * the order of the rest: each is found by a binary search on ids, then the list is closed up
+     * once, so only ~log n gangs are read per gone one instead of every gang. False, with the list
+     * unchanged, if one of them is not found there.
+     */
+    private static boolean removeGone(List<Gang> list, List<Gang> gone) {
+        if (gone.isEmpty()) {
+            return false;
+        }
+        int[] at = new int[gone.size()];
+        for (int k = 0; k < at.length; k++) {
+            Gang g = gone.get(k);
+            int lo = 0;
+            int hi = list.size() - 1;
+            at[k] = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long id = list.get(mid).id();
+                if (id < g.id()) {
+                    lo = mid + 1;
+                } else if (id > g.id()) {
+                    hi = mid - 1;
+                } else {
+                    at[k] = list.get(mid) == g ? mid : -1;
+                    break;
+                }
+            }
+            if (at[k] < 0) {
+                return false;
+            }
+        }
+        java.util.Arrays.sort(at);
+        int w = at[0];
+        int next = 0;
+        for (int i = at[0]; i < list.size(); i++) {
+            if (next < at.length && at[next] == i) {
+                next++;
+            } else {
+                list.set(w++, list.get(i));
+            }
+        }
+        list.subList(w, list.size()).clear();
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Gang>[] newGangIndex(int provinces) {
         List<Gang>[] index = new List[provinces];
@@ -528,6 +587,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
         if (g.active()) {
             gangsEnded++;
             activeByHome[g.home()]--;
+            if (ended != null) {
+                ended.add(g);
+            }
         }
         g.end();
     }
