@@ -561,16 +561,18 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         java.util.Arrays.sort(at);
+        Gang[] all = list.toArray(new Gang[0]);
         int w = at[0];
         int next = 0;
-        for (int i = at[0]; i < list.size(); i++) {
+        for (int i = at[0]; i < all.length; i++) {
             if (next < at.length && at[next] == i) {
                 next++;
             } else {
-                list.set(w++, list.get(i));
+                all[w++] = all[i];
             }
         }
-        list.subList(w, list.size()).clear();
+        list.clear();
+        list.addAll(java.util.Arrays.asList(all).subList(0, w));
         return true;
     }
 
