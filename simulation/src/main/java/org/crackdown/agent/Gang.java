@@ -227,7 +227,8 @@ public final class Gang implements Steppable {
         }
     }
 
-    private boolean onTrip() {
+    /** Acquiring, in transit or selling: the only states in which a gang holds victims or has a destination. */
+    public boolean onTrip() {
         return state == State.ACQUIRING || state == State.TRANSIT || state == State.SELLING;
     }
 

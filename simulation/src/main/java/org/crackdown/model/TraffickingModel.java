@@ -87,6 +87,12 @@ public class TraffickingModel extends SimState implements TradeWorld {
      * checkpoint: the lists are then cleared by a scan.
      */
     private transient List<Gang> ended;
+    /**
+     * Gangs on a trip after their step yesterday: a superset of those on a trip when today's gangs
+     * step begins (only a gang's own step starts a trip), all the day's outlook needs to count.
+     * Null (count every gang) before the first step and when read from a checkpoint.
+     */
+    private transient List<Gang> onTripAfterStep;
     private Sourcing sourcing;
     private Prospects prospects;
     /**
@@ -207,16 +213,21 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     private void stepGangs() {
-        prospects.newDay(day, gangs);
+        prospects.newDay(day, onTripAfterStep != null ? onTripAfterStep : gangs);
         List<Gang> order = new ArrayList<>(gangs);
         gangSteps += order.size();
         shuffle(order);
+        List<Gang> onTrip = new ArrayList<>();
         for (Gang g : order) {
             g.step(this);
             if (g.active()) {
                 enforcement.present(g.location());
+                if (g.onTrip()) {
+                    onTrip.add(g);
+                }
             }
         }
+        onTripAfterStep = onTrip;
         market.unserved(prospects.forSale(), params);
     }
 

@@ -111,7 +111,9 @@ public final class Prospects implements java.io.Serializable {
 
     /**
      * The start of the gangs' day: what is already heading for each market and on offer there is
-     * counted, and yesterday's acquisition outlook is forgotten.
+     * counted, and yesterday's acquisition outlook is forgotten. {@code gangs} must include every
+     * gang on a trip (others count for nothing; the counts are whole numbers, so their order
+     * does not matter).
      */
     public void newDay(int today, List<Gang> gangs) {
         day = today;
