@@ -214,8 +214,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private void stepGangs() {
         prospects.newDay(day, onTripAfterStep != null ? onTripAfterStep : gangs);
-        List<Gang> order = new ArrayList<>(gangs);
-        gangSteps += order.size();
+        Gang[] order = gangs.toArray(new Gang[0]);
+        gangSteps += order.length;
         shuffle(order);
         List<Gang> onTrip = new ArrayList<>();
         for (Gang g : order) {
@@ -429,9 +429,12 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     /** Fisher-Yates with the model's generator (Collections.shuffle would need a java.util.Random). */
-    private void shuffle(List<Gang> list) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            Collections.swap(list, i, random.nextInt(i + 1));
+    private void shuffle(Gang[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Gang g = a[i];
+            a[i] = a[j];
+            a[j] = g;
         }
     }
 
