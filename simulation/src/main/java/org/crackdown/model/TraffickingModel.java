@@ -158,6 +158,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         joint = new JointOperations(net, scenario.operations(), scenario.start());
         gangs = new ArrayList<>();
         ended = new ArrayList<>();
+        onTripAfterStep = null;
         gangsByHome = newGangIndex(net.size());
         activeByHome = new int[net.size()];
         prospects = new Prospects(net, routes, demography, families, market, enforcement, params);
