@@ -174,6 +174,9 @@ public final class Gang implements Steppable {
 
     /** After losing victims but not the gang: go home and start over. */
     public void regroup() {
+        if (!victims.isEmpty()) {
+            throw new IllegalStateException("gang " + id + " regroups holding victims");
+        }
         if (state != State.GONE) {
             enter(location == home ? State.IDLE : State.RETURNING);
             if (state == State.RETURNING) {
@@ -216,9 +219,17 @@ public final class Gang implements Steppable {
             }
             default -> throw new AssertionError(this.state);
         }
-        if (!victims.isEmpty() && this.state != State.GONE) {
+        // Only a gang on a trip holds victims: they are taken on while acquiring, and all are
+        // sold or lost before it heads home. The state is checked first so that the victim lists
+        // of the many idle gangs are not read every day.
+        if (onTrip() && !victims.isEmpty()) {
             w.exposeToPatrol(this, location);
         }
+    }
+
+    /** Acquiring, in transit or selling: the only states in which a gang holds victims or has a destination. */
+    public boolean onTrip() {
+        return state == State.ACQUIRING || state == State.TRANSIT || state == State.SELLING;
     }
 
     private void enter(State s) {

@@ -77,6 +77,13 @@ public final class Market implements java.io.Serializable {
     /** Buyers' perceived yearly hazard that police find a bought victim and take her or him away. */
     private final double[] recoveryRate;
     private final int[] monthProsecutions;
+    /**
+     * How often the waiting count or the price index of each (province, type) has changed, and of
+     * all of them: lets a reader keep figures derived from them until they change (Prospects'
+     * expected sales). Not model state: counts from 0 again when read from a checkpoint.
+     */
+    private transient int[] stamps;
+    private transient long changes;
 
     @SuppressWarnings("unchecked")
     public Market(int provinces, Parameters p) {
@@ -115,6 +122,7 @@ public final class Market implements java.io.Serializable {
             if (b.wants(t)) {
                 bids[b.province()][t.ordinal()].add(new Waiting(e, b.willingnessToPay(t), seq));
                 waitingByType[b.province()][t.ordinal()]++;
+                changed(b.province(), t.ordinal());
             }
         }
         waitingCount[b.province()]++;
@@ -128,6 +136,7 @@ public final class Market implements java.io.Serializable {
         for (VictimType t : VictimType.values()) {
             if (b.wants(t)) {
                 waitingByType[b.province()][t.ordinal()]--;
+                changed(b.province(), t.ordinal());
                 if (++dead[b.province()][t.ordinal()] * 2 > bids[b.province()][t.ordinal()].size()) {
                     compact(b.province(), t.ordinal());
                 }
@@ -241,6 +250,7 @@ public final class Market implements java.io.Serializable {
         double price = reservation + buyerShare * (bestBid - reservation);
         double w = eventWeight(p);
         priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * price;
+        changed(province, t.ordinal());
         return new Sale(b, price);
     }
 
@@ -262,6 +272,7 @@ public final class Market implements java.io.Serializable {
     public void unsold(int province, VictimType t, double ask, Parameters p) {
         double w = eventWeight(p);
         priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * ask;
+        changed(province, t.ordinal());
     }
 
     /**
@@ -286,9 +297,31 @@ public final class Market implements java.io.Serializable {
                 }
                 if (top != null) {
                     priceIndex[i][t] = (1 - w) * priceIndex[i][t] + w * top.bid;
+                    changed(i, t);
                 }
             }
         }
+    }
+
+    private void changed(int province, int t) {
+        if (stamps == null) {
+            stamps = new int[waitingByType.length * TYPES];
+        }
+        stamps[province * TYPES + t]++;
+        changes++;
+    }
+
+    /** Changes so far to any province's waiting counts or price indices (see {@link #stamp}). */
+    public long changes() {
+        return changes;
+    }
+
+    /**
+     * Changes so far to the waiting count or price index of type t in a province: while it is the
+     * same, so are {@link #waiting(int, VictimType)} and {@link #priceIndex}.
+     */
+    public int stamp(int province, VictimType t) {
+        return stamps == null ? 0 : stamps[province * TYPES + t.ordinal()];
     }
 
     public void prosecuted(int province) {

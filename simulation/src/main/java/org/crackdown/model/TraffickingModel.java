@@ -75,12 +75,30 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private List<Gang> gangs;
     /** The same gangs by home province, each list in formation order, for linking new gangs. */
     private List<Gang>[] gangsByHome;
+    /**
+     * Gangs in play per home province (the active ones in {@link #gangsByHome}), so a new gang
+     * picks its partners without copying its neighbourhood's lists. Rebuilt when read from a
+     * checkpoint.
+     */
+    private transient int[] activeByHome;
     private final List<Stoppable> scheduled = new ArrayList<>();
     private int nextTimeline;
     private int day;
     private long nextGangId;
     /** Gangs gone since the lists were last cleared of them. */
     private int gangsEnded;
+    /**
+     * The same gangs, in the order they went: found in the lists by id (the lists are in
+     * formation order), so clearing them does not read every gang. Null when read from a
+     * checkpoint: the lists are then cleared by a scan.
+     */
+    private transient List<Gang> ended;
+    /**
+     * Gangs on a trip after their step yesterday: a superset of those on a trip when today's gangs
+     * step begins (only a gang's own step starts a trip), all the day's outlook needs to count.
+     * Null (count every gang) before the first step and when read from a checkpoint.
+     */
+    private transient List<Gang> onTripAfterStep;
     private Sourcing sourcing;
     private Prospects prospects;
     /**
@@ -145,7 +163,10 @@ public class TraffickingModel extends SimState implements TradeWorld {
         enforcement = new Enforcement(this, police, net.size());
         joint = new JointOperations(net, scenario.operations(), scenario.start());
         gangs = new ArrayList<>();
+        ended = new ArrayList<>();
+        onTripAfterStep = null;
         gangsByHome = newGangIndex(net.size());
+        activeByHome = new int[net.size()];
         prospects = new Prospects(net, routes, demography, families, market, enforcement, params);
         sourcing = new Sourcing(net, prospects, families, enforcement, metrics, params);
         outlook = new double[net.size()][2];
@@ -199,16 +220,21 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     private void stepGangs() {
-        prospects.newDay(day, gangs);
-        List<Gang> order = new ArrayList<>(gangs);
-        gangSteps += order.size();
+        prospects.newDay(day, onTripAfterStep != null ? onTripAfterStep : gangs);
+        Gang[] order = gangs.toArray(new Gang[0]);
+        gangSteps += order.length;
         shuffle(order);
+        List<Gang> onTrip = new ArrayList<>();
         for (Gang g : order) {
             g.step(this);
             if (g.active()) {
                 enforcement.present(g.location());
+                if (g.onTrip()) {
+                    onTrip.add(g);
+                }
             }
         }
+        onTripAfterStep = onTrip;
         market.unserved(prospects.forSale(), params);
     }
 
@@ -360,14 +386,22 @@ public class TraffickingModel extends SimState implements TradeWorld {
             learnMonth();
             metrics.endMonth();
         }
-        // Gone gangs leave the lists at the end of their last day (a scan of every gang, so only
-        // on days when one went).
+        // Gone gangs leave the lists at the end of their last day.
         if (gangsEnded > 0) {
-            gangs.removeIf(g -> !g.active());
-            for (List<Gang> l : gangsByHome) {
-                l.removeIf(g -> !g.active());
+            boolean known = ended != null && ended.size() == gangsEnded;
+            if (!known || !removeGone(gangs, ended)) {
+                gangs.removeIf(g -> !g.active());
+            }
+            for (int h = 0; h < gangsByHome.length; h++) {
+                if (gangsByHome[h].size() != activeByHome[h]) {
+                    final int home = h;
+                    if (!known || !removeGone(gangsByHome[h], ended.stream().filter(g -> g.home() == home).toList())) {
+                        gangsByHome[h].removeIf(g -> !g.active());
+                    }
+                }
             }
             gangsEnded = 0;
+            ended = new ArrayList<>();
         }
         day++;
         if (finished()) {
@@ -402,9 +436,12 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     /** Fisher-Yates with the model's generator (Collections.shuffle would need a java.util.Random). */
-    private void shuffle(List<Gang> list) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            Collections.swap(list, i, random.nextInt(i + 1));
+    private void shuffle(Gang[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            Gang g = a[i];
+            a[i] = a[j];
+            a[j] = g;
         }
     }
 
@@ -449,18 +486,46 @@ public class TraffickingModel extends SimState implements TradeWorld {
         // Gangs differ in how much risk they take: a lognormal spread around the parameter.
         double aversion = Math.exp(RISK_AVERSION_SPREAD * random.nextGaussian());
         Gang g = new Gang(nextGangId++, home, childSpecialist, aversion, reservationFactor, members, 20_000, b, day);
-        List<Gang> near = new ArrayList<>();
-        near.addAll(gangsByHome[home]);
-        for (int q : net.get(home).neighbours()) {
-            near.addAll(gangsByHome[q]);
+        // Up to two partners drawn from the gangs in play at home and next door, as from one
+        // list of them (home's gangs, then each neighbour's, in formation order) without the
+        // first pick: the same draws and choices as building that list, without building it.
+        Province at = net.get(home);
+        int near = activeByHome[home];
+        for (int k = 0, c = at.neighbourCount(); k < c; k++) {
+            near += activeByHome[at.neighbour(k)];
         }
-        near.removeIf(o -> !o.active());
-        for (int k = 0; k < 2 && !near.isEmpty(); k++) {
-            g.link(near.remove(random.nextInt(near.size())));
+        if (near > 0) {
+            int first = random.nextInt(near);
+            g.link(activeNear(at, first));
+            if (near > 1) {
+                int second = random.nextInt(near - 1);
+                g.link(activeNear(at, second < first ? second : second + 1));
+            }
         }
         gangs.add(g);
         gangsByHome[home].add(g);
+        activeByHome[home]++;
         return g;
+    }
+
+    /** The k-th gang in play (from 0) of home's gangs followed by each neighbour's. */
+    private Gang activeNear(Province home, int k) {
+        for (int i = -1, c = home.neighbourCount(); i < c; i++) {
+            int q = i < 0 ? home.index() : home.neighbour(i);
+            List<Gang> l = gangsByHome[q];
+            if (k >= activeByHome[q]) {
+                k -= activeByHome[q];
+            } else if (l.size() == activeByHome[q]) {
+                return l.get(k); // nobody gone since the list was last cleared
+            } else {
+                for (Gang o : l) {
+                    if (o.active() && k-- == 0) {
+                        return o;
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("fewer gangs in play near " + home.code() + " than counted");
     }
 
     /**
@@ -484,6 +549,54 @@ public class TraffickingModel extends SimState implements TradeWorld {
         return child + women > 0 ? Math.min(0.8, Math.max(0.2, child / (child + women))) : 0.5;
     }
 
+    /**
+     * Removes {@code gone} from {@code list}, a list in formation order (increasing ids), keeping
+     * the order of the rest: each is found by a binary search on ids, then the list is closed up
+     * once, so only ~log n gangs are read per gone one instead of every gang. False, with the list
+     * unchanged, if one of them is not found there.
+     */
+    private static boolean removeGone(List<Gang> list, List<Gang> gone) {
+        if (gone.isEmpty()) {
+            return false;
+        }
+        int[] at = new int[gone.size()];
+        for (int k = 0; k < at.length; k++) {
+            Gang g = gone.get(k);
+            int lo = 0;
+            int hi = list.size() - 1;
+            at[k] = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                long id = list.get(mid).id();
+                if (id < g.id()) {
+                    lo = mid + 1;
+                } else if (id > g.id()) {
+                    hi = mid - 1;
+                } else {
+                    at[k] = list.get(mid) == g ? mid : -1;
+                    break;
+                }
+            }
+            if (at[k] < 0) {
+                return false;
+            }
+        }
+        java.util.Arrays.sort(at);
+        Gang[] all = list.toArray(new Gang[0]);
+        int w = at[0];
+        int next = 0;
+        for (int i = at[0]; i < all.length; i++) {
+            if (next < at.length && at[next] == i) {
+                next++;
+            } else {
+                all[w++] = all[i];
+            }
+        }
+        list.clear();
+        list.addAll(java.util.Arrays.asList(all).subList(0, w));
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Gang>[] newGangIndex(int provinces) {
         List<Gang>[] index = new List[provinces];
@@ -496,6 +609,10 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private void endGang(Gang g) {
         if (g.active()) {
             gangsEnded++;
+            activeByHome[g.home()]--;
+            if (ended != null) {
+                ended.add(g);
+            }
         }
         g.end();
     }
@@ -576,6 +693,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         int[][] links = (int[][]) in.readObject();
+        if (gangsByHome != null) {
+            activeByHome = new int[gangsByHome.length];
+            for (int h = 0; h < gangsByHome.length; h++) {
+                for (Gang g : gangsByHome[h]) {
+                    activeByHome[h] += g.active() ? 1 : 0;
+                }
+            }
+        }
         for (int i = 0; i < links.length; i++) {
             for (int p : links[i]) {
                 gangs.get(i).partners().add(gangs.get(p));

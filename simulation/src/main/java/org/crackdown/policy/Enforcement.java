@@ -91,6 +91,11 @@ public final class Enforcement implements java.io.Serializable {
     private double publicClearance = 0.5;
     private double monthOpened;
     private double monthSolved;
+    /**
+     * Per province, the last interception hazard and its inputs (patrol officers, year, scale,
+     * interception efficiency): a cache, not model state.
+     */
+    private transient double[][] hazardMemo;
 
     public Enforcement(TraffickingModel model, PoliceForce police, int provinces) {
         this.model = model;
@@ -115,11 +120,23 @@ public final class Enforcement implements java.io.Serializable {
     /** Daily chance that patrols in a province stop a gang carrying victims. */
     public double interceptionHazard(int province, Parameters p) {
         PoliceUnit u = police.unit(province);
-        double perMillion = model.demography().population(model.network().get(province), p) / 1e6;
-        if (perMillion <= 0) {
-            return 0;
+        // Asked for every gang-day with victims, and its inputs change at most daily: the last
+        // value per province is reused while every input is the same (so the same number).
+        double patrol = u.patrol(p);
+        double year = model.demography().year();
+        double scale = p.getScale();
+        double efficiency = p.getInterceptionEfficiency();
+        if (hazardMemo == null) {
+            hazardMemo = new double[heldCount.length][];
         }
-        return 1 - Math.exp(-p.getInterceptionEfficiency() * u.patrol(p) / perMillion);
+        double[] memo = hazardMemo[province];
+        if (memo != null && memo[0] == patrol && memo[1] == year && memo[2] == scale && memo[3] == efficiency) {
+            return memo[4];
+        }
+        double perMillion = model.demography().population(model.network().get(province), p) / 1e6;
+        double hazard = perMillion <= 0 ? 0 : 1 - Math.exp(-efficiency * patrol / perMillion);
+        hazardMemo[province] = new double[] {patrol, year, scale, efficiency, hazard};
+        return hazard;
     }
 
     /** A gang with victims spends a day in a province: patrols may stop it. */

@@ -72,9 +72,8 @@ public final class SettledStart {
     public static Stocks settle(TraffickingModel m, double[][] inflow, List<Gang> gangs, Parameters p,
                                 MersenneTwisterFast r) {
         Enforcement enf = m.enforcement();
-        List<PastSale> sales = pastSales(inflow, p, r);
         // Oldest first, so ledgers end with the latest sales and merges go to the oldest case.
-        sales.sort(Comparator.comparingInt(PastSale::daysAgo).reversed());
+        List<PastSale> sales = oldestFirst(pastSales(inflow, p, r));
         List<Gang> women = new ArrayList<>();
         List<Gang> children = new ArrayList<>();
         for (Gang g : gangs) {
@@ -119,6 +118,36 @@ public final class SettledStart {
             held += enf.heldByBuyers(i);
         }
         return new Stocks(held, ledger, open);
+    }
+
+    /**
+     * The sales oldest first, equal ages in the order drawn: what a stable sort by days ago,
+     * reversed, gives, but by counting the sales of each age (millions of them at national scale).
+     */
+    private static List<PastSale> oldestFirst(List<PastSale> sales) {
+        int oldest = Integer.MIN_VALUE;
+        int youngest = Integer.MAX_VALUE;
+        for (PastSale s : sales) {
+            oldest = Math.max(oldest, s.daysAgo());
+            youngest = Math.min(youngest, s.daysAgo());
+        }
+        if (sales.isEmpty() || (long) oldest - youngest > 4L * sales.size() + 100_000) {
+            List<PastSale> sorted = new ArrayList<>(sales); // few, or a few very old: counting would not pay
+            sorted.sort(Comparator.comparingInt(PastSale::daysAgo).reversed());
+            return sorted;
+        }
+        int[] start = new int[oldest - youngest + 2];
+        for (PastSale s : sales) {
+            start[oldest - s.daysAgo() + 1]++;
+        }
+        for (int k = 1; k < start.length; k++) {
+            start[k] += start[k - 1];
+        }
+        PastSale[] out = new PastSale[sales.size()];
+        for (PastSale s : sales) {
+            out[start[oldest - s.daysAgo()]++] = s;
+        }
+        return java.util.Arrays.asList(out);
     }
 
     /** The victims living with buyers at the start, each with the days since its sale. */

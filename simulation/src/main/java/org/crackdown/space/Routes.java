@@ -228,7 +228,18 @@ public final class Routes implements java.io.Serializable {
     /** The cheapest route from {@code from} to {@code to}, both included. */
     public int[] path(int from, int to, double[] dayCost, double kmPerDay) {
         int[] prev = new int[net.size()];
-        costs(from, dayCost, kmPerDay, prev);
+        Search search = new Search();
+        search.start(from, dayCost, kmPerDay, prev);
+        // With no negative day cost, a settled province's predecessor never changes again (a later
+        // one costs at least as much), so the search stops once the destination is settled: the
+        // route is the one a search run to the end gives.
+        boolean nonNegative = true;
+        for (double c : dayCost) {
+            nonNegative &= c >= 0;
+        }
+        while (!(nonNegative && search.done[to]) && search.settleNext()) {
+            // settling
+        }
         int len = 1;
         for (int v = to; v != from; v = prev[v]) {
             if (v < 0) {

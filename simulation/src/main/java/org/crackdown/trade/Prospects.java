@@ -62,6 +62,18 @@ public final class Prospects implements java.io.Serializable {
     private int day;
     /** Scratch for plans (one plan at a time per model); not part of the model's state. */
     private transient Routes.Search search;
+    /**
+     * Expected sales per (type, destination) as last worked out for a plan, kept while their
+     * inputs are unchanged: the market's stamp of (destination, type), the victims inbound (a
+     * change marks the entry stale) and the scale. Every plan needs all of them, and between two
+     * plans few change. A cache, not model state.
+     */
+    private transient double[][] sales;
+    private transient int[][] salesStamp;
+    private transient boolean[][] salesStale;
+    private transient double[] bestSale;
+    private transient long[] salesChanges;
+    private transient double salesScale;
 
     public Prospects(ProvinceNetwork net, Routes routes, Demography demography, RuralFamilies families,
                      Market market, Enforcement enforcement, Parameters params) {
@@ -99,7 +111,9 @@ public final class Prospects implements java.io.Serializable {
 
     /**
      * The start of the gangs' day: what is already heading for each market and on offer there is
-     * counted, and yesterday's acquisition outlook is forgotten.
+     * counted, and yesterday's acquisition outlook is forgotten. {@code gangs} must include every
+     * gang on a trip (others count for nothing; the counts are whole numbers, so their order
+     * does not matter).
      */
     public void newDay(int today, List<Gang> gangs) {
         day = today;
@@ -109,6 +123,7 @@ public final class Prospects implements java.io.Serializable {
         for (double[] a : forSale) {
             Arrays.fill(a, 0);
         }
+        sales = null; // inbound is counted afresh
         for (Gang g : gangs) {
             int d = g.destination();
             if (g.state() == Gang.State.SELLING) {
@@ -285,6 +300,10 @@ public final class Prospects implements java.io.Serializable {
     /** A gang planning now commits to bring {@code n} victims of type t to d: later planners see it. */
     public void committed(int d, VictimType t, int n) {
         inbound[d][t.ordinal()] += n;
+        if (sales != null) {
+            salesStale[t.ordinal()][d] = true;
+            salesChanges[t.ordinal()] = -1;
+        }
     }
 
     /**
@@ -296,6 +315,62 @@ public final class Prospects implements java.io.Serializable {
     public double expectedSale(int d, VictimType t) {
         double chance = Math.min(1, market.waiting(d, t) / (inbound[d][t.ordinal()] + params.getScale()));
         return market.priceIndex(d, t) * chance;
+    }
+
+    /**
+     * {@link #expectedSale}(d, t) for every destination d, as it stands now: shared, read only,
+     * valid until the market, the victims inbound or the scale change.
+     */
+    public double[] expectedSales(VictimType t) {
+        refreshSales(t);
+        return sales[t.ordinal()];
+    }
+
+    /** The largest of {@link #expectedSales}(t) (negative infinity if none; NaN if one is NaN). */
+    public double bestExpectedSale(VictimType t) {
+        refreshSales(t);
+        return bestSale[t.ordinal()];
+    }
+
+    private void refreshSales(VictimType t) {
+        int n = net.size();
+        double scale = params.getScale();
+        if (sales == null || Double.doubleToRawLongBits(scale) != Double.doubleToRawLongBits(salesScale)) {
+            sales = new double[TYPES][n];
+            salesStamp = new int[TYPES][n];
+            salesStale = new boolean[TYPES][n];
+            bestSale = new double[TYPES];
+            salesChanges = new long[TYPES];
+            for (boolean[] a : salesStale) {
+                Arrays.fill(a, true);
+            }
+            Arrays.fill(salesChanges, -1);
+            salesScale = scale;
+        }
+        int k = t.ordinal();
+        long changes = market.changes();
+        if (salesChanges[k] == changes) {
+            return;
+        }
+        double[] sale = sales[k];
+        boolean any = false;
+        for (int d = 0; d < n; d++) {
+            int stamp = market.stamp(d, t);
+            if (salesStale[k][d] || salesStamp[k][d] != stamp) {
+                sale[d] = expectedSale(d, t);
+                salesStamp[k][d] = stamp;
+                salesStale[k][d] = false;
+                any = true;
+            }
+        }
+        if (any) {
+            double most = Double.NEGATIVE_INFINITY;
+            for (int d = 0; d < n; d++) {
+                most = Math.max(most, sale[d]);
+            }
+            bestSale[k] = most;
+        }
+        salesChanges[k] = changes;
     }
 
     // ------------------------------------------------------------------ routes

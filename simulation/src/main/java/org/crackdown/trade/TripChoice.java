@@ -54,20 +54,17 @@ public final class TripChoice {
         double[] bestSale = new double[types.length];
         for (VictimType t : types) {
             if (t.isChild() == g.childSpecialist()) {
-                double[] sale = new double[provinces];
-                double most = Double.NEGATIVE_INFINITY;
-                for (int d = 0; d < provinces; d++) {
-                    sale[d] = outlook.expectedSale(d, t);
-                    most = Math.max(most, sale[d]);
-                }
-                sales[t.ordinal()] = sale;
-                bestSale[t.ordinal()] = most;
+                // Read only (shared with the plans before and after this one while nothing changes).
+                sales[t.ordinal()] = outlook.expectedSales(t);
+                bestSale[t.ordinal()] = outlook.bestExpectedSale(t);
             }
         }
+        // Whether any day cost is negative is the same for every source (see cheapestRoute).
+        boolean nonNegative = Prospects.cheapestRoute(dayCost, 0) != Double.NEGATIVE_INFINITY;
         for (int s : outlook.sourcesFrom(g.home())) {
             // Getting there costs running days; without victims the trip draws no police risk.
             double reach = outlook.travelDays(g.home(), s) * p.getTripCostPerDay();
-            double cheapest = Prospects.cheapestRoute(dayCost, s);
+            double cheapest = nonNegative ? dayCost[s] : Double.NEGATIVE_INFINITY;
             boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
             Routes.Search routes = null;
             for (VictimType t : types) {
@@ -100,14 +97,19 @@ public final class TripChoice {
                         if (gross - cheapest <= 0) {
                             continue;
                         }
-                        double noise = Math.exp(sigma * r.nextGaussian());
+                        double exponent = sigma * r.nextGaussian();
+                        // While nothing has been chosen (best is 0), only the sign of x * noise
+                        // matters, which is x's while the product cannot underflow to 0: the
+                        // factor (an exp) is worked out only once an option wins, or when that
+                        // shortcut is not safe (NaN: not known yet).
+                        double noise = best > 0 || !(Math.abs(exponent) < 40) ? Math.exp(exponent) : Double.NaN;
                         // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
-                        if ((gross - cheapest) * noise <= best) {
+                        if (!beats(gross - cheapest, noise, exponent, best)) {
                             continue;
                         }
                         // Nor can a route beat the days it takes at the cheapest day cost
                         // anywhere: ruled out before any search when that is too dear already.
-                        if (bounded && (gross - outlook.routeFloor(dayCost[s], leastDayCost, s, d)) * noise <= best) {
+                        if (bounded && !beats(gross - outlook.routeFloor(dayCost[s], leastDayCost, s, d), noise, exponent, best)) {
                             continue;
                         }
                         if (routes == null) {
@@ -117,14 +119,18 @@ public final class TripChoice {
                         // yet known costs too much for d to beat best: (gross - route) * noise
                         // <= (gross - frontier) * noise <= best, the same exact skip.
                         while (!routes.settled(d)
-                                && (!bounded || (gross - routes.frontier()) * noise > best)
+                                && (!bounded || beats(gross - routes.frontier(), noise, exponent, best))
                                 && routes.settleNext()) {
                             // settling
                         }
                         if (!routes.settled(d)) {
                             continue; // cannot win, or cannot be reached (an infinite cost)
                         }
-                        double value = (gross - routes.cost(d)) * noise;
+                        double margin = gross - routes.cost(d);
+                        if (!beats(margin, noise, exponent, best)) {
+                            continue;
+                        }
+                        double value = margin * (Double.isNaN(noise) ? Math.exp(exponent) : noise);
                         if (value > best) {
                             best = value;
                             chosen = new Trip(t, m, s, d);
@@ -134,5 +140,25 @@ public final class TripChoice {
             }
         }
         return chosen;
+    }
+
+    /**
+     * Whether x * exp(exponent) > best, the misjudged value of a margin x against the best so
+     * far, exactly as that product would compare; {@code noise} is exp(exponent) when already
+     * worked out, NaN when best is 0 and |exponent| < 40. Then the factor is between e^-40 and
+     * e^40, so for x above 1e-290 the product is positive (no underflow to 0) and beats 0, and for
+     * x not above 0 (or NaN) it does not: only a tiny positive x needs the factor itself.
+     */
+    private static boolean beats(double x, double noise, double exponent, double best) {
+        if (!Double.isNaN(noise)) {
+            return x * noise > best;
+        }
+        if (x > 1e-290) {
+            return true;
+        }
+        if (!(x > 0)) {
+            return false;
+        }
+        return x * Math.exp(exponent) > best;
     }
 }

@@ -80,6 +80,49 @@ class ProspectsTest {
         assertTrue(after > 0);
     }
 
+    /**
+     * Plans read expected sales kept from earlier plans while the market's stamps, the victims
+     * inbound and the scale say nothing changed (issue 9): at the end of every day of a busy
+     * trade (sales, arrivals, buyers giving up and unserved ones moving prices since the gangs'
+     * step began), after commitments, and after a change of scale, they equal the live figures.
+     */
+    @Test
+    void keptExpectedSalesEqualTheLiveOnes() {
+        Parameters defaults = new Parameters();
+        TraffickingModel m = TradeFixtures.quietModel(0.03, 7, p -> {
+            TestScenarios.set(p, "gangs.initial", defaults.getInitialGangs());
+            TestScenarios.set(p, "gangs.recruit_rate", defaults.getRecruitRate());
+            TestScenarios.set(p, "init.settled_stocks", true);
+        });
+        Prospects o = m.prospects();
+        ec.util.MersenneTwisterFast r = new ec.util.MersenneTwisterFast(3);
+        int n = m.network().size();
+        long changes = m.market().changes();
+        for (int day = 0; day < 120; day++) {
+            m.schedule.step(m);
+            for (int k = 0; k < 4; k++) {
+                for (VictimType t : VictimType.values()) {
+                    double[] kept = o.expectedSales(t);
+                    double most = Double.NEGATIVE_INFINITY;
+                    for (int d = 0; d < n; d++) {
+                        assertEquals(o.expectedSale(d, t), kept[d], "day " + day + ", " + t + " in " + d);
+                        most = Math.max(most, kept[d]);
+                    }
+                    assertEquals(most, o.bestExpectedSale(t));
+                }
+                // Between reads: a gang commits, a seller's ask moves a price, or the scale changes.
+                VictimType t = VictimType.values()[r.nextInt(VictimType.values().length)];
+                switch (k) {
+                    case 0 -> o.committed(r.nextInt(n), t, 1 + r.nextInt(3));
+                    case 1 -> m.market().unsold(r.nextInt(n), t, 1000 * r.nextDouble(), m.params());
+                    case 2 -> TestScenarios.set(m.params(), "scale", day % 2 == 0 ? 0.031 : 0.03);
+                    default -> { }
+                }
+            }
+        }
+        assertTrue(m.market().changes() > changes + 1000, "a busy market: " + (m.market().changes() - changes));
+    }
+
     @Test
     void theDayChargedAtTheStartBoundsEveryRouteFromBelow() {
         TraffickingModel m = quietModel(p -> { });
