@@ -42,7 +42,10 @@ import sim.engine.Stoppable;
  * <p>Longer than ~400 lines on purpose: it is the one place where the world's parts are wired
  * together and the day's processes are listed in order, and it implements {@link TradeWorld} (the
  * small interface gangs see). Most process bodies delegate to their own class (market, trade,
- * policy, demand); splitting the wiring would scatter the ODD's process overview.
+ * policy, demand); splitting the wiring would scatter the ODD's process overview. The lists of
+ * gangs in play (by home, on a trip, gone today) are kept here too, with the bookkeeping that
+ * keeps a day's cost proportional to its events (issue 9, docs/performance.md); moving them into
+ * a roster class of their own is the next seam if this file grows further.
  */
 public class TraffickingModel extends SimState implements TradeWorld {
 

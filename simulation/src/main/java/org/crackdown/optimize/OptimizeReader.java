@@ -34,6 +34,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads an optimize file as strictly as a scenario file: every unknown key (with a suggestion),
  * bad value and contradiction is reported, all at once, as {@code file:line:col: message}.
+ * Longer than ~400 lines because the schema is the file's documentation: each section (objective,
+ * decisions, compare, search) is checked here against the others, as TargetsReader does for a
+ * targets file; the YAML mechanics live in org.crackdown.yaml.
  *
  * <pre>{@code
  * name: budget-2011                     # names the output folder; default: the file name

@@ -26,6 +26,10 @@ import org.crackdown.space.Routes;
  * the first gang of the day asks, and shared by every gang that plans that day: gangs hear the same
  * news. The sale side — price and the buyers waiting against the victims already heading to a
  * market — is read live, so a gang sees what the gangs that planned before it committed to.
+ *
+ * <p>Longer than ~400 lines because the daily outlook, the shared expected sales and the route
+ * costs are caches of one picture that must be invalidated together (issue 9: expected sales are
+ * kept until a market stamp changes); split apart, each would need the others' bookkeeping.
  */
 public final class Prospects implements java.io.Serializable {
 
