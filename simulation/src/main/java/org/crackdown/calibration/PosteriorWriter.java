@@ -227,12 +227,7 @@ public final class PosteriorWriter {
         Map<String, Object> m = CalibrationWriter.manifestHead("calibration-abc", spec, scenarioName, overrides);
         m.put("generations_completed", outcome.generations().size() - 1);
         m.put("threads", threads);
-        m.put("code_version", CodeVersion.version());
-        m.put("git_commit", CodeVersion.commit());
-        m.put("java_version", System.getProperty("java.version"));
-        m.put("started", started.toString());
-        m.put("finished", finished.toString());
-        m.put("wall_clock_seconds", java.time.Duration.between(started, finished).toMillis() / 1000.0);
+        org.crackdown.output.RunManifest.putProvenance(m, started, finished);
         Json.write(dir.resolve(org.crackdown.output.RunManifest.FILE), m);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.crackdown.format.CodeVersion;
 import org.crackdown.format.Json;
 import org.crackdown.output.CsvNumbers;
 import org.crackdown.output.RunManifest;
@@ -182,12 +180,7 @@ public final class OptimizeWriter {
         m.put("compare_replicates", spec.compare().replicates());
         m.put("compare_seeds_from", spec.compare().seedBase());
         m.put("threads", threads);
-        m.put("code_version", CodeVersion.version());
-        m.put("git_commit", CodeVersion.commit());
-        m.put("java_version", System.getProperty("java.version"));
-        m.put("started", started.toString());
-        m.put("finished", finished.toString());
-        m.put("wall_clock_seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        RunManifest.putProvenance(m, started, finished);
         Json.write(dir.resolve(RunManifest.FILE), m);
     }
 }

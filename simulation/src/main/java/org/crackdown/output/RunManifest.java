@@ -48,6 +48,19 @@ public final class RunManifest {
         Json.write(dir.resolve(FILE), m);
     }
 
+    /**
+     * The provenance every run.json ends with: code version and commit, Java version, and the
+     * clock (the only place the clock is written, so the other files stay byte-identical).
+     */
+    public static void putProvenance(Map<String, Object> m, Instant started, Instant finished) {
+        m.put("code_version", CodeVersion.version());
+        m.put("git_commit", CodeVersion.commit());
+        m.put("java_version", System.getProperty("java.version"));
+        m.put("started", started.toString());
+        m.put("finished", finished.toString());
+        m.put("wall_clock_seconds", Duration.between(started, finished).toMillis() / 1000.0);
+    }
+
     private static String hostName() {
         String env = System.getenv("HOSTNAME");
         try {
