@@ -89,12 +89,7 @@ public final class TargetsReader {
      */
     public static CalibrationSpec read(Path path) throws ScenarioException {
         TargetsReader r = new TargetsReader(path.toString());
-        CalibrationSpec spec = r.parse(path);
-        if (!r.problems.isEmpty() || spec == null) {
-            throw new ScenarioException(r.problems.isEmpty()
-                    ? List.of(new Problem(r.file, 0, 0, "not a targets file")) : r.problems);
-        }
-        return spec;
+        return ScenarioException.unlessProblems(r.parse(path), r.problems, r.file, "not a targets file");
     }
 
     private CalibrationSpec parse(Path path) {

@@ -109,12 +109,7 @@ public final class OptimizeReader {
      */
     public static OptimizeSpec read(Path path) throws ScenarioException {
         OptimizeReader r = new OptimizeReader(path.toString());
-        OptimizeSpec spec = r.parse(path);
-        if (!r.problems.isEmpty() || spec == null) {
-            throw new ScenarioException(r.problems.isEmpty()
-                    ? List.of(new Problem(r.file, 0, 0, "not an optimize file")) : r.problems);
-        }
-        return spec;
+        return ScenarioException.unlessProblems(r.parse(path), r.problems, r.file, "not an optimize file");
     }
 
     private OptimizeSpec parse(Path path) {

@@ -14,6 +14,18 @@ public final class ScenarioException extends Exception {
         this.problems = List.copyOf(problems);
     }
 
+    /**
+     * What a file reader produced, if it found no problem; otherwise this exception with every
+     * problem, or with {@code notA} (e.g. "not a targets file") when it found none but read nothing.
+     */
+    public static <T> T unlessProblems(T read, List<Problem> problems, String file, String notA)
+            throws ScenarioException {
+        if (!problems.isEmpty() || read == null) {
+            throw new ScenarioException(problems.isEmpty() ? List.of(new Problem(file, 0, 0, notA)) : problems);
+        }
+        return read;
+    }
+
     public List<Problem> problems() {
         return problems;
     }
