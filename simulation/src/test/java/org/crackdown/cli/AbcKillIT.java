@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,20 +51,7 @@ class AbcKillIT {
     void killMinus9ThenResumeGivesTheUninterruptedPosterior() throws Exception {
         Path out = dir.resolve("killed");
         Path journal = dir.resolve(".killed.abc-journal");
-        Process p = new ProcessBuilder(SweepKillIT.command(args(out)))
-                .redirectOutput(dir.resolve("victim.out").toFile()).redirectError(dir.resolve("victim.err").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (!(Files.isRegularFile(journal) && Files.readAllLines(journal).size() > 4)) {
-            assertTrue(p.isAlive(), "the calibration ended before it could be killed");
-            assertTrue(System.nanoTime() < deadline, "no simulation finished within 2 minutes");
-            Thread.sleep(20);
-        }
-        p.destroyForcibly(); // SIGKILL: no shutdown hook
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertFalse(Files.exists(out), "killed before the end: no calibration folder");
-        // A torn last line, as a kill in the middle of a write leaves.
-        Files.writeString(journal, "1234abcd\t3f\t3fb99", StandardOpenOption.APPEND);
+        SweepKillIT.killOnceJournaled(dir, journal, 4, out, args(out));
 
         SweepKillIT.Result resumed = SweepKillIT.run(dir, args(out, "--resume"));
         assertEquals(0, resumed.code(), resumed.err());

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +30,7 @@ class OptimizeKillIT {
 
     static String[] args(Path out, String... more) {
         String[] base = {"optimize", file.toString(), "--out", out.toString(), "--threads", "2", "--quiet"};
-        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
-        System.arraycopy(more, 0, all, base.length, more.length);
-        return all;
+        return SweepKillIT.with(base, more);
     }
 
     @BeforeAll
@@ -52,21 +48,8 @@ class OptimizeKillIT {
     void killMinus9ThenResumeGivesTheUninterruptedSearch() throws Exception {
         Path out = dir.resolve("killed");
         Path journal = dir.resolve(".killed.optimize-journal");
-        Process p = new ProcessBuilder(SweepKillIT.command(args(out)))
-                .redirectOutput(dir.resolve("victim.out").toFile()).redirectError(dir.resolve("victim.err").toFile())
-                .start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         // The header and three scored candidates: killed inside the first generation or the second.
-        while (!(Files.isRegularFile(journal) && Files.readAllLines(journal).size() > 3)) {
-            assertTrue(p.isAlive(), "the search ended before it could be killed");
-            assertTrue(System.nanoTime() < deadline, "no candidate was scored within 2 minutes");
-            Thread.sleep(20);
-        }
-        p.destroyForcibly(); // SIGKILL: no shutdown hook
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertFalse(Files.exists(out), "killed before the end: no optimize folder");
-        // A torn last line, as a kill in the middle of a write leaves.
-        Files.writeString(journal, "1234abcd\t3f\t3fb99", StandardOpenOption.APPEND);
+        SweepKillIT.killOnceJournaled(dir, journal, 3, out, args(out));
 
         SweepKillIT.Result resumed = SweepKillIT.run(dir, args(out, "--resume"));
         assertEquals(0, resumed.code(), resumed.err());

@@ -62,6 +62,34 @@ class SweepKillIT {
         return cmd;
     }
 
+    /** {@code base} followed by {@code more}: a command line with extra options. */
+    static String[] with(String[] base, String... more) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    /**
+     * Starts crackdown with {@code args}, waits until {@code journal} holds more than {@code lines}
+     * lines, kills it with SIGKILL (no shutdown hook runs), checks that it left no output folder
+     * {@code out}, and tears the journal's last line as a kill in the middle of a write would.
+     */
+    static void killOnceJournaled(Path dir, Path journal, int lines, Path out, String... args) throws Exception {
+        Process p = new ProcessBuilder(command(args))
+                .redirectOutput(dir.resolve("victim.out").toFile()).redirectError(dir.resolve("victim.err").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!(Files.isRegularFile(journal) && Files.readAllLines(journal).size() > lines)) {
+            assertTrue(p.isAlive(), "the command ended before it could be killed");
+            assertTrue(System.nanoTime() < deadline, "nothing journaled within 2 minutes");
+            Thread.sleep(20);
+        }
+        p.destroyForcibly();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertFalse(Files.exists(out), "killed before the end: no output folder");
+        Files.writeString(journal, "1234abcd\t3f\t3fb99", StandardOpenOption.APPEND);
+    }
+
     static Result run(Path logs, String... args) throws Exception {
         Path out = Files.createTempFile(logs, "out", ".txt");
         Path err = Files.createTempFile(logs, "err", ".txt");
