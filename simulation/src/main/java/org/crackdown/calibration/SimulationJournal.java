@@ -176,36 +176,6 @@ public final class SimulationJournal implements AutoCloseable {
         }
     }
 
-    /**
-     * The results of a simulation another shard runs, once it has recorded them in its journal
-     * ({@code others}): polls every {@code pollMillis}.
-     *
-     * @throws java.util.concurrent.CancellationException if {@code cancelled} or interrupted first
-     */
-    public List<Map<String, Double>> await(List<Path> others, long seed, double[] values,
-                                           java.util.function.BooleanSupplier cancelled, long pollMillis)
-            throws IOException {
-        List<Map<String, Double>> r = lookup(seed, values);
-        while (r == null) {
-            if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
-                throw new java.util.concurrent.CancellationException("interrupted while waiting for another shard");
-            }
-            for (Path p : others) {
-                absorb(p);
-            }
-            r = lookup(seed, values);
-            if (r == null) {
-                try {
-                    Thread.sleep(pollMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.util.concurrent.CancellationException("interrupted while waiting for another shard");
-                }
-            }
-        }
-        return r;
-    }
-
     /** The replicates' target values of a simulation already done, or null. */
     public synchronized List<Map<String, Double>> lookup(long seed, double[] values) {
         List<Map<String, Double>> r = done.get(key(seed, values));

@@ -29,6 +29,20 @@ public final class SlotPool implements AutoCloseable {
         RuntimeException of(int slot, Throwable cause);
     }
 
+    /**
+     * A slot whose result another process (a shard) provides, and has not provided yet. Unlike
+     * other failures it does not stop the other slots: {@link #fill} lets them finish (a shard run
+     * with {@code --no-wait} does its own share of the batch before it stops), then throws the
+     * first one.
+     */
+    public static class Pending extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Pending(String message) {
+            super(message);
+        }
+    }
+
     /** Null: slots are filled one after another on the calling thread. */
     private final ExecutorService pool;
 
@@ -52,12 +66,22 @@ public final class SlotPool implements AutoCloseable {
     /**
      * Fills slots 0..n-1; results in slot order. The first failure (in slot order) is thrown and
      * the slots still running are interrupted; an interrupted caller gets a CancellationException.
+     * A {@link Pending} slot is thrown only once every other slot is filled (or has failed).
      */
     public <T> List<T> fill(int n, Slot<T> slot, Failure failure) {
         List<T> out = new ArrayList<>();
+        Pending pending = null;
         if (pool == null) {
             for (int i = 0; i < n; i++) {
-                out.add(slot.fill(i));
+                try {
+                    out.add(slot.fill(i));
+                } catch (Pending p) {
+                    pending = pending == null ? p : pending;
+                    out.add(null);
+                }
+            }
+            if (pending != null) {
+                throw pending;
             }
             return out;
         }
@@ -71,6 +95,11 @@ public final class SlotPool implements AutoCloseable {
                 try {
                     out.add(futures.get(i).get());
                 } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Pending p) {
+                        pending = pending == null ? p : pending;
+                        out.add(null);
+                        continue;
+                    }
                     if (e.getCause() instanceof RuntimeException r) {
                         throw r;
                     }
@@ -82,6 +111,9 @@ public final class SlotPool implements AutoCloseable {
             throw new CancellationException("interrupted");
         } finally {
             futures.forEach(f -> f.cancel(true));
+        }
+        if (pending != null) {
+            throw pending;
         }
         return out;
     }

@@ -62,6 +62,12 @@ final class AbcCalibration {
         Path target = command.output.folder(Path.of("runs", "calibration-" + RunCommand.folderName(cal.name())));
         org.crackdown.sweep.Shard shard = command.shard;
         boolean writer = shard.index() == 0;
+        if (!shard.isAll() && ShardJournals.alreadyComplete(target, "posterior.csv",
+                ShardJournals.of(journalFile(target), shard), command.resume)) {
+            stdout.println("shard " + shard + ": nothing to do, " + target + " is complete");
+            stdout.flush();
+            return Main.OK;
+        }
         RunFolder folder = writer ? command.output.open(target, "calibration") : null;
         java.util.function.BooleanSupplier cancelled = writer ? folder::cancelled : () -> false;
         Instant started = Instant.now();
@@ -90,7 +96,9 @@ final class AbcCalibration {
         if (journal.size() > 0) {
             stdout.printf("resuming: %d simulations already done are taken from %s%n", journal.size(), journalFile);
         }
-        try (folder; journal; ReplicateRunner runner = new ReplicateRunner(1, cancelled)) {
+        org.crackdown.calibration.ShardWait waiting = command.shardWait.of(journalFile(target), shard);
+        try (folder; journal; ReplicateRunner runner = new ReplicateRunner(1, cancelled);
+             var beat = shard.isAll() ? null : new org.crackdown.calibration.ShardWait.Heartbeat(journalFile)) {
             Evaluator ev = new Evaluator(cal, cal.scenario(), extra, runner, reps);
             stdout.printf("ABC-SMC on %s: %d free parameters, %d targets, %d particles, up to %d generations after "
                             + "the prior one, %d replicate(s) per simulation, seed %d, %d thread(s)%n",
@@ -113,7 +121,7 @@ final class AbcCalibration {
                     List<Map<String, Double>> summaries = journal.lookup(modelSeed, values);
                     if (summaries == null && !shard.contains(index - 1)) {
                         // Another shard's particle (or predictive draw): its runs come from its journal.
-                        summaries = journal.await(others, modelSeed, values, cancelled, 500);
+                        summaries = waiting.await(journal, (index - 1) % shard.count(), modelSeed, values, cancelled);
                     } else if (summaries == null) {
                         summaries = runner.run(s, seeds);
                         journal.record(modelSeed, values, summaries);
@@ -159,9 +167,21 @@ final class AbcCalibration {
             PosteriorWriter.writeManifest(folder.temp(), cal, base.name(), threads, extra, outcome, started,
                     Instant.now());
             folder.commit();
-            // The other shards may still be reading this journal's last results: it goes after theirs.
-            ShardJournals.removeOthers(others, cancelled, stderr);
+            if (command.shardWait.noWait) {
+                ShardJournals.removeNow(others);
+            } else {
+                // The other shards may still be reading this journal's last results: it goes after theirs.
+                ShardJournals.removeOthers(others, cancelled, stderr);
+            }
             journal.delete();
+        } catch (org.crackdown.calibration.SlotPool.Pending e) {
+            stdout.printf("shard %s: its share of what can run now is recorded in %s; %s: run it again with --resume "
+                    + "once the other shards have run theirs%n", shard, journalFile, e.getMessage());
+            stdout.flush();
+            return ShardJournals.PENDING;
+        } catch (org.crackdown.calibration.ShardWait.ShardGone e) {
+            stderr.println("error: " + e.getMessage() + " (" + journalFile + ")");
+            return Main.FAILED;
         } catch (CancellationException e) {
             stderr.println("interrupted: no calibration folder written; " + journal.size() + " simulations are kept in "
                     + journalFile + ": run the same command with --resume to continue");

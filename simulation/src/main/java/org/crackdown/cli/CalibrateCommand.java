@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
                         + "evaluations (and the same posterior) whatever the number of threads."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:fit or check completed", "1:a run failed or was interrupted",
-                "2:bad input (targets file, scenario, options, existing folder)"})
+                "2:bad input (targets file, scenario, options, existing folder)",
+                "3:with --shard and --no-wait: this shard has done what it can now; the rest needs the other shards"})
 public final class CalibrateCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -82,6 +83,9 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "generation (and predictive draw), records it in its own journal and takes the others' from "
                     + "theirs; shard 0 writes the folder, the same one a single process writes.")
     org.crackdown.sweep.Shard shard = org.crackdown.sweep.Shard.ALL;
+
+    @CommandLine.Mixin
+    ShardWaitOptions shardWait;
 
     @Option(names = "--particles", paramLabel = "N", description = "With --method abc: particles (overrides abc.particles).")
     Integer particles;
@@ -143,6 +147,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
         if (!abc && !shard.isAll()) {
             return "--shard applies to --method abc";
+        }
+        if (shardWait.problem(shard) != null) {
+            return shardWait.problem(shard);
         }
         if (abc && (check || maxEvaluations != null)) {
             return "--check and --max-evaluations apply to --method fit";

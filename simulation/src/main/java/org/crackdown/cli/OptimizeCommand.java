@@ -47,7 +47,8 @@ import picocli.CommandLine.Parameters;
                         + "the number of threads; an interrupted search continues with --resume."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:search and comparison completed", "1:a run failed or was interrupted",
-                "2:bad input (optimize file, scenario, options, existing folder)"})
+                "2:bad input (optimize file, scenario, options, existing folder)",
+                "3:with --shard and --no-wait: this shard has done what it can now; the rest needs the other shards"})
 public final class OptimizeCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -78,6 +79,9 @@ public final class OptimizeCommand implements Callable<Integer> {
     Shard shard = Shard.ALL;
 
     @Mixin
+    ShardWaitOptions shardWait;
+
+    @Mixin
     ScenarioOptions scenarioOptions;
 
     @Mixin
@@ -90,6 +94,10 @@ public final class OptimizeCommand implements Callable<Integer> {
         if (generations != null && (generations < 1 || generations > 1000)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--generations must be from 1 to 1000, got " + generations);
+        }
+        String shardProblem = shardWait.problem(shard);
+        if (shardProblem != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), shardProblem);
         }
         OptimizeSpec os = OptimizeReader.read(file);
         if (generations != null) {
@@ -105,8 +113,13 @@ public final class OptimizeCommand implements Callable<Integer> {
         int nThreads = threads.threads();
         Path target = output.folder(Path.of("runs", "optimize-" + RunCommand.folderName(os.name())));
         boolean writer = shard.index() == 0;
-        RunFolder folder = writer ? output.open(target, "optimize") : null;
         Path journalFile = ShardJournals.of(journalFile(target), shard);
+        if (!shard.isAll() && ShardJournals.alreadyComplete(target, OptimizeWriter.COMPARISON, journalFile, resume)) {
+            stdout.println("shard " + shard + ": nothing to do, " + target + " is complete");
+            stdout.flush();
+            return Main.OK;
+        }
+        RunFolder folder = writer ? output.open(target, "optimize") : null;
         List<Path> others = ShardJournals.others(journalFile(target), shard);
         java.util.function.BooleanSupplier cancelled = writer ? folder::cancelled : () -> false;
         SimulationJournal journal;
@@ -131,8 +144,9 @@ public final class OptimizeCommand implements Callable<Integer> {
         List<Comparison.Row> rows;
         Decisions d = run.decisions();
         final OptimizeSpec fs = os;
-        try (folder; journal) {
-            Optimization opt = run.optimization(journal, cancelled, nThreads, shard, others);
+        org.crackdown.calibration.ShardWait waiting = shardWait.of(journalFile(target), shard);
+        try (folder; journal; var beat = shard.isAll() ? null : new org.crackdown.calibration.ShardWait.Heartbeat(journalFile)) {
+            Optimization opt = run.optimization(journal, cancelled, nThreads, shard, waiting);
             stdout.printf("optimizing %s on %s: %s of %s (%s is better), %d decision coordinates, CMA-ES %d generations "
                             + "of %d candidates, %d replicate(s)%s per candidate (seeds from %d), %d thread(s)%n",
                     os.name(), os.scenario(), os.objective().criterion(), os.objective().measure(),
@@ -154,7 +168,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                         os.posterior() == null ? "" : " x " + os.draws() + " draws", os.compare().seedBase());
                 stderr.flush();
             }
-            rows = compare(run, journal, cancelled, others, shard, outcome.best(), nThreads);
+            rows = compare(run, journal, cancelled, waiting, shard, outcome.best(), nThreads);
             if (!writer) {
                 // Done: mark it, so shard 0 knows this journal has served once it has the results too.
                 ShardJournals.markDone(journalFile);
@@ -170,9 +184,21 @@ public final class OptimizeCommand implements Callable<Integer> {
             OptimizeWriter.writeManifest(folder.temp(), os, run.sets(), run.base().name(), nThreads, opt.population(),
                     outcome, started, Instant.now());
             folder.commit();
-            // The other shards may still be reading this journal's last results: it goes after theirs.
-            ShardJournals.removeOthers(others, cancelled, stderr);
+            if (shardWait.noWait) {
+                ShardJournals.removeNow(others);
+            } else {
+                // The other shards may still be reading this journal's last results: it goes after theirs.
+                ShardJournals.removeOthers(others, cancelled, stderr);
+            }
             journal.delete();
+        } catch (SlotPool.Pending e) {
+            stdout.printf("shard %s: its share of what can run now is recorded in %s; %s: run it again with --resume "
+                    + "once the other shards have run theirs%n", shard, journalFile, e.getMessage());
+            stdout.flush();
+            return ShardJournals.PENDING;
+        } catch (org.crackdown.calibration.ShardWait.ShardGone e) {
+            stderr.println("error: " + e.getMessage() + " (" + journalFile + ")");
+            return Main.FAILED;
         } catch (CancellationException e) {
             stderr.println("interrupted: no optimize folder written; " + journal.size() + " strategies' runs are kept in "
                     + journalFile + ": run the same command with --resume to continue");
@@ -195,7 +221,8 @@ public final class OptimizeCommand implements Callable<Integer> {
     }
 
     private static List<Comparison.Row> compare(OptimizeRun run, SimulationJournal journal,
-                                                java.util.function.BooleanSupplier cancelled, List<Path> others,
+                                                java.util.function.BooleanSupplier cancelled,
+                                                org.crackdown.calibration.ShardWait waiting,
                                                 Shard shard, Optimization.Candidate best, int nThreads) {
         List<String> names = run.comparisonNames();
         List<Integer> slots = java.util.stream.IntStream.range(0, names.size()).boxed().toList();
@@ -203,7 +230,8 @@ public final class OptimizeCommand implements Callable<Integer> {
         try (SlotPool pool = new SlotPool(nThreads, "crackdown-optimize")) {
             runs = Optimization.scoreShare(pool, shard, slots,
                     i -> run.comparisonRuns(journal, cancelled, i, best.unit()),
-                    i -> run.awaitComparisonRuns(journal, cancelled, others, i, best.unit()));
+                    (slot, i) -> run.awaitComparisonRuns(journal, cancelled, waiting, slot % shard.count(), i,
+                            best.unit()));
         }
         return Comparison.of(names, runs, run.spec().draws());
     }

@@ -27,6 +27,28 @@ final class ShardJournals {
                 + shard.count());
     }
 
+    /** Exit code of a shard run with --no-wait that has done what it can and needs the others' results. */
+    static final int PENDING = 3;
+
+    /** Every shard's journal, by shard index. */
+    static List<Path> all(Path journal, Shard shard) {
+        List<Path> out = new ArrayList<>();
+        for (int k = 0; k < shard.count(); k++) {
+            out.add(of(journal, new Shard(k, shard.count())));
+        }
+        return out;
+    }
+
+    /**
+     * Whether shard {@code shard} asked to resume has nothing to do: the folder is complete (its
+     * {@code product} file is there) and the shard's journal is gone, because shard 0 wrote the
+     * folder and removed the journals. Without this a shard started again afterwards (a re-queued
+     * Slurm task, a repeated command) would wait for journals that no longer exist.
+     */
+    static boolean alreadyComplete(Path target, String product, Path shardJournal, boolean resume) {
+        return resume && Files.isRegularFile(target.resolve(product)) && !Files.exists(shardJournal);
+    }
+
     /** The journals of the other shards. */
     static List<Path> others(Path journal, Shard shard) {
         List<Path> out = new ArrayList<>();
@@ -73,9 +95,18 @@ final class ShardJournals {
                 }
             }
         }
+        removeNow(others);
+    }
+
+    /**
+     * Removes the other shards' journals, marks and heartbeats without waiting: with --no-wait no
+     * shard waits for them (one still reading them finds a result missing and stops as pending).
+     */
+    static void removeNow(List<Path> others) throws IOException {
         for (Path p : others) {
             Files.deleteIfExists(p);
             Files.deleteIfExists(done(p));
+            Files.deleteIfExists(org.crackdown.calibration.ShardWait.alive(p));
         }
     }
 

@@ -34,10 +34,8 @@ final class ModelRuns {
     private final ScenarioFiles files;
     private final SimulationJournal journal;
     private final BooleanSupplier cancelled;
-    private final List<java.nio.file.Path> otherShards;
-
-    /** How often a shard looks for the runs another shard records. */
-    static final long POLL_MILLIS = 500;
+    /** How a shard gets the runs another shard records; null for a single process. */
+    private final org.crackdown.calibration.ShardWait shards;
 
     /**
      * @param extraSets overrides from the command line, after the file's {@code set}
@@ -45,13 +43,13 @@ final class ModelRuns {
      */
     ModelRuns(OptimizeSpec spec, List<String> extraSets, ScenarioFiles files, SimulationJournal journal,
               BooleanSupplier cancelled) {
-        this(spec, extraSets, files, journal, cancelled, List.of());
+        this(spec, extraSets, files, journal, cancelled, null);
     }
 
-    /** @param otherShards the journals of the other shards of a search run with {@code --shard} */
+    /** @param shards how the shards of a search run with {@code --shard} get each other's runs */
     ModelRuns(OptimizeSpec spec, List<String> extraSets, ScenarioFiles files, SimulationJournal journal,
-              BooleanSupplier cancelled, List<java.nio.file.Path> otherShards) {
-        this.otherShards = List.copyOf(otherShards);
+              BooleanSupplier cancelled, org.crackdown.calibration.ShardWait shards) {
+        this.shards = shards;
         this.spec = spec;
         List<String> s = new ArrayList<>(spec.set().stream().map(Setting::asSet).toList());
         s.addAll(extraSets);
@@ -136,12 +134,12 @@ final class ModelRuns {
     }
 
     /**
-     * The runs another shard records under {@code id}: waits until they are in one of the other
-     * shards' journals (or this one's, after a resume).
+     * The runs shard {@code owner} records under {@code id}: from its journal (or this one's, after
+     * a resume), as {@link org.crackdown.calibration.ShardWait} says.
      */
-    Optimization.Runs await(long seedBase, double[] id) {
+    Optimization.Runs await(int owner, long seedBase, double[] id) {
         try {
-            journal.await(otherShards, seedBase, id, cancelled, POLL_MILLIS);
+            shards.await(journal, owner, seedBase, id, cancelled);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,8 +155,8 @@ final class ModelRuns {
             }
 
             @Override
-            public Optimization.Runs await(double[] unit) {
-                return ModelRuns.this.await(spec.seedBase(), unit);
+            public Optimization.Runs await(int owner, double[] unit) {
+                return ModelRuns.this.await(owner, spec.seedBase(), unit);
             }
         };
     }

@@ -55,10 +55,10 @@ public final class Optimization {
         Runs evaluate(double[] unit);
 
         /**
-         * The runs of a candidate another shard evaluates, once it has recorded them (for
-         * {@code --shard}); waits for them.
+         * The runs of a candidate that shard {@code owner} evaluates, once it has recorded them
+         * (for {@code --shard}; see {@link org.crackdown.calibration.ShardWait}).
          */
-        default Runs await(double[] unit) {
+        default Runs await(int owner, double[] unit) {
             throw new IllegalStateException("this evaluator does not run in shards");
         }
     }
@@ -154,7 +154,8 @@ public final class Optimization {
                 }
                 List<double[]> batch = replay.pending;
                 int base = history.size();
-                List<Runs> scored = scoreShare(pool, shard, batch, evaluator::evaluate, evaluator::await);
+                List<Runs> scored = scoreShare(pool, shard, batch, evaluator::evaluate,
+                        (i, u) -> evaluator.await(i % shard.count(), u));
                 List<Candidate> added = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
                     Candidate c = candidate(base + i + 1, replay.generation, batch.get(i), scored.get(i));
@@ -173,12 +174,12 @@ public final class Optimization {
 
     /**
      * Scores a batch: this shard's slots ({@link Shard#contains}) in parallel on the pool with
-     * {@code own}, then the other slots one by one with {@code others} (which waits for the shards
-     * that run them). Results in slot order.
+     * {@code own}, then the other slots one by one with {@code others} (given the slot, which
+     * gets them from the shards that run them). Results in slot order.
      */
     public static <T, R> List<R> scoreShare(SlotPool pool, Shard shard, List<T> batch,
                                             java.util.function.Function<T, R> own,
-                                            java.util.function.Function<T, R> others) {
+                                            java.util.function.BiFunction<Integer, T, R> others) {
         List<Integer> mine = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (shard.contains(i)) {
@@ -189,7 +190,7 @@ public final class Optimization {
                 (k, cause) -> new IllegalStateException(cause));
         List<R> out = new ArrayList<>();
         for (int i = 0, k = 0; i < batch.size(); i++) {
-            out.add(shard.contains(i) ? done.get(k++) : others.apply(batch.get(i)));
+            out.add(shard.contains(i) ? done.get(k++) : others.apply(i, batch.get(i)));
         }
         return out;
     }

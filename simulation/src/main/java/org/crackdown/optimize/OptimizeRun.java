@@ -1,7 +1,6 @@
 package org.crackdown.optimize;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -119,7 +118,7 @@ public final class OptimizeRun {
 
     /** The search over the model, its runs journaled. */
     public Optimization optimization(SimulationJournal journal, BooleanSupplier cancelled, int threads) {
-        return optimization(journal, cancelled, threads, Shard.ALL, List.of());
+        return optimization(journal, cancelled, threads, Shard.ALL, null);
     }
 
     /**
@@ -127,17 +126,18 @@ public final class OptimizeRun {
      * generation and takes the rest from the other shards' journals.
      */
     public Optimization optimization(SimulationJournal journal, BooleanSupplier cancelled, int threads, Shard shard,
-                                     List<Path> otherShards) {
-        ModelRuns runs = new ModelRuns(spec, extraSets, files, journal, cancelled, otherShards);
+                                     org.crackdown.calibration.ShardWait shards) {
+        ModelRuns runs = new ModelRuns(spec, extraSets, files, journal, cancelled, shards);
         return new Optimization(decisions, spec.objective(), spec.search(), spec.draws(), runs.evaluator(decisions),
                 threads, shard);
     }
 
-    /** The comparison's runs of strategy {@code i} that another shard records (waits for them). */
+    /** The comparison's runs of strategy {@code i} that shard {@code owner} records (see ShardWait). */
     public Optimization.Runs awaitComparisonRuns(SimulationJournal journal, BooleanSupplier cancelled,
-                                                 List<Path> otherShards, int i, double[] best) {
-        return new ModelRuns(spec, extraSets, files, journal, cancelled, otherShards)
-                .await(spec.compare().seedBase(), comparisonId(i, best));
+                                                 org.crackdown.calibration.ShardWait shards, int owner, int i,
+                                                 double[] best) {
+        return new ModelRuns(spec, extraSets, files, journal, cancelled, shards)
+                .await(owner, spec.compare().seedBase(), comparisonId(i, best));
     }
 
     /** The journal key of strategy i of the comparison: -(i + 1), then the optimum's point (one coordinate more than any candidate's). */

@@ -140,6 +140,90 @@ class AbcCalibrateCommandTest {
     }
 
     @Test
+    void shardsRunInStagesWithoutWaitingGiveThePosteriorOneProcessWrites(@TempDir Path dir) throws IOException {
+        // What crackdown slurm's jobs do: every stage runs each shard with --no-wait (here one after
+        // the other, so no shard could wait for another), then shard 0 once more writes the folder.
+        // Three stages: the prior generation, generation 1 and the predictive check.
+        Path out = dir.resolve("staged");
+        int pending = 0;
+        for (int stage = 0; stage < 3; stage++) {
+            for (int i = 0; i < 2; i++) {
+                CalibrateCommandTest.Outcome o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc",
+                        "--out", out.toString(), "--threads", "1", "--shard", i + "/2", "--no-wait", "--resume",
+                        "--quiet");
+                assertTrue(o.code() == Main.OK || o.code() == 3, "stage " + stage + " shard " + i + ": " + o.err());
+                if (o.code() == 3) {
+                    pending++;
+                    assertTrue(o.out().contains("run it again with --resume"), o.out());
+                }
+                if (stage == 0 && i == 0) {
+                    assertEquals(3, o.code(), "shard 0 needs shard 1's particles of the prior generation");
+                }
+            }
+        }
+        assertTrue(pending >= 2, "stages that stopped for the other shard: " + pending);
+        CalibrateCommandTest.Outcome merge = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc",
+                "--out", out.toString(), "--threads", "1", "--shard", "0/2", "--no-wait", "--resume", "--quiet");
+        assertEquals(Main.OK, merge.code(), merge::err);
+        for (String f : List.of("posterior.csv", "predictive.csv")) {
+            assertEquals(Files.readString(oneThread.resolve(f)), Files.readString(out.resolve(f)), f);
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("staged"), left.map(p -> p.getFileName().toString()).toList(),
+                    "the shards' journals are removed once the folder is complete");
+        }
+    }
+
+    @Test
+    void aShardWhoseOwnerIsGoneStopsWithAClearMessageInsteadOfWaitingForever(@TempDir Path dir) throws IOException {
+        // Issue 11's hang: shard 1 of 2 started while shard 0 is not running (it died, was never
+        // started, or had finished and removed the journals) waited for shard 0's particles forever.
+        Path out = dir.resolve("alone");
+        CalibrateCommandTest.Outcome o = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofMinutes(3), () -> CalibrateCommandTest.crackdown("calibrate", TINY, "--method",
+                        "abc", "--out", out.toString(), "--threads", "1", "--shard", "1/2", "--shard-wait", "2",
+                        "--quiet"));
+        assertEquals(Main.FAILED, o.code(), o.out() + o.err());
+        assertTrue(o.err().contains("shard 0/2 has recorded nothing and shown no sign of life"), o.err());
+        assertTrue(o.err().contains("run this shard again with --resume"), o.err());
+        assertTrue(Files.isRegularFile(dir.resolve(".alone.abc-journal-1of2")), "its journal is kept for --resume");
+        assertFalse(Files.exists(out));
+        // With shard 0 started, both resumed together give the posterior one process writes.
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<CalibrateCommandTest.Outcome>> both = new java.util.ArrayList<>();
+            for (String i : List.of("0", "1")) {
+                both.add(pool.submit(() -> CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc",
+                        "--out", out.toString(), "--threads", "1", "--shard", i + "/2", "--resume", "--quiet")));
+            }
+            for (var f : both) {
+                CalibrateCommandTest.Outcome r = f.get(5, java.util.concurrent.TimeUnit.MINUTES);
+                assertEquals(Main.OK, r.code(), r::err);
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Files.readString(oneThread.resolve("posterior.csv")), Files.readString(out.resolve("posterior.csv")));
+
+        // Both shards started again on a calibration that is complete (journals removed) have
+        // nothing to do; before, shard 0 refused the folder (exit 2) and shard 1 waited for it forever.
+        for (String i : List.of("0", "1")) {
+            CalibrateCommandTest.Outcome again = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofMinutes(1), () -> CalibrateCommandTest.crackdown("calibrate", TINY,
+                            "--method", "abc", "--out", oneThread.toString(), "--shard", i + "/2", "--resume",
+                            "--quiet"));
+            assertEquals(Main.OK, again.code(), again::err);
+            assertTrue(again.out().contains("nothing to do, " + oneThread + " is complete"), again.out());
+        }
+        CalibrateCommandTest.Outcome bad = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc",
+                "--no-wait");
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("--no-wait and --shard-wait apply to --shard"), bad.err());
+    }
+
+    @Test
     void aParticleRerunsFromItsModelSeed() throws Exception {
         // posterior.csv says enough to repeat any particle: its values and its seed give its outputs.
         CSVRecord r = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()

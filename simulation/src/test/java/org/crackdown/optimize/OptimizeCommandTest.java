@@ -176,6 +176,44 @@ class OptimizeCommandTest {
         }
     }
 
+    @Test
+    void shardsRunInStagesWithoutWaitingGiveTheFolderOneProcessWrites(@TempDir Path dir) throws Exception {
+        // What crackdown slurm's jobs do: every stage runs each shard with --no-wait (one after the
+        // other here), then shard 0 writes the folder. Four stages: the starting point, two
+        // generations and the comparison.
+        Path out = dir.resolve("staged");
+        int pending = 0;
+        for (int stage = 0; stage < 4; stage++) {
+            for (int i = 0; i < 2; i++) {
+                Outcome o = crackdown("optimize", TINY, "--out", out.toString(), "--threads", "1", "--shard", i + "/2",
+                        "--no-wait", "--resume", "--quiet");
+                assertTrue(o.code() == Main.OK || o.code() == 3, "stage " + stage + " shard " + i + ": " + o.err());
+                pending += o.code() == 3 ? 1 : 0;
+            }
+        }
+        assertTrue(pending >= 3, "stages that stopped for the other shard: " + pending);
+        Outcome merge = crackdown("optimize", TINY, "--out", out.toString(), "--shard", "0/2", "--no-wait", "--resume",
+                "--quiet");
+        assertEquals(Main.OK, merge.code(), merge::err);
+        for (String f : List.of("history.csv", "comparison.csv", "best.yaml")) {
+            assertArrayEquals(Files.readAllBytes(oneThread.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
+        }
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of("staged"), left.map(p -> p.getFileName().toString()).toList());
+        }
+        // Started again once complete, a shard has nothing to do (it used to wait for the removed journals).
+        Outcome again = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(1),
+                () -> crackdown("optimize", TINY, "--out", out.toString(), "--shard", "1/2", "--resume", "--quiet"));
+        assertEquals(Main.OK, again.code(), again::err);
+        assertTrue(again.out().contains("nothing to do"), again.out());
+        // Alone, without its owner running, a shard stops with a clear message after --shard-wait.
+        Outcome alone = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofMinutes(2),
+                () -> crackdown("optimize", TINY, "--out", dir.resolve("alone").toString(), "--shard", "1/2",
+                        "--shard-wait", "2", "--quiet"));
+        assertEquals(Main.FAILED, alone.code(), alone.out());
+        assertTrue(alone.err().contains("shard 0/2 has recorded nothing and shown no sign of life"), alone.err());
+    }
+
     static Outcome withFile(Path dir, String from, String to) throws IOException {
         Path f = dir.resolve("bad.yaml");
         String text = Files.readString(Path.of(TINY)).replace("scenario: ../scenarios/tiny.yaml",
