@@ -20,13 +20,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code crackdown slurm}: batch scripts that run a sweep as a Slurm array job, then merge it. */
+/**
+ * {@code crackdown slurm}: batch scripts that run a sweep, an ABC calibration or an optimisation
+ * as Slurm array jobs, then merge or write the folder.
+ */
 @Command(name = "slurm", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes DIR/slurm/shards.sbatch (an array job: task i runs shard i/N of the sweep into "
-                + "DIR/shards/i, resuming if re-queued), DIR/slurm/merge.sbatch (merges the shards into DIR) and "
-                + "DIR/slurm/submit.sh (submits both, the merge after every task has succeeded).",
+        description = {"For a sweep file: writes DIR/slurm/shards.sbatch (an array job: task i runs shard i/N of the "
+                + "sweep into DIR/shards/i, resuming if re-queued), DIR/slurm/merge.sbatch (merges the shards into DIR) "
+                + "and DIR/slurm/submit.sh (submits both, the merge after every task has succeeded).",
+                "For a targets file (an ABC calibration, calibrate --method abc) or an optimize file: writes the same "
+                        + "scripts into DIR-slurm; submit.sh submits the array once per stage (each generation, the "
+                        + "predictive check or the comparison), each stage after the one before, every task running "
+                        + "its shard with --no-wait --resume, then a job in which shard 0 writes DIR.",
                 "With --submit, runs submit.sh and prints the job ids. The nodes must share the file system that "
-                        + "holds the jar, the sweep file and DIR."},
+                        + "holds the jar, the input file and DIR's parent."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:scripts written (and submitted)", "1:submission failed",
                 "2:bad input (sweep file, options)"})
@@ -35,8 +42,12 @@ public final class SlurmCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Sweep file (YAML).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Sweep, targets (ABC) or optimize file (YAML).")
     Path file;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "For a calibration or search: an override every "
+            + "job passes on, as calibrate and optimize take it (repeatable; a sweep file has set: instead).")
+    List<String> sets = new ArrayList<>();
 
     @Option(names = "--tasks", paramLabel = "N", required = true, description = "Array tasks, i.e. shards.")
     int tasks;
@@ -45,7 +56,8 @@ public final class SlurmCommand implements Callable<Integer> {
             + "time in each (default: ${DEFAULT-VALUE}).")
     int threadsPerTask = 1;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Sweep folder (default: runs/sweep-<name>).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: runs/sweep-<name>, "
+            + "runs/calibration-<name>, runs/optimize-<name>).")
     Path out;
 
     @Option(names = "--mem", paramLabel = "SIZE", description = "Memory per task, as sbatch --mem (4G, 4096M; "
@@ -110,10 +122,14 @@ public final class SlurmCommand implements Callable<Integer> {
             stderr.println("error: --tasks and --threads-per-task must be at least 1");
             return Main.BAD_INPUT;
         }
-        SweepPlan plan = SweepPlan.load(file);
-        if (tasks > plan.runCount()) {
-            stderr.println("error: --tasks " + tasks + " is more than the " + plan.runCount() + " runs of sweep "
-                    + plan.spec().name() + "; use at most " + plan.runCount());
+        Planned plan = plan();
+        if (plan.problem() != null) {
+            stderr.println("error: " + plan.problem());
+            return Main.BAD_INPUT;
+        }
+        if (tasks > plan.slots()) {
+            stderr.println("error: --tasks " + tasks + " is more than the " + plan.slots() + " " + plan.slotName()
+                    + " of " + plan.name() + "; use at most " + plan.slots());
             return Main.BAD_INPUT;
         }
         Path jarPath = jar != null ? jar.toAbsolutePath().normalize() : runningJar();
@@ -122,8 +138,7 @@ public final class SlurmCommand implements Callable<Integer> {
                     : ": " + jarPath) + "; build it (mvn package) or give --jar");
             return Main.BAD_INPUT;
         }
-        Path dir = (out != null ? out : SweepCommand.defaultFolder(plan.spec().name(),
-                org.crackdown.sweep.Shard.ALL)).toAbsolutePath().normalize();
+        Path dir = (out != null ? out : plan.defaultFolder()).toAbsolutePath().normalize();
         List<String> setupLines = List.of();
         if (setup != null) {
             try {
@@ -138,7 +153,11 @@ public final class SlurmCommand implements Callable<Integer> {
         Path sweepFile = file.toAbsolutePath().normalize();
         SlurmJob.Cluster cluster = new SlurmJob.Cluster(mem, time, partition, account, qos, constraint, maxParallel,
                 sbatchArgs, mergeMem, mergeTime);
-        String unsafe = SlurmOptions.problem(plan.spec().name(), sweepFile, dir, cluster, jarPath, java);
+        String unsafe = SlurmOptions.problem(plan.name(), sweepFile, dir, cluster, jarPath, java);
+        for (String o : plan.work().options()) {
+            unsafe = unsafe == null && o.chars().anyMatch(c -> c < 0x20 || c == 0x7f) ? "--set " + o
+                    + " contains a control character (newline, tab, ...); it would break the batch scripts" : unsafe;
+        }
         if (unsafe != null) {
             stderr.println("error: " + unsafe);
             return Main.BAD_INPUT;
@@ -150,8 +169,8 @@ public final class SlurmCommand implements Callable<Integer> {
             stderr.println("error: cannot read the jar " + jarPath + ": " + RunCommand.reason(e));
             return Main.BAD_INPUT;
         }
-        SlurmJob job = new SlurmJob(plan.spec().name(), sweepFile, dir, tasks, threadsPerTask, cluster, jarPath, stamp,
-                java, setupLines);
+        SlurmJob job = new SlurmJob(plan.name(), sweepFile, dir, tasks, threadsPerTask, cluster, jarPath, stamp,
+                java, setupLines, plan.work());
         try {
             job.write();
         } catch (IOException e) {
@@ -160,16 +179,70 @@ public final class SlurmCommand implements Callable<Integer> {
         }
         stdout.println("jobs run " + job.jarCopy() + " (a copy of " + jarPath + ")");
         stdout.println("wrote " + job.slurmDir().resolve(SlurmJob.SHARDS) + " (" + tasks + " tasks x "
-                + threadsPerTask + " thread" + (threadsPerTask == 1 ? "" : "s") + ", " + plan.runCount() + " runs"
-                + (maxParallel == null ? "" : ", at most " + maxParallel + " at once") + "), "
+                + threadsPerTask + " thread" + (threadsPerTask == 1 ? "" : "s") + ", " + plan.slots() + " "
+                + plan.slotName() + (plan.work().sweep() ? "" : ", submitted " + plan.work().stages() + " times, one "
+                + "stage after another") + (maxParallel == null ? "" : ", at most " + maxParallel + " at once") + "), "
                 + job.slurmDir().resolve(SlurmJob.MERGE) + " and " + job.slurmDir().resolve(SlurmJob.SUBMIT));
         if (!submit) {
             stdout.println("submit with: bash " + job.slurmDir().resolve(SlurmJob.SUBMIT));
-            stdout.println("merged results will be in " + dir.resolve("runs.csv"));
+            stdout.println((plan.work().sweep() ? "merged results will be in " : "the folder will be ")
+                    + (plan.work().sweep() ? dir.resolve("runs.csv") : dir));
             stdout.flush();
             return Main.OK;
         }
         return submit(job, stdout, stderr);
+    }
+
+    /**
+     * What FILE asks for, told from its keys as {@code crackdown validate} does, and checked as the
+     * command each job runs would check it (bad input fails here, not on the cluster).
+     *
+     * @param slots     shards that can have work: runs of a sweep, particles or candidates per generation
+     * @param problem   why it cannot be submitted, or null
+     */
+    private record Planned(String name, SlurmJob.Work work, int slots, String slotName, Path defaultFolder,
+                           String problem) {
+    }
+
+    private Planned plan() throws ScenarioException {
+        ValidateCommand.Kind kind = ValidateCommand.kind(file);
+        if (kind != ValidateCommand.Kind.SWEEP && kind != ValidateCommand.Kind.TARGETS
+                && kind != ValidateCommand.Kind.OPTIMIZE) {
+            return new Planned(null, null, 0, null, null, file + " is a scenario file: crackdown slurm runs a sweep, "
+                    + "a targets file (an ABC calibration) or an optimize file");
+        }
+        List<String> options = new ArrayList<>();
+        sets.forEach(s -> options.addAll(List.of("--set", s)));
+        if (kind == ValidateCommand.Kind.SWEEP) {
+            if (!sets.isEmpty()) {
+                return new Planned(null, null, 0, null, null, "--set applies to a calibration or search (a sweep "
+                        + "file has set: instead)");
+            }
+            SweepPlan plan = SweepPlan.load(file);
+            return new Planned(plan.spec().name(), SlurmJob.Work.SWEEP, plan.runCount(), "runs",
+                    SweepCommand.defaultFolder(plan.spec().name(), org.crackdown.sweep.Shard.ALL), null);
+        }
+        if (kind == ValidateCommand.Kind.OPTIMIZE) {
+            org.crackdown.optimize.OptimizeSpec os = org.crackdown.optimize.OptimizeReader.read(file);
+            org.crackdown.optimize.OptimizeRun run = org.crackdown.optimize.OptimizeRun.prepare(os, sets,
+                    org.crackdown.scenario.ScenarioFiles.snapshot());
+            int population = run.optimization(null, () -> false, 1).population();
+            // The starting point, each generation, then the comparison.
+            return new Planned(os.name(), new SlurmJob.Work("optimize", options, os.search().generations() + 2),
+                    population, "candidates per generation",
+                    Path.of("runs", "optimize-" + RunCommand.folderName(os.name())), null);
+        }
+        org.crackdown.calibration.CalibrationSpec cal = org.crackdown.calibration.TargetsReader.read(file);
+        try (org.crackdown.calibration.ReplicateRunner probe = new org.crackdown.calibration.ReplicateRunner(1,
+                () -> false)) {
+            new org.crackdown.calibration.Evaluator(cal, cal.scenario(), sets, probe, cal.replicates())
+                    .scenario(new double[0]);
+        }
+        options.addAll(0, List.of("--method", "abc"));
+        // The prior generation, each later one, then the predictive check.
+        int stages = 1 + cal.abc().generations() + (cal.abc().predictiveDraws() > 0 ? 1 : 0);
+        return new Planned(cal.name(), new SlurmJob.Work("calibrate", options, stages), cal.abc().particles(),
+                "particles", Path.of("runs", "calibration-" + RunCommand.folderName(cal.name())), null);
     }
 
     private int submit(SlurmJob job, PrintWriter stdout, PrintWriter stderr) {
@@ -205,7 +278,8 @@ public final class SlurmCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         stdout.println(output);
-        stdout.println("results will be in " + job.dir().resolve("runs.csv") + " when the merge job has finished; "
+        stdout.println("results will be in " + (job.work().sweep() ? job.dir().resolve("runs.csv") : job.dir())
+                + " when the merge job has finished; "
                 + "logs in " + job.slurmDir().resolve("logs"));
         stdout.flush();
         return Main.OK;

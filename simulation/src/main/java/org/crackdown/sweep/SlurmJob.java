@@ -10,26 +10,64 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The batch scripts that run a sweep on a Slurm cluster: an array job with one task per shard,
- * a merge job that waits for the whole array to succeed, and submit.sh that submits both. Paths
- * are absolute, since Slurm runs the scripts elsewhere; the cluster's nodes must share the file
- * system that holds the jar, the sweep file and the output folder.
+ * The batch scripts that run a sweep, an ABC calibration or an optimisation on a Slurm cluster:
+ * array jobs with one task per shard, a last job that waits for them to succeed, and submit.sh
+ * that submits them all ({@link Work} says which). Paths are absolute, since Slurm runs the
+ * scripts elsewhere; the cluster's nodes must share the file system that holds the jar, the input
+ * file and the output folder (and its parent, where a calibration's or search's journals live).
  *
  * <p>The jobs run a copy of the jar in DIR/slurm, named after the code it holds
  * ({@link #jarCopyName}): the checkout's jar may be rebuilt by {@code ./crackdown} while the jobs
  * wait in the queue, and shards run by different code must not be merged silently.
  *
- * @param sweepFile      absolute path of the sweep file
- * @param dir            absolute output folder: shards go to DIR/shards/i, the merged sweep to DIR
+ * @param sweepFile      absolute path of the input file (sweep, targets or optimize file)
+ * @param dir            absolute output folder: a sweep's shards go to DIR/shards/i, the merged sweep to DIR
  * @param threadsPerTask CPUs asked for, and threads used, by each task
  * @param cluster        sbatch options: limits, account, throttle, pass-through
  * @param jar            the jar to copy into DIR/slurm for the jobs
  * @param jarStamp       what names the copy: the jar's commit (see {@link #stampOf})
  * @param javaCommand    the java command (CRACKDOWN_JAVA overrides it at run time)
  * @param setup          shell lines run before Java in every job (e.g. {@code module load java/17})
+ * @param work           what the jobs run
  */
 public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int threadsPerTask, Cluster cluster, Path jar,
-                       String jarStamp, String javaCommand, List<String> setup) {
+                       String jarStamp, String javaCommand, List<String> setup, Work work) {
+
+    /**
+     * What the jobs run. A sweep ({@link #SWEEP}): one array, task i running shard i of the sweep
+     * into DIR/shards/i, then {@code crackdown merge}. A calibration or a search: {@code stages}
+     * arrays one after another, task i of each running shard i/N of the command with
+     * {@code --no-wait --resume} — its share of what can run with the results the journals
+     * beside DIR hold, so that every stage completes at least one generation (or the predictive
+     * check, or the comparison) and no task waits for another — then a job in which shard 0 takes
+     * everything from the journals and writes DIR. Exit code 3 (this shard's share done, the rest
+     * for the next stage) is success in a stage and failure in the last job.
+     *
+     * @param command the crackdown command ({@code sweep}, {@code calibrate}, {@code optimize})
+     * @param options what follows the file in every job, e.g. {@code --method abc}
+     * @param stages  array jobs, one after another
+     */
+    public record Work(String command, List<String> options, int stages) {
+
+        public static final Work SWEEP = new Work("sweep", List.of(), 1);
+
+        public Work {
+            options = List.copyOf(options);
+            if (stages < 1) {
+                throw new IllegalArgumentException("stages must be at least 1, got " + stages);
+            }
+        }
+
+        public boolean sweep() {
+            return command.equals("sweep");
+        }
+    }
+
+    /** A sweep's jobs. */
+    public SlurmJob(String name, Path sweepFile, Path dir, int tasks, int threadsPerTask, Cluster cluster, Path jar,
+                    String jarStamp, String javaCommand, List<String> setup) {
+        this(name, sweepFile, dir, tasks, threadsPerTask, cluster, jar, jarStamp, javaCommand, setup, Work.SWEEP);
+    }
 
     /**
      * What sbatch is told besides the array itself; null = the cluster's default.
@@ -121,8 +159,12 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
     public static final String MERGE = "merge.sbatch";
     public static final String SUBMIT = "submit.sh";
 
+    /**
+     * Where the scripts, the jar copy and the logs go: DIR/slurm for a sweep; beside DIR
+     * (DIR-slurm) for a calibration or search, whose folder must not exist until shard 0 writes it.
+     */
     public Path slurmDir() {
-        return dir.resolve("slurm");
+        return work.sweep() ? dir.resolve("slurm") : dir.resolveSibling(dir.getFileName() + "-slurm");
     }
 
     /** Writes the jar copy, the three scripts (and the logs folder) and returns the scripts' paths. */
@@ -140,6 +182,9 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
         out.add(script(s.resolve(SHARDS), shards()));
         out.add(script(s.resolve(MERGE), merge()));
         out.add(script(s.resolve(SUBMIT), submit()));
+        if (!work.sweep()) {
+            return out;
+        }
         // The slurm/ folder is crackdown's, logs included (the scripts send Slurm's output there):
         // claim it in DIR's marker, or the merge into DIR would refuse it as somebody else's.
         java.util.Set<String> ours = new java.util.LinkedHashSet<>(org.crackdown.format.OutputFolders.claimed(dir));
@@ -159,22 +204,48 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
         options(b, cluster.mem(), cluster.time());
         b.append("#SBATCH --output=").append(directive(slurmDir().resolve("logs") + "/shard-%a.log")).append('\n');
         b.append("#SBATCH --open-mode=append\n");
-        b.append("# Written by `crackdown slurm` for sweep ").append(name).append(": task i runs shard i/")
-                .append(tasks).append(" (the runs whose\n");
-        b.append("# canonical index % ").append(tasks).append(" == i) into shards/i. With --resume a re-queued "
-                + "task (node failure,\n# preemption, scontrol requeue) continues its shard instead of failing: "
-                + "finished runs are kept.\n");
+        if (work.sweep()) {
+            b.append("# Written by `crackdown slurm` for sweep ").append(name).append(": task i runs shard i/")
+                    .append(tasks).append(" (the runs whose\n");
+            b.append("# canonical index % ").append(tasks).append(" == i) into shards/i. With --resume a re-queued "
+                    + "task (node failure,\n# preemption, scontrol requeue) continues its shard instead of failing: "
+                    + "finished runs are kept.\n");
+        } else {
+            b.append("# Written by `crackdown slurm` for ").append(work.command()).append(' ').append(name)
+                    .append(": submitted ").append(work.stages()).append(" times, one stage after another.\n");
+            b.append("# Task i runs shard i/").append(tasks).append(" with --no-wait --resume: its share of what can "
+                    + "run with the\n# results the journals beside the folder hold, then it stops (exit 3, success "
+                    + "here); the next\n# stage goes on from there. A re-queued task continues from its journal.\n");
+        }
         prologue(b);
         // Several models on several threads: the parallel collector keeps the task's cores busy
         // during collections (docs/performance.md); a collector named in CRACKDOWN_JAVA_OPTS wins.
         b.append("case \"${CRACKDOWN_JAVA_OPTS:-}\" in *-XX:+Use*GC*) GC=\"\" ;; *) GC=\"-XX:+UseParallelGC\" ;; esac\n");
-        b.append("exec \"$JAVA\" $GC ").append(heap(cluster.mem())).append("${CRACKDOWN_JAVA_OPTS:-} -jar ")
-                .append(quote(jarCopy().toString())).append(" sweep ").append(quote(sweepFile.toString())).append(" \\\n");
+        if (work.sweep()) {
+            b.append("exec \"$JAVA\" $GC ").append(heap(cluster.mem())).append("${CRACKDOWN_JAVA_OPTS:-} -jar ")
+                    .append(quote(jarCopy().toString())).append(" sweep ").append(quote(sweepFile.toString()))
+                    .append(" \\\n");
+            b.append("  --shard \"$SLURM_ARRAY_TASK_ID/").append(tasks).append("\" --threads ").append(threadsPerTask)
+                    .append(" \\\n");
+            b.append("  --out ").append(quote(dir.resolve("shards").toString() + "/")).append("\"$SLURM_ARRAY_TASK_ID\"")
+                    .append(" --resume\n");
+            return b.toString();
+        }
+        b.append("code=0\n");
+        b.append("\"$JAVA\" $GC ").append(heap(cluster.mem())).append("${CRACKDOWN_JAVA_OPTS:-} -jar ")
+                .append(quote(jarCopy().toString())).append(' ').append(command()).append(" \\\n");
         b.append("  --shard \"$SLURM_ARRAY_TASK_ID/").append(tasks).append("\" --threads ").append(threadsPerTask)
-                .append(" \\\n");
-        b.append("  --out ").append(quote(dir.resolve("shards").toString() + "/")).append("\"$SLURM_ARRAY_TASK_ID\"")
-                .append(" --resume\n");
+                .append(" --no-wait --resume --quiet || code=$?\n");
+        b.append("if [ \"$code\" -eq 3 ]; then exit 0; fi\n");
+        b.append("exit \"$code\"\n");
         return b.toString();
+    }
+
+    /** The command, the file, the options and --out of a calibration's or search's jobs, quoted. */
+    private String command() {
+        StringBuilder b = new StringBuilder(work.command()).append(' ').append(quote(sweepFile.toString()));
+        work.options().forEach(o -> b.append(' ').append(quote(o)));
+        return b.append(" --out ").append(quote(dir.toString())).toString();
     }
 
     String merge() {
@@ -185,6 +256,16 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
         options(b, cluster.mergeMem(), cluster.mergeTime());
         b.append("#SBATCH --output=").append(directive(slurmDir().resolve("logs") + "/merge.log")).append('\n');
         b.append("#SBATCH --open-mode=append\n");
+        if (!work.sweep()) {
+            b.append("# Written by `crackdown slurm`: once every stage has succeeded (submit.sh sets the dependency),\n"
+                    + "# shard 0 takes every simulation from the journals and writes ").append(quote(dir.toString()))
+                    .append(".\n# Exit code 3 here means a stage did not finish its share: see the shards' logs.\n");
+            prologue(b);
+            b.append("exec \"$JAVA\" ").append(heap(cluster.mergeMem())).append("${CRACKDOWN_JAVA_OPTS:-} -jar ")
+                    .append(quote(jarCopy().toString())).append(' ').append(command()).append(" \\\n");
+            b.append("  --shard 0/").append(tasks).append(" --threads 1 --no-wait --resume\n");
+            return b.toString();
+        }
         b.append("# Written by `crackdown slurm`: merges the ").append(tasks).append(" shards into ")
                 .append(quote(dir.toString())).append(" once\n# every task of the array has succeeded (submit.sh "
                         + "sets the dependency). Merging again changes nothing.\n");
@@ -221,17 +302,37 @@ public record SlurmJob(String name, Path sweepFile, Path dir, int tasks, int thr
     }
 
     String submit() {
+        if (work.sweep()) {
+            return "#!/bin/bash\n"
+                    + "# Written by `crackdown slurm`: submits the shard array, then the merge to run after every\n"
+                    + "# task of the array has succeeded. Prints the two job ids.\n"
+                    + "set -euo pipefail\n"
+                    + "here=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"\n"
+                    + "# --parsable prints \"jobid\" or \"jobid;cluster\".\n"
+                    + "array=$(sbatch --parsable \"$here/" + SHARDS + "\")\n"
+                    + "array=${array%%;*}\n"
+                    + "merge=$(sbatch --parsable --dependency=afterok:\"$array\" \"$here/" + MERGE + "\")\n"
+                    + "merge=${merge%%;*}\n"
+                    + "echo \"shards job: $array\"\n"
+                    + "echo \"merge job: $merge\"\n";
+        }
+        int n = work.stages();
         return "#!/bin/bash\n"
-                + "# Written by `crackdown slurm`: submits the shard array, then the merge to run after every\n"
-                + "# task of the array has succeeded. Prints the two job ids.\n"
+                + "# Written by `crackdown slurm`: submits the shard array " + n + " times, each stage after the one\n"
+                + "# before has succeeded, then the job in which shard 0 writes the folder. Prints the job ids.\n"
+                + "# Submitting again after a failure continues from the journals (cancel the old jobs first).\n"
                 + "set -euo pipefail\n"
                 + "here=\"$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)\"\n"
-                + "# --parsable prints \"jobid\" or \"jobid;cluster\".\n"
-                + "array=$(sbatch --parsable \"$here/" + SHARDS + "\")\n"
-                + "array=${array%%;*}\n"
-                + "merge=$(sbatch --parsable --dependency=afterok:\"$array\" \"$here/" + MERGE + "\")\n"
+                + "previous=\"\"\n"
+                + "for stage in $(seq 1 " + n + "); do\n"
+                + "  # --parsable prints \"jobid\" or \"jobid;cluster\".\n"
+                + "  if [ -z \"$previous\" ]; then array=$(sbatch --parsable \"$here/" + SHARDS + "\")\n"
+                + "  else array=$(sbatch --parsable --dependency=afterok:\"$previous\" \"$here/" + SHARDS + "\"); fi\n"
+                + "  previous=${array%%;*}\n"
+                + "  echo \"stage $stage of " + n + " job: $previous\"\n"
+                + "done\n"
+                + "merge=$(sbatch --parsable --dependency=afterok:\"$previous\" \"$here/" + MERGE + "\")\n"
                 + "merge=${merge%%;*}\n"
-                + "echo \"shards job: $array\"\n"
                 + "echo \"merge job: $merge\"\n";
     }
 

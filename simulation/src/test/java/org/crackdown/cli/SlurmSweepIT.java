@@ -42,6 +42,11 @@ class SlurmSweepIT {
     /** Per test (not per class), so a skip is reported as a skipped test, with its reason. */
     @BeforeEach
     void slurmIsUp() throws Exception {
+        requireSlurm();
+    }
+
+    /** Skips the calling test when there is no Slurm, or fails it under CRACKDOWN_REQUIRE_SLURM=1. */
+    static void requireSlurm() throws Exception {
         String why = null;
         if (!onPath("sbatch") || !onPath("sinfo") || !onPath("scontrol")) {
             why = UNAVAILABLE + " (sbatch, sinfo or scontrol not found)";
@@ -98,7 +103,7 @@ class SlurmSweepIT {
     }
 
     /** Polls scontrol until the job reaches a final state. */
-    private static String waitFor(String job, long timeoutNanos) throws Exception {
+    static String waitFor(String job, long timeoutNanos) throws Exception {
         long deadline = System.nanoTime() + timeoutNanos;
         Pattern p = Pattern.compile("JobState=(\\w+)");
         String state = "?";
@@ -117,9 +122,13 @@ class SlurmSweepIT {
         return "still " + state + " after the timeout";
     }
 
-    private static String logs(Path cluster) throws Exception {
+    static String logs(Path cluster) throws Exception {
+        return logsIn(cluster.resolve("slurm/logs"));
+    }
+
+    /** Every log in folder {@code d}, each after its name. */
+    static String logsIn(Path d) throws Exception {
         StringBuilder b = new StringBuilder();
-        Path d = cluster.resolve("slurm/logs");
         if (Files.isDirectory(d)) {
             try (var files = Files.list(d)) {
                 for (Path f : files.sorted().toList()) {
@@ -144,7 +153,7 @@ class SlurmSweepIT {
     }
 
     /** stdout of a command, or null if it failed. */
-    private static String output(String... cmd) throws Exception {
+    static String output(String... cmd) throws Exception {
         Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(30, TimeUnit.SECONDS)) {
