@@ -156,7 +156,10 @@ final class AbcCalibration {
                 }
             }
             if (!writer) {
-                ShardJournals.markDone(journalFile);
+                if (!command.shardWait.noWait) {
+                    // With --no-wait shard 0 waits for no mark: a late one would only be left behind.
+                    ShardJournals.markDone(journalFile);
+                }
                 stdout.printf("shard %s done: shard 0 writes %s%n", shard, target);
                 stdout.flush();
                 return Main.OK;

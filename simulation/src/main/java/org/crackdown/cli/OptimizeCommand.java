@@ -171,7 +171,10 @@ public final class OptimizeCommand implements Callable<Integer> {
             rows = compare(run, journal, cancelled, waiting, shard, outcome.best(), nThreads);
             if (!writer) {
                 // Done: mark it, so shard 0 knows this journal has served once it has the results too.
-                ShardJournals.markDone(journalFile);
+                if (!shardWait.noWait) {
+                    // With --no-wait shard 0 waits for no mark: a late one would only be left behind.
+                    ShardJournals.markDone(journalFile);
+                }
                 stdout.printf("shard %s done: shard 0 writes %s%n", shard, target);
                 stdout.flush();
                 return Main.OK;

@@ -18,10 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An ABC calibration and an optimisation through a real Slurm: {@code crackdown slurm --submit}
- * submits the shard array once per stage and the job in which shard 0 writes the folder; the
- * folder must equal the one a single local process writes. Tiny scale (three months at 0.5%),
- * two tasks. Skipped without Slurm, as {@link SlurmSweepIT} is.
+ * An ABC calibration through a real Slurm: {@code crackdown slurm --submit} submits the shard
+ * array once per stage and the job in which shard 0 writes the folder; the folder must equal the
+ * one a single local process writes. Tiny scale (three months at 0.5%), two tasks, about 40 s.
+ * Skipped without Slurm, as {@link SlurmSweepIT} is. An optimisation's jobs differ only in the
+ * command they run (SlurmStagesTest) and its stages are checked without Slurm
+ * (OptimizeCommandTest), so CI does not pay for a second chain of jobs.
  */
 @Tag("slurm")
 class SlurmSearchIT {
@@ -50,19 +52,6 @@ class SlurmSearchIT {
         // Three stages: the prior generation, generation 1, the predictive check.
         Path cluster = submit(targets, 3);
         for (String f : List.of("posterior.csv", "predictive.csv")) {
-            assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(cluster.resolve(f)), f);
-        }
-    }
-
-    @Test
-    void anOptimisationThroughSbatchWritesTheLocalFolder() throws Exception {
-        Path file = resource("optimize/tiny-tasks.yaml");
-        Path local = dir.resolve("local");
-        SweepKillIT.Result l = SweepKillIT.run(dir, "optimize", file.toString(), "--out", local.toString(), "--quiet");
-        assertEquals(0, l.code(), l.err());
-        // Four stages: the starting point, two generations, the comparison.
-        Path cluster = submit(file, 4);
-        for (String f : List.of("history.csv", "comparison.csv")) {
             assertArrayEquals(Files.readAllBytes(local.resolve(f)), Files.readAllBytes(cluster.resolve(f)), f);
         }
     }
