@@ -105,7 +105,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             os = new OptimizeSpec(os.name(), os.file(), os.scenario(), os.set(), os.replicates(), os.seedBase(),
                     os.objective(), os.tasks(), os.rules(), os.ranges(),
                     new OptimizeSpec.SearchSettings(generations, s.population(), s.sigma(), s.seed()), os.posterior(),
-                    os.compare());
+                    os.compare(), os.from());
         }
         ScenarioFiles files = ScenarioFiles.snapshot();
         OptimizeRun run = OptimizeRun.prepare(os, scenarioOptions.sets(), files);
@@ -154,7 +154,7 @@ public final class OptimizeCommand implements Callable<Integer> {
                     os.replicates(), os.posterior() == null ? "" : " x " + os.draws() + " posterior draws",
                     os.seedBase(), nThreads);
             stdout.flush();
-            outcome = opt.run(d.start(run.base().parameters()), (g, batch, best) -> {
+            outcome = opt.run(d.start(run.decidedParameters()), (g, batch, best) -> {
                 if (!quietOption.quiet) {
                     stderr.printf("generation %d: %d candidates, best %s %s (candidate %d), %.0f s%n", g, batch.size(),
                             fs.objective().criterion(), CsvNumbers.format(best.criterion()), best.index(),
@@ -182,7 +182,8 @@ public final class OptimizeCommand implements Callable<Integer> {
             OptimizeWriter.copyFile(folder.temp(), os);
             OptimizeWriter.writeHistory(folder.temp(), os, d, outcome);
             OptimizeWriter.writeComparison(folder.temp(), os, rows);
-            OptimizeWriter.writeBest(folder.temp(), folder.target(), os, run.sets(), run.base().name(), d,
+            OptimizeWriter.writeBest(folder.temp(), folder.target(), os, run.sets(), run.base().name(),
+                    run.base().timeline(), d,
                     outcome.best());
             OptimizeWriter.writeManifest(folder.temp(), os, run.sets(), run.base().name(), nThreads, opt.population(),
                     outcome, started, Instant.now());
@@ -293,9 +294,11 @@ public final class OptimizeCommand implements Callable<Integer> {
         List<String> keys = run.decisions().keys();
         for (String k : keys) {
             for (TimelineChange t : run.base().timeline()) {
-                if (t.values().containsKey(k)) {
+                // With decisions: from, a change on or before that day comes first and is replaced.
+                if (t.values().containsKey(k) && (os.from() == null || t.date().isAfter(os.from()))) {
                     String message = "the scenario's timeline sets it on " + t.date() + ", which would overwrite the "
-                            + "decided value; decide a key the timeline leaves alone";
+                            + "decided value; decide a key the timeline leaves alone"
+                            + (os.from() == null ? " (or decide from that day on: decisions: from)" : "");
                     var range = os.ranges().stream().filter(r -> r.key().equals(k)).findFirst();
                     problems.add(range.isPresent() && range.get().at() != null
                             ? range.get().at().problem("decisions: ranges: " + k + ": " + message)

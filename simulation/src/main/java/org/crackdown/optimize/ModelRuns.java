@@ -146,12 +146,36 @@ final class ModelRuns {
         return runs(List.of(), null, seedBase, 0, id);
     }
 
-    /** The search's evaluator: a candidate's decisions as overrides, the search's seeds. */
+    /**
+     * The runs of the decision at {@code unit}: its overrides from the first day, or, with
+     * {@code decisions: from}, as a dated change on that day (after the scenario's own changes of
+     * that day), so that before it every candidate runs the scenario's own strategy.
+     */
+    Optimization.Runs decided(Decisions decisions, double[] unit, long seedBase, int replicates, double[] id) {
+        List<String> overrides = decisions.overrides(unit);
+        Strategy dated = dated(overrides);
+        return runs(dated == null ? overrides : List.of(), dated, seedBase, replicates, id);
+    }
+
+    /** A decision's overrides as a change on {@code decisions: from}, or null without one. */
+    Strategy dated(List<String> overrides) {
+        if (spec.from() == null) {
+            return null;
+        }
+        List<Setting> settings = new ArrayList<>();
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            settings.add(new Setting(o.substring(0, eq), o.substring(eq + 1), null));
+        }
+        return new Strategy(Optimization.OPTIMUM, settings, null, spec.from());
+    }
+
+    /** The search's evaluator: a candidate's decisions (see {@link #decided}), the search's seeds. */
     Optimization.Evaluator evaluator(Decisions decisions) {
         return new Optimization.Evaluator() {
             @Override
             public Optimization.Runs evaluate(double[] unit) {
-                return runs(decisions.overrides(unit), null, spec.seedBase(), spec.replicates(), unit);
+                return decided(decisions, unit, spec.seedBase(), spec.replicates(), unit);
             }
 
             @Override

@@ -49,6 +49,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   tasks: [patrol, investigation, dna, buyer]      # split of the same officers
  *   allocation: [population, hotspot, source]       # rule sharing officers among provinces
  *   ranges: {buyers.prosecution_probability: {min: 0.11, max: 0.5}}
+ *   from: 2009-04-09                    # optional: decided from this day (a dated change)
  * posterior: {file: posterior.csv, draws: 10, seed: 1}   # optional
  * search: {generations: 5, population: 8, sigma: 0.3, seed: 1}
  * compare:                              # the optimum against named strategies, on fresh seeds
@@ -62,7 +63,7 @@ public final class OptimizeReader {
     static final List<String> TOP = List.of("name", "description", "scenario", "set", "replicates", "seeds",
             "objective", "decisions", "posterior", "search", "compare");
     static final List<String> OBJECTIVE_KEYS = List.of("measure", "direction", "criterion");
-    static final List<String> DECISION_KEYS = List.of("tasks", "allocation", "ranges");
+    static final List<String> DECISION_KEYS = List.of("tasks", "allocation", "ranges", "from");
     static final List<String> RANGE_KEYS = List.of("min", "max", "log");
     static final List<String> POSTERIOR_KEYS = List.of("file", "draws", "seed");
     static final List<String> SEARCH_KEYS = List.of("generations", "population", "sigma", "seed");
@@ -95,6 +96,8 @@ public final class OptimizeReader {
     private final List<Problem> problems = new ArrayList<>();
     private final YamlReader r;
     private final OverridesReader overrides;
+    /** {@code decisions: from}: null, decisions from the first day. */
+    private java.time.LocalDate decisionsFrom;
 
     private OptimizeReader(String file) {
         this.file = file;
@@ -175,7 +178,7 @@ public final class OptimizeReader {
             return null;
         }
         return new OptimizeSpec(name, path, scenario, set, replicates, seedBase, objective, tasks, rules, ranges,
-                search, posterior, compare);
+                search, posterior, compare, decisionsFrom);
     }
 
     // ------------------------------------------------------------------ sections
@@ -234,8 +237,11 @@ public final class OptimizeReader {
             return;
         }
         Map<String, Entry> k = r.entries(m, "decisions", new Keys(DECISION_KEYS));
-        if (k.isEmpty()) {
-            r.problem(m, "decisions: name at least one of " + String.join(", ", DECISION_KEYS));
+        if (k.keySet().stream().allMatch("from"::equals)) {
+            r.problem(m, "decisions: name at least one of tasks, allocation, ranges");
+        }
+        if (k.containsKey("from")) {
+            decisionsFrom = r.date(k.get("from").value(), "decisions: from", "a date like 2009-04-09");
         }
         Map<String, Place> decided = new HashMap<>();
         if (k.containsKey("tasks")) {

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import org.crackdown.calibration.SimulationJournal;
 import org.crackdown.format.CodeVersion;
 import org.crackdown.model.ParamRegistry;
+import org.crackdown.model.Parameters;
 import org.crackdown.model.Scenario;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioFiles;
@@ -55,16 +56,24 @@ public final class OptimizeRun {
             throws ScenarioException {
         ModelRuns probe = new ModelRuns(spec, extraSets, files, null, () -> false);
         Scenario base = ScenarioLoader.load(spec.scenario(), probe.sets(), files);
+        if (spec.from() != null && (spec.from().isBefore(base.start()) || spec.from().isAfter(base.end()))) {
+            throw new ScenarioException(List.of(new org.crackdown.scenario.Problem(spec.file().toString(), 0, 0,
+                    "decisions: from: " + spec.from() + " is outside the scenario's run, " + base.start() + " to "
+                            + base.end() + " (with the file's set and --set); the decisions would never act")));
+        }
+        Parameters decided = inForce(base, spec.from());
         double total = 0;
         for (String k : spec.tasks()) {
-            total += ((Number) ParamRegistry.find(k).orElseThrow().get(base.parameters())).doubleValue();
+            total += ((Number) ParamRegistry.find(k).orElseThrow().get(decided)).doubleValue();
         }
         Decisions d = new Decisions(spec.tasks(), total, spec.rules(), spec.ranges());
         double[] low = new double[d.dimension()];
         double[] high = new double[d.dimension()];
         Arrays.fill(high, 1);
-        for (double[] u : List.of(low, high, d.start(base.parameters()))) {
-            probe.scenario(0, d.overrides(u), null);
+        for (double[] u : List.of(low, high, d.start(decided))) {
+            List<String> o = d.overrides(u);
+            Strategy dated = probe.dated(o);
+            probe.scenario(0, dated == null ? o : List.of(), dated);
         }
         for (Strategy s : spec.compare().strategies()) {
             probe.scenario(0, ModelRuns.overrides(s), s.from() == null ? null : s);
@@ -74,6 +83,29 @@ public final class OptimizeRun {
 
     public OptimizeSpec spec() {
         return spec;
+    }
+
+    /**
+     * The parameters in force on {@code from}: the scenario's, with its timeline's changes up to
+     * that day (the base's own when {@code from} is null). The decided tasks share what these give
+     * them, and the search starts from their strategy.
+     */
+    private static Parameters inForce(Scenario s, java.time.LocalDate from) {
+        if (from == null) {
+            return s.parameters();
+        }
+        Parameters p = s.parameters().copy();
+        for (org.crackdown.model.TimelineChange t : s.timeline()) {
+            if (!t.date().isAfter(from)) {
+                t.values().forEach((k, v) -> ParamRegistry.find(k).orElseThrow().set(p, v));
+            }
+        }
+        return p;
+    }
+
+    /** The parameters the decisions replace: those in force on decisions: from (the base's without it). */
+    public Parameters decidedParameters() {
+        return inForce(base, spec.from());
     }
 
     /** The base scenario with the overrides (the scenario's own parameters, not a posterior draw). */
@@ -158,7 +190,7 @@ public final class OptimizeRun {
         int reps = spec.compare().replicates();
         long seeds = spec.compare().seedBase();
         if (i == 0) {
-            return runs.runs(decisions.overrides(best), null, seeds, reps, id);
+            return runs.decided(decisions, best, seeds, reps, id);
         }
         Strategy s = spec.compare().strategies().get(i - 1);
         return runs.runs(ModelRuns.overrides(s), s.from() == null ? null : s, seeds, reps, id);

@@ -25,11 +25,22 @@ import org.crackdown.sweep.Strategy;
  * @param search     CMA-ES settings
  * @param posterior  draws of a posterior to optimise over, or null for the scenario's own parameters
  * @param compare    the named strategies the optimum is compared with, on fresh seeds
+ * @param from       the day the decisions take effect ({@code decisions: from:}), as a dated change
+ *                   after the scenario's own changes of that day; null: from the first day
  */
 public record OptimizeSpec(String name, Path file, Path scenario, List<Setting> set, int replicates, long seedBase,
                            Objective objective, List<String> tasks, List<Allocation> rules,
                            List<Decisions.Range> ranges, SearchSettings search, PosteriorDraws posterior,
-                           Compare compare) {
+                           Compare compare, java.time.LocalDate from) {
+
+    /** Decisions from the first day. */
+    public OptimizeSpec(String name, Path file, Path scenario, List<Setting> set, int replicates, long seedBase,
+                        Objective objective, List<String> tasks, List<Allocation> rules,
+                        List<Decisions.Range> ranges, SearchSettings search, PosteriorDraws posterior,
+                        Compare compare) {
+        this(name, file, scenario, set, replicates, seedBase, objective, tasks, rules, ranges, search, posterior,
+                compare, null);
+    }
 
     public OptimizeSpec {
         set = List.copyOf(set);

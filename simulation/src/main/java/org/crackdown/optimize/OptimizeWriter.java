@@ -105,6 +105,19 @@ public final class OptimizeWriter {
      */
     public static void writeBest(Path dir, Path finalDir, OptimizeSpec spec, List<String> sets, String scenarioName,
                                  Decisions d, Optimization.Candidate best) throws IOException {
+        writeBest(dir, finalDir, spec, sets, scenarioName, List.of(), d, best);
+    }
+
+    /**
+     * best.yaml: the optimum as a scenario extending the optimised one. With decisions: from, the
+     * decided values are a timeline change on that day, after the scenario's own changes of that
+     * day; since a list replaces the base's whole, the scenario's own {@code timeline} is restated.
+     *
+     * @param timeline the optimised scenario's timeline (used with decisions: from)
+     */
+    public static void writeBest(Path dir, Path finalDir, OptimizeSpec spec, List<String> sets, String scenarioName,
+                                 List<org.crackdown.model.TimelineChange> timeline, Decisions d,
+                                 Optimization.Candidate best) throws IOException {
         Path base = finalDir.toAbsolutePath().normalize().relativize(spec.scenario().toAbsolutePath().normalize());
         String scale = null;
         Map<String, String> kept = new LinkedHashMap<>();
@@ -137,10 +150,47 @@ public final class OptimizeWriter {
         b.append("extends: ").append(base.toString().replace('\\', '/')).append('\n');
         kept.forEach((k, v) -> b.append(k).append(": ").append(v).append('\n'));
         List<String> keys = d.keys();
-        for (int i = 0; i < keys.size(); i++) {
-            b.append(keys.get(i)).append(": ").append(best.values().get(i)).append('\n');
+        if (spec.from() == null) {
+            for (int i = 0; i < keys.size(); i++) {
+                b.append(keys.get(i)).append(": ").append(best.values().get(i)).append('\n');
+            }
+        } else {
+            b.append("# The scenario's own timeline, restated (a list replaces the base's whole), with the decisions "
+                    + "from ").append(spec.from()).append(".\n");
+            b.append("timeline:\n");
+            boolean written = false;
+            for (org.crackdown.model.TimelineChange t : timeline) {
+                if (!written && t.date().isAfter(spec.from())) {
+                    decided(b, spec.from(), Map.of(), keys, best);
+                    written = true;
+                }
+                Map<String, String> values = new LinkedHashMap<>();
+                t.values().forEach((k, v) -> values.put(k, org.crackdown.model.ParamSpec.format(v)));
+                if (t.date().equals(spec.from())) {
+                    decided(b, t.date(), values, keys, best);
+                    written = true;
+                } else {
+                    decided(b, t.date(), values, List.of(), best);
+                }
+            }
+            if (!written) {
+                decided(b, spec.from(), Map.of(), keys, best);
+            }
         }
         Files.writeString(dir.resolve(BEST), b.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** One timeline entry: {@code values}, then the decided {@code keys} (which win on the same day). */
+    private static void decided(StringBuilder b, java.time.LocalDate date, Map<String, String> values, List<String> keys,
+                                Optimization.Candidate best) {
+        Map<String, String> all = new LinkedHashMap<>(values);
+        for (int i = 0; i < keys.size(); i++) {
+            all.remove(keys.get(i));
+            all.put(keys.get(i), best.values().get(i));
+        }
+        b.append("  - date: ").append(date).append('\n');
+        b.append("    set:\n");
+        all.forEach((k, v) -> b.append("      ").append(k).append(": ").append(v).append('\n'));
     }
 
     public static void copyFile(Path dir, OptimizeSpec spec) throws IOException {

@@ -214,6 +214,69 @@ class OptimizeCommandTest {
         assertTrue(alone.err().contains("shard 0/2 has recorded nothing and shown no sign of life"), alone.err());
     }
 
+    /**
+     * An optimize file deciding the tasks and the rule from {@code from}, on a scenario whose
+     * timeline turns tips on on 2010-02-15; runs to 30 April, measured January to March.
+     */
+    static Path fromFile(Path dir, String from) throws IOException {
+        Path scenario = dir.resolve("with-timeline.yaml");
+        Files.writeString(scenario, "name: tiny-timeline\nextends: "
+                + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath() + "\ntimeline:\n"
+                + "  - date: 2010-02-15\n    set:\n      tips.enabled: true\n");
+        Path f = dir.resolve("from.yaml");
+        Files.writeString(f, "name: tiny-from\nscenario: " + scenario + "\n"
+                + "set: {scale: 0.005, end: 2010-04-30, measure.from: 2010-01-01, measure.to: 2010-03-31}\n"
+                + "replicates: 2\nobjective: {measure: rescues, direction: max}\n"
+                + "decisions:\n  tasks: [patrol, investigation, dna, buyer]\n  allocation: [population, hotspot]\n"
+                + "  from: " + from + "\n"
+                + "search: {generations: 1, population: 4, sigma: 0.3, seed: 1}\n"
+                + "compare:\n  replicates: 2\n  strategies: {baseline: {}}\n");
+        return f;
+    }
+
+    @Test
+    void decisionsFromADateActOnlyFromThatDay(@TempDir Path dir) throws IOException {
+        // Decided from 1 April, after the measured months: every candidate's runs are the
+        // scenario's own until then, so every candidate measures exactly the same.
+        Outcome late = crackdown("optimize", fromFile(dir, "2010-04-01").toString(), "--out",
+                dir.resolve("late").toString(), "--quiet");
+        assertEquals(Main.OK, late.code(), late::err);
+        List<CSVRecord> history = csv(dir.resolve("late/history.csv"));
+        assertEquals(5, history.size());
+        for (CSVRecord r : history) {
+            assertEquals(history.get(0).get("run_d1_r1"), r.get("run_d1_r1"));
+            assertEquals(history.get(0).get("run_d1_r2"), r.get("run_d1_r2"));
+        }
+        assertTrue(history.stream().map(r -> r.get("police.patrol_share")).distinct().count() > 1,
+                "the candidates differ in what they decide");
+
+        // Decided from 1 February, inside them: the candidates differ, and best.yaml, which puts
+        // the decisions on the scenario's timeline (restating its tips change), reruns to the
+        // best candidate's first search run.
+        Path out = dir.resolve("early");
+        Outcome early = crackdown("optimize", fromFile(dir, "2010-02-01").toString(), "--out", out.toString(),
+                "--quiet");
+        assertEquals(Main.OK, early.code(), early::err);
+        List<CSVRecord> h = csv(out.resolve("history.csv"));
+        assertTrue(h.stream().map(r -> r.get("run_d1_r1")).distinct().count() > 1, "decisions act from February");
+        String best = Files.readString(out.resolve("best.yaml"));
+        assertTrue(best.contains("timeline:\n  - date: 2010-02-01\n    set:\n      police.patrol_share: "), best);
+        assertTrue(best.contains("  - date: 2010-02-15\n    set:\n      tips.enabled: true\n"), best);
+        CSVRecord chosen = h.stream().filter(r -> r.get("best").equals("true")).findFirst().orElseThrow();
+        Path rerun = dir.resolve("rerun");
+        Outcome o = crackdown("run", out.resolve("best.yaml").toString(), "--set", "scale=0.005", "--seed", "1",
+                "--out", rerun.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o::err);
+        CSVRecord summary = csv(rerun.resolve("summary.csv")).get(0);
+        double rescues = Double.parseDouble(summary.get("women_rescued")) + Double.parseDouble(summary.get("children_rescued"));
+        assertEquals(Double.parseDouble(chosen.get("run_d1_r1")), rescues, 0.0, "seed 1 is the first search run");
+
+        Outcome outside = crackdown("optimize", fromFile(dir, "2011-01-01").toString(), "--out",
+                dir.resolve("never").toString());
+        assertEquals(Main.BAD_INPUT, outside.code());
+        assertTrue(outside.err().contains("decisions: from: 2011-01-01 is outside the scenario's run"), outside.err());
+    }
+
     static Outcome withFile(Path dir, String from, String to) throws IOException {
         Path f = dir.resolve("bad.yaml");
         String text = Files.readString(Path.of(TINY)).replace("scenario: ../scenarios/tiny.yaml",
