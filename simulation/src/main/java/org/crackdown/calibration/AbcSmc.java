@@ -83,14 +83,23 @@ public final class AbcSmc {
     private final List<Prior> priors;
     private final Simulator simulator;
     private final int threads;
+    /** The particle slots started first: a shard's own (see {@link SlotPool#fill(int, SlotPool.Slot, SlotPool.Failure, java.util.function.IntPredicate)}). */
+    private final java.util.function.IntPredicate first;
 
     public AbcSmc(AbcSettings settings, List<FreeParameter> free, List<Prior> priors, Simulator simulator,
                   int threads) {
+        this(settings, free, priors, simulator, threads, i -> true);
+    }
+
+    /** @param first the particle slots to start first (a shard's own); the result does not depend on it */
+    public AbcSmc(AbcSettings settings, List<FreeParameter> free, List<Prior> priors, Simulator simulator,
+                  int threads, java.util.function.IntPredicate first) {
         this.settings = settings;
         this.free = List.copyOf(free);
         this.priors = List.copyOf(priors);
         this.simulator = simulator;
         this.threads = threads;
+        this.first = first;
     }
 
     /** Runs the generations; a cancelled simulation ends it with a CancellationException. */
@@ -133,7 +142,7 @@ public final class AbcSmc {
             }
             long seed = modelSeed(0, i, 0);
             return new Particle(v, 1.0 / n, simulator.simulate(i + 1, v, seed), seed);
-        }, AbcSmc::failed);
+        }, AbcSmc::failed, first);
         return new Generation(0, Double.POSITIVE_INFINITY, n, 1.0, n, ps);
     }
 
@@ -184,7 +193,7 @@ public final class AbcSmc {
                 }
             }
             return null;
-        }, AbcSmc::failed);
+        }, AbcSmc::failed, first);
         if (accepted.contains(null)) {
             return null;
         }
@@ -310,7 +319,12 @@ public final class AbcSmc {
 
     /** Fills slots 0..n-1 on {@code threads} threads; results in slot order. */
     static <T> List<T> fill(int threads, int n, SlotPool.Slot<T> slot) {
-        return SlotPool.fill(threads, THREAD_NAME, n, slot, AbcSmc::failed);
+        return fill(threads, n, slot, i -> true);
+    }
+
+    /** As {@link #fill(int, int, SlotPool.Slot)}, the slots {@code first} selects started first. */
+    static <T> List<T> fill(int threads, int n, SlotPool.Slot<T> slot, java.util.function.IntPredicate first) {
+        return SlotPool.fill(threads, THREAD_NAME, n, slot, AbcSmc::failed, first);
     }
 
     /** A simulation that threw something other than a runtime exception (an error). */

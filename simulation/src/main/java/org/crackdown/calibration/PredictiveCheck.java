@@ -52,6 +52,12 @@ public final class PredictiveCheck {
     /** Runs {@code draws} posterior draws through {@code simulator} and summarises each target. */
     public static List<Row> run(AbcSmc.Generation posterior, AbcSmc.Simulator simulator, int draws, long seed,
                                 int threads) {
+        return run(posterior, simulator, draws, seed, threads, m -> true);
+    }
+
+    /** As {@link #run(AbcSmc.Generation, AbcSmc.Simulator, int, long, int)}, the draws {@code first} selects started first. */
+    public static List<Row> run(AbcSmc.Generation posterior, AbcSmc.Simulator simulator, int draws, long seed,
+                                int threads, java.util.function.IntPredicate first) {
         List<AbcSmc.Particle> ps = posterior.particles();
         double[] cumulative = new double[ps.size()];
         double sum = 0;
@@ -65,7 +71,7 @@ public final class PredictiveCheck {
             RandomGenerator rng = new Well19937c(h);
             int j = ParticleWeights.pick(cumulative, rng.nextDouble() * total);
             return simulator.simulate(m + 1, ps.get(j).values(), AbcSmc.mix(h ^ 4) >>> 24);
-        });
+        }, first);
         List<Row> rows = new ArrayList<>();
         for (int k = 0; k < runs.get(0).results().size(); k++) {
             int index = k;

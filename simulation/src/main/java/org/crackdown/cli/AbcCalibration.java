@@ -135,7 +135,8 @@ final class AbcCalibration {
                             + ": " + e.getMessage(), e);
                 }
             };
-            outcome = new AbcSmc(cal.abc(), cal.free(), cal.priors(), sim, threads).run(g -> {
+            // A shard starts its own particles first (slot i is simulation index i + 1).
+            outcome = new AbcSmc(cal.abc(), cal.free(), cal.priors(), sim, threads, shard::contains).run(g -> {
                 if (!command.quietOption.quiet) {
                     stderr.printf("generation %d: tolerance %s, %d simulations, acceptance %s, ESS %.0f, %.0f s%n",
                             g.number(), Double.isInfinite(g.tolerance()) ? "none (prior)" : ResultTable.format(g.tolerance()),
@@ -150,7 +151,8 @@ final class AbcCalibration {
                     stderr.printf("posterior predictive check: %d draws run again with fresh seeds%n", draws);
                     stderr.flush();
                 }
-                predictive = PredictiveCheck.run(outcome.posterior(), sim, draws, cal.abc().seed(), threads);
+                predictive = PredictiveCheck.run(outcome.posterior(), sim, draws, cal.abc().seed(), threads,
+                        shard::contains);
                 if (writer) {
                     PredictiveCheck.write(folder.temp(), predictive, draws);
                 }

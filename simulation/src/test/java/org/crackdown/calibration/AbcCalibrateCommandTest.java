@@ -127,7 +127,7 @@ class AbcCalibrateCommandTest {
         } finally {
             pool.shutdownNow();
         }
-        for (String f : List.of("posterior.csv", "predictive.csv")) {
+        for (String f : List.of("posterior.csv", "posterior.json", "predictive.csv")) {
             assertEquals(Files.readString(oneThread.resolve(f)), Files.readString(out.resolve(f)), f);
         }
         try (var left = Files.list(dir)) {
@@ -165,7 +165,7 @@ class AbcCalibrateCommandTest {
         CalibrateCommandTest.Outcome merge = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc",
                 "--out", out.toString(), "--threads", "1", "--shard", "0/2", "--no-wait", "--resume", "--quiet");
         assertEquals(Main.OK, merge.code(), merge::err);
-        for (String f : List.of("posterior.csv", "predictive.csv")) {
+        for (String f : List.of("posterior.csv", "posterior.json", "predictive.csv")) {
             assertEquals(Files.readString(oneThread.resolve(f)), Files.readString(out.resolve(f)), f);
         }
         try (var left = Files.list(dir)) {
