@@ -69,6 +69,8 @@ public final class Gang implements Steppable {
     private State state = State.IDLE;
     private int location;
     private int daysInState;
+    /** Whether the victims have been counted in this market's flow of victims for sale. */
+    private boolean announced;
     private VictimType targetType;
     private AcquisitionMethod method;
     private int destination;
@@ -235,6 +237,9 @@ public final class Gang implements Steppable {
     private void enter(State s) {
         state = s;
         daysInState = 0;
+        if (s == State.SELLING) {
+            announced = false;
+        }
     }
 
     // ------------------------------------------------------------------ plan
@@ -341,11 +346,18 @@ public final class Gang implements Steppable {
         // The floor falls from cost towards half of it as days pass unsold.
         double patience = p.getSellPatienceDays();
         double discount = Math.max(0.5, 1 - 0.5 * daysInState / patience);
+        if (!announced) {
+            // The victims come to this market: part of its flow of victims for sale.
+            for (Victim v : victims) {
+                market.offered(location, v.type());
+            }
+            announced = true;
+        }
         for (int i = victims.size() - 1; i >= 0; i--) {
             Victim v = victims.get(i);
-            double ask = market.ask(location, v.type(), w.prospects().forSale(location, v.type()), discount);
+            double ask = market.ask(location, v.type(), discount);
             double floor = costBasis.get(i) * discount;
-            Market.Sale sale = market.sell(location, v.type(), ask, floor, w.prospects().forSale(location, v.type()), p);
+            Market.Sale sale = market.sell(location, v.type(), ask, floor);
             if (sale != null) {
                 victims.remove(i);
                 double paid = costBasis.remove(i);
@@ -357,8 +369,6 @@ public final class Gang implements Steppable {
                     sold.removeFirst();
                 }
                 w.sold(this, v, sale, location);
-            } else {
-                market.unsold(location, v.type(), Math.max(ask, floor), p);
             }
         }
         if (victims.isEmpty()) {

@@ -84,6 +84,18 @@ public final class Market implements java.io.Serializable {
      */
     private transient int[] stamps;
     private transient long changes;
+    /**
+     * Per province and type, the market's flows as traders see them: buyers entering and victims
+     * brought to it for sale a day, averaged over market.tightness_days. Reservations, bargaining power and the drift of the going rate go by
+     * these averages, not by single events or by today's integer counts, which at small scale are
+     * mostly 0 or 1 and made prices depend on scale (issue 10, part 7; docs/calibration.md, "Scale").
+     * Flows, not stocks, are compared, because buyers wait months and victims are on offer for days.
+     */
+    private final double[][] buyersIn;
+    private final double[][] victimsIn;
+    private final double[][] meanBuyersIn;
+    private final double[][] meanVictimsIn;
+    private long marketDays;
 
     @SuppressWarnings("unchecked")
     public Market(int provinces, Parameters p) {
@@ -95,6 +107,10 @@ public final class Market implements java.io.Serializable {
         prosecutionRate = new double[provinces];
         recoveryRate = new double[provinces];
         monthProsecutions = new int[provinces];
+        buyersIn = new double[provinces][TYPES];
+        victimsIn = new double[provinces][TYPES];
+        meanBuyersIn = new double[provinces][TYPES];
+        meanVictimsIn = new double[provinces][TYPES];
         for (int i = 0; i < provinces; i++) {
             for (VictimType t : VictimType.values()) {
                 bids[i][t.ordinal()] = new PriorityQueue<>(BY_BID_DESC);
@@ -121,6 +137,7 @@ public final class Market implements java.io.Serializable {
         for (VictimType t : VictimType.values()) {
             if (b.wants(t)) {
                 bids[b.province()][t.ordinal()].add(new Waiting(e, b.willingnessToPay(t), seq));
+                buyersIn[b.province()][t.ordinal()]++;
                 waitingByType[b.province()][t.ordinal()]++;
                 changed(b.province(), t.ordinal());
             }
@@ -206,10 +223,28 @@ public final class Market implements java.io.Serializable {
      * waiting per victim on offer, {@code sellersHere}, at most 1), lowered by {@code patience}
      * (1 when it arrives, falling as days pass unsold and waiting costs it money and risk).
      */
-    public double ask(int province, VictimType t, double sellersHere, double patience) {
-        double buyers = waitingByType[province][t.ordinal()];
-        double chance = Math.min(1, buyers / Math.max(1, sellersHere));
+    public double ask(int province, VictimType t, double patience) {
+        double buyers = meanBuyersIn[province][t.ordinal()];
+        double victims = meanVictimsIn[province][t.ordinal()];
+        double chance = victims > 0 ? Math.min(1, buyers / victims) : buyers > 0 ? 1 : 0;
         return priceIndex[province][t.ordinal()] * chance * patience;
+    }
+
+    /** A victim of type t is brought to the province's market for sale (counted once per market it is offered in). */
+    public void offered(int province, VictimType t) {
+        victimsIn[province][t.ordinal()]++;
+    }
+
+    /** Buyers of type t entering a province's market a day, as traders see it (averaged over market.tightness_days). */
+    public double buyerInflow(int province, VictimType t) {
+        return meanBuyersIn[province][t.ordinal()];
+    }
+
+    /** Share of buyers among the buyers and victims coming to a province's market: the buyers' bargaining power. */
+    double buyerShare(int province, int t) {
+        double b = meanBuyersIn[province][t];
+        double v = meanVictimsIn[province][t];
+        return b + v > 0 ? b / (b + v) : 0.5;
     }
 
     /** A completed sale between a seller and a buyer. */
@@ -222,14 +257,20 @@ public final class Market implements java.io.Serializable {
      * cost it). Returns null when no buyer would pay that much.
      *
      * <p>The price is bargained: the seller gets its reservation plus a share of the surplus
-     * (bid - reservation) equal to the share of buyers among buyers and sellers of this type in
-     * the province today ({@code sellersHere}, at least this one). Where buyers queue for few
-     * victims the price goes to the top bid; where many victims are on offer to few buyers, it
-     * falls to what sellers will take. Nothing else bounds it.
+     * (bid - reservation) equal to the buyers' share of the averaged flows of buyers and victims
+     * coming to this market. Where many buyers come for few victims the price goes towards the top
+     * bid; where many victims come for few buyers, it falls to what sellers will take. Nothing
+     * else bounds it.
+     *
+     * <p>A sale does not move the going rate: only the balance of the averaged flows does
+     * ({@link #endOfDay}). When each sale pulled the index towards its price, a simulated sale had
+     * to weigh as much as the 1/scale real sales it stands for, so at scale 0.1 every sale moved
+     * the index by 40% and the going rate followed the noise of single bargains; victims
+     * trafficked per national equivalent were 39% higher at scale 0.1 than nationally, and fell
+     * to within 1% once sales stopped moving the rate (docs/calibration.md, "Scale").
      */
-    public Sale sell(int province, VictimType t, double ask, double floor, double sellersHere, Parameters p) {
+    public Sale sell(int province, VictimType t, double ask, double floor) {
         double reservation = Math.max(ask, floor);
-        double buyersHere = waitingByType[province][t.ordinal()];
         PriorityQueue<Waiting> heap = bids[province][t.ordinal()];
         Waiting top = heap.peek();
         while (top != null && top.entry.gone) {
@@ -246,57 +287,36 @@ public final class Market implements java.io.Serializable {
         // Polled already, so it is not counted among this heap's dead entries.
         dead[province][t.ordinal()]--;
         leave(top.entry);
-        double buyerShare = buyersHere / (buyersHere + Math.max(1, sellersHere));
+        double buyerShare = buyerShare(province, t.ordinal());
         double price = reservation + buyerShare * (bestBid - reservation);
-        double w = eventWeight(p);
-        priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * price;
-        changed(province, t.ordinal());
         return new Sale(b, price);
     }
 
     /**
-     * Weight of one simulated sale or quote in the price index. {@code market.price_memory} is the
-     * weight of one real sale; at scale s a simulated sale stands for 1/s real ones, each of which
-     * would have moved the index, so its weight is 1 - (1 - w)^(1/s). Without this the index
-     * moved ten times more slowly per real sale at scale 0.1 than nationally (issue 10, part 7).
+     * End of the gangs' day: traders' picture of each market takes in the day's flows (buyers who
+     * entered, victims brought for sale; averaged over market.tightness_days), and where the market
+     * does not clear the going rate moves: up where more buyers come than victims, down where more
+     * victims come than buyers, by at most market.price_adjustment a day (in proportion to
+     * (buyers - victims) / (buyers + victims)). So a province short of victims shows a rising price
+     * and draws sellers, and a glut shows a falling one, which brings buyers back. Both go by
+     * averaged flows, not by single events, so the drift is the same at every scale.
      */
-    static double eventWeight(Parameters p) {
-        return 1 - Math.pow(1 - p.getPriceMemory(), 1 / p.getScale());
-    }
-
-    /**
-     * A seller found no buyer at its reservation today: its asking price is part of the going
-     * rate buyers hear of, so the index moves towards it as it would towards a sale. In a glut
-     * (victims waiting, no buyers) asks fall and the index with them, which brings buyers back.
-     */
-    public void unsold(int province, VictimType t, double ask, Parameters p) {
-        double w = eventWeight(p);
-        priceIndex[province][t.ordinal()] = (1 - w) * priceIndex[province][t.ordinal()] + w * ask;
-        changed(province, t.ordinal());
-    }
-
-    /**
-     * End of the gangs' day: where buyers of a type wait and no victim of that type is on offer
-     * ({@code forSale}), their best bid is the going rate buyers and sellers hear of, and the
-     * index moves towards it (weight market.price_memory a day). So a province with unserved
-     * buyers shows a rising price and draws sellers, as a glut shows a falling one.
-     */
-    public void unserved(double[][] forSale, Parameters p) {
-        double w = p.getPriceMemory();
+    public void endOfDay(Parameters p) {
+        // Averages start from zero and weigh the days seen so far equally until the window is
+        // full, so the first weeks are not dominated by the first day's few events.
+        marketDays++;
+        double a = Math.max(1.0 / marketDays, 1 / p.getTightnessDays());
+        double k = p.getPriceAdjustment();
         for (int i = 0; i < priceIndex.length; i++) {
             for (int t = 0; t < TYPES; t++) {
-                if (forSale[i][t] > 0 || waitingByType[i][t] == 0) {
-                    continue;
-                }
-                PriorityQueue<Waiting> heap = bids[i][t];
-                Waiting top = heap.peek();
-                while (top != null && top.entry.gone) {
-                    heap.poll();
-                    dead[i][t]--;
-                    top = heap.peek();
-                }
-                if (top != null) {
-                    priceIndex[i][t] = (1 - w) * priceIndex[i][t] + w * top.bid;
+                meanBuyersIn[i][t] += a * (buyersIn[i][t] - meanBuyersIn[i][t]);
+                meanVictimsIn[i][t] += a * (victimsIn[i][t] - meanVictimsIn[i][t]);
+                buyersIn[i][t] = 0;
+                victimsIn[i][t] = 0;
+                double b = meanBuyersIn[i][t];
+                double v = meanVictimsIn[i][t];
+                if (b + v > 0) {
+                    priceIndex[i][t] *= Math.exp(k * (b - v) / (b + v));
                     changed(i, t);
                 }
             }

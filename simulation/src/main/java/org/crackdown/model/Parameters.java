@@ -45,8 +45,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- families
     @Param(key = "families.sale_propensity", unit = "probability per rural birth", min = 0, max = 0.1,
             doc = "Chance that a rural family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity. Rural births are births x (1 - urban share of the year).",
-            source = "calibrated at national scale (docs/calibration.md, 2026-11-30); prior: log-uniform 0.0005-0.02")
-    private double salePropensity = 0.0015;
+            source = "calibrated to parents' share of child sales 35-40% (china-facts.md s4): national refit by hand after the going rate stopped following single sales, ten seeds at scale 0.1 per step then 10 national replicates (docs/calibration.md, session 5, 2026-11-30); prior: log-uniform 0.0005-0.02")
+    private double salePropensity = 0.0014;
 
     @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
@@ -86,8 +86,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
-            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30)")
-    private double sonPropensity = 0.0082;
+            source = "calibrated: national refit by hand after the going rate stopped following single sales, four seeds per step then 10 replicates (docs/calibration.md, session 5, 2026-11-30); prior: log-uniform 0.002-0.05")
+    private double sonPropensity = 0.0115;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -95,8 +95,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
             doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier, from that cohort's births and sex ratio at birth) tries to buy a bride. Scaled up in poorer provinces.",
-            source = "calibrated at national scale (docs/calibration.md, 2026-11-30); prior: log-uniform 0.02-0.5")
-    private double bridePropensity = 0.2;
+            source = "calibrated: national refit by hand after the going rate stopped following single sales, four seeds per step then 10 replicates (docs/calibration.md, session 5, 2026-11-30); prior: log-uniform 0.02-0.5")
+    private double bridePropensity = 0.08;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
@@ -215,8 +215,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "gangs.reservation_income", unit = "RMB per member per year", min = 0, max = 1e7,
             doc = "What a gang member could earn outside the trade per year, at the national average rural income (scaled by the home province's income); lognormal across groups by gangs.reservation_sigma.",
-            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage); value from the scale-0.3 fit (docs/calibration.md, 2026-11-30)")
-    private double reservationIncome = 15_740;
+            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage); value from the national refit by hand after the going rate stopped following single sales, four seeds per step then 10 replicates (docs/calibration.md, session 5, 2026-11-30)")
+    private double reservationIncome = 26_000;
 
     @Param(key = "gangs.reservation_sigma", unit = "log-SD", min = 0, max = 3,
             doc = "Spread of outside options across would-be traffickers (standard deviation of the log): some are desperate, some have good alternatives.",
@@ -326,8 +326,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.woman_registration", unit = "probability", min = 0, max = 1,
             doc = "Chance that police register a report of a missing (deceived or abducted) woman as a case at once; otherwise it is looked into with police.inquiry_probability and registered only if solved (bu po bu li). The 2009 immediate filing was for children only.",
-            source = "assumption, prior: uniform 0.2-1.0 (no published figure); value from the national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30)")
-    private double womanRegistration = 0.30;
+            source = "assumption, prior: uniform 0.2-1.0 (no published figure); value from the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30)")
+    private double womanRegistration = 0.45;
 
     @Param(key = "police.inquiry_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated.",
@@ -336,8 +336,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.merge_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police link a new report, tip, lead or stop about a gang they already have an open case against to that case (serial-case merging, chuan bing an): it adds its victim to the case instead of opening a new one, so a case is a gang's criminal event, not a victim.",
-            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case); calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30)")
-    private double mergeProbability = 0.55;
+            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case); calibrated: national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30)")
+    private double mergeProbability = 0.4;
 
     @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
@@ -355,8 +355,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.search_saturation", unit = "victims per officer", min = 0.1, max = 10_000,
             doc = "Victims held by buyers (or, for DNA matching, children on file) per searching officer at which officers find half as many as their capacity allows; with fewer such victims per officer, finds fall in proportion (each is harder to come across).",
-            source = "assumption, prior: log-uniform 10-200 (no published figure); 50 is the value the 2011 calibration was run with")
-    private double searchSaturation = 50;
+            source = "assumption, prior: log-uniform 10-200 (no published figure); 10, the low end, from the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30), with dna.search_efficiency at its prior's top, to reach 500-700 DNA identifications")
+    private double searchSaturation = 10;
 
     @Param(key = "police.trace_depth", unit = "sales", min = 0, max = 1000,
             doc = "How many of a busted gang's most recent sales its records and members' memories can lead police to; each is traced to the buyer with police.trace_sold_probability.",
@@ -379,8 +379,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "dna.search_efficiency", unit = "matches per DNA officer per year", min = 0, max = 1000,
             doc = "Children living with buyers whose parents are in the database that one DNA officer identifies per year, when such children are common.",
-            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 1-100 (assumption)")
-    private double dnaSearchEfficiency = 40;
+            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); prior log-uniform 1-100 (assumption)")
+    private double dnaSearchEfficiency = 100;
 
     @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents reporting a missing child give a DNA sample.")
@@ -428,13 +428,13 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "joint.takedown_efficiency", unit = "gangs per officer-day", min = 0, max = 1,
             doc = "Daily chance that each gang of the ring an operation is working on is taken down is 1 - exp(-efficiency x officers / ring gangs still at large).",
-            source = "calibrated to the templates' 310-608 suspects per operation (china-facts.md s2), with joint.link_depth: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 0.0003-0.003 (assumption)")
-    private double jointTakedownEfficiency = 0.002;
+            source = "calibrated to the templates' 310-608 suspects per operation (china-facts.md s2), with joint.link_depth: national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); prior log-uniform 0.0003-0.003 (assumption)")
+    private double jointTakedownEfficiency = 0.0015;
 
     @Param(key = "joint.max_gangs", unit = "gangs at scale 1", min = 1, max = 10_000,
             doc = "Reach of one joint operation: most gangs it can take down over all the rings it goes after (times scale, at least 1). A ring is the gang police know most about in the operation's provinces and the partners linked to it there, up to joint.link_depth links away.",
-            source = "calibrated to the templates' 310-608 suspects and 4-5 rings per operation (china-facts.md s2; at about 2.8 arrested per busted gang, 110-220 gangs): the reach of 100 bound every 2011 operation at 280 suspects; 150 gives 420 (docs/calibration.md, session 3, 10 replicates); prior uniform 20-200 (assumption)")
-    private int jointMaxGangs = 150;
+            source = "calibrated to the templates' 310-608 suspects and 4-5 rings per operation (china-facts.md s2; at about 2.8 arrested per busted gang, 110-220 gangs): the reach of 100 bound every 2011 operation at 280 suspects; 150 gave 420 (docs/calibration.md, session 3, 10 replicates); 120 after the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); prior uniform 20-200 (assumption)")
+    private int jointMaxGangs = 120;
 
     @Param(key = "joint.link_depth", unit = "links", min = 0, max = 20,
             doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only): the size of a ring as police see it.",
@@ -487,9 +487,15 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double borderControl = 0.1;
 
     // ---------------------------------------------------------------- market
-    @Param(key = "market.price_memory", unit = "fraction", min = 0, max = 1,
-            doc = "Weight of the latest sale in a province's price index (exponential moving average).")
-    private double priceMemory = 0.05;
+    @Param(key = "market.tightness_days", unit = "days", min = 1, max = 365,
+            doc = "Days over which traders average the buyers waiting and the victims on offer in a province when they judge how tight its market is (sellers' reservations and bargaining power).",
+            source = "assumption, prior: uniform 7-60 days (no published figure; of the order of gangs.sell_patience_days)")
+    private double tightnessDays = 30;
+
+    @Param(key = "market.price_adjustment", unit = "per day", min = 0, max = 1,
+            doc = "How fast a province's going rate moves where its market does not clear: at most this fraction a day (log scale), up where buyers outnumber the victims on offer, down where victims wait for buyers.",
+            source = "assumption, prior: log-uniform 0.002-0.05 a day (no published figure)")
+    private double priceAdjustment = 0.01;
 
     // ================================================================ accessors
     public Parameters copy() {
@@ -629,5 +635,6 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getBorderControl() { return borderControl; }
     public void setBorderControl(double v) { borderControl = check("border.control", v); }
 
-    public double getPriceMemory() { return priceMemory; }
+    public double getTightnessDays() { return tightnessDays; }
+    public double getPriceAdjustment() { return priceAdjustment; }
 }

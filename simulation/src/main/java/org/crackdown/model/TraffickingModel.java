@@ -188,15 +188,27 @@ public class TraffickingModel extends SimState implements TradeWorld {
         for (int k = 0; k < n; k++) {
             formGang(sourceProvince(), 2 + Rng.poisson(random, Math.max(0, params.getMembersMean() - 2)), null);
         }
+        casesOpenAtStart = 0;
         if (params.isSettledStocks()) {
-            org.crackdown.policy.SettledStart.settle(this, demand.yearlyBuyers(year(), params, market, random), gangs,
-                    params, random);
+            casesOpenAtStart = org.crackdown.policy.SettledStart.settle(this, demand.yearlyBuyers(year(), params, market, random),
+                    gangs, params, random).openCases();
         }
         scheduled.clear();
         List<Process> ps = processes();
         for (int i = 0; i < ps.size(); i++) {
             scheduled.add(schedule.scheduleRepeating(Schedule.EPOCH, i, ps.get(i).step(), 1.0));
         }
+    }
+
+    /**
+     * Cases the settled start left open (reported before the run, so not among the run's
+     * registered cases, but solvable during it): what the case accounting must allow for.
+     */
+    private int casesOpenAtStart;
+
+    /** Cases open when the run started (from the settled start; 0 from empty stocks). */
+    public int casesOpenAtStart() {
+        return casesOpenAtStart;
     }
 
     private void beginDay() {
@@ -238,7 +250,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         onTripAfterStep = onTrip;
-        market.unserved(prospects.forSale(), params);
+        market.endOfDay(params);
     }
 
     private void expireBuyers() {

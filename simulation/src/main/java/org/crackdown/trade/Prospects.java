@@ -51,8 +51,6 @@ public final class Prospects implements java.io.Serializable {
     private final double travelSpeed;
     /** Victims of each type heading for each province: in hand, or a full load being sought. */
     private final double[][] inbound;
-    /** Victims of each type on offer in each province today. */
-    private final double[][] forSale;
     /**
      * Per (source, type, method): for each destination, the fixed cost of obtaining one victim
      * (price paid, days spent trying, the alert's expected loss), NaN where it cannot be had.
@@ -93,7 +91,6 @@ public final class Prospects implements java.io.Serializable {
         this.travelSpeed = params.getSpeedKmPerDay();
         this.sources = sources(net);
         this.inbound = new double[n][TYPES];
-        this.forSale = new double[n][TYPES];
         this.optionCost = new double[n * TYPES * METHODS][];
         this.optionLeast = new double[n * TYPES * METHODS];
         this.optionDay = new int[n * TYPES * METHODS];
@@ -114,27 +111,19 @@ public final class Prospects implements java.io.Serializable {
     }
 
     /**
-     * The start of the gangs' day: what is already heading for each market and on offer there is
-     * counted, and yesterday's acquisition outlook is forgotten. {@code gangs} must include every
-     * gang on a trip (others count for nothing; the counts are whole numbers, so their order
-     * does not matter).
+     * The start of the gangs' day: what is already heading for each market is counted, and
+     * yesterday's acquisition outlook is forgotten. {@code gangs} must include every gang on a
+     * trip (others count for nothing; the counts are whole numbers, so their order does not
+     * matter).
      */
     public void newDay(int today, List<Gang> gangs) {
         day = today;
         for (double[] a : inbound) {
             Arrays.fill(a, 0);
         }
-        for (double[] a : forSale) {
-            Arrays.fill(a, 0);
-        }
         sales = null; // inbound is counted afresh
         for (Gang g : gangs) {
             int d = g.destination();
-            if (g.state() == Gang.State.SELLING) {
-                for (Victim v : g.victims()) {
-                    forSale[g.location()][v.type().ordinal()]++;
-                }
-            }
             if (d >= 0) {
                 if (g.state() == Gang.State.ACQUIRING) {
                     inbound[d][g.targetType().ordinal()] += params.getCapacity();
@@ -145,15 +134,6 @@ public final class Prospects implements java.io.Serializable {
                 }
             }
         }
-    }
-
-    /** Victims of each type on offer in each province today (for the market's unserved buyers). */
-    public double[][] forSale() {
-        return forSale;
-    }
-
-    public double forSale(int province, VictimType t) {
-        return forSale[province][t.ordinal()];
     }
 
     // ------------------------------------------------------------------ acquisition
@@ -317,7 +297,7 @@ public final class Prospects implements java.io.Serializable {
      * chance is what a gang would see at national scale: buyers / (inbound + scale).
      */
     public double expectedSale(int d, VictimType t) {
-        double chance = Math.min(1, market.waiting(d, t) / (inbound[d][t.ordinal()] + params.getScale()));
+        double chance = Math.min(1, market.buyerInflow(d, t) * params.getSellPatienceDays() / (inbound[d][t.ordinal()] + params.getScale()));
         return market.priceIndex(d, t) * chance;
     }
 

@@ -20,14 +20,24 @@ class MarketPriceTest {
         return new Buyer(id, Buyer.Kind.CHILD_SEEKER, 0, wtp, 1000);
     }
 
+    /** One day on which the given boy buyers enter and {@code victims} boys are brought for sale. */
+    private void day(Market m, int victims, Buyer... buyers) {
+        for (Buyer b : buyers) {
+            m.enter(b);
+        }
+        for (int k = 0; k < victims; k++) {
+            m.offered(0, VictimType.BOY);
+        }
+        m.endOfDay(p);
+    }
+
     @Test
     void theHighestBidderBuysAtAPriceBetweenReservationAndBid() {
         Market m = new Market(1, p);
-        m.enter(boyBuyer(1, 80_000));
-        m.enter(boyBuyer(2, 120_000));
-        Market.Sale s = m.sell(0, VictimType.BOY, 50_000, 10_000, 1, p);
+        day(m, 1, boyBuyer(1, 80_000), boyBuyer(2, 120_000));
+        Market.Sale s = m.sell(0, VictimType.BOY, 50_000, 10_000);
         assertEquals(2, s.buyer().id());
-        // Two buyers, one seller: the seller gets 2/3 of the surplus above its reservation.
+        // Two buyers came for one victim: the seller gets 2/3 of the surplus above its reservation.
         assertEquals(50_000 + 2.0 / 3 * 70_000, s.price(), 1e-6);
         assertEquals(1, m.waiting(0, VictimType.BOY));
     }
@@ -36,7 +46,7 @@ class MarketPriceTest {
     void pricesAreNotHeldToThePublishedRange() {
         Market m = new Market(1, p);
         m.enter(boyBuyer(1, 300_000));
-        Market.Sale s = m.sell(0, VictimType.BOY, 200_000, 0, 1, p);
+        Market.Sale s = m.sell(0, VictimType.BOY, 200_000, 0);
         // One buyer, one seller: they split the surplus; the price is far above 45,000-60,000.
         assertEquals(250_000, s.price(), 1e-6);
     }
@@ -45,10 +55,10 @@ class MarketPriceTest {
     void manySellersDriveThePriceTowardsWhatSellersTake() {
         Market few = new Market(1, p);
         Market many = new Market(1, p);
-        few.enter(boyBuyer(1, 100_000));
-        many.enter(boyBuyer(1, 100_000));
-        double lone = few.sell(0, VictimType.BOY, 40_000, 0, 1, p).price();
-        double crowded = many.sell(0, VictimType.BOY, 40_000, 0, 9, p).price();
+        day(few, 1, boyBuyer(1, 100_000));
+        day(many, 9, boyBuyer(1, 100_000));
+        double lone = few.sell(0, VictimType.BOY, 40_000, 0).price();
+        double crowded = many.sell(0, VictimType.BOY, 40_000, 0).price();
         assertEquals(70_000, lone, 1e-6);
         assertEquals(46_000, crowded, 1e-6);
     }
@@ -57,20 +67,22 @@ class MarketPriceTest {
     void noSaleBelowTheSellersReservationOrFloor() {
         Market m = new Market(1, p);
         m.enter(boyBuyer(1, 30_000));
-        assertNull(m.sell(0, VictimType.BOY, 35_000, 0, 1, p));
-        assertNull(m.sell(0, VictimType.BOY, 0, 31_000, 1, p));
+        assertNull(m.sell(0, VictimType.BOY, 35_000, 0));
+        assertNull(m.sell(0, VictimType.BOY, 0, 31_000));
         assertEquals(1, m.waiting(0, VictimType.BOY));
     }
 
     @Test
-    void sellersAskLessWhenVictimsOnOfferOutnumberBuyers() {
-        Market m = new Market(1, p);
-        m.enter(boyBuyer(1, 60_000));
-        m.enter(boyBuyer(2, 60_000));
-        double index = m.priceIndex(0, VictimType.BOY);
-        assertEquals(index, m.ask(0, VictimType.BOY, 2, 1.0), 1e-9);
-        assertEquals(index / 2, m.ask(0, VictimType.BOY, 4, 1.0), 1e-9);
-        assertEquals(index * 0.7 / 2, m.ask(0, VictimType.BOY, 4, 0.7), 1e-9);
+    void sellersAskLessWhenMoreVictimsComeThanBuyers() {
+        Market balanced = new Market(1, p);
+        day(balanced, 2, boyBuyer(1, 60_000), boyBuyer(2, 60_000));
+        double index = balanced.priceIndex(0, VictimType.BOY);
+        assertEquals(index, balanced.ask(0, VictimType.BOY, 1.0), 1e-9);
+        Market glut = new Market(1, p);
+        day(glut, 4, boyBuyer(1, 60_000), boyBuyer(2, 60_000));
+        double glutIndex = glut.priceIndex(0, VictimType.BOY);
+        assertEquals(glutIndex / 2, glut.ask(0, VictimType.BOY, 1.0), 1e-9);
+        assertEquals(glutIndex * 0.7 / 2, glut.ask(0, VictimType.BOY, 0.7), 1e-9);
     }
 
     @Test

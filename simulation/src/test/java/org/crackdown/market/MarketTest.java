@@ -37,13 +37,13 @@ class MarketTest {
         m.enter(girlOnly);
         assertEquals(2, m.waiting(0, VictimType.GIRL));
         assertEquals(1, m.waiting(0, VictimType.BOY));
-        Market.Sale boy = m.sell(0, VictimType.BOY, 50_000, 10_000, 1, p);
+        Market.Sale boy = m.sell(0, VictimType.BOY, 50_000, 10_000);
         assertSame(both, boy.buyer());
         assertEquals(0, m.waiting(0, VictimType.BOY));
         assertEquals(1, m.waiting(0, VictimType.GIRL));
         // The couple's girl bid (30,000) beat the other buyer's, but they have bought already.
-        assertSame(girlOnly, m.sell(0, VictimType.GIRL, 10_000, 10_000, 1, p).buyer());
-        assertNull(m.sell(0, VictimType.GIRL, 10_000, 10_000, 1, p));
+        assertSame(girlOnly, m.sell(0, VictimType.GIRL, 10_000, 10_000).buyer());
+        assertNull(m.sell(0, VictimType.GIRL, 10_000, 10_000));
         assertEquals(0, m.waiting(0));
     }
 
@@ -53,8 +53,8 @@ class MarketTest {
         m.enter(buyer(1, 1, 40_000, 0, 0, 5));
         m.enter(buyer(2, 1, 45_000, 0, 0, 5));
         m.enter(buyer(3, 1, 50_000, 0, 0, 9));
-        assertNull(m.sell(1, VictimType.BOY, 60_000, 55_000, 1, p));
-        assertEquals(50_000, m.sell(1, VictimType.BOY, 40_000, 40_000, 1, p).buyer().willingnessToPay(VictimType.BOY));
+        assertNull(m.sell(1, VictimType.BOY, 60_000, 55_000));
+        assertEquals(50_000, m.sell(1, VictimType.BOY, 40_000, 40_000).buyer().willingnessToPay(VictimType.BOY));
         assertEquals(0, m.expire(4)[1]);
         assertEquals(2, m.expire(5)[1]);
         assertEquals(0, m.expire(9)[1]);
@@ -121,7 +121,7 @@ class MarketTest {
                 VictimType t = VictimType.values()[r.nextInt(3)];
                 double floor = 10_000 + 50_000 * r.nextDouble();
                 Buyer expected = scan.sell(prov, t, floor);
-                Market.Sale sale = heaps.sell(prov, t, floor, floor, 1, p);
+                Market.Sale sale = heaps.sell(prov, t, floor, floor);
                 assertSame(expected, sale == null ? null : sale.buyer(), "day " + day);
                 if (sale != null) {
                     sales++;

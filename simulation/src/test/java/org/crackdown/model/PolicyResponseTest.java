@@ -21,7 +21,7 @@ class PolicyResponseTest {
 
     private static final int REPS = 6;
     private static final double SCALE = 0.02;
-    private static final int CAMPAIGN_REPS = 8;
+    private static final int CAMPAIGN_REPS = 20;
     /** The campaign test needs enough gangs in Henan for its share of routes to be measured. */
     private static final double CAMPAIGN_SCALE = 0.05;
 
@@ -64,10 +64,13 @@ class PolicyResponseTest {
      *
      * <p>Campaign effort builds up over police.campaign_ramp_days and gangs learn the risk only from
      * the stops it makes. Not asserted: that Henan's share recovers after the campaign. Measured
-     * (8 seeds, scale 0.05): Henan's share is 1.60 +- 0.16 points below the run without the
-     * campaign during it and still 1.06 +- 0.39 points below in 2011 (paired t of the narrowing
-     * 1.7): a partial, persistent after-effect (residual deterrence, Sherman 1990, or Henan's
-     * busted gangs not yet replaced), which eight replicates do not separate from no recovery.
+     * (20 seeds, scale 0.05, session 5): Henan's share of transit is 4.94 +- 0.16% without the
+     * campaign and 4.27 +- 0.19% during it (paired t 4.1), and 5.01% against 4.83% in 2011. Twenty
+     * seeds, not eight: the drop is about 0.7 points instead of 1.6 since the going rate moves
+     * with the balance of flows (eight seeds gave paired t 0.8). A likely reason, not measured:
+     * fewer victims brought to Henan raise its going rate, which draws some sellers back. Before: 1.60 +- 0.16 points below
+     * during the campaign and 1.06 +- 0.39 below in 2011, a partial, persistent after-effect
+     * (residual deterrence, Sherman 1990, or Henan's busted gangs not yet replaced).
      * Nor asserted: that the routes move onto Henan's neighbours in particular (their share rises
      * by about two percentage points against a spread between seeds of two to three).
      */
@@ -78,6 +81,9 @@ class PolicyResponseTest {
         // Runs with the same seed are identical until the campaign starts: compare seed by seed
         // (unpaired, the responsive trade's wider spread between seeds hid a drop of 1.2 points at t 2.8).
         double drop = Replicates.pairedT(base.henanDuring, campaign.henanDuring);
+        System.out.println("PolicyResponseTest: Henan's share of transit during the campaign: base " + base.henanDuring
+                + ", campaign " + campaign.henanDuring + " (paired t " + drop + "); in 2011: base " + base.henanAfter
+                + ", campaign " + campaign.henanAfter);
         assertTrue(drop > 3, "Henan's share of transit during the campaign: base " + base.henanDuring + ", campaign "
                 + campaign.henanDuring + " (paired t " + drop + ")");
         // Not asserted since issue 10: that transit outside Henan carries on unchanged. In the

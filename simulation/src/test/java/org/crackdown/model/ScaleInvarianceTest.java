@@ -27,7 +27,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "crackdown.slow", matches = "true")
 class ScaleInvarianceTest {
 
-    private static final List<String> TARGETS = List.of("women_rescued", "children_rescued", "gangs_busted", "cases_solved");
+    private static final List<String> TARGETS = List.of("women_rescued", "children_rescued", "gangs_busted", "cases_solved",
+            "cases_registered");
     private static final double RELATIVE = 0.05;
 
     @Test

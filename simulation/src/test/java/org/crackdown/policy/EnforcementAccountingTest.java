@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The 2011 baseline at scale 0.02, measured over the whole run (2008-2011) so that every case
- * solved was registered inside the window, over three seeds: the counts must add up the way
+ * solved was registered inside the window or left open by the settled start, over three seeds: the counts must add up the way
  * the statistics do, whatever the seed.
  */
 @Tag("slow")
@@ -29,11 +29,16 @@ class EnforcementAccountingTest {
                 s.parameters(), s.campaigns(), s.timeline(), s.operations());
         double dna = 0;
         for (long seed = 1; seed <= 3; seed++) {
-            Map<String, Double> r = TestScenarios.summary(whole, seed);
+            org.crackdown.model.TraffickingModel m = new org.crackdown.model.TraffickingModel(whole, seed);
+            org.crackdown.model.TraffickingModel.runToEnd(m);
+            Map<String, Double> r = m.metrics().summary();
             String run = "seed " + seed + ": " + r;
             double registered = r.get("cases_registered");
             double solved = r.get("cases_solved");
-            assertTrue(solved > 0 && solved <= registered, "solved " + solved + " of " + registered + " registered; " + run);
+            // The settled start leaves cases reported before the run open; they may be solved in it.
+            double before = m.casesOpenAtStart();
+            assertTrue(solved > 0 && solved <= registered + before,
+                    "solved " + solved + " of " + registered + " registered and " + before + " open at the start; " + run);
             assertEquals(solved, r.get("women_cases_solved") + r.get("child_cases_solved"), run);
             assertTrue(r.get("cases_opened") >= registered, run);
 

@@ -110,11 +110,11 @@ class ProspectsTest {
                     }
                     assertEquals(most, o.bestExpectedSale(t));
                 }
-                // Between reads: a gang commits, a seller's ask moves a price, or the scale changes.
+                // Between reads: a gang commits, the day's end moves prices, or the scale changes.
                 VictimType t = VictimType.values()[r.nextInt(VictimType.values().length)];
                 switch (k) {
                     case 0 -> o.committed(r.nextInt(n), t, 1 + r.nextInt(3));
-                    case 1 -> m.market().unsold(r.nextInt(n), t, 1000 * r.nextDouble(), m.params());
+                    case 1 -> m.market().endOfDay(m.params());
                     case 2 -> TestScenarios.set(m.params(), "scale", day % 2 == 0 ? 0.031 : 0.03);
                     default -> { }
                 }
