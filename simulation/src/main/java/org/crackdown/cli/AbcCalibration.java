@@ -180,13 +180,9 @@ final class AbcCalibration {
             }
             journal.delete();
         } catch (org.crackdown.calibration.SlotPool.Pending e) {
-            stdout.printf("shard %s: its share of what can run now is recorded in %s; %s: run it again with --resume "
-                    + "once the other shards have run theirs%n", shard, journalFile, e.getMessage());
-            stdout.flush();
-            return ShardJournals.PENDING;
+            return ShardJournals.pending(stdout, shard, journalFile, e);
         } catch (org.crackdown.calibration.ShardWait.ShardGone e) {
-            stderr.println("error: " + e.getMessage() + " (" + journalFile + ")");
-            return Main.FAILED;
+            return ShardJournals.gone(stderr, journalFile, e);
         } catch (CancellationException e) {
             stderr.println("interrupted: no calibration folder written; " + journal.size() + " simulations are kept in "
                     + journalFile + ": run the same command with --resume to continue");

@@ -30,6 +30,20 @@ final class ShardJournals {
     /** Exit code of a shard run with --no-wait that has done what it can and needs the others' results. */
     static final int PENDING = 3;
 
+    /** Says that a --no-wait shard has recorded its share of what can run now; returns {@link #PENDING}. */
+    static int pending(java.io.PrintWriter out, Shard shard, Path journal, Exception why) {
+        out.printf("shard %s: its share of what can run now is recorded in %s; %s: run it again with --resume "
+                + "once the other shards have run theirs%n", shard, journal, why.getMessage());
+        out.flush();
+        return PENDING;
+    }
+
+    /** Says why a shard gave up waiting for another; returns the exit code of a failed run. */
+    static int gone(java.io.PrintWriter err, Path journal, Exception why) {
+        err.println("error: " + why.getMessage() + " (" + journal + ")");
+        return Main.FAILED;
+    }
+
     /** Every shard's journal, by shard index. */
     static List<Path> all(Path journal, Shard shard) {
         List<Path> out = new ArrayList<>();
