@@ -102,6 +102,20 @@ public class TraffickingModel extends SimState implements TradeWorld {
      * Null (count every gang) before the first step and when read from a checkpoint.
      */
     private transient List<Gang> onTripAfterStep;
+    /**
+     * Gangs in the daily round: in play and not asleep, in formation order (ids increasing). An
+     * idle gang that found nothing worth doing is taken out of the round until its next plan day
+     * (nothing changes for it meanwhile but its count of idle days), so a day steps and shuffles
+     * only the gangs that act. Null until rebuilt from the gangs (after start, or a checkpoint:
+     * each gang knows whether it is asleep, so the rebuilt round is the one it replaces).
+     */
+    private transient List<Gang> round;
+    /** Asleep gangs by the day they rejoin the round (their next plan day), each in formation order. */
+    private transient java.util.Map<Integer, List<Gang>> asleepUntil;
+    /** Asleep gangs per home province (an idle gang is at home), present there every day. */
+    private transient int[] asleepAt;
+    /** Gangs formed since the gangs last stepped: they join the round the next day. */
+    private transient List<Gang> formedSinceStep;
     private Sourcing sourcing;
     private Prospects prospects;
     /**
@@ -168,6 +182,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
         gangs = new ArrayList<>();
         ended = new ArrayList<>();
         onTripAfterStep = null;
+        round = null;
+        formedSinceStep = null;
         gangsByHome = newGangIndex(net.size());
         activeByHome = new int[net.size()];
         prospects = new Prospects(net, routes, demography, families, market, enforcement, params);
@@ -224,7 +240,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private void stepGangs() {
         prospects.newDay(day, onTripAfterStep != null ? onTripAfterStep : gangs);
-        Gang[] order = gangs.toArray(new Gang[0]);
+        Gang[] today = roundToday();
+        Gang[] order = today.clone();
         gangSteps += order.length;
         shuffle(order);
         List<Gang> onTrip = new ArrayList<>();
@@ -237,8 +254,126 @@ public class TraffickingModel extends SimState implements TradeWorld {
                 }
             }
         }
+        for (int h = 0; h < asleepAt.length; h++) {
+            if (asleepAt[h] > 0) {
+                enforcement.present(h, asleepAt[h]);
+            }
+        }
+        // Idle gangs with nothing to do before their next plan day leave the round until then.
+        List<Gang> next = new ArrayList<>(today.length);
+        for (Gang g : today) {
+            if (!g.active()) {
+                continue;
+            }
+            if (g.state() == Gang.State.IDLE && g.nextPlanDay() > day + 1) {
+                putToSleep(g, day + 1);
+            } else {
+                next.add(g);
+            }
+        }
+        round = next;
         onTripAfterStep = onTrip;
         market.unserved(prospects.forSale(), params);
+    }
+
+    /**
+     * Today's round, in formation order: yesterday's round still in play, the gangs whose next
+     * plan day is today, and the gangs formed since yesterday's step (each list in formation order,
+     * merged by id).
+     */
+    private Gang[] roundToday() {
+        if (round == null) {
+            round = new ArrayList<>();
+            asleepUntil = new java.util.HashMap<>();
+            asleepAt = new int[net.size()];
+            for (Gang g : gangs) {
+                if (!g.active()) {
+                    continue;
+                }
+                if (g.asleep() && g.nextPlanDay() > day) {
+                    asleepUntil.computeIfAbsent(g.nextPlanDay(), k -> new ArrayList<>()).add(g);
+                    asleepAt[g.home()]++;
+                } else {
+                    if (g.asleep()) {
+                        g.wake(day);
+                    }
+                    round.add(g);
+                }
+            }
+            formedSinceStep = new ArrayList<>();
+        }
+        List<Gang> woken = asleepUntil.remove(day);
+        if (woken == null) {
+            woken = List.of();
+        } else {
+            woken.removeIf(g -> !g.active());
+            boolean sorted = true;
+            for (int k = 0; k < woken.size(); k++) {
+                Gang g = woken.get(k);
+                g.wake(day);
+                asleepAt[g.home()]--;
+                sorted &= k == 0 || woken.get(k - 1).id() < g.id();
+            }
+            if (!sorted) {
+                woken.sort(java.util.Comparator.comparingLong(Gang::id)); // put to sleep on different days
+            }
+        }
+        List<Gang> formed = formedSinceStep;
+        formedSinceStep = new ArrayList<>();
+        Gang[] today = new Gang[round.size() + woken.size() + formed.size()];
+        int a = 0;
+        int b = 0;
+        int c = 0;
+        for (int k = 0; k < today.length; k++) {
+            Gang x = a < round.size() ? round.get(a) : null;
+            Gang y = b < woken.size() ? woken.get(b) : null;
+            Gang z = c < formed.size() ? formed.get(c) : null;
+            Gang min = x;
+            if (min == null || (y != null && y.id() < min.id())) {
+                min = y;
+            }
+            if (min == null || (z != null && z.id() < min.id())) {
+                min = z;
+            }
+            if (min == x) {
+                a++;
+            } else if (min == y) {
+                b++;
+            } else {
+                c++;
+            }
+            today[k] = min;
+        }
+        // Gangs gone since yesterday's step (busted, quit) drop out here.
+        int n = 0;
+        for (Gang g : today) {
+            if (g.active()) {
+                today[n++] = g;
+            }
+        }
+        return n == today.length ? today : java.util.Arrays.copyOf(today, n);
+    }
+
+    /** Gangs that step next day without waking (the round and gangs formed since), for tests. */
+    List<Gang> roundForTest() {
+        List<Gang> out = new ArrayList<>(round == null ? List.of() : round);
+        out.addAll(formedSinceStep == null ? List.of() : formedSinceStep);
+        return out;
+    }
+
+    /** The asleep gangs that rejoin the round on {@code day}, and the count asleep per home, for tests. */
+    List<Gang> wakingForTest(int day) {
+        return asleepUntil == null ? List.of() : asleepUntil.getOrDefault(day, List.of());
+    }
+
+    int[] asleepAtForTest() {
+        return asleepAt == null ? new int[net.size()] : asleepAt.clone();
+    }
+
+    private void putToSleep(Gang g, int from) {
+        g.sleep(from);
+        asleepUntil.computeIfAbsent(g.nextPlanDay(), k -> new ArrayList<>()).add(g);
+        asleepAt[g.home()]++;
     }
 
     private void expireBuyers() {
@@ -506,6 +641,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         gangs.add(g);
+        if (formedSinceStep != null) {
+            formedSinceStep.add(g);
+        }
         gangsByHome[home].add(g);
         activeByHome[home]++;
         return g;
@@ -611,6 +749,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private void endGang(Gang g) {
         if (g.active()) {
+            if (g.asleep() && round != null) {
+                asleepAt[g.home()]--; // it stays in its wake-up list and is dropped there
+            }
             gangsEnded++;
             activeByHome[g.home()]--;
             if (ended != null) {
