@@ -51,6 +51,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private static final long serialVersionUID = 1L;
 
+    /** Days of wake-up lists kept in a ring (a power of two above gangs.replan_days' usual values). */
+    private static final int WAKE_RING = 64;
+
     /** Log-scale spread of gangs' risk aversion around gangs.risk_aversion (a factor of 2 is one SD). */
     private static final double RISK_AVERSION_SPREAD = Math.log(2);
 
@@ -103,19 +106,22 @@ public class TraffickingModel extends SimState implements TradeWorld {
      */
     private transient List<Gang> onTripAfterStep;
     /**
-     * Gangs in the daily round: in play and not asleep, in formation order (ids increasing). An
+     * Gangs in the daily round (issue 9): those stepped yesterday that did not go to sleep. An
      * idle gang that found nothing worth doing is taken out of the round until its next plan day
      * (nothing changes for it meanwhile but its count of idle days), so a day steps and shuffles
-     * only the gangs that act. Null until rebuilt from the gangs (after start, or a checkpoint:
-     * each gang knows whether it is asleep, so the rebuilt round is the one it replaces).
+     * only the gangs that act. In yesterday's shuffled order (the next shuffle makes any order
+     * fair); written to checkpoints with the model, so a restored run steps the same gangs in the
+     * same order. Null until the first step after start.
      */
-    private transient List<Gang> round;
-    /** Asleep gangs by the day they rejoin the round (their next plan day), each in formation order. */
-    private transient java.util.Map<Integer, List<Gang>> asleepUntil;
+    private ArrayList<Gang> round;
+    /** Asleep gangs by the day they rejoin the round (their next plan day), by day modulo {@link #WAKE_RING}. */
+    private ArrayList<Gang>[] wakeRing;
+    /** Asleep gangs due back {@link #WAKE_RING} or more days ahead (only with gangs.replan_days that long). */
+    private java.util.TreeMap<Integer, ArrayList<Gang>> wakeLater;
     /** Asleep gangs per home province (an idle gang is at home), present there every day. */
-    private transient int[] asleepAt;
+    private int[] asleepAt;
     /** Gangs formed since the gangs last stepped: they join the round the next day. */
-    private transient List<Gang> formedSinceStep;
+    private ArrayList<Gang> formedSinceStep;
     private Sourcing sourcing;
     private Prospects prospects;
     /**
@@ -240,118 +246,87 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private void stepGangs() {
         prospects.newDay(day, onTripAfterStep != null ? onTripAfterStep : gangs);
-        Gang[] today = roundToday();
-        Gang[] order = today.clone();
-        gangSteps += order.length;
-        shuffle(order);
-        List<Gang> onTrip = new ArrayList<>();
-        for (Gang g : order) {
-            g.step(this);
-            if (g.active()) {
-                enforcement.present(g.location());
-                if (g.onTrip()) {
-                    onTrip.add(g);
-                }
+        if (round == null) {
+            startRound();
+        }
+        // Today's round: yesterday's, the gangs whose next plan day is today, and new gangs. Gangs
+        // are read only in the shuffled loop (one visit each, when their step needs them anyway).
+        ArrayList<Gang> woken = wakeRing[day & (WAKE_RING - 1)];
+        ArrayList<Gang> later = wakeLater.isEmpty() ? null : wakeLater.remove(day);
+        ArrayList<Gang> formed = formedSinceStep;
+        formedSinceStep = new ArrayList<>();
+        int n = round.size() + woken.size() + formed.size() + (later == null ? 0 : later.size());
+        Gang[] order = new Gang[n];
+        int k = 0;
+        for (List<Gang> l : later == null ? List.of(round, woken, formed) : List.of(round, woken, later, formed)) {
+            for (int i = 0, c = l.size(); i < c; i++) {
+                order[k++] = l.get(i);
             }
         }
+        woken.clear();
+        gangSteps += n;
+        shuffle(order);
+        ArrayList<Gang> next = new ArrayList<>(n);
+        List<Gang> onTrip = new ArrayList<>(onTripAfterStep == null ? 16 : onTripAfterStep.size() + 16);
+        int[] fellAsleep = new int[asleepAt.length];
+        for (Gang g : order) {
+            if (g.asleep()) {
+                if (!g.active()) {
+                    continue; // ended while asleep: counted out then
+                }
+                g.wake(day);
+                asleepAt[g.home()]--;
+            }
+            g.step(this);
+            if (!g.active()) {
+                continue;
+            }
+            enforcement.present(g.location());
+            if (g.onTrip()) {
+                onTrip.add(g);
+                next.add(g);
+            } else if (g.state() == Gang.State.IDLE && g.nextPlanDay() > day + 1) {
+                // Nothing to do before its next plan day: out of the round until then.
+                g.sleep(day + 1);
+                int back = g.nextPlanDay();
+                if (back - day < WAKE_RING) {
+                    wakeRing[back & (WAKE_RING - 1)].add(g);
+                } else {
+                    wakeLater.computeIfAbsent(back, d -> new ArrayList<>()).add(g);
+                }
+                fellAsleep[g.home()]++;
+            } else {
+                next.add(g);
+            }
+        }
+        // Gangs asleep all day are at home; those that fell asleep today were counted above.
         for (int h = 0; h < asleepAt.length; h++) {
             if (asleepAt[h] > 0) {
                 enforcement.present(h, asleepAt[h]);
             }
-        }
-        // Idle gangs with nothing to do before their next plan day leave the round until then.
-        List<Gang> next = new ArrayList<>(today.length);
-        for (Gang g : today) {
-            if (!g.active()) {
-                continue;
-            }
-            if (g.state() == Gang.State.IDLE && g.nextPlanDay() > day + 1) {
-                putToSleep(g, day + 1);
-            } else {
-                next.add(g);
-            }
+            asleepAt[h] += fellAsleep[h];
         }
         round = next;
         onTripAfterStep = onTrip;
         market.unserved(prospects.forSale(), params);
     }
 
-    /**
-     * Today's round, in formation order: yesterday's round still in play, the gangs whose next
-     * plan day is today, and the gangs formed since yesterday's step (each list in formation order,
-     * merged by id).
-     */
-    private Gang[] roundToday() {
-        if (round == null) {
-            round = new ArrayList<>();
-            asleepUntil = new java.util.HashMap<>();
-            asleepAt = new int[net.size()];
-            for (Gang g : gangs) {
-                if (!g.active()) {
-                    continue;
-                }
-                if (g.asleep() && g.nextPlanDay() > day) {
-                    asleepUntil.computeIfAbsent(g.nextPlanDay(), k -> new ArrayList<>()).add(g);
-                    asleepAt[g.home()]++;
-                } else {
-                    if (g.asleep()) {
-                        g.wake(day);
-                    }
-                    round.add(g);
-                }
-            }
-            formedSinceStep = new ArrayList<>();
+    /** The first round after start: every gang in play, in formation order. */
+    @SuppressWarnings("unchecked")
+    private void startRound() {
+        round = new ArrayList<>();
+        wakeRing = new ArrayList[WAKE_RING];
+        for (int i = 0; i < WAKE_RING; i++) {
+            wakeRing[i] = new ArrayList<>();
         }
-        List<Gang> woken = asleepUntil.remove(day);
-        if (woken == null) {
-            woken = List.of();
-        } else {
-            woken.removeIf(g -> !g.active());
-            boolean sorted = true;
-            for (int k = 0; k < woken.size(); k++) {
-                Gang g = woken.get(k);
-                g.wake(day);
-                asleepAt[g.home()]--;
-                sorted &= k == 0 || woken.get(k - 1).id() < g.id();
-            }
-            if (!sorted) {
-                woken.sort(java.util.Comparator.comparingLong(Gang::id)); // put to sleep on different days
-            }
-        }
-        List<Gang> formed = formedSinceStep;
+        wakeLater = new java.util.TreeMap<>();
+        asleepAt = new int[net.size()];
         formedSinceStep = new ArrayList<>();
-        Gang[] today = new Gang[round.size() + woken.size() + formed.size()];
-        int a = 0;
-        int b = 0;
-        int c = 0;
-        for (int k = 0; k < today.length; k++) {
-            Gang x = a < round.size() ? round.get(a) : null;
-            Gang y = b < woken.size() ? woken.get(b) : null;
-            Gang z = c < formed.size() ? formed.get(c) : null;
-            Gang min = x;
-            if (min == null || (y != null && y.id() < min.id())) {
-                min = y;
-            }
-            if (min == null || (z != null && z.id() < min.id())) {
-                min = z;
-            }
-            if (min == x) {
-                a++;
-            } else if (min == y) {
-                b++;
-            } else {
-                c++;
-            }
-            today[k] = min;
-        }
-        // Gangs gone since yesterday's step (busted, quit) drop out here.
-        int n = 0;
-        for (Gang g : today) {
+        for (Gang g : gangs) {
             if (g.active()) {
-                today[n++] = g;
+                round.add(g);
             }
         }
-        return n == today.length ? today : java.util.Arrays.copyOf(today, n);
     }
 
     /** Gangs that step next day without waking (the round and gangs formed since), for tests. */
@@ -361,19 +336,17 @@ public class TraffickingModel extends SimState implements TradeWorld {
         return out;
     }
 
-    /** The asleep gangs that rejoin the round on {@code day}, and the count asleep per home, for tests. */
+    /** The asleep gangs that rejoin the round on {@code day} (at most 63 days ahead), for tests. */
     List<Gang> wakingForTest(int day) {
-        return asleepUntil == null ? List.of() : asleepUntil.getOrDefault(day, List.of());
+        if (round == null) {
+            return List.of();
+        }
+        return day - this.day < WAKE_RING ? wakeRing[day & (WAKE_RING - 1)] : wakeLater.getOrDefault(day, new ArrayList<>());
     }
 
+    /** Asleep gangs per home province, for tests. */
     int[] asleepAtForTest() {
         return asleepAt == null ? new int[net.size()] : asleepAt.clone();
-    }
-
-    private void putToSleep(Gang g, int from) {
-        g.sleep(from);
-        asleepUntil.computeIfAbsent(g.nextPlanDay(), k -> new ArrayList<>()).add(g);
-        asleepAt[g.home()]++;
     }
 
     private void expireBuyers() {
@@ -749,7 +722,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private void endGang(Gang g) {
         if (g.active()) {
-            if (g.asleep() && round != null) {
+            if (g.asleep()) {
                 asleepAt[g.home()]--; // it stays in its wake-up list and is dropped there
             }
             gangsEnded++;

@@ -30,8 +30,7 @@ class GangRoundTest {
             List<Gang> round = m.roundForTest();
             for (int k = 0; k < round.size(); k++) {
                 Gang g = round.get(k);
-                assertTrue(k == 0 || round.get(k - 1).id() < g.id(), "round in formation order, day " + d);
-                seen.put(g, false);
+                assertTrue(seen.put(g, false) == null, "gang " + g.id() + " twice in the round, day " + d);
             }
             int[] asleepAt = new int[m.network().size()];
             for (Gang g : m.gangs()) {
