@@ -98,11 +98,9 @@ public final class TripChoice {
                             continue;
                         }
                         double exponent = sigma * r.nextGaussian();
-                        // While nothing has been chosen (best is 0), only the sign of x * noise
-                        // matters, which is x's while the product cannot underflow to 0: the
-                        // factor (an exp) is worked out only once an option wins, or when that
-                        // shortcut is not safe (NaN: not known yet).
-                        double noise = best > 0 || !(Math.abs(exponent) < 40) ? Math.exp(exponent) : Double.NaN;
+                        // The factor (an exp) is worked out only when a comparison needs it
+                        // (see beats; NaN: not known yet), or when the shortcuts are not safe.
+                        double noise = !(Math.abs(exponent) < 40) ? Math.exp(exponent) : Double.NaN;
                         // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
                         if (!beats(gross - cheapest, noise, exponent, best)) {
                             continue;
@@ -144,20 +142,31 @@ public final class TripChoice {
 
     /**
      * Whether x * exp(exponent) > best, the misjudged value of a margin x against the best so
-     * far, exactly as that product would compare; {@code noise} is exp(exponent) when already
-     * worked out, NaN when best is 0 and |exponent| < 40. Then the factor is between e^-40 and
-     * e^40, so for x above 1e-290 the product is positive (no underflow to 0) and beats 0, and for
-     * x not above 0 (or NaN) it does not: only a tiny positive x needs the factor itself.
+     * far (never negative), exactly as that product would compare; {@code noise} is exp(exponent)
+     * when already worked out, NaN when |exponent| < 40 and it is not. Most comparisons are
+     * settled without the exp. While best is 0: the factor is between e^-40 and e^40, so for x
+     * above 1e-290 the product is positive (no underflow to 0) and beats 0, and for x not above 0
+     * (or NaN) it does not. Once best is positive: 1 + y <= e^y <= 1 / (1 - y) (y < 1), so the
+     * product clearly above or below best on those bounds (by a relative 1e-12, far above the
+     * rounding of either side) compares the same as the product itself.
      */
     private static boolean beats(double x, double noise, double exponent, double best) {
         if (!Double.isNaN(noise)) {
             return x * noise > best;
         }
-        if (x > 1e-290) {
+        if (best == 0 && x > 1e-290) {
             return true;
         }
         if (!(x > 0)) {
             return false;
+        }
+        if (best > 0) {
+            if (x * (1 + exponent) > best * (1 + 1e-12)) {
+                return true;
+            }
+            if (exponent < 1 && x / (1 - exponent) < best * (1 - 1e-12)) {
+                return false;
+            }
         }
         return x * Math.exp(exponent) > best;
     }
