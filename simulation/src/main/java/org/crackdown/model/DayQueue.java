@@ -11,14 +11,15 @@ import java.util.PriorityQueue;
  *
  * <p>A calendar: the next {@value #WINDOW} days (45 years: a bought woman's stay with the buyer is
  * typically decades) each have a list, in the order added; items due later wait in a list per day
- * (in a hash map) and move to their day's list, in order, as the window reaches it. Days are
+ * (blocks of days in a hash map) and move to their day's list, in order, as the window reaches it. Days are
  * counted from 0 (the model's day index); an item due on a day already handed out waits in a
  * small heap of its own and comes first.
  */
 public final class DayQueue<T> implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int WINDOW = 1 << 14;
+    private static final int BITS = 14;
+    private static final int WINDOW = 1 << BITS;
 
     /** An item due on a day already handed out, ordered by (day, order added). */
     private static final class Later<T> implements Comparable<Later<T>>, java.io.Serializable {
@@ -44,12 +45,22 @@ public final class DayQueue<T> implements java.io.Serializable {
     @SuppressWarnings("unchecked")
     private final ArrayDeque<T>[] days = new ArrayDeque[WINDOW];
     /**
-     * Items due beyond the window, a list per day in the order added: moved whole to the day's
-     * list when the window reaches the day, before anything can be added there directly, so the
-     * day's order stays the order added. (A heap here cost a national run's settled start ~6%:
-     * hundreds of thousands of held victims' exits lie decades ahead, most beyond any run.)
+     * Items due beyond the window, a list per day in the order added, in blocks of {@value #WINDOW}
+     * days: moved whole to the day's list when the window reaches the day, before anything can be
+     * added there directly, so the day's order stays the order added. (A heap here cost a national
+     * run's settled start ~6%: hundreds of thousands of held victims' exits lie decades ahead, most
+     * beyond any run; a map by day still ~4%.)
      */
-    private final java.util.HashMap<Integer, ArrayDeque<T>> beyond = new java.util.HashMap<>();
+    private final java.util.HashMap<Integer, Block<T>> beyond = new java.util.HashMap<>();
+
+    /** The lists of {@value #WINDOW} days beyond the window, and how many items they hold. */
+    private static final class Block<T> implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        @SuppressWarnings("unchecked")
+        final ArrayDeque<T>[] days = new ArrayDeque[WINDOW];
+        int count;
+    }
+
     private int beyondCount;
     /** The last day whose items beyond the window have been moved into it. */
     private long movedUpTo = WINDOW - 1;
@@ -67,7 +78,17 @@ public final class DayQueue<T> implements java.io.Serializable {
         } else if (day - cursor < WINDOW) {
             put(day, item);
         } else {
-            beyond.computeIfAbsent(day, d -> new ArrayDeque<>()).addLast(item);
+            Block<T> b = beyond.get(day >> BITS);
+            if (b == null) {
+                b = new Block<>();
+                beyond.put(day >> BITS, b);
+            }
+            int slot = day & (WINDOW - 1);
+            if (b.days[slot] == null) {
+                b.days[slot] = new ArrayDeque<>();
+            }
+            b.days[slot].addLast(item);
+            b.count++;
             beyondCount++;
         }
     }
@@ -106,11 +127,14 @@ public final class DayQueue<T> implements java.io.Serializable {
 
     /** The first day with items beyond the window (only asked when the window is empty). */
     private int firstBeyond() {
-        int first = Integer.MAX_VALUE;
-        for (int d : beyond.keySet()) {
-            first = Math.min(first, d);
+        int block = java.util.Collections.min(beyond.keySet());
+        ArrayDeque<T>[] days = beyond.get(block).days;
+        for (int slot = 0; slot < WINDOW; slot++) {
+            if (days[slot] != null) {
+                return (block << BITS) | slot;
+            }
         }
-        return first;
+        throw new IllegalStateException("an empty block of days beyond the window");
     }
 
     /** Moves the items beyond the window due up to {@code end} into their days' lists, in day order. */
@@ -123,22 +147,32 @@ public final class DayQueue<T> implements java.io.Serializable {
                 moveDay((int) d);
             }
         } else {
-            // A jump: only the days that hold items, in order.
-            int[] due = beyond.keySet().stream().mapToInt(Integer::intValue).filter(d -> d <= end).sorted().toArray();
-            for (int d : due) {
-                moveDay(d);
+            // A jump: only the blocks that hold items, in order.
+            int[] blocks = beyond.keySet().stream().mapToInt(Integer::intValue)
+                    .filter(b -> ((long) b << BITS) <= end).sorted().toArray();
+            for (int b : blocks) {
+                for (int slot = 0; slot < WINDOW && (((long) b << BITS) | slot) <= end; slot++) {
+                    moveDay((b << BITS) | slot);
+                }
             }
         }
         movedUpTo = end;
     }
 
     private void moveDay(int day) {
-        ArrayDeque<T> items = beyond.remove(day);
-        if (items != null) {
-            beyondCount -= items.size();
-            for (T item : items) {
-                put(day, item);
-            }
+        Block<T> b = beyond.get(day >> BITS);
+        if (b == null || b.days[day & (WINDOW - 1)] == null) {
+            return;
+        }
+        ArrayDeque<T> items = b.days[day & (WINDOW - 1)];
+        b.days[day & (WINDOW - 1)] = null;
+        b.count -= items.size();
+        beyondCount -= items.size();
+        if (b.count == 0) {
+            beyond.remove(day >> BITS);
+        }
+        for (T item : items) {
+            put(day, item);
         }
     }
 
