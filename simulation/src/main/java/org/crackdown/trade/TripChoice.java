@@ -13,9 +13,11 @@ import ec.util.MersenneTwisterFast;
  * province (home or a neighbour) x victim type of its specialism x method x destination — the one
  * of highest misjudged value (expected sale - acquisition cost - police risk - getting to the source
  * - the cheapest risk-priced route from source to destination) x exp(gangs.plan_noise x N(0,1)),
- * if that is positive. One noise factor is drawn per option that pays on the cheapest conceivable
- * route (a day where it starts), in the order source, type, method, destination; the others cannot
- * come out positive whatever their factor, and draw none.
+ * if that is positive. One noise factor is drawn, in the order source, type, method, destination,
+ * per option that pays on the cheapest conceivable route (a day where it starts, then the fewest
+ * days of travel to the destination at the least day cost anywhere: {@link Prospects#routeFloor})
+ * and, while no option has been chosen, on its cheapest route; the others cannot come out positive
+ * whatever their factor, and draw none.
  *
  * <p>A gang weighs ~400 options per plan and plans often, so most of the work is ruling options out
  * exactly, without changing which one wins or which numbers are drawn (issue 9; the brute-force
@@ -97,6 +99,29 @@ public final class TripChoice {
                         if (gross - cheapest <= 0) {
                             continue;
                         }
+                        // Options that cannot pay on any route they can take never win, whatever
+                        // their factor, so they draw none: not those that do not pay even on the
+                        // route floor (the fewest days of travel at the least day cost), and,
+                        // while nothing has been chosen (when a factor could not rule an option
+                        // out before its route is known anyway), not those that do not pay on
+                        // their route. The options that can win draw independent factors as
+                        // before, so the chosen trip is distributed as before; which numbers are
+                        // drawn is not (about 40% fewer draws).
+                        double floor = bounded ? outlook.routeFloor(dayCost[s], leastDayCost, s, d) : cheapest;
+                        if (gross - floor <= 0) {
+                            continue;
+                        }
+                        if (best == 0) {
+                            if (routes == null) {
+                                routes = outlook.routeSearch(dayCost, s);
+                            }
+                            while (!routes.settled(d) && (!bounded || gross - routes.frontier() > 0) && routes.settleNext()) {
+                                // settling
+                            }
+                            if (!routes.settled(d) || !(gross - routes.cost(d) > 0)) {
+                                continue;
+                            }
+                        }
                         double exponent = sigma * r.nextGaussian();
                         // The factor (an exp) is worked out only when a comparison needs it
                         // (see beats; NaN: not known yet), or when the shortcuts are not safe.
@@ -107,7 +132,7 @@ public final class TripChoice {
                         }
                         // Nor can a route beat the days it takes at the cheapest day cost
                         // anywhere: ruled out before any search when that is too dear already.
-                        if (bounded && !beats(gross - outlook.routeFloor(dayCost[s], leastDayCost, s, d), noise, exponent, best)) {
+                        if (bounded && !beats(gross - floor, noise, exponent, best)) {
                             continue;
                         }
                         if (routes == null) {
