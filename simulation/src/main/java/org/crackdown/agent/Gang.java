@@ -81,6 +81,11 @@ public final class Gang implements Steppable {
     private int legDaysLeft;
     /** Day index before which an idle gang that found nothing worth doing does not plan again. */
     private int nextPlanDay;
+    /**
+     * First day the model did not step this idle gang (it waits for {@link #nextPlanDay} off the
+     * daily round, see {@link #asleep}), or -1 while it is stepped daily.
+     */
+    private int asleepFrom = -1;
 
     public Gang(long id, int home, boolean childSpecialist, double aversionFactor, double reservationFactor,
                 int members, double money, double[] belief, int formedDay) {
@@ -190,6 +195,30 @@ public final class Gang implements Steppable {
     /** A lesson learned the hard way: province {@code p} is dangerous. */
     public void learnDanger(int p, double learningRate) {
         belief[p] = (1 - learningRate) * belief[p] + learningRate * 1.0;
+    }
+
+    /**
+     * The day an idle gang that found nothing worth doing plans again: until then a day changes
+     * nothing for it but its count of idle days, so the model may leave it out of the daily round
+     * ({@link #sleep}) instead of stepping it.
+     */
+    public int nextPlanDay() { return nextPlanDay; }
+
+    /** Whether the model has left this idle gang out of the daily round until its next plan day. */
+    public boolean asleep() { return asleepFrom >= 0; }
+
+    /** Left out of the daily round from day {@code from} (it is idle, at home, with nothing to do). */
+    public void sleep(int from) {
+        if (state != State.IDLE) {
+            throw new IllegalStateException("gang " + id + " put to sleep while " + state);
+        }
+        asleepFrom = from;
+    }
+
+    /** Back in the daily round on day {@code today}: the days it was left out count as idle days. */
+    public void wake(int today) {
+        daysInState += today - asleepFrom;
+        asleepFrom = -1;
     }
 
     @Override

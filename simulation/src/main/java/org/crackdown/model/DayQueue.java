@@ -10,17 +10,18 @@ import java.util.PriorityQueue;
  * of thousands of victims with buyers wait in it at national scale, and each sale adds one).
  *
  * <p>A calendar: the next {@value #WINDOW} days (45 years: a bought woman's stay with the buyer is
- * typically decades) each have a list, in the order added; items due later wait in a heap and move
- * to their day's list, in order, as the window reaches it. Days are
+ * typically decades) each have a list, in the order added; items due later wait in a list per day
+ * (blocks of days in a hash map) and move to their day's list, in order, as the window reaches it. Days are
  * counted from 0 (the model's day index); an item due on a day already handed out waits in a
  * small heap of its own and comes first.
  */
 public final class DayQueue<T> implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final int WINDOW = 1 << 14;
+    private static final int BITS = 14;
+    private static final int WINDOW = 1 << BITS;
 
-    /** An item beyond the window (or late), ordered by (day, order added). */
+    /** An item due on a day already handed out, ordered by (day, order added). */
     private static final class Later<T> implements Comparable<Later<T>>, java.io.Serializable {
         private static final long serialVersionUID = 1L;
         final int day;
@@ -43,7 +44,26 @@ public final class DayQueue<T> implements java.io.Serializable {
     /** Lists of the days cursor .. cursor + WINDOW - 1, by day modulo WINDOW. */
     @SuppressWarnings("unchecked")
     private final ArrayDeque<T>[] days = new ArrayDeque[WINDOW];
-    private final PriorityQueue<Later<T>> beyond = new PriorityQueue<>();
+    /**
+     * Items due beyond the window, a list per day in the order added, in blocks of {@value #WINDOW}
+     * days: moved whole to the day's list when the window reaches the day, before anything can be
+     * added there directly, so the day's order stays the order added. (A heap here cost a national
+     * run's settled start ~6%: hundreds of thousands of held victims' exits lie decades ahead, most
+     * beyond any run; a map by day still ~4%.)
+     */
+    private final java.util.HashMap<Integer, Block<T>> beyond = new java.util.HashMap<>();
+
+    /** The lists of {@value #WINDOW} days beyond the window, and how many items they hold. */
+    private static final class Block<T> implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        @SuppressWarnings("unchecked")
+        final ArrayDeque<T>[] days = new ArrayDeque[WINDOW];
+        int count;
+    }
+
+    private int beyondCount;
+    /** The last day whose items beyond the window have been moved into it. */
+    private long movedUpTo = WINDOW - 1;
     private final PriorityQueue<Later<T>> late = new PriorityQueue<>();
     /** The first day not yet handed out in full. */
     private int cursor;
@@ -58,7 +78,18 @@ public final class DayQueue<T> implements java.io.Serializable {
         } else if (day - cursor < WINDOW) {
             put(day, item);
         } else {
-            beyond.add(new Later<>(day, seq, item));
+            Block<T> b = beyond.get(day >> BITS);
+            if (b == null) {
+                b = new Block<>();
+                beyond.put(day >> BITS, b);
+            }
+            int slot = day & (WINDOW - 1);
+            if (b.days[slot] == null) {
+                b.days[slot] = new ArrayDeque<>();
+            }
+            b.days[slot].addLast(item);
+            b.count++;
+            beyondCount++;
         }
     }
 
@@ -82,22 +113,71 @@ public final class DayQueue<T> implements java.io.Serializable {
                 inWindow--;
                 return due.pollFirst();
             }
-            if (inWindow == 0 && beyond.isEmpty()) {
+            if (inWindow == 0 && beyondCount == 0) {
                 cursor = (int) Math.min((long) today + 1, Integer.MAX_VALUE); // nothing waits: jump
+                movedUpTo = Math.max(movedUpTo, (long) cursor + WINDOW - 1); // nothing beyond to move
                 return null;
             }
             // Move on a day (or, with the window empty, straight to the next day something is due).
-            cursor = inWindow == 0 ? (int) Math.min((long) today + 1, beyond.peek().day) : cursor + 1;
-            while (!beyond.isEmpty() && beyond.peek().day - cursor < WINDOW) {
-                Later<T> l = beyond.poll();
-                put(l.day, l.item);
-            }
+            cursor = inWindow == 0 ? (int) Math.min((long) today + 1, firstBeyond()) : cursor + 1;
+            moveIntoWindow((long) cursor + WINDOW - 1);
         }
         return null;
     }
 
+    /** The first day with items beyond the window (only asked when the window is empty). */
+    private int firstBeyond() {
+        int block = java.util.Collections.min(beyond.keySet());
+        ArrayDeque<T>[] days = beyond.get(block).days;
+        for (int slot = 0; slot < WINDOW; slot++) {
+            if (days[slot] != null) {
+                return (block << BITS) | slot;
+            }
+        }
+        throw new IllegalStateException("an empty block of days beyond the window");
+    }
+
+    /** Moves the items beyond the window due up to {@code end} into their days' lists, in day order. */
+    private void moveIntoWindow(long end) {
+        if (end <= movedUpTo) {
+            return;
+        }
+        if (end - movedUpTo <= 8) {
+            for (long d = movedUpTo + 1; d <= Math.min(end, Integer.MAX_VALUE) && beyondCount > 0; d++) {
+                moveDay((int) d);
+            }
+        } else {
+            // A jump: only the blocks that hold items, in order.
+            int[] blocks = beyond.keySet().stream().mapToInt(Integer::intValue)
+                    .filter(b -> ((long) b << BITS) <= end).sorted().toArray();
+            for (int b : blocks) {
+                for (int slot = 0; slot < WINDOW && (((long) b << BITS) | slot) <= end; slot++) {
+                    moveDay((b << BITS) | slot);
+                }
+            }
+        }
+        movedUpTo = end;
+    }
+
+    private void moveDay(int day) {
+        Block<T> b = beyond.get(day >> BITS);
+        if (b == null || b.days[day & (WINDOW - 1)] == null) {
+            return;
+        }
+        ArrayDeque<T> items = b.days[day & (WINDOW - 1)];
+        b.days[day & (WINDOW - 1)] = null;
+        b.count -= items.size();
+        beyondCount -= items.size();
+        if (b.count == 0) {
+            beyond.remove(day >> BITS);
+        }
+        for (T item : items) {
+            put(day, item);
+        }
+    }
+
     public int size() {
-        return inWindow + beyond.size() + late.size();
+        return inWindow + beyondCount + late.size();
     }
 
     public boolean isEmpty() {

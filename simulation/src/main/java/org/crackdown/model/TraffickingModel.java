@@ -51,6 +51,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private static final long serialVersionUID = 1L;
 
+    /** Days of wake-up lists kept in a ring (a power of two above gangs.replan_days' usual values). */
+    private static final int WAKE_RING = 64;
+
     /** Log-scale spread of gangs' risk aversion around gangs.risk_aversion (a factor of 2 is one SD). */
     private static final double RISK_AVERSION_SPREAD = Math.log(2);
 
@@ -102,6 +105,23 @@ public class TraffickingModel extends SimState implements TradeWorld {
      * Null (count every gang) before the first step and when read from a checkpoint.
      */
     private transient List<Gang> onTripAfterStep;
+    /**
+     * Gangs in the daily round (issue 9): those stepped yesterday that did not go to sleep. An
+     * idle gang that found nothing worth doing is taken out of the round until its next plan day
+     * (nothing changes for it meanwhile but its count of idle days), so a day steps and shuffles
+     * only the gangs that act. In yesterday's shuffled order (the next shuffle makes any order
+     * fair); written to checkpoints with the model, so a restored run steps the same gangs in the
+     * same order. Null until the first step after start.
+     */
+    private ArrayList<Gang> round;
+    /** Asleep gangs by the day they rejoin the round (their next plan day), by day modulo {@link #WAKE_RING}. */
+    private ArrayList<Gang>[] wakeRing;
+    /** Asleep gangs due back {@link #WAKE_RING} or more days ahead (only with gangs.replan_days that long). */
+    private java.util.TreeMap<Integer, ArrayList<Gang>> wakeLater;
+    /** Asleep gangs per home province (an idle gang is at home), present there every day. */
+    private int[] asleepAt;
+    /** Gangs formed since the gangs last stepped: they join the round the next day. */
+    private ArrayList<Gang> formedSinceStep;
     private Sourcing sourcing;
     private Prospects prospects;
     /**
@@ -168,6 +188,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
         gangs = new ArrayList<>();
         ended = new ArrayList<>();
         onTripAfterStep = null;
+        round = null;
+        formedSinceStep = null;
         gangsByHome = newGangIndex(net.size());
         activeByHome = new int[net.size()];
         prospects = new Prospects(net, routes, demography, families, market, enforcement, params);
@@ -236,21 +258,107 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private void stepGangs() {
         prospects.newDay(day, onTripAfterStep != null ? onTripAfterStep : gangs);
-        Gang[] order = gangs.toArray(new Gang[0]);
-        gangSteps += order.length;
-        shuffle(order);
-        List<Gang> onTrip = new ArrayList<>();
-        for (Gang g : order) {
-            g.step(this);
-            if (g.active()) {
-                enforcement.present(g.location());
-                if (g.onTrip()) {
-                    onTrip.add(g);
-                }
+        if (round == null) {
+            startRound();
+        }
+        // Today's round: yesterday's, the gangs whose next plan day is today, and new gangs. Gangs
+        // are read only in the shuffled loop (one visit each, when their step needs them anyway).
+        ArrayList<Gang> woken = wakeRing[day & (WAKE_RING - 1)];
+        ArrayList<Gang> later = wakeLater.isEmpty() ? null : wakeLater.remove(day);
+        ArrayList<Gang> formed = formedSinceStep;
+        formedSinceStep = new ArrayList<>();
+        int n = round.size() + woken.size() + formed.size() + (later == null ? 0 : later.size());
+        Gang[] order = new Gang[n];
+        int k = 0;
+        for (List<Gang> l : later == null ? List.of(round, woken, formed) : List.of(round, woken, later, formed)) {
+            for (int i = 0, c = l.size(); i < c; i++) {
+                order[k++] = l.get(i);
             }
         }
+        woken.clear();
+        gangSteps += n;
+        shuffle(order);
+        ArrayList<Gang> next = new ArrayList<>(n);
+        List<Gang> onTrip = new ArrayList<>(onTripAfterStep == null ? 16 : onTripAfterStep.size() + 16);
+        int[] fellAsleep = new int[asleepAt.length];
+        for (Gang g : order) {
+            if (g.asleep()) {
+                if (!g.active()) {
+                    continue; // ended while asleep: counted out then
+                }
+                g.wake(day);
+                asleepAt[g.home()]--;
+            }
+            g.step(this);
+            if (!g.active()) {
+                continue;
+            }
+            enforcement.present(g.location());
+            if (g.onTrip()) {
+                onTrip.add(g);
+                next.add(g);
+            } else if (g.state() == Gang.State.IDLE && g.nextPlanDay() > day + 1) {
+                // Nothing to do before its next plan day: out of the round until then.
+                g.sleep(day + 1);
+                int back = g.nextPlanDay();
+                if (back - day < WAKE_RING) {
+                    wakeRing[back & (WAKE_RING - 1)].add(g);
+                } else {
+                    wakeLater.computeIfAbsent(back, d -> new ArrayList<>()).add(g);
+                }
+                fellAsleep[g.home()]++;
+            } else {
+                next.add(g);
+            }
+        }
+        // Gangs asleep all day are at home; those that fell asleep today were counted above.
+        for (int h = 0; h < asleepAt.length; h++) {
+            if (asleepAt[h] > 0) {
+                enforcement.present(h, asleepAt[h]);
+            }
+            asleepAt[h] += fellAsleep[h];
+        }
+        round = next;
         onTripAfterStep = onTrip;
         market.endOfDay(params);
+    }
+
+    /** The first round after start: every gang in play, in formation order. */
+    @SuppressWarnings("unchecked")
+    private void startRound() {
+        round = new ArrayList<>();
+        wakeRing = new ArrayList[WAKE_RING];
+        for (int i = 0; i < WAKE_RING; i++) {
+            wakeRing[i] = new ArrayList<>();
+        }
+        wakeLater = new java.util.TreeMap<>();
+        asleepAt = new int[net.size()];
+        formedSinceStep = new ArrayList<>();
+        for (Gang g : gangs) {
+            if (g.active()) {
+                round.add(g);
+            }
+        }
+    }
+
+    /** Gangs that step next day without waking (the round and gangs formed since), for tests. */
+    List<Gang> roundForTest() {
+        List<Gang> out = new ArrayList<>(round == null ? List.of() : round);
+        out.addAll(formedSinceStep == null ? List.of() : formedSinceStep);
+        return out;
+    }
+
+    /** The asleep gangs that rejoin the round on {@code day} (at most 63 days ahead), for tests. */
+    List<Gang> wakingForTest(int day) {
+        if (round == null) {
+            return List.of();
+        }
+        return day - this.day < WAKE_RING ? wakeRing[day & (WAKE_RING - 1)] : wakeLater.getOrDefault(day, new ArrayList<>());
+    }
+
+    /** Asleep gangs per home province, for tests. */
+    int[] asleepAtForTest() {
+        return asleepAt == null ? new int[net.size()] : asleepAt.clone();
     }
 
     private void expireBuyers() {
@@ -518,6 +626,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         gangs.add(g);
+        if (formedSinceStep != null) {
+            formedSinceStep.add(g);
+        }
         gangsByHome[home].add(g);
         activeByHome[home]++;
         return g;
@@ -623,6 +734,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     private void endGang(Gang g) {
         if (g.active()) {
+            if (g.asleep()) {
+                asleepAt[g.home()]--; // it stays in its wake-up list and is dropped there
+            }
             gangsEnded++;
             activeByHome[g.home()]--;
             if (ended != null) {

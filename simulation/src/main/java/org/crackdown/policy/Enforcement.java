@@ -538,6 +538,11 @@ public final class Enforcement implements java.io.Serializable {
         monthExposure[province]++;
     }
 
+    /** {@code gangs} gangs spend the day in a province (idle ones at home, not stepped). */
+    public void present(int province, int gangs) {
+        monthExposure[province] += gangs;
+    }
+
     /** Starts the public picture at the true patrol hazard. */
     public void initPublicRisk(Parameters p) {
         for (int i = 0; i < publicRisk.length; i++) {

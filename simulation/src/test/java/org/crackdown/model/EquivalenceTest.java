@@ -85,6 +85,9 @@ class EquivalenceTest {
         Reference ref = read();
         List<String> failures = new ArrayList<>();
         int compared = 0;
+        // The measure nearest its interval's edge, printed so a passing run shows its margin.
+        double closest = 0;
+        String closestMeasure = "none";
         for (Stat r : ref.stats.values()) {
             Stat c = now.get(r.measure());
             if (c == null) {
@@ -113,6 +116,10 @@ class EquivalenceTest {
             double df = Math.pow(se * se, 2)
                     / (Math.pow(ser * ser, 2) / (r.n() - 1) + Math.pow(sec * sec, 2) / (c.n() - 1));
             double t = new TDistribution(df).inverseCumulativeProbability(0.995);
+            if (diff / (t * se) > closest) {
+                closest = diff / (t * se);
+                closestMeasure = r.measure();
+            }
             if (diff > t * se) {
                 failures.add(String.format(Locale.ROOT, "%s: mean %.6g now vs %.6g reference, |diff| %.3g > %.3g"
                         + " (99%% CI, SE %.3g)", r.measure(), c.mean(), r.mean(), diff, t * se, se));
@@ -120,7 +127,8 @@ class EquivalenceTest {
         }
         System.out.println("EquivalenceTest: " + compared + " measures compared; summaries "
                 + (digest.equals(ref.digest) ? "byte-identical to" : "differ from") + " the reference ("
-                + ref.commit + ")");
+                + ref.commit + "); largest |difference| " + String.format(Locale.ROOT, "%.2f", closest)
+                + " of its 99% half-width (" + closestMeasure + ")");
         assertTrue(compared > 10, "too few measures compared (" + compared + "): is the reference empty?");
         if (!failures.isEmpty()) {
             fail(failures.size() + " measure(s) outside their 99% interval:\n  " + String.join("\n  ", failures)

@@ -32,7 +32,12 @@ import org.junit.jupiter.api.Test;
 class SettledStartTest {
 
     private static final double SCALE = 0.02;
-    private static final int SEEDS = 3;
+    /**
+     * Ten seeds: with three, the mean gain had to clear 3 SE estimated from three values (a t of 2
+     * degrees of freedom), and an equivalent model drawing other numbers (issue 9, session 5) fell
+     * short by a hair (gain 1.14 against 3 SE = 1.17) while the effect stood out on seeds 1-10.
+     */
+    private static final int SEEDS = 10;
 
     /** Monthly rescues (women + children) in [0..24) and victims sold in [24..48) of a two-year run. */
     static double[] monthlyRescues(boolean settled, long seed) {

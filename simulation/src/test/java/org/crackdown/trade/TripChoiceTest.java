@@ -18,7 +18,8 @@ import ec.util.MersenneTwisterFast;
 /**
  * The pruning in {@link TripChoice} (issue 9) changes nothing: in live trade states, every gang's
  * choice equals the brute-force rule's — every option priced, a full route search per source, a
- * noise factor drawn for each option that pays on its cheapest route — and leaves the random
+ * noise factor drawn for each option that pays on its cheapest conceivable route and, while nothing
+ * is chosen, on its route — and leaves the random
  * stream at the same place. Markets are made busy and noisy so that many options pass the first
  * cut, routes matter (high risk aversion) and many trips are chosen.
  */
@@ -27,6 +28,7 @@ class TripChoiceTest {
     /** The rule as docs/ODD.md states it, without shortcuts. */
     static TripChoice.Trip bruteForce(Gang g, Prospects o, Parameters p, MersenneTwisterFast r) {
         double[] dayCost = o.dayCosts(g);
+        double least = java.util.Arrays.stream(dayCost).min().orElseThrow();
         double best = 0;
         TripChoice.Trip chosen = null;
         for (int s : o.sourcesFrom(g.home())) {
@@ -49,6 +51,14 @@ class TripChoiceTest {
                         }
                         double gross = o.expectedSale(d, t) - acquisition[d] - risk;
                         if (gross - cheapest <= 0) {
+                            continue;
+                        }
+                        // Nor on the cheapest conceivable route: the fewest days to d at the least day cost.
+                        if (cheapest != Double.NEGATIVE_INFINITY && gross - o.routeFloor(dayCost[s], least, s, d) <= 0) {
+                            continue;
+                        }
+                        // Nor, while nothing is chosen, on its own route.
+                        if (best == 0 && !(gross - route[d] > 0)) {
                             continue;
                         }
                         double value = (gross - route[d]) * Math.exp(p.getPlanNoise() * r.nextGaussian());
