@@ -12,8 +12,9 @@ import org.crackdown.model.Parameters;
 
 /**
  * Where victims meet buyers, province by province: who is waiting, what they would pay, and the
- * price index sellers and would-be buyers go by. Prices are bargained sale by sale and respond to
- * supply and demand: when buyers are many and victims few, sellers meet high bidders and take most
+ * price index (the going rate) sellers and would-be buyers go by, which moves at the day's end
+ * with the balance of buyers and victims coming to the market. Prices are bargained sale by sale
+ * around it and respond to supply and demand: when buyers are many and victims few, sellers meet high bidders and take most
  * of the surplus; when victims are many, sellers compete and prices fall to what they will take.
  * Buyers learn the risks of buying (prosecution, losing the victim to a rescue) from what police do.
  *
@@ -78,8 +79,8 @@ public final class Market implements java.io.Serializable {
     private final double[] recoveryRate;
     private final int[] monthProsecutions;
     /**
-     * How often the waiting count or the price index of each (province, type) has changed, and of
-     * all of them: lets a reader keep figures derived from them until they change (Prospects'
+     * How often the waiting count, the averaged flows or the price index of each (province, type)
+     * has changed, and of all of them (the day's end moves the flows and the index together): lets a reader keep figures derived from them until they change (Prospects'
      * expected sales). Not model state: counts from 0 again when read from a checkpoint.
      */
     private transient int[] stamps;
@@ -331,14 +332,15 @@ public final class Market implements java.io.Serializable {
         changes++;
     }
 
-    /** Changes so far to any province's waiting counts or price indices (see {@link #stamp}). */
+    /** Changes so far to any province's waiting counts, averaged flows or price indices (see {@link #stamp}). */
     public long changes() {
         return changes;
     }
 
     /**
-     * Changes so far to the waiting count or price index of type t in a province: while it is the
-     * same, so are {@link #waiting(int, VictimType)} and {@link #priceIndex}.
+     * Changes so far to the waiting count, averaged flows or price index of type t in a province:
+     * while it is the same, so are {@link #waiting(int, VictimType)}, {@link #buyerInflow} and
+     * {@link #priceIndex}.
      */
     public int stamp(int province, VictimType t) {
         return stamps == null ? 0 : stamps[province * TYPES + t.ordinal()];
