@@ -324,6 +324,19 @@ public final class Market implements java.io.Serializable {
         }
     }
 
+    /**
+     * A settled start (docs/ODD.md s5): the averaged flows begin at {@code perDay} buyers entering
+     * and as many victims brought for sale a day, a market in balance at its starting price, as if
+     * a full averaging window had already been seen; without it they begin at zero, and traders
+     * see no buyers anywhere until the first weeks have been averaged.
+     */
+    public void startFlows(int province, VictimType t, double perDay, Parameters p) {
+        meanBuyersIn[province][t.ordinal()] = perDay;
+        meanVictimsIn[province][t.ordinal()] = perDay;
+        marketDays = Math.max(marketDays, (long) Math.ceil(p.getTightnessDays()));
+        changed(province, t.ordinal());
+    }
+
     private void changed(int province, int t) {
         if (stamps == null) {
             stamps = new int[waitingByType.length * TYPES];

@@ -13,6 +13,9 @@ import org.crackdown.agent.VictimType;
 import org.crackdown.model.Parameters;
 import org.crackdown.model.Rng;
 import org.crackdown.model.TraffickingModel;
+import org.crackdown.space.Province;
+import org.crackdown.space.ProvinceNetwork;
+import org.crackdown.trade.TripChoice;
 
 import ec.util.MersenneTwisterFast;
 
@@ -31,11 +34,20 @@ import ec.util.MersenneTwisterFast;
  * period T, the steady stock is inflow x E[min(Exp(mu), T)], and a held victim's time since sale
  * has density proportional to exp(-mu a) on [0, T). Each is drawn so, with the exits still ahead.
  * Rescue, an exit the start cannot know, is left out: the stock is an upper estimate.</li>
+ * <li><b>The market's flows.</b> The averaged flows of buyers entering and of victims brought
+ * for sale start at the inflow, a day's worth, in balance at the starting price: traders see
+ * buyers from the first day instead of an empty market for weeks.</li>
  * <li><b>Gangs' ledgers.</b> Each past sale is attributed to a gang in play of the victim's
  * specialisation, at random, oldest first, so each ledger keeps its latest
- * {@code police.trace_depth} sales. The victim's origin is that gang's home; a bought child was
- * sold by its parents with the published share {@link #PARENTS_SALE_SHARE}, else abducted; a
- * woman was deceived.</li>
+ * {@code police.trace_depth} sales. The victim was obtained as that gang would obtain one now:
+ * the method and source province of the trip it chooses at the start (its own plan,
+ * {@code TripChoice}, asked once per gang), a cross-border victim from a trade-border country
+ * next to the source. Where the gang finds no trip worth making, the older rule stands: origin
+ * its home, a child sold by its parents with the published share {@link #PARENTS_SALE_SHARE},
+ * else abducted; a woman deceived. (Until session 6 every child was drawn so, 62.5% abducted and
+ * reported, while the running model's gangs abduct about one child in twenty and bring most from
+ * across the border or from parents: the start opened about four times the cases of the
+ * following years.)</li>
  * <li><b>Open cases.</b> An abducted child or deceived woman was reported with the
  * {@code families.*_report_probability}; a report younger than {@code police.case_expiry_days}
  * is still open if investigation has not solved it: with reports R a day worked in a province
@@ -72,6 +84,12 @@ public final class SettledStart {
     public static Stocks settle(TraffickingModel m, double[][] inflow, List<Gang> gangs, Parameters p,
                                 MersenneTwisterFast r) {
         Enforcement enf = m.enforcement();
+        // The market first, as the inflow implies, so gangs can see where buyers are.
+        for (int i = 0; i < inflow.length; i++) {
+            for (VictimType t : VictimType.values()) {
+                m.market().startFlows(i, t, inflow[i][t.ordinal()] / 365, p);
+            }
+        }
         // Oldest first, so ledgers end with the latest sales and merges go to the oldest case.
         List<PastSale> sales = oldestFirst(pastSales(inflow, p, r));
         List<Gang> women = new ArrayList<>();
@@ -80,6 +98,9 @@ public final class SettledStart {
             (g.childSpecialist() ? children : women).add(g);
         }
         List<PastReport> reports = new ArrayList<>();
+        // Each gang's trip is chosen once, at the starting prices and risks (a gang's plan is the
+        // model's own choice of method and source; asking it per past sale would cost a plan each).
+        java.util.Map<Gang, TripChoice.Trip> usualTrips = new java.util.IdentityHashMap<>();
         int ledger = 0;
         long id = 0;
         for (PastSale s : sales) {
@@ -90,16 +111,33 @@ public final class SettledStart {
                 pool = gangs;
             }
             Gang seller = pool.isEmpty() ? null : pool.get(r.nextInt(pool.size()));
-            int origin = seller != null ? seller.home() : s.province();
-            AcquisitionMethod method = !child ? AcquisitionMethod.DECEPTION
-                    : r.nextDouble() < PARENTS_SALE_SHARE ? AcquisitionMethod.PURCHASE : AcquisitionMethod.ABDUCTION;
+            if (seller != null && !usualTrips.containsKey(seller)) {
+                usualTrips.put(seller, TripChoice.best(seller, m.prospects(), p, r)); // null: none worth making
+            }
+            TripChoice.Trip usual = seller == null ? null : usualTrips.get(seller);
+            int origin;
+            AcquisitionMethod method;
+            String originLabel;
+            if (usual != null) {
+                // The way and the place the seller gets victims now: its past sales were made so.
+                method = usual.method();
+                origin = usual.source();
+                originLabel = method == AcquisitionMethod.CROSS_BORDER
+                        ? foreignCountry(m.network().get(origin), r) : m.network().get(origin).code();
+            } else {
+                // No gang, or none that finds a trip worth making at the starting prices.
+                origin = seller != null ? seller.home() : s.province();
+                method = !child ? AcquisitionMethod.DECEPTION
+                        : r.nextDouble() < PARENTS_SALE_SHARE ? AcquisitionMethod.PURCHASE : AcquisitionMethod.ABDUCTION;
+                originLabel = m.network().get(origin).code();
+            }
             boolean reported = switch (method) {
                 case ABDUCTION -> r.nextDouble() < p.getChildReportProbability();
                 case DECEPTION -> r.nextDouble() < p.getWomanReportProbability();
                 default -> false;
             };
             boolean sampled = reported && child && p.isDnaEnabled() && r.nextDouble() < p.getParentSampleProbability();
-            Victim v = new Victim(id, s.type(), origin, m.network().get(origin).code(), method, -s.daysAgo(), sampled);
+            Victim v = new Victim(id, s.type(), origin, originLabel, method, -s.daysAgo(), sampled);
             v.soldTo(new Buyer(id, child ? Buyer.Kind.CHILD_SEEKER : Buyer.Kind.BRIDE_SEEKER, s.province(),
                     new double[VictimType.values().length], 0));
             enf.holdSince(v, s.daysAgo(), p, r);
@@ -118,6 +156,13 @@ public final class SettledStart {
             held += enf.heldByBuyers(i);
         }
         return new Stocks(held, ledger, open);
+    }
+
+    /** A victim from across the border: one of the trade-border countries next to the province, as Sourcing draws it. */
+    private static String foreignCountry(Province p, MersenneTwisterFast r) {
+        List<String> options = p.foreignNeighbours().stream()
+                .filter(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains).toList();
+        return options.isEmpty() ? p.code() : options.get(r.nextInt(options.size()));
     }
 
     /**

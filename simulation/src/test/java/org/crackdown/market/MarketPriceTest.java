@@ -98,4 +98,23 @@ class MarketPriceTest {
         assertEquals(0.2 * (0.5 * 0.72 + 0.5 * 0.36), m.recoveryRate(0), 1e-12);
         assertTrue(m.recoveryRate(0) > m.recoveryRate(1));
     }
+
+    /**
+     * A settled start's market: flows begin in balance, a full window already seen, so the price
+     * holds and the first day's few events move the averages by one window's share only.
+     */
+    @Test
+    void startedFlowsAreBalancedAndWeighedAsAFullWindow() {
+        Market m = new Market(1, p);
+        double start = m.priceIndex(0, VictimType.BOY);
+        m.startFlows(0, VictimType.BOY, 4.0, p);
+        assertEquals(4.0, m.buyerInflow(0, VictimType.BOY), 1e-12);
+        assertEquals(start, m.ask(0, VictimType.BOY, 1.0), 1e-9); // buyers / victims = 1
+        m.endOfDay(p); // a day with no events at all
+        assertEquals(4.0 * (1 - 1 / p.getTightnessDays()), m.buyerInflow(0, VictimType.BOY), 1e-9);
+        assertEquals(start, m.priceIndex(0, VictimType.BOY), 1e-9); // still in balance: no drift
+        Market fresh = new Market(1, p);
+        fresh.endOfDay(p);
+        assertEquals(0, fresh.buyerInflow(0, VictimType.BOY)); // without a settled start: an empty market
+    }
 }
