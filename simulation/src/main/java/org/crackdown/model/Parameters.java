@@ -153,7 +153,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     // ---------------------------------------------------------------- gangs
     @Param(key = "gangs.initial", unit = "gangs", min = 0, max = 100_000,
-            doc = "Gangs active nationally when the run starts (before scale), placed by rural poverty and population.")
+            doc = "Gangs active nationally when the run starts (before scale), placed by rural poverty and population. An initial condition: entry, exit and busts set the count within the burn-in (china-2011: about 10,000 active in 2011 from a start of 4,000, 9,000 or 16,000).",
+            source = "assumption, prior: 2,000-16,000 (no published count of active gangs; 3,195 were broken up in 2011, china-facts.md s1). Sensitivity (china-2011, scale 0.1, ten seeds, session 6): 9,000 instead of 4,000 moves no 2011 target beyond its noise; 16,000 raises women rescued and victims trafficked by about 4%. A 2000-2020 run reaches about 17,000 active gangs in 2011 with the same 2011 rescues and busts: the count depends on history, the enforcement figures much less (docs/ODD.md s5)")
     private int initialGangs = 4000;
 
     @Param(key = "gangs.members_mean", unit = "people", min = 1, max = 100,
