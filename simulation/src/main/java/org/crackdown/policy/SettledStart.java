@@ -13,8 +13,7 @@ import org.crackdown.agent.VictimType;
 import org.crackdown.model.Parameters;
 import org.crackdown.model.Rng;
 import org.crackdown.model.TraffickingModel;
-import org.crackdown.space.Province;
-import org.crackdown.space.ProvinceNetwork;
+import org.crackdown.trade.Sourcing;
 import org.crackdown.trade.TripChoice;
 
 import ec.util.MersenneTwisterFast;
@@ -123,7 +122,7 @@ public final class SettledStart {
                 method = usual.method();
                 origin = usual.source();
                 originLabel = method == AcquisitionMethod.CROSS_BORDER
-                        ? foreignCountry(m.network().get(origin), r) : m.network().get(origin).code();
+                        ? Sourcing.foreignCountry(m.network().get(origin), r) : m.network().get(origin).code();
             } else {
                 // No gang, or none that finds a trip worth making at the starting prices.
                 origin = seller != null ? seller.home() : s.province();
@@ -156,13 +155,6 @@ public final class SettledStart {
             held += enf.heldByBuyers(i);
         }
         return new Stocks(held, ledger, open);
-    }
-
-    /** A victim from across the border: one of the trade-border countries next to the province, as Sourcing draws it. */
-    private static String foreignCountry(Province p, MersenneTwisterFast r) {
-        List<String> options = p.foreignNeighbours().stream()
-                .filter(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains).toList();
-        return options.isEmpty() ? p.code() : options.get(r.nextInt(options.size()));
     }
 
     /**

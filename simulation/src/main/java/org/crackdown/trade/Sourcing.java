@@ -122,7 +122,8 @@ public final class Sourcing implements java.io.Serializable {
         return new TradeWorld.Acquisition(v, price);
     }
 
-    private static String foreignCountry(Province p, MersenneTwisterFast random) {
+    /** The country a cross-border victim taken through province p comes from: one of its trade-border neighbours. */
+    public static String foreignCountry(Province p, MersenneTwisterFast random) {
         List<String> options = p.foreignNeighbours().stream()
                 .filter(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains).toList();
         return options.get(random.nextInt(options.size()));
