@@ -114,6 +114,9 @@ public final class SettledStart {
                 usualTrips.put(seller, TripChoice.best(seller, m.prospects(), p, r)); // null: none worth making
             }
             TripChoice.Trip usual = seller == null ? null : usualTrips.get(seller);
+            if (usual != null && usual.type().isChild() != child) {
+                usual = null; // a gang of the other kind stood in (none of this kind in play)
+            }
             int origin;
             AcquisitionMethod method;
             String originLabel;
