@@ -111,13 +111,17 @@ class OptimizeCommandTest {
     void bestYamlRerunsToTheFigureTheHistoryReports(@TempDir Path dir) throws IOException {
         CSVRecord best = csv(oneThread.resolve("history.csv")).stream().filter(r -> r.get("best").equals("true"))
                 .findFirst().orElseThrow();
-        Path run = dir.resolve("rerun");
-        Outcome o = crackdown("run", oneThread.resolve("best.yaml").toString(), "--set", "scale=0.005", "--seed", "1",
+        assertRerunGivesTheFirstSearchRun(oneThread.resolve("best.yaml"), best, dir.resolve("rerun"));
+    }
+
+    /** best.yaml run at the search's scale with seed 1 rescues what the history says its first run did. */
+    private static void assertRerunGivesTheFirstSearchRun(Path bestYaml, CSVRecord chosen, Path run) throws IOException {
+        Outcome o = crackdown("run", bestYaml.toString(), "--set", "scale=0.005", "--seed", "1",
                 "--out", run.toString(), "--quiet");
         assertEquals(Main.OK, o.code(), o::err);
         CSVRecord summary = csv(run.resolve("summary.csv")).get(0);
         double rescues = Double.parseDouble(summary.get("women_rescued")) + Double.parseDouble(summary.get("children_rescued"));
-        assertEquals(Double.parseDouble(best.get("run_d1_r1")), rescues, 0.0, "seed 1 is the first search run");
+        assertEquals(Double.parseDouble(chosen.get("run_d1_r1")), rescues, 0.0, "seed 1 is the first search run");
     }
 
     @Test
@@ -263,13 +267,7 @@ class OptimizeCommandTest {
         assertTrue(best.contains("timeline:\n  - date: 2010-02-01\n    set:\n      police.patrol_share: "), best);
         assertTrue(best.contains("  - date: 2010-02-15\n    set:\n      tips.enabled: true\n"), best);
         CSVRecord chosen = h.stream().filter(r -> r.get("best").equals("true")).findFirst().orElseThrow();
-        Path rerun = dir.resolve("rerun");
-        Outcome o = crackdown("run", out.resolve("best.yaml").toString(), "--set", "scale=0.005", "--seed", "1",
-                "--out", rerun.toString(), "--quiet");
-        assertEquals(Main.OK, o.code(), o::err);
-        CSVRecord summary = csv(rerun.resolve("summary.csv")).get(0);
-        double rescues = Double.parseDouble(summary.get("women_rescued")) + Double.parseDouble(summary.get("children_rescued"));
-        assertEquals(Double.parseDouble(chosen.get("run_d1_r1")), rescues, 0.0, "seed 1 is the first search run");
+        assertRerunGivesTheFirstSearchRun(out.resolve("best.yaml"), chosen, dir.resolve("rerun"));
 
         Outcome outside = crackdown("optimize", fromFile(dir, "2011-01-01").toString(), "--out",
                 dir.resolve("never").toString());
