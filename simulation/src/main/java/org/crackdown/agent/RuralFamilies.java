@@ -64,6 +64,17 @@ public final class RuralFamilies implements java.io.Serializable {
         }
     }
 
+    /**
+     * A settled start: the families who had a newborn in the sale window before the run and
+     * would sell it are open to offers on the first day, as they would be had the run begun
+     * earlier (those brokers bought from in that window are not taken out: a slight excess).
+     */
+    public void settle(double year, Parameters p, MersenneTwisterFast r) {
+        for (int day = 1 - p.getSaleWindowDays(); day < 0; day++) {
+            step(day, year, p, r);
+        }
+    }
+
     /** Families open to an offer for a child of this sex in the province. */
     public int openFamilies(int province, VictimType child) {
         return openCount[province][child.ordinal()];

@@ -368,6 +368,15 @@ public final class Market implements java.io.Serializable {
         return prosecutionRate[province];
     }
 
+    /**
+     * Starts buyers' perceived yearly hazards in a province at what a settled start estimates
+     * (rescue, and prosecution of the household), as if learnt over the years before the run.
+     */
+    public void startRisk(int province, double recovery, double prosecution) {
+        recoveryRate[province] = recovery;
+        prosecutionRate[province] = prosecution;
+    }
+
     /** Perceived yearly hazard of losing a bought victim to a police rescue. */
     public double recoveryRate(int province) {
         return recoveryRate[province];

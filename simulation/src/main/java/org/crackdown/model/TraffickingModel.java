@@ -211,9 +211,11 @@ public class TraffickingModel extends SimState implements TradeWorld {
             formGang(sourceProvince(), 2 + Rng.poisson(random, Math.max(0, params.getMembersMean() - 2)), null);
         }
         casesOpenAtStart = 0;
+        settled = null;
         if (params.isSettledStocks()) {
-            casesOpenAtStart = org.crackdown.policy.SettledStart.settle(this, demand.yearlyBuyers(year(), params, market, random),
-                    gangs, params, random).openCases();
+            settled = org.crackdown.policy.SettledStart.settle(this, () -> demand.yearlyBuyers(year(), params, market, random),
+                    gangs, params, random);
+            casesOpenAtStart = settled.openCases();
         }
         scheduled.clear();
         List<Process> ps = processes();
@@ -227,6 +229,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
      * registered cases, but solvable during it): what the case accounting must allow for.
      */
     private int casesOpenAtStart;
+
+    /** What the settled start put in place (null: the run started from empty stocks). */
+    private org.crackdown.policy.SettledStart.Stocks settled;
+
+    /** What the settled start put in place, or null if the run started from empty stocks. */
+    public org.crackdown.policy.SettledStart.Stocks settledStart() {
+        return settled;
+    }
 
     /** Cases open when the run started (from the settled start; 0 from empty stocks). */
     public int casesOpenAtStart() {

@@ -26,13 +26,24 @@ import ec.util.MersenneTwisterFast;
  * climb from near zero.
  *
  * <ul>
- * <li><b>Victims held by buyers.</b> The yearly inflow into buyers' households of each province
- * and victim type is the buyers that would enter over a year at the starting prices and risks
- * ({@code Demand.yearlyBuyers}: the trade is demand-led, nearly every buyer who enters is
- * served). With constant exit hazard mu ({@code held.*} rates) and, for children, the findable
- * period T, the steady stock is inflow x E[min(Exp(mu), T)], and a held victim's time since sale
- * has density proportional to exp(-mu a) on [0, T). Each is drawn so, with the exits still ahead.
- * Rescue, an exit the start cannot know, is left out: the stock is an upper estimate.</li>
+ * <li><b>Families open to selling.</b> The poor families who had a newborn within
+ * {@code families.sale_window_days} before the run and would sell it are open to brokers' offers
+ * on the first day ({@code RuralFamilies.settle}). Without them the start's gangs found no child
+ * to buy and planned abductions (until session 7: 83 of 192 children's gangs at scale 0.1,
+ * against about one child in twenty abducted once the run is going).</li>
+ * <li><b>Buyers' perceived risk and the inflow.</b> The yearly inflow into buyers' households of
+ * each province and victim type is the buyers that would enter over a year at the starting
+ * prices and perceived risks ({@code Demand.yearlyBuyers}: the trade is demand-led, nearly every
+ * buyer who enters is served). The perceived risks are those of the steady state this inflow and
+ * the start's enforcement imply ({@link SteadyRecovery}: the rescue hazard of a held victim, and
+ * prosecution as {@code buyers.prosecution_probability} of it), and the inflow depends on them:
+ * both are iterated from zero risk ({@link #RISK_ITERATIONS} times). Until session 7 buyers
+ * started at zero perceived risk: about twice the inflow of the running model, and a held stock
+ * that drained for decades.</li>
+ * <li><b>Victims held by buyers.</b> With constant exit hazard mu ({@code held.*} rates plus the
+ * rescue hazard above) and, for children, the findable period T, the steady stock is inflow x
+ * E[min(Exp(mu), T)], and a held victim's time since sale has density proportional to
+ * exp(-mu a) on [0, T). Each is drawn so, with the exits other than rescue still ahead.</li>
  * <li><b>The market's flows.</b> The averaged flows of buyers entering and of victims brought
  * for sale start at the inflow, a day's worth, in balance at the starting price: traders see
  * buyers from the first day instead of an empty market for weeks.</li>
@@ -65,8 +76,15 @@ public final class SettledStart {
     private SettledStart() {
     }
 
-    /** What a settled start put in place. */
-    public record Stocks(int held, int ledgerEntries, int openCases) {
+    /**
+     * What a settled start put in place: victims held by buyers (and how each was obtained, by
+     * {@link AcquisitionMethod} ordinal), ledger entries, open cases; the yearly inflow into
+     * buyers' households at each iteration of inflow and perceived risk (the last is the one the
+     * stocks were built from), and the national rescue hazard of a held victim it assumed
+     * (rescues over the stock).
+     */
+    public record Stocks(int held, int[] heldByMethod, int ledgerEntries, int openCases, double[] inflows,
+                         double rescueHazard) {
     }
 
     private record PastSale(int province, VictimType type, int daysAgo) {
@@ -77,29 +95,72 @@ public final class SettledStart {
 
     /**
      * Fills the stocks of a model that has just been started (police allocated, initial gangs
-     * formed), from {@code inflow}: victims a year going into buyers' households, by province and
-     * victim type.
+     * formed). {@code yearlyBuyers} gives the victims a year that would go into buyers' households
+     * (province x victim type) at the market's current prices and perceived risks.
      */
-    public static Stocks settle(TraffickingModel m, double[][] inflow, List<Gang> gangs, Parameters p,
-                                MersenneTwisterFast r) {
-        Enforcement enf = m.enforcement();
-        // The market first, as the inflow implies, so gangs can see where buyers are.
-        for (int i = 0; i < inflow.length; i++) {
-            for (VictimType t : VictimType.values()) {
-                m.market().startFlows(i, t, inflow[i][t.ordinal()] / 365, p);
+    public static Stocks settle(TraffickingModel m, java.util.function.Supplier<double[][]> yearlyBuyers,
+                                List<Gang> gangs, Parameters p, MersenneTwisterFast r) {
+        // Each gang's trip is chosen once, at the starting prices and risks (a gang's plan is the
+        // model's own choice of method and source; asking it per past sale would cost a plan each).
+        java.util.Map<Gang, TripChoice.Trip> usualTrips = new java.util.IdentityHashMap<>();
+        // The inflow depends on the risks buyers perceive, and the risks on the stock the inflow
+        // builds: a fixed point, reached by iterating from zero risk.
+        m.families().settle(m.year(), p, r);
+        SteadyRecovery.Hazards hazards = null;
+        double[][] inflow = null;
+        double[] inflows = new double[RISK_ITERATIONS];
+        for (int k = 0; k < RISK_ITERATIONS; k++) {
+            for (int i = 0; i < m.network().size(); i++) {
+                double rho = hazards == null ? 0 : hazards.perceived()[i];
+                m.market().startRisk(i, rho, rho * p.getProsecutionProbability());
             }
+            inflow = yearlyBuyers.get();
+            for (double[] row : inflow) {
+                for (double x : row) {
+                    inflows[k] += x;
+                }
+            }
+            // The market as the inflow implies, so gangs can see where buyers are.
+            for (int i = 0; i < inflow.length; i++) {
+                for (VictimType t : VictimType.values()) {
+                    m.market().startFlows(i, t, inflow[i][t.ordinal()] / 365, p);
+                }
+            }
+            if (k == 0 || k == RISK_ITERATIONS - 1) {
+                // Asked again once the market is near its settled flows.
+                for (Gang g : gangs) {
+                    usualTrips.put(g, TripChoice.best(g, m.prospects(), p, r)); // null: none worth making
+                }
+            }
+            hazards = SteadyRecovery.estimate(inflow, gangs, usualTrips, m.police().units(), p);
+        }
+        return settle(m, inflow, hazards, usualTrips, gangs, p, r, inflows);
+    }
+
+    /**
+     * Iterations of inflow and perceived risk from zero risk. The inflow falls by about half from
+     * the first to the second and then moves by a few percent (SettledStartTest checks that the
+     * last two agree).
+     */
+    static final int RISK_ITERATIONS = 4;
+
+    private static Stocks settle(TraffickingModel m, double[][] inflow, SteadyRecovery.Hazards hazards,
+                                 java.util.Map<Gang, TripChoice.Trip> usualTrips, List<Gang> gangs, Parameters p,
+                                 MersenneTwisterFast r, double[] inflows) {
+        Enforcement enf = m.enforcement();
+        for (int i = 0; i < inflow.length; i++) {
+            double rho = hazards.perceived()[i];
+            m.market().startRisk(i, rho, rho * p.getProsecutionProbability());
         }
         // Oldest first, so ledgers end with the latest sales and merges go to the oldest case.
-        List<PastSale> sales = oldestFirst(pastSales(inflow, p, r));
+        List<PastSale> sales = oldestFirst(pastSales(inflow, hazards.byType(), p, r));
         List<Gang> women = new ArrayList<>();
         List<Gang> children = new ArrayList<>();
         for (Gang g : gangs) {
             (g.childSpecialist() ? children : women).add(g);
         }
         List<PastReport> reports = new ArrayList<>();
-        // Each gang's trip is chosen once, at the starting prices and risks (a gang's plan is the
-        // model's own choice of method and source; asking it per past sale would cost a plan each).
-        java.util.Map<Gang, TripChoice.Trip> usualTrips = new java.util.IdentityHashMap<>();
+        int[] byMethod = new int[AcquisitionMethod.values().length];
         int ledger = 0;
         long id = 0;
         for (PastSale s : sales) {
@@ -110,9 +171,6 @@ public final class SettledStart {
                 pool = gangs;
             }
             Gang seller = pool.isEmpty() ? null : pool.get(r.nextInt(pool.size()));
-            if (seller != null && !usualTrips.containsKey(seller)) {
-                usualTrips.put(seller, TripChoice.best(seller, m.prospects(), p, r)); // null: none worth making
-            }
             TripChoice.Trip usual = seller == null ? null : usualTrips.get(seller);
             if (usual != null && usual.type().isChild() != child) {
                 usual = null; // a gang of the other kind stood in (none of this kind in play)
@@ -140,6 +198,7 @@ public final class SettledStart {
             };
             boolean sampled = reported && child && p.isDnaEnabled() && r.nextDouble() < p.getParentSampleProbability();
             Victim v = new Victim(id, s.type(), origin, originLabel, method, -s.daysAgo(), sampled);
+            byMethod[method.ordinal()]++;
             v.soldTo(new Buyer(id, child ? Buyer.Kind.CHILD_SEEKER : Buyer.Kind.BRIDE_SEEKER, s.province(),
                     new double[VictimType.values().length], 0));
             enf.holdSince(v, s.daysAgo(), p, r);
@@ -157,7 +216,7 @@ public final class SettledStart {
         for (int i = 0; i < inflow.length; i++) {
             held += enf.heldByBuyers(i);
         }
-        return new Stocks(held, ledger, open);
+        return new Stocks(held, byMethod, ledger, open, inflows, hazards.national());
     }
 
     /**
@@ -191,15 +250,15 @@ public final class SettledStart {
     }
 
     /** The victims living with buyers at the start, each with the days since its sale. */
-    private static List<PastSale> pastSales(double[][] inflow, Parameters p, MersenneTwisterFast r) {
+    private static List<PastSale> pastSales(double[][] inflow, double[][] rescue, Parameters p, MersenneTwisterFast r) {
         List<PastSale> out = new ArrayList<>();
         for (int i = 0; i < inflow.length; i++) {
             for (VictimType t : VictimType.values()) {
                 boolean child = t.isChild();
-                double mu = (child ? 0 : p.getHeldEscapeRate()) + p.getHeldReleaseRate() + p.getHeldDeathRate();
-                double findable = child ? p.getHeldChildFindableYears() : Double.POSITIVE_INFINITY;
-                // Mean years a victim stays: E[min(Exp(mu), T)].
-                double stay = mu > 0 ? -Math.expm1(-mu * findable) / mu : findable;
+                // Every exit, rescue included (at the steady hazard the start's enforcement implies).
+                double mu = SteadyRecovery.otherExits(t, p) + rescue[i][t.ordinal()];
+                double findable = SteadyRecovery.findableYears(t, p);
+                double stay = SteadyRecovery.stay(mu, findable); // mean years a victim stays: E[min(Exp(mu), T)]
                 if (!(stay < Double.POSITIVE_INFINITY) || inflow[i][t.ordinal()] <= 0) {
                     continue; // no exit at all: no steady state to start from
                 }
