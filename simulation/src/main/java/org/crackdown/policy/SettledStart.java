@@ -84,7 +84,7 @@ public final class SettledStart {
      * (rescues over the stock).
      */
     public record Stocks(int held, int[] heldByMethod, int ledgerEntries, int openCases, double[] inflows,
-                         double rescueHazard) {
+                         double rescueHazard) implements java.io.Serializable {
     }
 
     private record PastSale(int province, VictimType type, int daysAgo) {

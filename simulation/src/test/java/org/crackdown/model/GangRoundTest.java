@@ -54,7 +54,9 @@ class GangRoundTest {
             assertEquals(java.util.Arrays.toString(asleepAt), java.util.Arrays.toString(m.asleepAtForTest()),
                     "asleep gangs per province (their presence), day " + d);
         }
-        // Not vacuous: many gang-days are spent asleep (11% in this early, small run).
-        assertTrue(asleepDays > gangDays / 20, asleepDays + " asleep of " + gangDays + " gang-days");
+        // Not vacuous: many gang-days are spent asleep (11% in this early, small run until session 6;
+        // 5.0% since session 7, when families open to selling from the first day keep more gangs
+        // on trips).
+        assertTrue(asleepDays > gangDays / 40, asleepDays + " asleep of " + gangDays + " gang-days");
     }
 }
