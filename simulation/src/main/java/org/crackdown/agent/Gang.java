@@ -61,6 +61,11 @@ public final class Gang implements Steppable {
      */
     private transient List<Gang> partners = new ArrayList<>();
     private final List<Victim> victims = new ArrayList<>();
+    /**
+     * How many of {@link #victims} are of each type, kept with the list: the morning count of the
+     * victims heading to each market ({@code Prospects.newDay}) reads these instead of every victim.
+     */
+    private final int[] held = new int[VictimType.values().length];
     private final ArrayDeque<Victim> sold = new ArrayDeque<>();
     private final List<Double> costBasis = new ArrayList<>();
 
@@ -110,6 +115,8 @@ public final class Gang implements Steppable {
     public State state() { return state; }
     public boolean active() { return state != State.GONE; }
     public List<Victim> victims() { return victims; }
+    /** How many victims of type t the gang holds (the victims of that type in {@link #victims}). */
+    public int held(VictimType t) { return held[t.ordinal()]; }
     public Iterable<Victim> soldLedger() { return sold; }
 
     /** A sale made before the run started (a settled start): the ledger keeps the {@code depth} latest. */
@@ -166,6 +173,7 @@ public final class Gang implements Steppable {
     public List<Victim> releaseVictims() {
         List<Victim> out = new ArrayList<>(victims);
         victims.clear();
+        java.util.Arrays.fill(held, 0);
         costBasis.clear();
         return out;
     }
@@ -318,6 +326,7 @@ public final class Gang implements Steppable {
         }
         if (got != null) {
             victims.add(got.victim());
+            held[got.victim().type().ordinal()]++;
             costBasis.add(got.price());
         }
         boolean full = victims.size() >= p.getCapacity();
@@ -389,6 +398,7 @@ public final class Gang implements Steppable {
             Market.Sale sale = market.sell(location, v.type(), ask, floor);
             if (sale != null) {
                 victims.remove(i);
+                held[v.type().ordinal()]--;
                 double paid = costBasis.remove(i);
                 money += sale.price();
                 w.earned(this, sale.price() - paid);
