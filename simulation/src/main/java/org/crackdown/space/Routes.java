@@ -17,6 +17,8 @@ public final class Routes implements java.io.Serializable {
     private final int[][] neighbours;
     /** Days of each edge (parallel to {@link #neighbours}) at {@link #legSpeed} km per day. */
     private final int[][] edgeDays;
+    /** Per province, the fewest days of any leg into it at {@link #legSpeed} km per day. */
+    private final int[] leastDaysIn;
     private double legSpeed = Double.NaN;
 
     public Routes(ProvinceNetwork net) {
@@ -28,6 +30,7 @@ public final class Routes implements java.io.Serializable {
             neighbours[i] = net.get(i).neighbours();
             edgeDays[i] = new int[neighbours[i].length];
         }
+        leastDaysIn = new int[n];
     }
 
     /** Days a leg between neighbouring provinces takes (at least one). */
@@ -37,9 +40,12 @@ public final class Routes implements java.io.Serializable {
 
     private void legsAt(double kmPerDay) {
         if (kmPerDay != legSpeed) {
+            java.util.Arrays.fill(leastDaysIn, Integer.MAX_VALUE);
             for (int u = 0; u < neighbours.length; u++) {
                 for (int k = 0; k < neighbours[u].length; k++) {
                     edgeDays[u][k] = legDays(u, neighbours[u][k], kmPerDay);
+                    int v = neighbours[u][k];
+                    leastDaysIn[v] = Math.min(leastDaysIn[v], edgeDays[u][k]);
                 }
             }
             legSpeed = kmPerDay;
@@ -137,6 +143,25 @@ public final class Routes implements java.io.Serializable {
          */
         public double frontier() {
             return size > 0 ? hk[0] : Double.POSITIVE_INFINITY;
+        }
+
+        /**
+         * A lower bound of the final cost of q, when no day cost is negative, at least as high as
+         * {@link #frontier} (issue 9): q's cheapest route either enters it from a province settled
+         * already, and then costs what is found so far ({@link #cost}), or enters it from one not
+         * yet settled, whose final cost is at least the frontier, by a leg of at least
+         * {@link #leastDaysIn} days at q's day cost. Both sides are computed as the search would
+         * compute such a route (IEEE addition and multiplication are monotone, and no day cost is
+         * negative), so the bound holds for the costs the search gives, not only the exact ones.
+         * Exactly q's cost once settled; positive infinity when unreachable.
+         */
+        public double bound(int q) {
+            if (done[q] || size == 0) {
+                return dist[q];
+            }
+            int days = leastDaysIn[q];
+            double entered = days == Integer.MAX_VALUE ? Double.POSITIVE_INFINITY : hk[0] + days * dayCost[q];
+            return Math.min(dist[q], entered);
         }
 
         /** Settles the next province; false when the search is over. */

@@ -115,7 +115,7 @@ public final class TripChoice {
                             if (routes == null) {
                                 routes = outlook.routeSearch(dayCost, s);
                             }
-                            while (!routes.settled(d) && (!bounded || gross - routes.frontier() > 0) && routes.settleNext()) {
+                            while (!routes.settled(d) && (!bounded || gross - routes.bound(d) > 0) && routes.settleNext()) {
                                 // settling
                             }
                             if (!routes.settled(d) || !(gross - routes.cost(d) > 0)) {
@@ -142,7 +142,7 @@ public final class TripChoice {
                         // yet known costs too much for d to beat best: (gross - route) * noise
                         // <= (gross - frontier) * noise <= best, the same exact skip.
                         while (!routes.settled(d)
-                                && (!bounded || beats(gross - routes.frontier(), noise, exponent, best))
+                                && (!bounded || beats(gross - routes.bound(d), noise, exponent, best))
                                 && routes.settleNext()) {
                             // settling
                         }
