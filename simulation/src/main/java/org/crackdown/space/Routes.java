@@ -20,6 +20,9 @@ public final class Routes implements java.io.Serializable {
     /** Per province, the fewest days of any leg into it at {@link #legSpeed} km per day. */
     private final int[] leastDaysIn;
     private double legSpeed = Double.NaN;
+    /** Scratch for {@link #path} (one route at a time per model, as the model runs on one thread). */
+    private transient Search pathSearch;
+    private transient int[] pathPrevious;
 
     public Routes(ProvinceNetwork net) {
         this.net = net;
@@ -252,8 +255,12 @@ public final class Routes implements java.io.Serializable {
 
     /** The cheapest route from {@code from} to {@code to}, both included. */
     public int[] path(int from, int to, double[] dayCost, double kmPerDay) {
-        int[] prev = new int[net.size()];
-        Search search = new Search();
+        if (pathSearch == null || pathPrevious.length != net.size()) {
+            pathSearch = new Search();
+            pathPrevious = new int[net.size()];
+        }
+        int[] prev = pathPrevious;
+        Search search = pathSearch;
         search.start(from, dayCost, kmPerDay, prev);
         // With no negative day cost, a settled province's predecessor never changes again (a later
         // one costs at least as much), so the search stops once the destination is settled: the
