@@ -17,7 +17,12 @@ public final class Routes implements java.io.Serializable {
     private final int[][] neighbours;
     /** Days of each edge (parallel to {@link #neighbours}) at {@link #legSpeed} km per day. */
     private final int[][] edgeDays;
+    /** Per province, the fewest days of any leg into it at {@link #legSpeed} km per day. */
+    private final int[] leastDaysIn;
     private double legSpeed = Double.NaN;
+    /** Scratch for {@link #path} (one route at a time per model, as the model runs on one thread). */
+    private transient Search pathSearch;
+    private transient int[] pathPrevious;
 
     public Routes(ProvinceNetwork net) {
         this.net = net;
@@ -28,6 +33,7 @@ public final class Routes implements java.io.Serializable {
             neighbours[i] = net.get(i).neighbours();
             edgeDays[i] = new int[neighbours[i].length];
         }
+        leastDaysIn = new int[n];
     }
 
     /** Days a leg between neighbouring provinces takes (at least one). */
@@ -37,9 +43,12 @@ public final class Routes implements java.io.Serializable {
 
     private void legsAt(double kmPerDay) {
         if (kmPerDay != legSpeed) {
+            java.util.Arrays.fill(leastDaysIn, Integer.MAX_VALUE);
             for (int u = 0; u < neighbours.length; u++) {
                 for (int k = 0; k < neighbours[u].length; k++) {
                     edgeDays[u][k] = legDays(u, neighbours[u][k], kmPerDay);
+                    int v = neighbours[u][k];
+                    leastDaysIn[v] = Math.min(leastDaysIn[v], edgeDays[u][k]);
                 }
             }
             legSpeed = kmPerDay;
@@ -139,6 +148,25 @@ public final class Routes implements java.io.Serializable {
             return size > 0 ? hk[0] : Double.POSITIVE_INFINITY;
         }
 
+        /**
+         * A lower bound of the final cost of q, when no day cost is negative, at least as high as
+         * {@link #frontier} (issue 9): q's cheapest route either enters it from a province settled
+         * already, and then costs what is found so far ({@link #cost}), or enters it from one not
+         * yet settled, whose final cost is at least the frontier, by a leg of at least
+         * {@link #leastDaysIn} days at q's day cost. Both sides are computed as the search would
+         * compute such a route (IEEE addition and multiplication are monotone, and no day cost is
+         * negative), so the bound holds for the costs the search gives, not only the exact ones.
+         * Exactly q's cost once settled; positive infinity when unreachable.
+         */
+        public double bound(int q) {
+            if (done[q] || size == 0) {
+                return dist[q];
+            }
+            int days = leastDaysIn[q];
+            double entered = days == Integer.MAX_VALUE ? Double.POSITIVE_INFINITY : hk[0] + days * dayCost[q];
+            return Math.min(dist[q], entered);
+        }
+
         /** Settles the next province; false when the search is over. */
         public boolean settleNext() {
             while (size > 0) {
@@ -227,8 +255,12 @@ public final class Routes implements java.io.Serializable {
 
     /** The cheapest route from {@code from} to {@code to}, both included. */
     public int[] path(int from, int to, double[] dayCost, double kmPerDay) {
-        int[] prev = new int[net.size()];
-        Search search = new Search();
+        if (pathSearch == null || pathPrevious.length != net.size()) {
+            pathSearch = new Search();
+            pathPrevious = new int[net.size()];
+        }
+        int[] prev = pathPrevious;
+        Search search = pathSearch;
         search.start(from, dayCost, kmPerDay, prev);
         // With no negative day cost, a settled province's predecessor never changes again (a later
         // one costs at least as much), so the search stops once the destination is settled: the

@@ -6,7 +6,6 @@ import java.util.List;
 import org.crackdown.agent.AcquisitionMethod;
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.RuralFamilies;
-import org.crackdown.agent.Victim;
 import org.crackdown.agent.VictimType;
 import org.crackdown.market.Market;
 import org.crackdown.model.Demography;
@@ -37,6 +36,7 @@ public final class Prospects implements java.io.Serializable {
 
     private static final int TYPES = VictimType.values().length;
     private static final int METHODS = AcquisitionMethod.values().length;
+    private static final VictimType[] TYPES_BY_ORDINAL = VictimType.values();
 
     private final ProvinceNetwork net;
     private final Routes routes;
@@ -128,8 +128,13 @@ public final class Prospects implements java.io.Serializable {
                 if (g.state() == Gang.State.ACQUIRING) {
                     inbound[d][g.targetType().ordinal()] += params.getCapacity();
                 } else {
-                    for (Victim v : g.victims()) {
-                        inbound[d][v.type().ordinal()]++;
+                    // Whole numbers: adding a gang's count at once gives the same sum as one by one.
+                    double[] in = inbound[d];
+                    for (int t = 0; t < TYPES; t++) {
+                        int n = g.held(TYPES_BY_ORDINAL[t]);
+                        if (n != 0) {
+                            in[t] += n;
+                        }
                     }
                 }
             }

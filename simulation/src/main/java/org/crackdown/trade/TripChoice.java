@@ -87,82 +87,97 @@ public final class TripChoice {
                         continue;
                     }
                     double[] acquisition = outlook.acquisitionCosts(s, t, m);
-                    for (int d = 0; d < provinces; d++) {
-                        double cost = acquisition[d];
-                        if (Double.isNaN(cost)) {
-                            continue;
-                        }
-                        double gross = sale[d] - cost - risk;
-                        // The misjudgement factor is positive, so an option whose value is not
-                        // positive even on the cheapest route cannot beat best (>= 0): skipped
-                        // without a draw. Most options of most plans end here.
-                        if (gross - cheapest <= 0) {
-                            continue;
-                        }
-                        // Options that cannot pay on any route they can take never win, whatever
-                        // their factor, so they draw none: not those that do not pay even on the
-                        // route floor (the fewest days of travel at the least day cost), and,
-                        // while nothing has been chosen (when a factor could not rule an option
-                        // out before its route is known anyway), not those that do not pay on
-                        // their route. The options that can win draw independent factors as
-                        // before, so the chosen trip is distributed as before; which numbers are
-                        // drawn is not (about 40% fewer draws).
-                        double floor = bounded ? outlook.routeFloor(dayCost[s], leastDayCost, s, d) : cheapest;
-                        if (gross - floor <= 0) {
-                            continue;
-                        }
-                        if (best == 0) {
+                    // Destinations in blocks of 64, in order: a first tight pass marks those worth
+                    // a closer look (it only reads, so the draws and their order are unchanged).
+                    for (int base = 0; base < provinces; base += 64) {
+                        long marked = worthALook(sale, acquisition, risk, cheapest, base, Math.min(provinces, base + 64));
+                        for (long bits = marked; bits != 0; bits &= bits - 1) {
+                            int d = base + Long.numberOfTrailingZeros(bits);
+                            double gross = sale[d] - acquisition[d] - risk;
+                            // Options that cannot pay on any route they can take never win, whatever
+                            // their factor, so they draw none: not those that do not pay even on the
+                            // route floor (the fewest days of travel at the least day cost), and,
+                            // while nothing has been chosen (when a factor could not rule an option
+                            // out before its route is known anyway), not those that do not pay on
+                            // their route. The options that can win draw independent factors as
+                            // before, so the chosen trip is distributed as before; which numbers are
+                            // drawn is not (about 40% fewer draws).
+                            double floor = bounded ? outlook.routeFloor(dayCost[s], leastDayCost, s, d) : cheapest;
+                            if (gross - floor <= 0) {
+                                continue;
+                            }
+                            if (best == 0) {
+                                if (routes == null) {
+                                    routes = outlook.routeSearch(dayCost, s);
+                                }
+                                while (!routes.settled(d) && (!bounded || gross - routes.bound(d) > 0)
+                                        && routes.settleNext()) {
+                                    // settling
+                                }
+                                if (!routes.settled(d) || !(gross - routes.cost(d) > 0)) {
+                                    continue;
+                                }
+                            }
+                            double exponent = sigma * r.nextGaussian();
+                            // The factor (an exp) is worked out only when a comparison needs it
+                            // (see beats; NaN: not known yet), or when the shortcuts are not safe.
+                            double noise = !(Math.abs(exponent) < 40) ? Math.exp(exponent) : Double.NaN;
+                            // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
+                            if (!beats(gross - cheapest, noise, exponent, best)) {
+                                continue;
+                            }
+                            // Nor can a route beat the days it takes at the cheapest day cost
+                            // anywhere: ruled out before any search when that is too dear already.
+                            if (bounded && !beats(gross - floor, noise, exponent, best)) {
+                                continue;
+                            }
                             if (routes == null) {
                                 routes = outlook.routeSearch(dayCost, s);
                             }
-                            while (!routes.settled(d) && (!bounded || gross - routes.frontier() > 0) && routes.settleNext()) {
+                            // Settle provinces until d's route is known, or until every route not
+                            // yet known costs too much for d to beat best: (gross - route) * noise
+                            // <= (gross - frontier) * noise <= best, the same exact skip.
+                            while (!routes.settled(d)
+                                    && (!bounded || beats(gross - routes.bound(d), noise, exponent, best))
+                                    && routes.settleNext()) {
                                 // settling
                             }
-                            if (!routes.settled(d) || !(gross - routes.cost(d) > 0)) {
+                            if (!routes.settled(d)) {
+                                continue; // cannot win, or cannot be reached (an infinite cost)
+                            }
+                            double margin = gross - routes.cost(d);
+                            if (!beats(margin, noise, exponent, best)) {
                                 continue;
                             }
-                        }
-                        double exponent = sigma * r.nextGaussian();
-                        // The factor (an exp) is worked out only when a comparison needs it
-                        // (see beats; NaN: not known yet), or when the shortcuts are not safe.
-                        double noise = !(Math.abs(exponent) < 40) ? Math.exp(exponent) : Double.NaN;
-                        // (gross - route) * noise <= (gross - cheapest) * noise: exact skip.
-                        if (!beats(gross - cheapest, noise, exponent, best)) {
-                            continue;
-                        }
-                        // Nor can a route beat the days it takes at the cheapest day cost
-                        // anywhere: ruled out before any search when that is too dear already.
-                        if (bounded && !beats(gross - floor, noise, exponent, best)) {
-                            continue;
-                        }
-                        if (routes == null) {
-                            routes = outlook.routeSearch(dayCost, s);
-                        }
-                        // Settle provinces until d's route is known, or until every route not
-                        // yet known costs too much for d to beat best: (gross - route) * noise
-                        // <= (gross - frontier) * noise <= best, the same exact skip.
-                        while (!routes.settled(d)
-                                && (!bounded || beats(gross - routes.frontier(), noise, exponent, best))
-                                && routes.settleNext()) {
-                            // settling
-                        }
-                        if (!routes.settled(d)) {
-                            continue; // cannot win, or cannot be reached (an infinite cost)
-                        }
-                        double margin = gross - routes.cost(d);
-                        if (!beats(margin, noise, exponent, best)) {
-                            continue;
-                        }
-                        double value = margin * (Double.isNaN(noise) ? Math.exp(exponent) : noise);
-                        if (value > best) {
-                            best = value;
-                            chosen = new Trip(t, m, s, d);
+                            double value = margin * (Double.isNaN(noise) ? Math.exp(exponent) : noise);
+                            if (value > best) {
+                                best = value;
+                                chosen = new Trip(t, m, s, d);
+                            }
                         }
                     }
                 }
             }
         }
         return chosen;
+    }
+
+    /**
+     * The destinations d in [from, to) (bit d - from) whose option could pay on the cheapest
+     * route: one can be had (its cost is not NaN), and its value sale - cost - risk is not shown to
+     * be unpaying even at the cheapest route cost (a NaN value is not ruled out here, as before).
+     * The misjudgement factor is positive, so an option not marked cannot beat best (>= 0) and
+     * draws no factor. Most options of most plans end here, so this loop is kept apart, tight.
+     */
+    private static long worthALook(double[] sale, double[] acquisition, double risk, double cheapest, int from, int to) {
+        long marked = 0;
+        for (int d = from; d < to; d++) {
+            double cost = acquisition[d];
+            if (!Double.isNaN(cost) && !(sale[d] - cost - risk - cheapest <= 0)) {
+                marked |= 1L << (d - from);
+            }
+        }
+        return marked;
     }
 
     /**

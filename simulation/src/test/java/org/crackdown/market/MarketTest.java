@@ -106,6 +106,7 @@ class MarketTest {
         ScanMarket scan = new ScanMarket(provinces);
         long id = 0;
         int sales = 0;
+        int ruledOut = 0;
         for (int day = 0; day < 400; day++) {
             for (int k = r.nextInt(12); k > 0; k--) {
                 int prov = r.nextInt(provinces);
@@ -120,7 +121,13 @@ class MarketTest {
                 int prov = r.nextInt(provinces);
                 VictimType t = VictimType.values()[r.nextInt(3)];
                 double floor = 10_000 + 50_000 * r.nextDouble();
+                boolean knownBelow = heaps.knownBelow(prov, t, floor);
                 Buyer expected = scan.sell(prov, t, floor);
+                // A kept top bid that rules a sale out is right (sell then also uses it).
+                if (knownBelow) {
+                    assertNull(expected, "day " + day);
+                    ruledOut++;
+                }
                 Market.Sale sale = heaps.sell(prov, t, floor, floor);
                 assertSame(expected, sale == null ? null : sale.buyer(), "day " + day);
                 if (sale != null) {
@@ -140,5 +147,6 @@ class MarketTest {
         assertNotNull(heaps);
         // The comparison covered real trade, not only empty markets.
         assertEquals(true, sales > 500, "sales " + sales);
+        assertEquals(true, ruledOut > 50, "sales ruled out by the kept top bid: " + ruledOut);
     }
 }

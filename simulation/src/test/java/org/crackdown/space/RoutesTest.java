@@ -227,6 +227,7 @@ class RoutesTest {
     /**
      * A search run only part of the way (issue 9) gives exactly the costs of a full one for every
      * province it settled, its frontier never exceeds the final cost of a province not yet settled,
+     * nor does {@link Routes.Search#bound} (which is at least the frontier, and the cost once settled),
      * and a reused search started afresh forgets the previous one. Day costs include ties and,
      * sometimes, provinces believed very dangerous.
      */
@@ -236,6 +237,7 @@ class RoutesTest {
         Routes routes = new Routes(NET);
         Routes.Search search = routes.search();
         int checkedBounds = 0;
+        int tighter = 0;
         for (int trial = 0; trial < 200; trial++) {
             double[] dayCost = new double[N];
             for (int i = 0; i < N; i++) {
@@ -256,12 +258,19 @@ class RoutesTest {
                     assertEquals(full[q], search.cost(q), 0, "settled " + from + "->" + q);
                 } else {
                     assertTrue(frontier <= full[q], "frontier " + frontier + " above " + full[q]);
+                    double bound = search.bound(q);
+                    assertTrue(bound >= frontier && bound <= full[q], "bound " + bound + " of " + full[q]);
+                    tighter += bound > frontier ? 1 : 0;
                     checkedBounds++;
+                }
+                if (search.settled(q)) {
+                    assertEquals(full[q], search.bound(q), 0, "bound of settled " + q);
                 }
             }
             int to = r.nextInt(N);
             assertEquals(full[to], search.costTo(to), 0, "resumed " + from + "->" + to);
         }
         assertTrue(checkedBounds > 1000, "the bound was checked on unsettled provinces: " + checkedBounds);
+        assertTrue(tighter > checkedBounds / 2, "bound() above the frontier for most: " + tighter + " of " + checkedBounds);
     }
 }
