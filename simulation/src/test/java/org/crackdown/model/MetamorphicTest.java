@@ -16,6 +16,7 @@ class MetamorphicTest {
 
     private static final int REPS = 6;
     private static final double SCALE = 0.02;
+    private static final double POLICE_SCALE = 0.05;
 
     @Test
     void higherSexRatioRaisesBrideTrafficking() {
@@ -29,13 +30,16 @@ class MetamorphicTest {
      * Doubled police catch a larger share of the trade, with diminishing returns. Since issue 10 the
      * trade itself shrinks under double police (fewer buyers and gangs enter), so total rescues
      * fall (measured at scale 0.02, 6 seeds: 286 ± 18 to 205 ± 11); the relation that holds is
-     * on the chance that a trafficked victim is rescued (0.147 ± 0.006 to 0.234 ± 0.014).
+     * on the chance that a trafficked victim is rescued (0.147 ± 0.006 to 0.234 ± 0.014). Since
+     * session 7 buyers also start at the risk the police imply, so the trade shrinks from the first
+     * day and the share rises by less (scale 0.02, 6 seeds: 0.41 ± 0.02 to 0.46 ± 0.03, a t of
+     * 1.4): run at scale 0.05, where the spread between seeds is smaller.
      */
     @Test
     void doublePoliceRescueALargerShareOfVictimsWithDiminishingReturns() {
-        Replicates base = Replicates.of(TestScenarios.china2011(SCALE, p -> { }), REPS,
+        Replicates base = Replicates.of(TestScenarios.china2011(POLICE_SCALE, p -> { }), REPS,
                 s -> (s.get("women_rescued") + s.get("children_rescued")) / s.get("victims_trafficked"));
-        Replicates doubled = Replicates.of(TestScenarios.china2011(SCALE, p -> p.setBudget(2)), REPS,
+        Replicates doubled = Replicates.of(TestScenarios.china2011(POLICE_SCALE, p -> p.setBudget(2)), REPS,
                 s -> (s.get("women_rescued") + s.get("children_rescued")) / s.get("victims_trafficked"));
         assertTrue(doubled.tAgainst(base) > 3, "rescues per victim: base " + base + ", doubled " + doubled);
         // Less than double: the upper end of the doubled run's interval stays below twice the base.
