@@ -51,7 +51,7 @@ import ec.util.MersenneTwisterFast;
  * specialisation, at random, oldest first, so each ledger keeps its latest
  * {@code police.trace_depth} sales. The victim was obtained as that gang would obtain one now:
  * the method and source province of the trip it chooses at the start (its own plan,
- * {@code TripChoice}, asked once per gang), a cross-border victim from a trade-border country
+ * {@code TripChoice}, asked per gang), a cross-border victim from a trade-border country
  * next to the source. Where the gang finds no trip worth making, the older rule stands: origin
  * its home, a child sold by its parents with the published share {@link #PARENTS_SALE_SHARE},
  * else abducted; a woman deceived. (Until session 6 every child was drawn so, 62.5% abducted and
@@ -100,8 +100,10 @@ public final class SettledStart {
      */
     public static Stocks settle(TraffickingModel m, java.util.function.Supplier<double[][]> yearlyBuyers,
                                 List<Gang> gangs, Parameters p, MersenneTwisterFast r) {
-        // Each gang's trip is chosen once, at the starting prices and risks (a gang's plan is the
-        // model's own choice of method and source; asking it per past sale would cost a plan each).
+        // Each gang's usual trip: its own plan at the starting prices and risks (the model's own
+        // choice of method and source; asked per gang, not per past sale, which would cost a plan
+        // each), at the first iteration and again at the last, once the market's flows are near
+        // settled.
         java.util.Map<Gang, TripChoice.Trip> usualTrips = new java.util.IdentityHashMap<>();
         // The inflow depends on the risks buyers perceive, and the risks on the stock the inflow
         // builds: a fixed point, reached by iterating from zero risk.

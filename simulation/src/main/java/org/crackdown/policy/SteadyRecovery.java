@@ -124,9 +124,14 @@ final class SteadyRecovery {
             }
         }
         for (int i = 0; i < provinces; i++) {
+            double[] mean = new double[2];
             for (int kind = 0; kind < 2; kind++) {
-                phi[i][kind] = kindGangs[kind] > 0 ? phi[i][kind] / kindGangs[kind]
-                        : kindGangs[1 - kind] > 0 ? phi[i][1 - kind] / kindGangs[1 - kind] : 0;
+                mean[kind] = kindGangs[kind] > 0 ? phi[i][kind] / kindGangs[kind] : Double.NaN;
+            }
+            for (int kind = 0; kind < 2; kind++) {
+                // A kind with no gang in play: its victims are sold by the other kind's gangs (as the
+                // start assigns them), so they share that kind's chance.
+                phi[i][kind] = !Double.isNaN(mean[kind]) ? mean[kind] : Double.isNaN(mean[1 - kind]) ? 0 : mean[1 - kind];
             }
         }
         // Hazards per held victim: the case-driven rescues as a constant hazard, then search and DNA.

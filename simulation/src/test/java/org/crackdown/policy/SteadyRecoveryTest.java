@@ -1,7 +1,17 @@
 package org.crackdown.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+
+import org.crackdown.agent.Gang;
+import org.crackdown.agent.PoliceUnit;
+import org.crackdown.agent.VictimType;
+import org.crackdown.model.ParamRegistry;
+import org.crackdown.model.Parameters;
 import org.junit.jupiter.api.Test;
 
 /** The conversions of SteadyRecovery: from a share of sales rescued to a hazard on the stock. */
@@ -30,5 +40,41 @@ class SteadyRecoveryTest {
         assertEquals(10, SteadyRecovery.stay(0, 10), 1e-12);
         assertEquals(1 / 0.05, SteadyRecovery.stay(0.05, Double.POSITIVE_INFINITY), 1e-12);
         assertEquals((1 - Math.exp(-0.5)) / 0.05, SteadyRecovery.stay(0.05, 10), 1e-12);
+    }
+
+    /**
+     * The estimate from its parts, one province, no trips (the start's older rule: women deceived,
+     * children abducted unless sold by parents), no buyer search (so the hazard is the cases'
+     * alone): more investigators solve more reports, so more sales are rescued and the hazard
+     * rises; and where only women's gangs are in play, the children they sell share the women's
+     * chance of a rescue per sale (phi), so the boys' hazard is the one that thins their stock by
+     * that same phi.
+     */
+    @Test
+    void moreInvestigatorsMeanAHigherHazardAndALoneKindSpeaksForBoth() {
+        Parameters p = new Parameters();
+        ParamRegistry.find("police.buyer_share").orElseThrow().set(p, 0.0);
+        double[][] inflow = {{100, 0, 300}}; // a year of boys, girls, women
+        List<Gang> women = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            women.add(new Gang(k + 1, 0, false, 1, 1, 4, 0, new double[1], 0));
+        }
+        int w = VictimType.WOMAN.ordinal();
+        int b = VictimType.BOY.ordinal();
+        double low = hazards(inflow, women, 50, p).byType()[0][w];
+        double high = hazards(inflow, women, 500, p).byType()[0][w];
+        assertTrue(low > 0 && high > low, low + " then " + high);
+        double[] h = hazards(inflow, women, 500, p).byType()[0];
+        double muW = SteadyRecovery.otherExits(VictimType.WOMAN, p);
+        double phi = 1 - SteadyRecovery.stay(muW + h[w], Double.POSITIVE_INFINITY) / SteadyRecovery.stay(muW, Double.POSITIVE_INFINITY);
+        double boys = SteadyRecovery.hazardFor(phi, SteadyRecovery.otherExits(VictimType.BOY, p),
+                SteadyRecovery.findableYears(VictimType.BOY, p));
+        assertEquals(boys, h[b], 1e-6 * boys);
+    }
+
+    private static SteadyRecovery.Hazards hazards(double[][] inflow, List<Gang> gangs, double officers, Parameters p) {
+        PoliceUnit u = new PoliceUnit(0);
+        u.setOfficers(officers);
+        return SteadyRecovery.estimate(inflow, gangs, new HashMap<>(), List.of(u), p);
     }
 }
