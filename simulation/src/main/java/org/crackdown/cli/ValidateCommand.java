@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.crackdown.calibration.CalibrationSpec;
 import org.crackdown.calibration.TargetsReader;
+import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
 import org.crackdown.optimize.OptimizeReader;
 import org.crackdown.optimize.OptimizeRun;
@@ -122,8 +123,21 @@ public final class ValidateCommand implements Callable<Integer> {
                     + count(c.free().size(), "free parameter") + ", scenario " + c.scenario();
         }
         Scenario s = scenarioOptions.load(file);
-        return s.name() + ", " + s.start() + ".." + s.end() + ", " + count(s.campaigns().size(), "campaign") + ", "
-                + count(s.timeline().size(), "timeline change");
+        return s.name() + ", " + s.start() + ".." + s.end() + ", " + count(s.campaigns().size(), "campaign")
+                + campaigns(s) + ", " + count(s.timeline().size(), "timeline change");
+    }
+
+    /** Each campaign's dates and strength, so that a --set campaigns.NAME.FIELD can be seen to act. */
+    private static String campaigns(Scenario s) {
+        if (s.campaigns().isEmpty()) {
+            return "";
+        }
+        List<String> each = new ArrayList<>();
+        for (org.crackdown.model.Campaign c : s.campaigns()) {
+            each.add(c.name() + " " + c.start() + ".." + c.end() + " x" + ParamSpec.format(c.intensity())
+                    + (c.halfLifeDays() > 0 ? " half-life " + ParamSpec.format(c.halfLifeDays()) + " days" : ""));
+        }
+        return " [" + String.join("; ", each) + "]";
     }
 
     private static String count(int n, String what) {

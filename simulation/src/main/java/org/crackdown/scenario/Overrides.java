@@ -1,16 +1,20 @@
 package org.crackdown.scenario;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.crackdown.yaml.Place;
+import org.crackdown.yaml.Suggest;
 import org.crackdown.yaml.YamlFiles;
 
 /**
  * Command-line {@code --set key=value} overrides, applied on top of a scenario after its
- * {@code extends} chain is merged: a parameter's starting value or one of the scalars that
- * define the run (name, seed, start, end, measure.from, measure.to).
+ * {@code extends} chain is merged: a parameter's starting value, one of the scalars that
+ * define the run (name, seed, start, end, measure.from, measure.to), or a named campaign's
+ * start, end, intensity or half-life ({@link CampaignKeys}).
  */
 final class Overrides {
 
@@ -27,10 +31,16 @@ final class Overrides {
             }
             String key = s.substring(0, eq).trim();
             String text = s.substring(eq + 1).trim();
+            if (CampaignKeys.isCampaignKey(key)) {
+                campaign(key, text, merged, broken, problems);
+                continue;
+            }
             if (!Schema.OVERRIDES.isLeaf(key)) {
                 problems.add(Place.SET.problem(Schema.OVERRIDES.isGroup(key)
                         ? "'" + key + "' is a group of keys; set one of them: "
                                 + String.join(", ", Schema.OVERRIDES.childrenOf(key))
+                        : key.equals("campaigns")
+                        ? "campaigns: set one field of one campaign, like " + CampaignKeys.EXAMPLE
                         : Schema.OVERRIDES.unknownKey(key, "")));
                 continue;
             }
@@ -45,5 +55,53 @@ final class Overrides {
                 broken.add(key);
             }
         }
+    }
+
+    /**
+     * Replaces one field of the named campaign in the merged list. The value is placed at
+     * {@code --set}, so the campaign checks that follow (end before start, intensity range, a
+     * campaign outside the run) point at the override rather than at the file.
+     */
+    @SuppressWarnings("unchecked")
+    private static void campaign(String key, String text, Map<String, Located<?>> merged, Set<String> broken,
+                                 List<Problem> problems) {
+        CampaignKeys.Key k;
+        Object value;
+        try {
+            k = CampaignKeys.parse(key);
+            value = CampaignKeys.value(k.field(), text);
+        } catch (IllegalArgumentException e) {
+            problems.add(Place.SET.problem(key + ": " + e.getMessage()));
+            return;
+        }
+        if (broken.contains("campaigns")) {
+            return; // the file's campaigns are wrong, and that is reported where they are written
+        }
+        Located<?> list = merged.get("campaigns");
+        List<CampaignDraft> drafts = list == null ? List.of() : (List<CampaignDraft>) list.value();
+        List<String> names = drafts.stream().map(c -> c.name().value()).toList();
+        int i = names.indexOf(k.campaign());
+        if (i < 0) {
+            List<String> near = Suggest.closest(k.campaign(), names, Suggest.tolerance(k.campaign().length()));
+            problems.add(Place.SET.problem(key + ": " + (names.isEmpty()
+                    ? "the scenario has no campaigns to change (campaigns are written in the scenario file)"
+                    : "unknown campaign " + YamlFiles.quoted(k.campaign()) + "; " + (near.isEmpty()
+                    ? "the scenario's campaigns are " + String.join(", ", names) : Suggest.didYouMean(near)))));
+            return;
+        }
+        CampaignDraft c = drafts.get(i);
+        CampaignDraft changed = switch (k.field()) {
+            case "start" -> new CampaignDraft(c.name(), new Located<>((LocalDate) value, Place.SET), c.end(),
+                    c.provinces(), c.intensity(), c.halfLifeDays(), c.where());
+            case "end" -> new CampaignDraft(c.name(), c.start(), new Located<>((LocalDate) value, Place.SET),
+                    c.provinces(), c.intensity(), c.halfLifeDays(), c.where());
+            case "intensity" -> new CampaignDraft(c.name(), c.start(), c.end(), c.provinces(),
+                    new Located<>((Double) value, Place.SET), c.halfLifeDays(), c.where());
+            default -> new CampaignDraft(c.name(), c.start(), c.end(), c.provinces(), c.intensity(),
+                    new Located<>((Double) value, Place.SET), c.where());
+        };
+        List<CampaignDraft> out = new ArrayList<>(drafts);
+        out.set(i, changed);
+        merged.put("campaigns", new Located<>(out, list.where()));
     }
 }

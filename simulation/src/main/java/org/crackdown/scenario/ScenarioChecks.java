@@ -181,7 +181,9 @@ final class ScenarioChecks {
         if (campaigns != null) {
             for (CampaignDraft c : (List<CampaignDraft>) campaigns.value()) {
                 if (c.end().value().isBefore(start.value()) || c.start().value().isAfter(end.value())) {
-                    problems.add(c.name().where().problem("campaign '" + c.name().value() + "' (" + c.start().value()
+                    Place at = c.start().where().equals(Place.SET) ? c.start().where()
+                            : c.end().where().equals(Place.SET) ? c.end().where() : c.name().where();
+                    problems.add(at.problem("campaign '" + c.name().value() + "' (" + c.start().value()
                             + ".." + c.end().value() + ") lies wholly outside the run" + run + ", so it would never "
                             + "act; move its dates or the run's, or remove it"));
                 }
@@ -217,7 +219,10 @@ final class ScenarioChecks {
                         + "; campaign names label outputs, so they must differ"));
             }
             if (c.end().value().isBefore(c.start().value())) {
-                problems.add(c.end().where().problem(label + ": end " + c.end().value() + " is before start "
+                // Blame the override that moved one date past the other, not the file's date.
+                Place at = c.start().where().equals(Place.SET) && !c.end().where().equals(Place.SET)
+                        ? c.start().where() : c.end().where();
+                problems.add(at.problem(label + ": end " + c.end().value() + " is before start "
                         + c.start().value()));
             }
             double intensity = c.intensity().value();

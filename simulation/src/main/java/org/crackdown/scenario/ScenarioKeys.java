@@ -66,6 +66,11 @@ public final class ScenarioKeys {
                         "Extra enforcement effort at the campaign's start, as a multiple of routine effort (1 = doubled).", FILE),
                 new KeyDoc("campaigns[].half_life_days", "0", "a number from 0", "days",
                         "Days for the campaign's extra effort to halve; 0 = no decay.", FILE),
+                new KeyDoc("campaigns.<name>.<field>", "the campaign's own",
+                        "field start or end: " + date + "; intensity or half_life_days: a number, as in the list", "",
+                        "Not written in a scenario file: an override of one field of the campaign named <name>, in --set, "
+                                + "sweep and optimize files, e.g. --set campaigns.national-2009.start=2009-01-01 (end, "
+                                + "intensity and half-life stay the file's unless set too).", "--set"),
                 new KeyDoc("timeline[].date", "(required)", date, "",
                         "Day a parameter change takes effect; a date before start takes effect at start.", FILE),
                 new KeyDoc("timeline[].set", "(required)", "a map of parameter keys (nested or dotted) to values", "",

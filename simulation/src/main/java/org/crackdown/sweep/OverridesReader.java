@@ -11,6 +11,7 @@ import java.util.function.BiConsumer;
 
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
+import org.crackdown.scenario.CampaignKeys;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.Setting;
 import org.crackdown.yaml.Entry;
@@ -61,8 +62,21 @@ public final class OverridesReader {
         if (period) {
             allowed.addAll(SweepFileReader.PERIOD);
         }
+        // Campaign keys name a campaign of the scenario, which this reader does not know: they
+        // are taken aside, checked for their form here and for the name by the scenario loader.
+        List<NodeTuple> parameters = new ArrayList<>();
+        List<Setting> campaigns = new ArrayList<>();
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && (k.getValue().equals("campaigns")
+                    || CampaignKeys.isCampaignKey(k.getValue()))) {
+                campaignLeaves(k.getValue(), k, t.getValueNode(), what, campaigns);
+            } else {
+                parameters.add(t);
+            }
+        }
         Map<String, Entry> leaves = new LinkedHashMap<>();
-        r.flatten(m, "", new Keys(allowed), what, leaves, k -> null);
+        r.flatten(new MappingNode(m.getTag(), true, parameters, m.getStartMark(), m.getEndMark(), m.getFlowStyle()),
+                "", new Keys(allowed), what, leaves, k -> null);
         List<Setting> out = new ArrayList<>();
         leaves.forEach((key, e) -> {
             String text = canonical(key, e.value(), what);
@@ -70,7 +84,47 @@ public final class OverridesReader {
                 out.add(new Setting(key, text, at(e.key())));
             }
         });
+        out.addAll(campaigns);
         return out;
+    }
+
+    /**
+     * The campaign overrides under {@code path}, nested ({@code campaigns: {national-2009: {start:
+     * 2009-01-01}}}) or dotted ({@code campaigns.national-2009.start: 2009-01-01}), as in --set.
+     */
+    private void campaignLeaves(String path, Node keyNode, Node value, String what, List<Setting> out) {
+        if (value instanceof MappingNode sub) {
+            for (Entry e : r.unique(sub, what)) {
+                campaignLeaves(path + "." + e.path(), e.key(), e.value(), what, out);
+            }
+            return;
+        }
+        if (path.equals("campaigns")) {
+            problems.add(at(value).problem(what + ": campaigns: expected a map of campaign names to the fields to "
+                    + "change, like {national-2009: {start: 2009-01-01}}, got " + what(value)));
+            return;
+        }
+        CampaignKeys.Key k;
+        try {
+            k = CampaignKeys.parse(path);
+        } catch (IllegalArgumentException e) {
+            problems.add(at(keyNode).problem(what + ": " + path + ": " + e.getMessage()));
+            return;
+        }
+        String allowed = k.isDate() ? "a date like 2011-01-01" : "a number";
+        if (!(value instanceof ScalarNode s) || s.getTag().equals(Tag.NULL)) {
+            problems.add(at(value).problem(what + ": " + path + ": expected " + allowed + ", got " + what(value)));
+            return;
+        }
+        if (out.stream().anyMatch(x -> x.key().equals(k.key()))) {
+            problems.add(at(keyNode).problem(what + ": duplicate key '" + k.key() + "'"));
+            return;
+        }
+        try {
+            out.add(new Setting(k.key(), CampaignKeys.canonical(k.field(), s.getValue()), at(keyNode)));
+        } catch (IllegalArgumentException e) {
+            problems.add(at(value).problem(what + ": " + path + ": " + e.getMessage()));
+        }
     }
 
     /** The value of one override in the form the scenario loader reads back to the same value. */
@@ -152,7 +206,14 @@ public final class OverridesReader {
                 }
                 body = new MappingNode(sm.getTag(), true, rest, sm.getStartMark(), sm.getEndMark(), sm.getFlowStyle());
             }
-            out.add(new Strategy(name, settings(body, "strategy '" + name + "'", false), at(t.key()), from));
+            List<Setting> settings = settings(body, "strategy '" + name + "'", false);
+            if (from != null) {
+                // A dated strategy is a timeline change of parameters; a campaign has dates of its own.
+                settings.stream().filter(x -> CampaignKeys.isCampaignKey(x.key())).findFirst().ifPresent(x ->
+                        problems.add(x.at().problem("strategy '" + name + "': " + x.key() + " cannot be dated with "
+                                + "from: (a campaign has its own dates); give it in a strategy without from:")));
+            }
+            out.add(new Strategy(name, settings, at(t.key()), from));
         }
         if (m.getValue().isEmpty()) {
             problems.add(at(node).problem("strategies: the map is empty; name at least one strategy (baseline: {}),"

@@ -321,7 +321,8 @@ public final class SweepFileReader {
 
     /** A hint for an unknown top-level key, beyond the nearest spelling. */
     private static String topLevelHint(String key) {
-        if (ParamRegistry.find(key).isPresent() || PERIOD.contains(key)) {
+        if (ParamRegistry.find(key).isPresent() || PERIOD.contains(key) || key.equals("campaigns")
+                || org.crackdown.scenario.CampaignKeys.isCampaignKey(key)) {
             return "unknown key '" + key + "': scenario keys go under set: (fixed for every run), "
                     + "vary: or a strategy";
         }

@@ -47,7 +47,8 @@ class ParamsCommandTest {
         List<String> keys = rows.stream().map(r -> r.get("key")).toList();
         List<String> structure = List.of("name", "description", "extends", "seed", "start", "end", "measure.from",
                 "measure.to", "campaigns[].name", "campaigns[].start", "campaigns[].end", "campaigns[].provinces",
-                "campaigns[].intensity", "campaigns[].half_life_days", "timeline[].date", "timeline[].set",
+                "campaigns[].intensity", "campaigns[].half_life_days", "campaigns.<name>.<field>", "timeline[].date",
+                "timeline[].set",
                 "operations[].name", "operations[].start", "operations[].provinces", "operations[].officers");
         assertEquals(structure, keys.subList(0, structure.size()));
         assertEquals(ParamRegistry.keys(), keys.subList(structure.size(), keys.size()));

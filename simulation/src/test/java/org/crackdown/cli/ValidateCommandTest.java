@@ -1,6 +1,7 @@
 package org.crackdown.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -27,8 +28,8 @@ class ValidateCommandTest {
     void validFilesPrintOneOkLineEach() {
         Result r = run("validate", "../scenarios/china-2011.yaml", "../scenarios/china-2011-no-campaign.yaml");
         assertEquals(Main.OK, r.code(), r.err());
-        assertEquals("ok  ../scenarios/china-2011.yaml (china-2011, 2008-01-01..2011-12-31, 1 campaign, "
-                + "2 timeline changes)\n"
+        assertEquals("ok  ../scenarios/china-2011.yaml (china-2011, 2008-01-01..2011-12-31, 1 campaign "
+                + "[national-2009 2009-04-09..2011-12-31 x1 half-life 365 days], 2 timeline changes)\n"
                 + "ok  ../scenarios/china-2011-no-campaign.yaml (china-2011-no-campaign, 2008-01-01..2011-12-31, "
                 + "0 campaigns, 2 timeline changes)\n", r.out().replace("\r\n", "\n"));
         assertEquals("", r.err());
@@ -65,6 +66,24 @@ class ValidateCommandTest {
         Result window = run("validate", "--set", "measure.from=2007-01-01", "../scenarios/china-2011.yaml");
         assertEquals(Main.BAD_INPUT, window.code());
         assertTrue(window.err().startsWith("--set: measure.from 2007-01-01 is before start 2008-01-01"), window.err());
+    }
+
+    @Test
+    void campaignOverridesShowInTheOkLineAndBadOnesExitTwo() {
+        Result ok = run("validate", "--set", "campaigns.national-2009.start=2010-01-01", "--set",
+                "campaigns.national-2009.intensity=2.5", "../scenarios/china-2011.yaml");
+        assertEquals(Main.OK, ok.code(), ok.err());
+        assertTrue(ok.out().contains("[national-2009 2010-01-01..2011-12-31 x2.5 half-life 365 days]"), ok.out());
+        Result unknown = run("validate", "--set", "campaigns.national-2008.start=2010-01-01",
+                "../scenarios/china-2011.yaml");
+        assertEquals(Main.BAD_INPUT, unknown.code());
+        assertEquals("--set: campaigns.national-2008.start: unknown campaign 'national-2008'; did you mean "
+                + "'national-2009'?\n", unknown.err().replace("\r\n", "\n"));
+        Result date = run("validate", "--set", "campaigns.national-2009.end=2011-13-01", "../scenarios/china-2011.yaml");
+        assertEquals(Main.BAD_INPUT, date.code());
+        assertEquals("--set: campaigns.national-2009.end: expected a date like 2011-01-01, got '2011-13-01'\n",
+                date.err().replace("\r\n", "\n"));
+        assertFalse(date.err().contains("Exception"), date.err());
     }
 
     @Test

@@ -220,6 +220,64 @@ class ScenarioLoaderTest {
         assertEquals(0.0, s.campaigns().get(1).halfLifeDays());
     }
 
+    static final String TWO_CAMPAIGNS = """
+            start: 2010-01-01
+            end: 2012-12-31
+            campaigns:
+              - {name: national.2010, start: 2010-04-01, end: 2011-03-31, provinces: all, intensity: 1, half_life_days: 90}
+              - {name: border, start: 2011-06-01, end: 2011-08-31, provinces: [CN-YN], intensity: 2}
+            """;
+
+    @Test
+    void setMovesANamedCampaignAndTheRunRecordsIt() throws Exception {
+        // The name has a dot: the field is the key's last part.
+        Scenario s = loadText(TWO_CAMPAIGNS, "campaigns.national.2010.start=2011-10-01",
+                "campaigns.national.2010.end=2012-09-30", "campaigns.national.2010.intensity=0.5",
+                "campaigns.border.half_life_days=30");
+        assertEquals(List.of(new Campaign("border", LocalDate.of(2011, 6, 1), LocalDate.of(2011, 8, 31),
+                        List.of("CN-YN"), 2, 30),
+                new Campaign("national.2010", LocalDate.of(2011, 10, 1), LocalDate.of(2012, 9, 30), List.of(), 0.5, 90)),
+                s.campaigns(), "overridden (the rest as the file has it), and sorted by their new starts");
+        // The resolved scenario a run folder keeps loads back to the overridden campaigns.
+        assertEquals(s.campaigns(), loadText(ScenarioWriter.toYaml(s)).campaigns());
+    }
+
+    @Test
+    void campaignOverrideProblemsNameTheKeyAndSuggest() {
+        assertEquals(List.of(
+                "--set: campaigns.nationl.2010.start: unknown campaign 'nationl.2010'; did you mean 'national.2010'?",
+                "--set: campaigns.south.start: unknown campaign 'south'; the scenario's campaigns are national.2010, "
+                        + "border",
+                "--set: campaigns.border.strat: unknown campaign field 'strat'; did you mean 'start'?",
+                "--set: campaigns.border.provinces: a campaign's provinces cannot be overridden (only start, end, "
+                        + "intensity, half_life_days); restate the campaigns list in a scenario that extends this one",
+                "--set: campaigns.border: expected campaigns.<campaign name>.<field> with a field of start, end, "
+                        + "intensity, half_life_days, like campaigns.national-2009.start=2009-01-01, got "
+                        + "'campaigns.border'",
+                "--set: campaigns.border.start: expected a date like 2011-01-01, got '2011-02-30'",
+                "--set: campaigns.border.intensity: expected a number, got 'high'",
+                "--set: campaigns: set one field of one campaign, like campaigns.national-2009.start=2009-01-01"),
+                problemsOf(TWO_CAMPAIGNS, "campaigns.nationl.2010.start=2011-01-01", "campaigns.south.start=2011-01-01",
+                        "campaigns.border.strat=2011-01-01", "campaigns.border.provinces=all",
+                        "campaigns.border=x", "campaigns.border.start=2011-02-30", "campaigns.border.intensity=high",
+                        "campaigns=[]"));
+    }
+
+    @Test
+    void aMovedCampaignIsCheckedAndTheOverrideBlamed() {
+        assertEquals(List.of(
+                "--set: campaign 'border': end 2011-08-31 is before start 2011-09-01",
+                "--set: campaign 'border' intensity: expected a number from 0 to 20 (x routine effort), got '25'"),
+                problemsOf(TWO_CAMPAIGNS, "campaigns.border.start=2011-09-01", "campaigns.border.intensity=25"));
+        assertEquals(List.of("--set: campaign 'border' (2013-06-01..2013-08-31) lies wholly outside the run "
+                        + "(the run is 2010-01-01..2012-12-31), so it would never act; move its dates or the run's, or "
+                        + "remove it"),
+                problemsOf(TWO_CAMPAIGNS, "campaigns.border.start=2013-06-01", "campaigns.border.end=2013-08-31"));
+        assertEquals(List.of("--set: campaigns.national-2009.start: the scenario has no campaigns to change "
+                        + "(campaigns are written in the scenario file)"),
+                problemsOf("start: 2010-01-01\nend: 2010-12-31\n", "campaigns.national-2009.start=2010-01-01"));
+    }
+
     @Test
     void sharesMayAddUpToExactlyOne() throws Exception {
         Scenario s = loadText("start: 2010-01-01\nend: 2010-12-31\npolice: {patrol_share: 0.2, investigation_share: "

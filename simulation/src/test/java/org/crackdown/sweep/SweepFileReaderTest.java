@@ -65,6 +65,53 @@ class SweepFileReaderTest {
         assertEquals(1, s.replicates());
     }
 
+    /** A sweep file over tiny.yaml with a campaign (national-2010, February to April 2010). */
+    private Path withCampaign(String name, String body) throws Exception {
+        Path scenario = dir.resolve("campaign.yaml");
+        Files.writeString(scenario, "extends: " + SweepFiles.TINY + "\ncampaigns:\n  - {name: national-2010, "
+                + "start: 2010-02-01, end: 2010-04-30, provinces: all, intensity: 1}\n");
+        Path f = dir.resolve(name + ".yaml");
+        Files.writeString(f, "name: " + name + "\nbase: campaign.yaml\n" + SweepFiles.FAST_SET + body);
+        return f;
+    }
+
+    @Test
+    void campaignTimingIsSetNestedOrDottedAndEveryStrategyLoads() throws Exception {
+        SweepPlan plan = SweepPlan.load(withCampaign("timing", "strategies:\n  baseline: {}\n"
+                + "  early: {campaigns.national-2010.start: 2010-01-15}\n"
+                + "  strong: {campaigns: {national-2010: {intensity: 2, end: 2010-03-31}}}\n"));
+        List<Strategy> st = plan.spec().strategies();
+        assertEquals(List.of("campaigns.national-2010.start=2010-01-15"),
+                st.get(1).settings().stream().map(Setting::asSet).toList());
+        assertEquals(List.of("campaigns.national-2010.intensity=2", "campaigns.national-2010.end=2010-03-31"),
+                st.get(2).settings().stream().map(Setting::asSet).toList());
+    }
+
+    @Test
+    void campaignKeyProblemsArePlacedInTheSweepFile() throws Exception {
+        Path f = withCampaign("bad", "strategies:\n  baseline: {}\n"
+                + "  early: {campaigns.national-2011.start: 2010-01-15}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> SweepPlan.load(f));
+        assertEquals(List.of(f + ":6:11: strategy 'early': campaigns.national-2011.start: unknown campaign "
+                + "'national-2011'; did you mean 'national-2010'?"), e.problems().stream().map(Problem::toString).toList());
+        Path g = withCampaign("worse", "strategies:\n"
+                + "  a: {campaigns: {national-2010: {strat: 2010-01-15}}}\n"
+                + "  b: {campaigns.national-2010.start: 2010-02-30}\n"
+                + "  c: {from: 2010-02-01, campaigns.national-2010.intensity: 2}\n"
+                + "  d: {campaigns: 2}\n");
+        ScenarioException w = assertThrows(ScenarioException.class, () -> SweepPlan.load(g));
+        assertEquals(List.of(
+                g + ":5:35: strategy 'a': campaigns.national-2010.strat: unknown campaign field 'strat'; did you mean "
+                        + "'start'?",
+                g + ":6:38: strategy 'b': campaigns.national-2010.start: expected a date like 2011-01-01, got "
+                        + "'2010-02-30'",
+                g + ":7:25: strategy 'c': campaigns.national-2010.intensity cannot be dated with from: (a campaign has "
+                        + "its own dates); give it in a strategy without from:",
+                g + ":8:18: strategy 'd': campaigns: expected a map of campaign names to the fields to change, like "
+                        + "{national-2009: {start: 2009-01-01}}, got '2'"),
+                w.problems().stream().map(Problem::toString).toList());
+    }
+
     @Test
     void unknownTopLevelKeySuggestsTheNearestWithItsPlace() throws Exception {
         assertEquals(file() + ":3:1: unknown key 'replicate'; did you mean 'replicates'?", only("replicate: 3\n"));
