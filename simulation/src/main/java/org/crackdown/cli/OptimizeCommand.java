@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "optimize", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Searches, with CMA-ES over replicated runs under common random numbers, for the strategy "
                 + "that does best on a measure at equal cost: the split of the same officers between tasks, the rule "
-                + "that shares them among provinces, and parameters such as buyer prosecution (the optimize file's "
+                + "that shares them among provinces, a campaign's timing at the same extra effort, and parameters "
+                + "such as buyer prosecution (the optimize file's "
                 + "decisions; docs/uncertainty.md). Optionally over the draws of a posterior, by the mean or a "
                 + "percentile.",
                 "Writes a folder with history.csv (every candidate), comparison.csv (the optimum against the named "
@@ -101,11 +102,7 @@ public final class OptimizeCommand implements Callable<Integer> {
         }
         OptimizeSpec os = OptimizeReader.read(file);
         if (generations != null) {
-            OptimizeSpec.SearchSettings s = os.search();
-            os = new OptimizeSpec(os.name(), os.file(), os.scenario(), os.set(), os.replicates(), os.seedBase(),
-                    os.objective(), os.tasks(), os.rules(), os.ranges(),
-                    new OptimizeSpec.SearchSettings(generations, s.population(), s.sigma(), s.seed()), os.posterior(),
-                    os.compare(), os.from());
+            os = os.withGenerations(generations);
         }
         ScenarioFiles files = ScenarioFiles.snapshot();
         OptimizeRun run = OptimizeRun.prepare(os, scenarioOptions.sets(), files);
@@ -182,9 +179,7 @@ public final class OptimizeCommand implements Callable<Integer> {
             OptimizeWriter.copyFile(folder.temp(), os);
             OptimizeWriter.writeHistory(folder.temp(), os, d, outcome);
             OptimizeWriter.writeComparison(folder.temp(), os, rows);
-            OptimizeWriter.writeBest(folder.temp(), folder.target(), os, run.sets(), run.base().name(),
-                    run.base().timeline(), d,
-                    outcome.best());
+            OptimizeWriter.writeBest(folder.temp(), folder.target(), os, run.sets(), run.base(), d, outcome.best());
             OptimizeWriter.writeManifest(folder.temp(), os, run.sets(), run.base().name(), nThreads, opt.population(),
                     outcome, started, Instant.now());
             folder.commit();

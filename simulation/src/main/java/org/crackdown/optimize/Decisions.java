@@ -1,12 +1,16 @@
 package org.crackdown.optimize;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.crackdown.model.Allocation;
+import org.crackdown.model.Campaign;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Parameters;
+import org.crackdown.scenario.CampaignKeys;
 import org.crackdown.yaml.Place;
 
 /**
@@ -27,14 +31,19 @@ import org.crackdown.yaml.Place;
  * <li><b>ranges</b>: a parameter moved within [min, max] (on a log scale with {@code log: true}),
  * e.g. buyers.prosecution_probability. Keys that change the number of officers are refused by
  * the reader ({@link OptimizeReader#COST_KEYS}).</li>
+ * <li><b>campaigns</b>: a named campaign's start day (one coordinate) and, optionally, its length
+ * in days (another), with its intensity scaled so that its extra effort over its whole schedule
+ * stays the scenario's ({@link Timing}).</li>
  * </ul>
  *
  * @param tasks     police share keys split by the search, in file order (empty: none)
  * @param taskTotal what the base scenario gives those keys together
  * @param rules     allocation rules to choose from (empty: the scenario's rule is kept)
  * @param ranges    parameters moved within bounds
+ * @param campaigns campaigns whose timing is decided, resolved against the scenario
  */
-public record Decisions(List<String> tasks, double taskTotal, List<Allocation> rules, List<Range> ranges) {
+public record Decisions(List<String> tasks, double taskTotal, List<Allocation> rules, List<Range> ranges,
+                        List<Timing> campaigns) {
 
     /** Largest |logit| of a task: shares of two tasks differ at most e^(2 x 3), about 400 times. */
     public static final double LOGIT_RANGE = 3;
@@ -51,15 +60,102 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
         }
     }
 
+    /**
+     * A campaign's timing decided at equal effort. The start is a day from {@code earliest} to
+     * {@code latest}; the length is {@code shortest..longest} days, or the scenario's own when
+     * {@code shortest} is 0. A campaign cannot outlast the run: it ends on the run's last day at
+     * the latest. Its extra effort, intensity × Σ over its days d = 0..L−1 of 0.5^(d / half-life)
+     * (in days of routine effort, as {@link org.crackdown.model.Campaign#boostOn} schedules it), is
+     * held at the scenario's campaign's: a shorter campaign is more intense, a moved one the same.
+     *
+     * @param base   the scenario's campaign (null until resolved against the scenario)
+     * @param runEnd the run's last day (null until resolved)
+     */
+    public record Timing(String name, LocalDate earliest, LocalDate latest, int shortest, int longest, Place at,
+                         Campaign base, LocalDate runEnd) {
+
+        /** As the reader gives it, before the scenario is known. */
+        public Timing(String name, LocalDate earliest, LocalDate latest, int shortest, int longest, Place at) {
+            this(name, earliest, latest, shortest, longest, at, null, null);
+        }
+
+        public Timing resolved(Campaign campaign, LocalDate lastDay) {
+            return new Timing(name, earliest, latest, shortest, longest, at, campaign, lastDay);
+        }
+
+        public boolean decidesLength() {
+            return shortest > 0;
+        }
+
+        int coordinates() {
+            return decidesLength() ? 2 : 1;
+        }
+
+        long span() {
+            return ChronoUnit.DAYS.between(earliest, latest);
+        }
+
+        /** The scenario's campaign's length in days. */
+        public long baseLength() {
+            return ChronoUnit.DAYS.between(base.start(), base.end()) + 1;
+        }
+
+        /** Extra effort of a campaign of intensity 1 lasting {@code days}, in days of routine effort. */
+        public double effort(long days) {
+            double h = base.halfLifeDays();
+            if (h <= 0) {
+                return days;
+            }
+            double r = Math.pow(0.5, 1 / h);
+            return (1 - Math.pow(r, days)) / (1 - r);
+        }
+
+        /** The intensity that gives a campaign of {@code days} the scenario's campaign's extra effort. */
+        public double intensityFor(long days) {
+            return base.intensity() * effort(baseLength()) / effort(days);
+        }
+
+        /** The days a campaign starting on {@code start} with length {@code days} runs within the run. */
+        public long within(LocalDate start, long days) {
+            return Math.min(days, ChronoUnit.DAYS.between(start, runEnd) + 1);
+        }
+
+        /** Start, end and intensity at the timing's coordinates {@code u} (one or two). */
+        List<String> values(double[] u, int i) {
+            LocalDate start = earliest.plusDays(Math.round(clamp(u[i]) * span()));
+            long wanted = decidesLength() ? shortest + Math.round(clamp(u[i + 1]) * (longest - shortest))
+                    : baseLength();
+            long days = within(start, wanted);
+            // Six significant digits: what history.csv and best.yaml show is exactly what ran.
+            return List.of(start.toString(), start.plusDays(days - 1).toString(),
+                    ParamSpec.format(roundTo(intensityFor(days), 6)));
+        }
+
+        /** The scenario's own timing as coordinates, clipped to the bounds. */
+        void start(double[] u, int i) {
+            u[i] = span() == 0 ? 0.5 : clamp((double) ChronoUnit.DAYS.between(earliest, base.start()) / span());
+            if (decidesLength()) {
+                u[i + 1] = clamp((double) (baseLength() - shortest) / (longest - shortest));
+            }
+        }
+    }
+
+    /** Decisions without campaign timing. */
+    public Decisions(List<String> tasks, double taskTotal, List<Allocation> rules, List<Range> ranges) {
+        this(tasks, taskTotal, rules, ranges, List.of());
+    }
+
     public Decisions {
         tasks = List.copyOf(tasks);
         rules = List.copyOf(rules);
         ranges = List.copyOf(ranges);
+        campaigns = List.copyOf(campaigns);
     }
 
     /** The decision's coordinates. */
     public int dimension() {
-        return tasks.size() + (rules.isEmpty() ? 0 : 1) + ranges.size();
+        return tasks.size() + (rules.isEmpty() ? 0 : 1) + ranges.size()
+                + campaigns.stream().mapToInt(Timing::coordinates).sum();
     }
 
     /** Names of the coordinates, for history.csv ({@code x.police.patrol_share}, {@code x.police.allocation}). */
@@ -70,6 +166,12 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
             out.add("x.police.allocation");
         }
         ranges.forEach(r -> out.add("x." + r.key()));
+        for (Timing t : campaigns) {
+            out.add("x." + CampaignKeys.key(t.name(), "start"));
+            if (t.decidesLength()) {
+                out.add("x." + CampaignKeys.PREFIX + t.name() + ".length_days");
+            }
+        }
         return out;
     }
 
@@ -80,6 +182,11 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
             out.add("police.allocation");
         }
         ranges.forEach(r -> out.add(r.key()));
+        for (Timing t : campaigns) {
+            for (String field : List.of("start", "end", "intensity")) {
+                out.add(CampaignKeys.key(t.name(), field));
+            }
+        }
         return out;
     }
 
@@ -132,6 +239,10 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
                     : ParamSpec.format(roundTo(v, 6));
             out.add(ParamSpec.format(spec.parse(text)));
         }
+        for (Timing t : campaigns) {
+            out.addAll(t.values(u, i));
+            i += t.coordinates();
+        }
         return out;
     }
 
@@ -149,7 +260,8 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
     /**
      * The base scenario's own strategy as a point of the cube, where the search starts: its task
      * shares (each logit log(share) minus the mean, clipped to the range), its rule's bin (the first
-     * bin if its rule is not listed) and its values of the ranged parameters (clipped to the bounds).
+     * bin if its rule is not listed), its values of the ranged parameters and its campaigns' start and
+     * length (clipped to the bounds).
      */
     public double[] start(Parameters base) {
         double[] u = new double[dimension()];
@@ -173,6 +285,10 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
         }
         for (Range r : ranges) {
             u[i++] = r.toUnit(((Number) ParamRegistry.find(r.key()).orElseThrow().get(base)).doubleValue());
+        }
+        for (Timing t : campaigns) {
+            t.start(u, i);
+            i += t.coordinates();
         }
         return u;
     }

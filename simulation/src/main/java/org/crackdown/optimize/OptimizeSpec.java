@@ -27,11 +27,22 @@ import org.crackdown.sweep.Strategy;
  * @param compare    the named strategies the optimum is compared with, on fresh seeds
  * @param from       the day the decisions take effect ({@code decisions: from:}), as a dated change
  *                   after the scenario's own changes of that day; null: from the first day
+ * @param campaigns  campaigns whose timing is decided ({@code decisions: campaigns}), not yet
+ *                   resolved against the scenario
  */
 public record OptimizeSpec(String name, Path file, Path scenario, List<Setting> set, int replicates, long seedBase,
                            Objective objective, List<String> tasks, List<Allocation> rules,
                            List<Decisions.Range> ranges, SearchSettings search, PosteriorDraws posterior,
-                           Compare compare, java.time.LocalDate from) {
+                           Compare compare, java.time.LocalDate from, List<Decisions.Timing> campaigns) {
+
+    /** No campaign timing decided. */
+    public OptimizeSpec(String name, Path file, Path scenario, List<Setting> set, int replicates, long seedBase,
+                        Objective objective, List<String> tasks, List<Allocation> rules,
+                        List<Decisions.Range> ranges, SearchSettings search, PosteriorDraws posterior,
+                        Compare compare, java.time.LocalDate from) {
+        this(name, file, scenario, set, replicates, seedBase, objective, tasks, rules, ranges, search, posterior,
+                compare, from, List.of());
+    }
 
     /** Decisions from the first day. */
     public OptimizeSpec(String name, Path file, Path scenario, List<Setting> set, int replicates, long seedBase,
@@ -47,6 +58,14 @@ public record OptimizeSpec(String name, Path file, Path scenario, List<Setting> 
         tasks = List.copyOf(tasks);
         rules = List.copyOf(rules);
         ranges = List.copyOf(ranges);
+        campaigns = List.copyOf(campaigns);
+    }
+
+    /** The same search with {@code generations} generations. */
+    public OptimizeSpec withGenerations(int generations) {
+        return new OptimizeSpec(name, file, scenario, set, replicates, seedBase, objective, tasks, rules, ranges,
+                new SearchSettings(generations, search.population(), search.sigma(), search.seed()), posterior,
+                compare, from, campaigns);
     }
 
     /**

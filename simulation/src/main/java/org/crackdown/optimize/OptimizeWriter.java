@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.crackdown.format.Json;
+import org.crackdown.model.Campaign;
+import org.crackdown.model.Scenario;
 import org.crackdown.output.CsvNumbers;
 import org.crackdown.output.RunManifest;
+import org.crackdown.scenario.CampaignKeys;
+import org.crackdown.scenario.ScenarioWriter;
 
 /**
  * The files of an optimize folder: history.csv (every candidate), comparison.csv (the optimum
@@ -100,26 +105,21 @@ public final class OptimizeWriter {
      * best.yaml: a scenario that extends the optimised one and sets what the optimize file fixed
      * (its {@code set} and the command line's, except the scale) and the optimum's decisions, so
      * that {@code crackdown run best.yaml --set scale=S --seed N} repeats a run of the search.
+     * With decisions: from, the decided values are a timeline change on that day, after the
+     * scenario's own changes of that day. Since a list replaces the base's whole, the scenario's
+     * own {@code timeline} is restated then, and its {@code campaigns} when a campaign's timing is
+     * decided or set (a scenario file has no campaigns.NAME.FIELD keys).
      *
      * @param finalDir where the folder will live once committed (the {@code extends} path is relative to it)
+     * @param scenario the optimised scenario with the file's and the command line's overrides
      */
-    public static void writeBest(Path dir, Path finalDir, OptimizeSpec spec, List<String> sets, String scenarioName,
+    public static void writeBest(Path dir, Path finalDir, OptimizeSpec spec, List<String> sets, Scenario scenario,
                                  Decisions d, Optimization.Candidate best) throws IOException {
-        writeBest(dir, finalDir, spec, sets, scenarioName, List.of(), d, best);
-    }
-
-    /**
-     * best.yaml: the optimum as a scenario extending the optimised one. With decisions: from, the
-     * decided values are a timeline change on that day, after the scenario's own changes of that
-     * day; since a list replaces the base's whole, the scenario's own {@code timeline} is restated.
-     *
-     * @param timeline the optimised scenario's timeline (used with decisions: from)
-     */
-    public static void writeBest(Path dir, Path finalDir, OptimizeSpec spec, List<String> sets, String scenarioName,
-                                 List<org.crackdown.model.TimelineChange> timeline, Decisions d,
-                                 Optimization.Candidate best) throws IOException {
+        String scenarioName = scenario.name();
+        List<org.crackdown.model.TimelineChange> timeline = scenario.timeline();
         Path base = finalDir.toAbsolutePath().normalize().relativize(spec.scenario().toAbsolutePath().normalize());
         String scale = null;
+        boolean campaignsSet = false;
         Map<String, String> kept = new LinkedHashMap<>();
         for (String s : sets) {
             int eq = s.indexOf('=');
@@ -127,6 +127,8 @@ public final class OptimizeWriter {
             String value = s.substring(eq + 1).trim();
             if (key.equals("scale")) {
                 scale = value;
+            } else if (CampaignKeys.isCampaignKey(key)) {
+                campaignsSet = true; // already in the scenario's campaigns, restated below
             } else if (!List.of("name", "seed").contains(key)) {
                 kept.remove(key);
                 kept.put(key, value);
@@ -150,9 +152,16 @@ public final class OptimizeWriter {
         b.append("extends: ").append(base.toString().replace('\\', '/')).append('\n');
         kept.forEach((k, v) -> b.append(k).append(": ").append(v).append('\n'));
         List<String> keys = d.keys();
+        if (campaignsSet || !d.campaigns().isEmpty()) {
+            b.append("# The scenario's campaigns, restated (a list replaces the base's whole)"
+                    + (d.campaigns().isEmpty() ? "" : ", with the decided timing") + ".\n");
+            b.append(ScenarioWriter.campaignsYaml(decidedCampaigns(scenario.campaigns(), keys, best.values())));
+        }
         if (spec.from() == null) {
             for (int i = 0; i < keys.size(); i++) {
-                b.append(keys.get(i)).append(": ").append(best.values().get(i)).append('\n');
+                if (!CampaignKeys.isCampaignKey(keys.get(i))) {
+                    b.append(keys.get(i)).append(": ").append(best.values().get(i)).append('\n');
+                }
             }
         } else {
             b.append("# The scenario's own timeline, restated (a list replaces the base's whole), with the decisions "
@@ -178,6 +187,20 @@ public final class OptimizeWriter {
             }
         }
         Files.writeString(dir.resolve(BEST), b.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The campaigns with the decided start, end and intensity of those whose timing was decided. */
+    static List<Campaign> decidedCampaigns(List<Campaign> campaigns, List<String> keys, List<String> values) {
+        List<Campaign> out = new ArrayList<>();
+        for (Campaign c : campaigns) {
+            int i = keys.indexOf(CampaignKeys.key(c.name(), "start"));
+            out.add(i < 0 ? c : new Campaign(c.name(), LocalDate.parse(values.get(i)),
+                    LocalDate.parse(values.get(keys.indexOf(CampaignKeys.key(c.name(), "end")))), c.provinces(),
+                    Double.parseDouble(values.get(keys.indexOf(CampaignKeys.key(c.name(), "intensity")))),
+                    c.halfLifeDays()));
+        }
+        out.sort(java.util.Comparator.comparing(Campaign::start));
+        return out;
     }
 
     /** One timeline entry: {@code values}, then the decided {@code keys} (which win on the same day). */

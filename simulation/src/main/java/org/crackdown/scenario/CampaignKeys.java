@@ -18,6 +18,8 @@ public final class CampaignKeys {
     public static final String PREFIX = "campaigns.";
     /** What may be overridden: name and provinces may not (a renamed campaign is another campaign). */
     public static final List<String> FIELDS = List.of("start", "end", "intensity", "half_life_days");
+    /** The most extra effort a campaign may have, as a multiple of routine effort. */
+    public static final double INTENSITY_MAX = ScenarioChecks.INTENSITY_MAX;
     static final String EXAMPLE = "campaigns.national-2009.start=2009-01-01";
 
     /** One parsed key: the campaign's name and the field. */

@@ -107,21 +107,7 @@ public final class ScenarioWriter {
                         .append(": ").append(ParamSpec.format(spec.get(s.parameters()))).append('\n');
             }
         }
-        if (s.campaigns().isEmpty()) {
-            b.append("campaigns: []\n");
-        } else {
-            b.append("campaigns:\n");
-            for (Campaign c : s.campaigns()) {
-                b.append("  - name: ").append(quote(c.name())).append('\n');
-                b.append("    start: ").append(iso(c.start())).append('\n');
-                b.append("    end: ").append(iso(c.end())).append('\n');
-                b.append("    provinces: ")
-                        .append(c.provinces().isEmpty() ? "all" : "[" + String.join(", ", c.provinces()) + "]")
-                        .append('\n');
-                b.append("    intensity: ").append(ParamSpec.format(c.intensity())).append('\n');
-                b.append("    half_life_days: ").append(ParamSpec.format(c.halfLifeDays())).append('\n');
-            }
-        }
+        b.append(campaignsYaml(s.campaigns()));
         if (s.timeline().isEmpty()) {
             b.append("timeline: []\n");
         } else {
@@ -142,6 +128,25 @@ public final class ScenarioWriter {
                         : "[" + String.join(", ", o.provinces()) + "]").append('\n');
                 b.append("    officers: ").append(ParamSpec.format(o.officers())).append('\n');
             }
+        }
+        return b.toString();
+    }
+
+    /** The {@code campaigns:} list of a scenario file, in full ({@code campaigns: []} for none). */
+    public static String campaignsYaml(List<Campaign> campaigns) {
+        if (campaigns.isEmpty()) {
+            return "campaigns: []\n";
+        }
+        StringBuilder b = new StringBuilder("campaigns:\n");
+        for (Campaign c : campaigns) {
+            b.append("  - name: ").append(quote(c.name())).append('\n');
+            b.append("    start: ").append(iso(c.start())).append('\n');
+            b.append("    end: ").append(iso(c.end())).append('\n');
+            b.append("    provinces: ")
+                    .append(c.provinces().isEmpty() ? "all" : "[" + String.join(", ", c.provinces()) + "]")
+                    .append('\n');
+            b.append("    intensity: ").append(ParamSpec.format(c.intensity())).append('\n');
+            b.append("    half_life_days: ").append(ParamSpec.format(c.halfLifeDays())).append('\n');
         }
         return b.toString();
     }

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.math3.random.Well19937c;
 import org.crackdown.model.Allocation;
+import org.crackdown.model.Campaign;
 import org.crackdown.model.Parameters;
 import org.junit.jupiter.api.Test;
 
@@ -169,5 +172,81 @@ class OptimizationTest {
                 2).run(new double[] {0.5}, Optimization.Listener.NONE);
         // The mean over draws, (2.1 + 0.5 p) / 2, rises with p.
         assertTrue(Double.parseDouble(byMean.best().values().get(0)) > 0.95, byMean.best().values().toString());
+    }
+
+    /**
+     * Campaign timing: the 2009 campaign of china-2011 (9 Apr 2009 to the run's end, 31 Dec 2011,
+     * intensity 1, half-life 365 days) may start from 1 Apr 2008 to 30 Jun 2011 and last 90 to
+     * 1,100 days. The synthetic payoff peaks for a campaign starting on 1 Mar 2010 and running
+     * 300 days: −((start − 1 Mar 2010) / 60 d)² − ((days − 300) / 100)², with the replicates'
+     * common luck.
+     */
+    static Decisions timing() {
+        Campaign national = new Campaign("national-2009", LocalDate.of(2009, 4, 9), LocalDate.of(2011, 12, 31),
+                List.of(), 1, 365);
+        return new Decisions(List.of(), 0, List.of(), List.of(), List.of(new Decisions.Timing("national-2009",
+                LocalDate.of(2008, 4, 1), LocalDate.of(2011, 6, 30), 90, 1100, null)
+                .resolved(national, LocalDate.of(2011, 12, 31))));
+    }
+
+    @Test
+    void findsTheKnownBestCampaignTiming() {
+        Decisions d = timing();
+        LocalDate best = LocalDate.of(2010, 3, 1);
+        Optimization.Evaluator ev = unit -> {
+            List<String> v = d.values(unit);
+            LocalDate start = LocalDate.parse(v.get(0));
+            long days = ChronoUnit.DAYS.between(start, LocalDate.parse(v.get(1))) + 1;
+            double f = -Math.pow(ChronoUnit.DAYS.between(best, start) / 60.0, 2) - Math.pow((days - 300) / 100.0, 2);
+            double[] runs = new double[REPLICATES];
+            for (int r = 0; r < REPLICATES; r++) {
+                runs[r] = f + new Well19937c(1000 + r).nextGaussian() * 0.5;
+            }
+            return new Optimization.Runs(runs, new double[] {100, 100, 100});
+        };
+        Optimization.Outcome out = new Optimization(d, maxMean(), new OptimizeSpec.SearchSettings(40, 0, 0.3, 7), 1,
+                ev, 2).run(d.start(new Parameters()), Optimization.Listener.NONE);
+        List<String> v = out.best().values();
+        LocalDate start = LocalDate.parse(v.get(0));
+        long days = ChronoUnit.DAYS.between(start, LocalDate.parse(v.get(1))) + 1;
+        assertTrue(Math.abs(ChronoUnit.DAYS.between(best, start)) <= 10, "starts near 1 Mar 2010: " + v);
+        assertTrue(Math.abs(days - 300) <= 20, "lasts about 300 days: " + v);
+        // A third of the scenario's days, so about twice its intensity for the same extra effort.
+        assertEquals(d.campaigns().get(0).intensityFor(days), Double.parseDouble(v.get(2)), 1e-5);
+        assertTrue(Double.parseDouble(v.get(2)) > 1.5, v.toString());
+    }
+
+    @Test
+    void aCampaignsTimingKeepsItsExtraEffortAndStaysInTheRun() {
+        Decisions d = timing();
+        Decisions.Timing t = d.campaigns().get(0);
+        assertEquals(List.of("campaigns.national-2009.start", "campaigns.national-2009.end",
+                "campaigns.national-2009.intensity"), d.keys());
+        assertEquals(List.of("x.campaigns.national-2009.start", "x.campaigns.national-2009.length_days"),
+                d.coordinates());
+        // The scenario's own campaign is where the search starts, unchanged.
+        assertEquals(List.of("2009-04-09", "2011-12-31", "1"), d.values(d.start(new Parameters())));
+        double effort = t.effort(t.baseLength());
+        assertEquals(997, t.baseLength());
+        Well19937c rng = new Well19937c(5);
+        boolean clipped = false;
+        for (int i = 0; i < 500; i++) {
+            List<String> v = d.values(new double[] {rng.nextDouble(), rng.nextDouble()});
+            LocalDate start = LocalDate.parse(v.get(0));
+            LocalDate end = LocalDate.parse(v.get(1));
+            long days = ChronoUnit.DAYS.between(start, end) + 1;
+            assertTrue(!start.isBefore(LocalDate.of(2008, 4, 1)) && !start.isAfter(LocalDate.of(2011, 6, 30)), v.toString());
+            assertTrue(!end.isAfter(LocalDate.of(2011, 12, 31)), "ends within the run: " + v);
+            assertTrue(days >= 90, v.toString());
+            clipped |= end.equals(LocalDate.of(2011, 12, 31));
+            // Intensity times the decayed days it runs is the scenario's campaign's, to the 6 digits written.
+            assertEquals(effort, Double.parseDouble(v.get(2)) * t.effort(days), 1e-5 * effort, v.toString());
+        }
+        assertTrue(clipped, "some candidates are cut at the run's end (and made more intense for it)");
+        // Without a half-life, effort is intensity x days: half the days, twice the intensity.
+        Decisions.Timing flat = new Decisions.Timing("c", LocalDate.of(2010, 1, 1), LocalDate.of(2010, 6, 1), 0, 0,
+                null).resolved(new Campaign("c", LocalDate.of(2010, 1, 1), LocalDate.of(2010, 4, 10), List.of(), 1.5, 0),
+                LocalDate.of(2010, 12, 31));
+        assertEquals(3.0, flat.intensityFor(50), 1e-12);
     }
 }

@@ -330,6 +330,90 @@ class OptimizeCommandTest {
         assertFalse(Files.exists(dir.resolve("out")));
     }
 
+    /** tiny.yaml with a spring campaign, and an optimize file deciding its start and length. */
+    static Path campaignFile(Path dir, String decisions) throws IOException {
+        Files.writeString(dir.resolve("spring.yaml"), "extends: "
+                + Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath() + "\ncampaigns:\n"
+                + "  - {name: spring, start: 2010-02-01, end: 2010-03-15, provinces: all, intensity: 2, "
+                + "half_life_days: 30}\n");
+        Path f = dir.resolve("timing.yaml");
+        Files.writeString(f, "scenario: spring.yaml\n"
+                + "set: {scale: 0.005, end: 2010-03-31, measure.from: 2010-01-01, measure.to: 2010-03-31}\n"
+                + "replicates: 2\n"
+                + "objective: {measure: rescues, direction: max}\n"
+                + "decisions:\n" + decisions
+                + "search: {generations: 1, population: 4, sigma: 0.3, seed: 1}\n"
+                + "compare:\n  replicates: 2\n  strategies:\n    baseline: {}\n"
+                + "    early: {campaigns.spring.start: 2010-01-05, campaigns.spring.end: 2010-02-17}\n");
+        return f;
+    }
+
+    @Test
+    void campaignTimingIsDecidedAtEqualEffortAndBestYamlRerunsIt(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        Outcome o = crackdown("optimize", campaignFile(dir, "  campaigns:\n    spring: {start: {min: 2010-01-01, "
+                + "max: 2010-03-01}, length_days: {min: 20, max: 60}}\n").toString(), "--out", out.toString(), "--quiet");
+        assertEquals(Main.OK, o.code(), o::err);
+        List<CSVRecord> history = csv(out.resolve("history.csv"));
+        assertEquals(5, history.size());
+        // 2 x 43 days of the spring campaign, decaying with a half-life of 30 days.
+        double r = Math.pow(0.5, 1 / 30.0);
+        double effort = 2 * (1 - Math.pow(r, 43)) / (1 - r);
+        for (CSVRecord c : history) {
+            java.time.LocalDate start = java.time.LocalDate.parse(c.get("campaigns.spring.start"));
+            long days = java.time.temporal.ChronoUnit.DAYS.between(start,
+                    java.time.LocalDate.parse(c.get("campaigns.spring.end"))) + 1;
+            double intensity = Double.parseDouble(c.get("campaigns.spring.intensity"));
+            assertEquals(effort, intensity * (1 - Math.pow(r, days)) / (1 - r), 1e-5 * effort, c.toString());
+        }
+        assertEquals("2010-02-01", history.get(0).get("campaigns.spring.start"), "the search starts from the scenario");
+        assertTrue(history.stream().map(c -> c.get("campaigns.spring.start")).distinct().count() > 1);
+        // Timing acts: the runs differ, and so do the officer-years that fall in the measured months.
+        assertTrue(history.stream().map(c -> c.get("mean")).distinct().count() > 1, "timing changes the runs");
+        assertTrue(history.stream().map(c -> c.get("officer_years")).distinct().count() > 1);
+        CSVRecord chosen = history.stream().filter(c -> c.get("best").equals("true")).findFirst().orElseThrow();
+        String best = Files.readString(out.resolve("best.yaml"));
+        assertTrue(best.contains("campaigns:\n  - name: \"spring\"\n    start: " + chosen.get("campaigns.spring.start")
+                + "\n    end: " + chosen.get("campaigns.spring.end") + "\n    provinces: all\n    intensity: "
+                + chosen.get("campaigns.spring.intensity") + "\n    half_life_days: 30\n"), best);
+        assertFalse(best.contains("campaigns.spring"), "no override keys in a scenario file: " + best);
+        assertRerunGivesTheFirstSearchRun(out.resolve("best.yaml"), chosen, dir.resolve("rerun"));
+        assertEquals(List.of("optimum", "baseline", "early"),
+                csv(out.resolve("comparison.csv")).stream().map(c -> c.get("strategy")).toList());
+    }
+
+    @Test
+    void badCampaignDecisionsAreRefusedWithExit2(@TempDir Path dir) throws IOException {
+        record Case(String decisions, String message) {
+        }
+        for (Case c : List.of(
+                new Case("  campaigns: {sprng: {start: {min: 2010-01-01, max: 2010-03-01}}}\n",
+                        "timing.yaml:6:15: decisions: campaigns: sprng: not a campaign of the scenario; did you mean "
+                                + "'spring'?"),
+                new Case("  campaigns: {spring: {start: {min: 2009-01-01, max: 2010-03-01}}}\n",
+                        "timing.yaml:6:15: decisions: campaigns: spring: start: the range 2009-01-01 to 2010-03-01 must "
+                                + "lie within the run (the run is 2010-01-01 to 2010-03-31"),
+                new Case("  campaigns: {spring: {start: {min: 2010-01-01, max: 2010-03-20}, length_days: {min: 20, "
+                        + "max: 60}}}\n", "a campaign starting on 2010-03-20 has only 12 days left in the run, fewer "
+                        + "than length_days: min 20"),
+                new Case("  campaigns: {spring: {start: {min: 2010-01-01, max: 2010-03-01}, length_days: {min: 1, "
+                        + "max: 60}}}\n", "spring: at its shortest (1 days) it would need intensity"),
+                new Case("  campaigns: {spring: {start: {min: 2010-03-01, max: 2010-01-01}}}\n",
+                        "decisions: campaigns: spring: start: max 2010-01-01 must be after min 2010-03-01"),
+                new Case("  campaigns: {spring: {start: {min: 2010-01-01, max: 2010-03-01}, length: 20}}\n",
+                        "decisions: campaigns: spring: unknown key 'length'; valid keys here: start, length_days"),
+                new Case("  campaigns: {spring: {start: {min: 2010-01-01, max: 2010-03-01}}}\n  from: 2010-02-01\n",
+                        "decisions: from: cannot be combined with decisions: campaigns"))) {
+            Path f = campaignFile(dir, c.decisions());
+            Outcome o = crackdown("optimize", f.toString(), "--out", dir.resolve("out").toString());
+            assertEquals(Main.BAD_INPUT, o.code(), c.decisions() + "\n" + o.err());
+            assertTrue(o.err().contains(c.message()), c.decisions() + ": " + o.err());
+            assertTrue(o.err().contains("timing.yaml:"), "placed in the file: " + o.err());
+            assertFalse(o.err().contains("Exception"), o.err());
+            assertFalse(Files.exists(dir.resolve("out")), "no folder for bad input");
+        }
+    }
+
     @Test
     void badInputIsRefusedWithExit2AndAClearMessage(@TempDir Path dir) throws IOException {
         record Case(String from, String to, String message) {
