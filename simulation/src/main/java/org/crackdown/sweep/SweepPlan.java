@@ -18,6 +18,7 @@ import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TimelineChange;
+import org.crackdown.scenario.CampaignKeys;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioFiles;
@@ -142,8 +143,11 @@ public final class SweepPlan {
         String why = null;
         Strategy fromStart = spec.strategies().stream().filter(Strategy::changesFromStart).findFirst().orElse(null);
         if (fromStart != null) {
-            why = "strategy '" + fromStart.name() + "' changes " + fromStart.settings().get(0).key()
-                    + " from the start (give its overrides a date, from: YYYY-MM-DD, to share the days before it)";
+            String key = fromStart.settings().get(0).key();
+            // A campaign's keys cannot be dated (it has dates of its own), so the usual advice does not apply.
+            why = "strategy '" + fromStart.name() + "' changes " + key + (CampaignKeys.isCampaignKey(key)
+                    ? " (runs share their first days only if their campaigns are the same)"
+                    : " from the start (give its overrides a date, from: YYYY-MM-DD, to share the days before it)");
         } else if (spec.seedPolicy() == SeedPolicy.INDEPENDENT) {
             why = "with seeds policy " + spec.seedPolicy().spelling() + " the strategies of a replicate do not share "
                     + "a seed, so they have no days in common";

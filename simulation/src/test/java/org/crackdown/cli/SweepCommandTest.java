@@ -97,6 +97,31 @@ class SweepCommandTest {
     }
 
     @Test
+    void strategiesThatMoveACampaignRunAndAnUnknownCampaignExitsTwo() throws Exception {
+        Files.writeString(dir.resolve("spring.yaml"), "extends: " + SweepFiles.TINY + "\ncampaigns:\n  - {name: "
+                + "spring, start: 2010-02-01, end: 2010-03-15, provinces: all, intensity: 2}\n");
+        Path f = dir.resolve("timing.yaml");
+        Files.writeString(f, "base: spring.yaml\n" + SweepFiles.FAST_SET + "replicates: 2\nstrategies:\n"
+                + "  baseline: {}\n  none: {campaigns.spring.intensity: 0}\n");
+        Outcome o = ok("sweep", f, "--out", dir.resolve("out"));
+        assertTrue(o.out().contains("strategy 'none' changes campaigns.spring.intensity (runs share their first days "
+                + "only if their campaigns are the same)"), o.out());
+        List<String> rows = Files.readAllLines(dir.resolve("out/runs.csv"));
+        List<String> header = List.of(rows.get(0).split(","));
+        int oy = header.indexOf("officer_years");
+        // Without its campaign a strategy works fewer officer-years in the measured months.
+        assertTrue(Double.parseDouble(rows.get(1).split(",")[oy]) > Double.parseDouble(rows.get(3).split(",")[oy]),
+                rows.toString());
+
+        Files.writeString(f, Files.readString(f).replace("campaigns.spring.", "campaigns.sprin."));
+        Outcome bad = crackdown("sweep", f, "--out", dir.resolve("never"));
+        assertEquals(Main.BAD_INPUT, bad.code());
+        assertTrue(bad.err().startsWith(f + ":6:10: strategy 'none': campaigns.sprin.intensity: unknown campaign "
+                + "'sprin'; did you mean 'spring'?"), bad.err());
+        assertNoStackTrace(bad.err());
+    }
+
+    @Test
     void anExistingFolderNeedsResumeOrForce() throws Exception {
         Outcome again = crackdown("sweep", file, "--out", reference, "--quiet");
         assertEquals(Main.BAD_INPUT, again.code());
