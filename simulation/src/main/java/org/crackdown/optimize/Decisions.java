@@ -1,12 +1,9 @@
 package org.crackdown.optimize;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.crackdown.model.Allocation;
-import org.crackdown.model.Campaign;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Parameters;
@@ -33,7 +30,7 @@ import org.crackdown.yaml.Place;
  * the reader ({@link OptimizeReader#COST_KEYS}).</li>
  * <li><b>campaigns</b>: a named campaign's start day (one coordinate) and, optionally, its length
  * in days (another), with its intensity scaled so that its extra effort over its whole schedule
- * stays the scenario's ({@link Timing}).</li>
+ * stays the scenario's ({@link CampaignTiming}).</li>
  * </ul>
  *
  * @param tasks     police share keys split by the search, in file order (empty: none)
@@ -43,7 +40,7 @@ import org.crackdown.yaml.Place;
  * @param campaigns campaigns whose timing is decided, resolved against the scenario
  */
 public record Decisions(List<String> tasks, double taskTotal, List<Allocation> rules, List<Range> ranges,
-                        List<Timing> campaigns) {
+                        List<CampaignTiming> campaigns) {
 
     /** Largest |logit| of a task: shares of two tasks differ at most e^(2 x 3), about 400 times. */
     public static final double LOGIT_RANGE = 3;
@@ -57,86 +54,6 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
         double toUnit(double v) {
             double x = Math.max(min, Math.min(max, v));
             return log ? (Math.log(x) - Math.log(min)) / (Math.log(max) - Math.log(min)) : (x - min) / (max - min);
-        }
-    }
-
-    /**
-     * A campaign's timing decided at equal effort. The start is a day from {@code earliest} to
-     * {@code latest}; the length is {@code shortest..longest} days, or the scenario's own when
-     * {@code shortest} is 0. A campaign cannot outlast the run: it ends on the run's last day at
-     * the latest. Its extra effort, intensity × Σ over its days d = 0..L−1 of 0.5^(d / half-life)
-     * (in days of routine effort, as {@link org.crackdown.model.Campaign#boostOn} schedules it), is
-     * held at the scenario's campaign's: a shorter campaign is more intense, a moved one the same.
-     *
-     * @param base   the scenario's campaign (null until resolved against the scenario)
-     * @param runEnd the run's last day (null until resolved)
-     */
-    public record Timing(String name, LocalDate earliest, LocalDate latest, int shortest, int longest, Place at,
-                         Campaign base, LocalDate runEnd) {
-
-        /** As the reader gives it, before the scenario is known. */
-        public Timing(String name, LocalDate earliest, LocalDate latest, int shortest, int longest, Place at) {
-            this(name, earliest, latest, shortest, longest, at, null, null);
-        }
-
-        public Timing resolved(Campaign campaign, LocalDate lastDay) {
-            return new Timing(name, earliest, latest, shortest, longest, at, campaign, lastDay);
-        }
-
-        public boolean decidesLength() {
-            return shortest > 0;
-        }
-
-        int coordinates() {
-            return decidesLength() ? 2 : 1;
-        }
-
-        long span() {
-            return ChronoUnit.DAYS.between(earliest, latest);
-        }
-
-        /** The scenario's campaign's length in days. */
-        public long baseLength() {
-            return ChronoUnit.DAYS.between(base.start(), base.end()) + 1;
-        }
-
-        /** Extra effort of a campaign of intensity 1 lasting {@code days}, in days of routine effort. */
-        public double effort(long days) {
-            double h = base.halfLifeDays();
-            if (h <= 0) {
-                return days;
-            }
-            double r = Math.pow(0.5, 1 / h);
-            return (1 - Math.pow(r, days)) / (1 - r);
-        }
-
-        /** The intensity that gives a campaign of {@code days} the scenario's campaign's extra effort. */
-        public double intensityFor(long days) {
-            return base.intensity() * effort(baseLength()) / effort(days);
-        }
-
-        /** The days a campaign starting on {@code start} with length {@code days} runs within the run. */
-        public long within(LocalDate start, long days) {
-            return Math.min(days, ChronoUnit.DAYS.between(start, runEnd) + 1);
-        }
-
-        /** Start, end and intensity at the timing's coordinates {@code u} (one or two). */
-        List<String> values(double[] u, int i) {
-            LocalDate start = earliest.plusDays(Math.round(clamp(u[i]) * span()));
-            long wanted = decidesLength() ? shortest + Math.round(clamp(u[i + 1]) * (longest - shortest))
-                    : baseLength();
-            long days = within(start, wanted);
-            // Six significant digits: what history.csv and best.yaml show is exactly what ran.
-            return List.of(start.toString(), start.plusDays(days - 1).toString(),
-                    ParamSpec.format(roundTo(intensityFor(days), 6)));
-        }
-
-        /** The scenario's own timing as coordinates, clipped to the bounds. */
-        void start(double[] u, int i) {
-            u[i] = span() == 0 ? 0.5 : clamp((double) ChronoUnit.DAYS.between(earliest, base.start()) / span());
-            if (decidesLength()) {
-                u[i + 1] = clamp((double) (baseLength() - shortest) / (longest - shortest));
-            }
         }
     }
 
@@ -155,7 +72,7 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
     /** The decision's coordinates. */
     public int dimension() {
         return tasks.size() + (rules.isEmpty() ? 0 : 1) + ranges.size()
-                + campaigns.stream().mapToInt(Timing::coordinates).sum();
+                + campaigns.stream().mapToInt(CampaignTiming::coordinates).sum();
     }
 
     /** Names of the coordinates, for history.csv ({@code x.police.patrol_share}, {@code x.police.allocation}). */
@@ -166,7 +83,7 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
             out.add("x.police.allocation");
         }
         ranges.forEach(r -> out.add("x." + r.key()));
-        for (Timing t : campaigns) {
+        for (CampaignTiming t : campaigns) {
             out.add("x." + CampaignKeys.key(t.name(), "start"));
             if (t.decidesLength()) {
                 out.add("x." + CampaignKeys.PREFIX + t.name() + ".length_days");
@@ -182,7 +99,7 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
             out.add("police.allocation");
         }
         ranges.forEach(r -> out.add(r.key()));
-        for (Timing t : campaigns) {
+        for (CampaignTiming t : campaigns) {
             for (String field : List.of("start", "end", "intensity")) {
                 out.add(CampaignKeys.key(t.name(), field));
             }
@@ -239,7 +156,7 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
                     : ParamSpec.format(roundTo(v, 6));
             out.add(ParamSpec.format(spec.parse(text)));
         }
-        for (Timing t : campaigns) {
+        for (CampaignTiming t : campaigns) {
             out.addAll(t.values(u, i));
             i += t.coordinates();
         }
@@ -286,18 +203,18 @@ public record Decisions(List<String> tasks, double taskTotal, List<Allocation> r
         for (Range r : ranges) {
             u[i++] = r.toUnit(((Number) ParamRegistry.find(r.key()).orElseThrow().get(base)).doubleValue());
         }
-        for (Timing t : campaigns) {
+        for (CampaignTiming t : campaigns) {
             t.start(u, i);
             i += t.coordinates();
         }
         return u;
     }
 
-    private static double clamp(double x) {
+    static double clamp(double x) {
         return Math.max(0, Math.min(1, x));
     }
 
-    private static double roundTo(double v, int significant) {
+    static double roundTo(double v, int significant) {
         if (v == 0 || !Double.isFinite(v)) {
             return v;
         }

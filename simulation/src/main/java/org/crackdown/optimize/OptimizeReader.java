@@ -66,9 +66,6 @@ public final class OptimizeReader {
             "objective", "decisions", "posterior", "search", "compare");
     static final List<String> OBJECTIVE_KEYS = List.of("measure", "direction", "criterion");
     static final List<String> DECISION_KEYS = List.of("tasks", "allocation", "ranges", "campaigns", "from");
-    static final List<String> TIMING_KEYS = List.of("start", "length_days");
-    /** Longest campaign length a search may try: a century, beyond any run. */
-    static final int LONGEST_DAYS = 36_500;
     static final List<String> RANGE_KEYS = List.of("min", "max", "log");
     static final List<String> POSTERIOR_KEYS = List.of("file", "draws", "seed");
     static final List<String> SEARCH_KEYS = List.of("generations", "population", "sigma", "seed");
@@ -104,7 +101,7 @@ public final class OptimizeReader {
     /** {@code decisions: from}: null, decisions from the first day. */
     private java.time.LocalDate decisionsFrom;
     /** {@code decisions: campaigns}, in file order. */
-    private final List<Decisions.Timing> timings = new ArrayList<>();
+    private final List<CampaignTiming> timings = new ArrayList<>();
 
     private OptimizeReader(String file) {
         this.file = file;
@@ -288,7 +285,7 @@ public final class OptimizeReader {
             ranges(k.get("ranges").value(), ranges, decided);
         }
         if (k.containsKey("campaigns")) {
-            campaigns(k.get("campaigns").value(), decided);
+            timings.addAll(new CampaignTimingReader(r).read(k.get("campaigns").value(), decided));
             if (k.containsKey("from") && !timings.isEmpty()) {
                 r.problem(k.get("from").key(), "decisions: from: cannot be combined with decisions: campaigns (a "
                         + "campaign has dates of its own, and with from: every candidate must run the scenario's own "
@@ -355,90 +352,6 @@ public final class OptimizeReader {
                 decided.put(key, r.at(e.key()));
             }
         }
-    }
-
-    /**
-     * {@code campaigns: {NAME: {start: {min: DATE, max: DATE}, length_days: {min: N, max: N}}}}:
-     * whether NAME is a campaign of the scenario, and whether the bounds keep it inside the run,
-     * is checked when the scenario is loaded ({@link OptimizeRun#prepare}).
-     */
-    private void campaigns(Node node, Map<String, Place> decided) {
-        String example = "{national-2009: {start: {min: 2008-04-01, max: 2011-06-30}}}";
-        MappingNode m = map(node, "decisions: campaigns", example);
-        if (m == null) {
-            return;
-        }
-        for (Entry e : r.unique(m, "decisions: campaigns")) {
-            String name = e.path();
-            String where = "decisions: campaigns: " + name;
-            MappingNode cm = map(e.value(), where, "{start: {min: 2008-04-01, max: 2011-06-30}, length_days: "
-                    + "{min: 90, max: 1000}}");
-            if (cm == null) {
-                continue;
-            }
-            Map<String, Entry> f = r.entries(cm, where, new Keys(TIMING_KEYS));
-            if (!f.containsKey("start")) {
-                r.problem(cm, where + ": missing 'start' (the range of days it may start, like {min: 2008-04-01, "
-                        + "max: 2011-06-30})");
-                continue;
-            }
-            java.time.LocalDate[] start = dateBounds(f.get("start").value(), where + ": start");
-            long[] length = f.containsKey("length_days") ? dayBounds(f.get("length_days").value(),
-                    where + ": length_days") : new long[] {0, 0};
-            if (start == null || length == null) {
-                continue;
-            }
-            timings.add(new Decisions.Timing(name, start[0], start[1], (int) length[0], (int) length[1], r.at(e.key())));
-            for (String field : List.of("start", "end", "intensity")) {
-                decided.put(org.crackdown.scenario.CampaignKeys.key(name, field), r.at(e.key()));
-            }
-        }
-    }
-
-    /** {min, max} dates with min before max; null after reporting. */
-    private java.time.LocalDate[] dateBounds(Node v, String where) {
-        MappingNode m = map(v, where, "{min: 2008-04-01, max: 2011-06-30}");
-        if (m == null) {
-            return null;
-        }
-        Map<String, Entry> b = r.entries(m, where, new Keys(List.of("min", "max")));
-        if (!b.containsKey("min") || !b.containsKey("max")) {
-            r.problem(m, where + ": expected both min and max");
-            return null;
-        }
-        java.time.LocalDate min = r.date(b.get("min").value(), where + ": min", "a date like 2008-04-01");
-        java.time.LocalDate max = r.date(b.get("max").value(), where + ": max", "a date like 2011-06-30");
-        if (min == null || max == null) {
-            return null;
-        }
-        if (!min.isBefore(max)) {
-            r.problem(b.get("max").value(), where + ": max " + max + " must be after min " + min);
-            return null;
-        }
-        return new java.time.LocalDate[] {min, max};
-    }
-
-    /** {min, max} whole numbers of days, 1 <= min < max; null after reporting. */
-    private long[] dayBounds(Node v, String where) {
-        MappingNode m = map(v, where, "{min: 90, max: 1000}");
-        if (m == null) {
-            return null;
-        }
-        Map<String, Entry> b = r.entries(m, where, new Keys(List.of("min", "max")));
-        if (!b.containsKey("min") || !b.containsKey("max")) {
-            r.problem(m, where + ": expected both min and max");
-            return null;
-        }
-        Long min = r.integer(b.get("min").value(), where + ": min", 1, LONGEST_DAYS);
-        Long max = r.integer(b.get("max").value(), where + ": max", 1, LONGEST_DAYS);
-        if (min == null || max == null) {
-            return null;
-        }
-        if (min >= max) {
-            r.problem(b.get("max").value(), where + ": max " + max + " must be above min " + min);
-            return null;
-        }
-        return new long[] {min, max};
     }
 
     private PosteriorDraws posterior(Path optimizeFile, Entry t, List<Decisions.Range> ranges) {

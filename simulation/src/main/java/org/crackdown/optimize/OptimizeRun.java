@@ -11,20 +11,15 @@ import java.util.function.BooleanSupplier;
 
 import org.crackdown.calibration.SimulationJournal;
 import org.crackdown.format.CodeVersion;
-import org.crackdown.model.Campaign;
 import org.crackdown.model.ParamRegistry;
-import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Parameters;
 import org.crackdown.model.Scenario;
-import org.crackdown.scenario.CampaignKeys;
-import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.scenario.ScenarioFiles;
 import org.crackdown.scenario.ScenarioLoader;
 import org.crackdown.scenario.ScenarioWriter;
 import org.crackdown.sweep.Shard;
 import org.crackdown.sweep.Strategy;
-import org.crackdown.yaml.Suggest;
 
 /**
  * An optimize file made ready to run: its base scenario loaded, the decisions resolved against it,
@@ -71,7 +66,7 @@ public final class OptimizeRun {
         for (String k : spec.tasks()) {
             total += ((Number) ParamRegistry.find(k).orElseThrow().get(decided)).doubleValue();
         }
-        Decisions d = new Decisions(spec.tasks(), total, spec.rules(), spec.ranges(), timings(spec, base));
+        Decisions d = new Decisions(spec.tasks(), total, spec.rules(), spec.ranges(), CampaignTiming.resolve(spec.campaigns(), base));
         double[] low = new double[d.dimension()];
         double[] high = new double[d.dimension()];
         Arrays.fill(high, 1);
@@ -84,58 +79,6 @@ public final class OptimizeRun {
             probe.scenario(0, ModelRuns.overrides(s), s.from() == null ? null : s);
         }
         return new OptimizeRun(spec, extraSets, files, base, d, probe.sets());
-    }
-
-    /**
-     * The decided campaigns resolved against the scenario: each must be one of its campaigns, and
-     * every candidate must lie inside the run and need an intensity the scenario allows, or the
-     * equal-effort rule could not hold (days outside the run are not simulated, so their effort
-     * would not be spent).
-     */
-    private static List<Decisions.Timing> timings(OptimizeSpec spec, Scenario base) throws ScenarioException {
-        List<Decisions.Timing> out = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
-        List<String> names = base.campaigns().stream().map(Campaign::name).toList();
-        for (Decisions.Timing t : spec.campaigns()) {
-            String where = "decisions: campaigns: " + t.name() + ": ";
-            int i = names.indexOf(t.name());
-            if (i < 0) {
-                List<String> near = Suggest.closest(t.name(), names,
-                        Suggest.tolerance(t.name().length()));
-                problems.add(t.at().problem(where + (names.isEmpty() ? "the scenario has no campaigns"
-                        : "not a campaign of the scenario; " + (near.isEmpty() ? "its campaigns are "
-                        + String.join(", ", names) : Suggest.didYouMean(near)))));
-                continue;
-            }
-            Decisions.Timing r = t.resolved(base.campaigns().get(i), base.end());
-            String run = " (the run is " + base.start() + " to " + base.end() + ", with the file's set and --set)";
-            if (t.earliest().isBefore(base.start()) || t.latest().isAfter(base.end())) {
-                problems.add(t.at().problem(where + "start: the range " + t.earliest() + " to " + t.latest()
-                        + " must lie within the run" + run));
-                continue;
-            }
-            long lastDays = r.within(t.latest(), Long.MAX_VALUE);
-            if (t.decidesLength() && lastDays < t.shortest()) {
-                problems.add(t.at().problem(where + "a campaign starting on " + t.latest() + " has only " + lastDays
-                        + " days left in the run, fewer than length_days: min " + t.shortest() + run
-                        + "; start it by " + base.end().minusDays(t.shortest() - 1) + " at the latest"));
-                continue;
-            }
-            long shortest = t.decidesLength() ? t.shortest() : Math.min(r.baseLength(), lastDays);
-            double intensity = r.intensityFor(shortest);
-            if (intensity > CampaignKeys.INTENSITY_MAX) {
-                problems.add(t.at().problem(where + "at its shortest (" + shortest + " days) it would need intensity "
-                        + ParamSpec.format(Math.round(intensity * 100) / 100.0) + " to keep the "
-                        + "scenario's extra effort, above the most a campaign may have ("
-                        + ParamSpec.format(CampaignKeys.INTENSITY_MAX) + "); allow it more days"));
-                continue;
-            }
-            out.add(r);
-        }
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        return out;
     }
 
     public OptimizeSpec spec() {

@@ -33,7 +33,7 @@ import org.crackdown.sweep.Strategy;
 public record OptimizeSpec(String name, Path file, Path scenario, List<Setting> set, int replicates, long seedBase,
                            Objective objective, List<String> tasks, List<Allocation> rules,
                            List<Decisions.Range> ranges, SearchSettings search, PosteriorDraws posterior,
-                           Compare compare, java.time.LocalDate from, List<Decisions.Timing> campaigns) {
+                           Compare compare, java.time.LocalDate from, List<CampaignTiming> campaigns) {
 
     /** No campaign timing decided. */
     public OptimizeSpec(String name, Path file, Path scenario, List<Setting> set, int replicates, long seedBase,

@@ -184,7 +184,7 @@ class OptimizationTest {
     static Decisions timing() {
         Campaign national = new Campaign("national-2009", LocalDate.of(2009, 4, 9), LocalDate.of(2011, 12, 31),
                 List.of(), 1, 365);
-        return new Decisions(List.of(), 0, List.of(), List.of(), List.of(new Decisions.Timing("national-2009",
+        return new Decisions(List.of(), 0, List.of(), List.of(), List.of(new CampaignTiming("national-2009",
                 LocalDate.of(2008, 4, 1), LocalDate.of(2011, 6, 30), 90, 1100, null)
                 .resolved(national, LocalDate.of(2011, 12, 31))));
     }
@@ -219,7 +219,7 @@ class OptimizationTest {
     @Test
     void aCampaignsTimingKeepsItsExtraEffortAndStaysInTheRun() {
         Decisions d = timing();
-        Decisions.Timing t = d.campaigns().get(0);
+        CampaignTiming t = d.campaigns().get(0);
         assertEquals(List.of("campaigns.national-2009.start", "campaigns.national-2009.end",
                 "campaigns.national-2009.intensity"), d.keys());
         assertEquals(List.of("x.campaigns.national-2009.start", "x.campaigns.national-2009.length_days"),
@@ -244,7 +244,7 @@ class OptimizationTest {
         }
         assertTrue(clipped, "some candidates are cut at the run's end (and made more intense for it)");
         // Without a half-life, effort is intensity x days: half the days, twice the intensity.
-        Decisions.Timing flat = new Decisions.Timing("c", LocalDate.of(2010, 1, 1), LocalDate.of(2010, 6, 1), 0, 0,
+        CampaignTiming flat = new CampaignTiming("c", LocalDate.of(2010, 1, 1), LocalDate.of(2010, 6, 1), 0, 0,
                 null).resolved(new Campaign("c", LocalDate.of(2010, 1, 1), LocalDate.of(2010, 4, 10), List.of(), 1.5, 0),
                 LocalDate.of(2010, 12, 31));
         assertEquals(3.0, flat.intensityFor(50), 1e-12);
