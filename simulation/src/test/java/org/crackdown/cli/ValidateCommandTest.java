@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,20 @@ class ValidateCommandTest {
                 "../scenarios/china-2011-hotspot.yaml");
         assertEquals(Main.OK, r.code(), r.err());
         assertEquals(5, r.out().lines().filter(l -> l.startsWith("ok  ")).count(), r.out());
+    }
+
+    @Test
+    void allShippedOptimizeFilesAreValid() throws Exception {
+        List<String> files;
+        try (var list = Files.list(Path.of("../scenarios/optimize"))) {
+            files = list.map(Path::toString).filter(f -> f.endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.contains("../scenarios/optimize/campaign-timing-2011.yaml"), files.toString());
+        List<String> args = new ArrayList<>(List.of("validate"));
+        args.addAll(files);
+        Result r = run(args.toArray(String[]::new));
+        assertEquals(Main.OK, r.code(), r.err());
+        assertEquals(files.size(), r.out().lines().filter(l -> l.startsWith("ok  ")).count(), r.out());
     }
 
     @Test
