@@ -58,8 +58,9 @@ import org.crackdown.yaml.YamlFiles;
  * whole. {@code name} is not inherited (a variant is named after its own file unless it says
  * otherwise); everything else is.</li>
  * <li>{@code --set key=value} overrides are applied after the chain is merged and accept any
- * parameter key plus name, seed, start, end, measure.from, measure.to. They set a parameter's
- * starting value; timeline changes still apply on their dates.</li>
+ * parameter key plus name, seed, start, end, measure.from, measure.to, and a named campaign's
+ * {@code campaigns.NAME.start|end|intensity|half_life_days} ({@link CampaignKeys}). They set a
+ * parameter's starting value; timeline changes still apply on their dates.</li>
  * <li>Timeline changes dated before {@code start} apply at the start, in date order: they are
  * folded into {@link Scenario#parameters()} and left out of {@link Scenario#timeline()}, which
  * holds only changes dated on or after {@code start}, in date order (stable for equal dates).</li>
