@@ -158,8 +158,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     // ---------------------------------------------------------------- gangs
     @Param(key = "gangs.initial", unit = "gangs", min = 0, max = 100_000,
-            doc = "Gangs active nationally when the run starts (before scale), placed by rural poverty and population. An initial condition: entry, exit and busts set the count within the burn-in (china-2011: about 10,000 active in 2011 from a start of 4,000, 9,000 or 16,000).",
-            source = "assumption, prior: 2,000-16,000 (no published count of active gangs; 3,195 were broken up in 2011, china-facts.md s1). Sensitivity (china-2011, scale 0.1, ten seeds, session 6): 9,000 instead of 4,000 moves no 2011 target beyond its noise; 16,000 raises women rescued and victims trafficked by about 4%. A 2000-2020 run reaches about 17,000 active gangs in 2011 with the same 2011 rescues and busts: the count depends on history, the enforcement figures much less (docs/ODD.md s5)")
+            doc = "Gangs active nationally when the spin-up begins (before scale), placed by rural poverty and population. An initial condition: entry, exit and busts set the count within the spin-up (init.spin_up_days), so the recorded run starts from the count they keep (china-2011, scale 0.1, seed 1: about 8,000 active in January 2008 and 7,000-8,400 through 2011; 2000-2020: 7,900-10,300 from 1998 to 2010, 5,900-7,500 after).",
+            source = "assumption, prior: 2,000-16,000 (no published count of active gangs; 3,195 were broken up in 2011, china-facts.md s1). Sensitivity (china-2011, scale 0.1, ten seeds, session 6, before the spin-up): 9,000 instead of 4,000 moved no 2011 target beyond its noise; 16,000 raised women rescued and victims trafficked by about 4% (docs/ODD.md s5)")
     private int initialGangs = 4000;
 
     @Param(key = "gangs.members_mean", unit = "people", min = 1, max = 100,
