@@ -51,8 +51,6 @@ public final class Gang implements Steppable {
             throw new ExceptionInInitializerError("Gang.held packs at most 3 victim types");
         }
     }
-    /** Idle this long with no money left and a gang breaks up. */
-    private static final int IDLE_DAYS_BEFORE_QUIT = 180;
 
     private final long id;
     private final int home;
@@ -315,8 +313,11 @@ public final class Gang implements Steppable {
         Prospects outlook = w.prospects();
         TripChoice.Trip trip = TripChoice.best(this, outlook, p, w.rng());
         if (trip == null) {
-            if (daysInState > IDLE_DAYS_BEFORE_QUIT && money < 0) {
-                w.dissolve(this);
+            // Half a year (gangs.idle_days_before_leaving) without a trip worth making and its
+            // members are better off at other work, whatever the trade pays others at home.
+            if (daysInState > p.getIdleDaysBeforeLeaving()) {
+                w.quit(this);
+                return;
             }
             nextPlanDay = w.dayIndex() + p.getReplanDays();
             return;

@@ -15,7 +15,7 @@ public final class Victim implements java.io.Serializable {
     private final String originLabel;
     private final AcquisitionMethod method;
     private final int acquiredDay;
-    private final boolean parentsSampled;
+    private boolean parentsSampled;
     private Status status = Status.WITH_GANG;
     private Buyer buyer;
 
@@ -52,6 +52,11 @@ public final class Victim implements java.io.Serializable {
 
     public void rescued() {
         status = Status.RESCUED;
+    }
+
+    /** The parents give a DNA sample after the child was taken (they came forward once the database ran). */
+    public void sampleParents() {
+        parentsSampled = true;
     }
 
     /** No longer held by the buyer, and no longer findable as a trafficked victim. */

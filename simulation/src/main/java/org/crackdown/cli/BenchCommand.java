@@ -37,7 +37,9 @@ import picocli.CommandLine.Parameters;
  * scenario (after a warm-up run, so the JIT has compiled the hot paths) at each scale and prints
  * CPU seconds per simulated year, wall seconds, peak and live heap, and the work done per simulated
  * year (gang-days stepped, buyers, sales, gang-days exposed to patrols), so that cost can be read
- * per event; then how cost per unit of scale grows from the smallest to the largest scale.
+ * per event; then how cost per unit of scale grows from the smallest to the largest scale. Years
+ * simulated include the unrecorded spin-up before the start (init.spin_up_days), which costs the
+ * same; buyers, sales, stops and busts a year are over the recorded years.
  * {@code --json FILE} writes the same figures for tracking. A benchmark prints figures; it asserts
  * nothing, and is not a test (see docs/performance.md).
  */
@@ -152,14 +154,17 @@ public final class BenchCommand implements Callable<Integer> {
                 last = m;
                 totals = runTotals;
             }
-            double years = s.days() / 365.25;
+            // The CPU and the gang steps include the spin-up before the start (init.spin_up_days),
+            // so they are per year simulated; sales and stops are recorded from the start only.
+            double years = last.totalDays() / 365.25;
+            double recorded = s.days() / 365.25;
             double steps = last.gangSteps() / years;
-            double sales = totals[Measure.VICTIMS_SOLD.ordinal()] / years;
-            double patrol = totals[Measure.TRANSIT_DAYS.ordinal()] / years;
+            double sales = totals[Measure.VICTIMS_SOLD.ordinal()] / recorded;
+            double patrol = totals[Measure.TRANSIT_DAYS.ordinal()] / recorded;
             double events = steps + sales + patrol;
             Figures f = new Figures(scales.get(si), years, bestCpu, bestCpu / years, bestWall, peak / MB, live / MB,
-                    last.gangs().size(), openCases(last), steps, totals[Measure.BUYERS_ENTERED.ordinal()] / years,
-                    sales, patrol, totals[Measure.GANGS_BUSTED.ordinal()] / years, events,
+                    last.gangs().size(), openCases(last), steps, totals[Measure.BUYERS_ENTERED.ordinal()] / recorded,
+                    sales, patrol, totals[Measure.GANGS_BUSTED.ordinal()] / recorded, events,
                     events > 0 ? bestCpu / years / events * 1e6 : Double.NaN);
             figures.add(f);
             out.printf(Locale.ROOT, "%-6s %5.1f %8.1f %10.2f %7.1f %9d %9d %12.0f %10.0f %10.0f %10.0f %10.2f%n",

@@ -212,7 +212,7 @@ public final class GuiCommand implements Callable<Integer> {
                 Thread.sleep(10);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            int days = g.model().dayIndex();
+            int days = g.model().runDay();
             out.printf(java.util.Locale.ROOT, "reached %s: %d days in %.1f s of play, %.1f simulated days a second "
                     + "(scale %s)%n", g.model().today(), days, seconds, days / seconds,
                     org.crackdown.model.ParamSpec.format(g.model().params().getScale()));

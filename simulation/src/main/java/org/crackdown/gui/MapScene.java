@@ -69,8 +69,8 @@ public final class MapScene {
             flash[i] = Math.max(flash[i] * FLASH_DECAY, metrics.rescuedToday(i) / scale);
         }
         today = m.finished() ? m.scenario().end() : m.today();
-        day = m.dayIndex();
-        totalDays = m.totalDays();
+        day = m.runDay();
+        totalDays = m.runDays();
         bands.update(pressure, today, day);
         campaigns.clear();
         for (Campaign c : m.scenario().campaigns()) {

@@ -76,7 +76,7 @@ public final class DayLoop {
                 break;
             }
             done++;
-            days.day(today, model.dayIndex(), model.totalDays());
+            days.day(today, model.runDay(), model.runDays());
         }
         return done;
     }

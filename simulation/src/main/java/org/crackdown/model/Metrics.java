@@ -43,6 +43,8 @@ public final class Metrics implements java.io.Serializable {
     /** Every month closed so far (a few kB each), in order. */
     private final List<Month> closed = new ArrayList<>();
     private boolean inWindow;
+    /** During a spin-up: months are not kept or told to listeners ({@link #pauseRecording}). */
+    private boolean paused;
     private double[][] current;
     private final double[][] priceSum;
     private final double[][] priceCount;
@@ -159,6 +161,29 @@ public final class Metrics implements java.io.Serializable {
         }
     }
 
+    /**
+     * The spin-up before a run's start: months are still counted (agents learn from the month so
+     * far) but not kept or told to listeners.
+     */
+    public void pauseRecording() {
+        paused = true;
+    }
+
+    /**
+     * The run's start after a spin-up: recording begins afresh (the month in progress, if the start
+     * is not a month's first day, is counted from the start); the fading flows shown on maps are
+     * kept, so the routes the spin-up settled on show from the first day.
+     */
+    public void resumeRecording() {
+        paused = false;
+        month = null;
+        current = new double[provinces][MEASURES.length];
+        for (int p = 0; p < provinces; p++) {
+            java.util.Arrays.fill(priceSum[p], 0);
+            java.util.Arrays.fill(priceCount[p], 0);
+        }
+    }
+
     /** Closes the month that {@link #beginDay} has been accumulating and notifies listeners. */
     public void endMonth() {
         for (int p = 0; p < provinces; p++) {
@@ -168,9 +193,11 @@ public final class Metrics implements java.io.Serializable {
                 current[p][pm.ordinal()] = n > 0 ? priceSum[p][t.ordinal()] / n : Double.NaN;
             }
         }
-        closed.add(new Month(month, current));
-        for (MonthListener l : listeners == null ? List.<MonthListener>of() : listeners) {
-            l.onMonth(month, current);
+        if (!paused) {
+            closed.add(new Month(month, current));
+            for (MonthListener l : listeners == null ? List.<MonthListener>of() : listeners) {
+                l.onMonth(month, current);
+            }
         }
         current = new double[provinces][MEASURES.length];
         for (int p = 0; p < provinces; p++) {

@@ -31,6 +31,11 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "model setting")
     private boolean settledStocks = true;
 
+    @Param(key = "init.spin_up_days", unit = "days", min = 0, max = 3650,
+            doc = "Days the model runs before the scenario's start, with the start's inputs (its year's demography, the timeline and police as on the start), recording nothing: what the settled start does not set (how many gangs there are, what they believe and expect the trade to pay, buyers waiting, prices, partner links) settles by the first recorded day. 0 = recording begins at the settled start itself: the gang count then climbs from gangs.initial for most of a year, and every initial gang plans its first trip on the first day.",
+            source = "model setting: from gangs.initial = 4,000 the gang count of china-2011 levels off within about nine months (scale 0.1, seed 1, session 8: 381 active at the end of the first month, 862 in October, 820-940 from then on); a year covers that")
+    private int spinUpDays = 365;
+
     // ---------------------------------------------------------------- births
     @Param(key = "births.birth_rate", unit = "births per 1000 people per year", min = 0, max = 50,
             doc = "Crude birth rate of 2010. Births follow the national series of scenarios/data/demography-history.csv year by year (1990 21.06, 2003 12.41, 2010 11.90, 2015-2020 from published births), scaled by births.birth_rate / 11.90: the default is the series, another value raises or lowers births in every year and cohort by the same factor (a sensitivity lever).",
@@ -95,8 +100,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
             doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier, from that cohort's births and sex ratio at birth) tries to buy a bride. Scaled up in poorer provinces.",
-            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); prior: log-uniform 0.02-0.5")
-    private double bridePropensity = 0.103;
+            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.103 in session 8 when buyers.prosecution_probability fell from 0.11 to 0.064 (fewer buyers deterred: women rescued +7% at scale 0.1); prior: log-uniform 0.02-0.5")
+    private double bridePropensity = 0.096;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
@@ -153,8 +158,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     // ---------------------------------------------------------------- gangs
     @Param(key = "gangs.initial", unit = "gangs", min = 0, max = 100_000,
-            doc = "Gangs active nationally when the run starts (before scale), placed by rural poverty and population. An initial condition: entry, exit and busts set the count within the burn-in (china-2011: about 10,000 active in 2011 from a start of 4,000, 9,000 or 16,000).",
-            source = "assumption, prior: 2,000-16,000 (no published count of active gangs; 3,195 were broken up in 2011, china-facts.md s1). Sensitivity (china-2011, scale 0.1, ten seeds, session 6): 9,000 instead of 4,000 moves no 2011 target beyond its noise; 16,000 raises women rescued and victims trafficked by about 4%. A 2000-2020 run reaches about 17,000 active gangs in 2011 with the same 2011 rescues and busts: the count depends on history, the enforcement figures much less (docs/ODD.md s5)")
+            doc = "Gangs active nationally when the spin-up begins (before scale), placed by rural poverty and population. An initial condition: entry, exit and busts set the count within the spin-up (init.spin_up_days), so the recorded run starts from the count they keep (china-2011, scale 0.1, seed 1: about 8,000 active in January 2008 and 7,000-8,400 through 2011; 2000-2020: 7,900-10,300 from 1998 to 2010, 5,900-7,500 after).",
+            source = "assumption, prior: 2,000-16,000 (no published count of active gangs; 3,195 were broken up in 2011, china-facts.md s1). Sensitivity (china-2011, scale 0.1, ten seeds, session 6, before the spin-up): 9,000 instead of 4,000 moved no 2011 target beyond its noise; 16,000 raised women rescued and victims trafficked by about 4% (docs/ODD.md s5)")
     private int initialGangs = 4000;
 
     @Param(key = "gangs.members_mean", unit = "people", min = 1, max = 100,
@@ -203,6 +208,11 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             doc = "How long an idle gang that found no trip worth making waits before weighing its options again (a gang does not re-examine every route, source and market every day).",
             source = "assumption, prior: uniform 1-30 days")
     private int replanDays = 7;
+
+    @Param(key = "gangs.idle_days_before_leaving", unit = "days", min = 1, max = 3650,
+            doc = "How long a gang stays in the trade while finding no trip worth making: after that many idle days its members go back to other work (counted in gangs_quit), whatever the trade pays other gangs of its province. Without it a gang that had money left stayed idle for good, and the gang count kept climbing for years (2000-2020 run: 3,800 active in 1998 -> 17,900 in 2008, most of them idle).",
+            source = "assumption, prior: uniform 90-365 days (no published figure; half a year is the span the model used before to break up an idle gang that had run out of money)")
+    private int idleDaysBeforeLeaving = 180;
 
     @Param(key = "gangs.plan_noise", unit = "log-SD", min = 0, max = 2,
             doc = "Spread of a gang's misjudgement of each option's value when it plans: each option's expected value is multiplied by a lognormal factor with median 1 and this log-SD (always positive, so a loss never looks like a gain).",
@@ -380,12 +390,17 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "dna.search_efficiency", unit = "matches per DNA officer per year", min = 0, max = 1000,
             doc = "Children living with buyers whose parents are in the database that one DNA officer identifies per year, when such children are common.",
-            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); prior log-uniform 1-100 (assumption)")
-    private double dnaSearchEfficiency = 100;
+            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: set in session 8 when parents of children taken before they were on file began to come forward (dna.backlog_uptake): with that backlog the matchable children are many and identifications are bound by the DNA officers' capacity, not by new abductions (scale 0.1, ten seeds: 2 gave 666 a year in 2011, 5 gave 1,448; before the backlog, 100 gave 398, the pool of matchable children emptied as fast as it filled) (docs/calibration.md, session 8); prior log-uniform 0.3-30 (assumption)")
+    private double dnaSearchEfficiency = 1.7;
 
     @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents reporting a missing child give a DNA sample.")
     private double parentSampleProbability = 0.7;
+
+    @Param(key = "dna.backlog_uptake", unit = "per year", min = 0, max = 10,
+            doc = "Yearly hazard that the parents of a child abducted while their DNA was not on file (before the database ran, or who gave no sample then) come forward and give one, while the database runs: the child, if still with a buyer, becomes matchable. 0 = only parents sampled when the child was taken are ever on file (a 2009 database then matches almost nobody for years).",
+            source = "assumption, prior: uniform 0.05-1 per year (no published uptake; the database took historical cases from 2009, and its identifications grew steadily, 298 by Nov 2009, 1,040 by Apr 2011, over 3,800 by Sep 2015, china-facts.md s2, rather than jumping when it opened)")
+    private double dnaBacklogUptake = 0.2;
 
     @Param(key = "tips.enabled", doc = "Whether the public tip channel (MPS Weibo from 2011; the Tuanyuan alert app from 2016) is running.",
             source = "china-facts.md s2: Weibo tips from Jan 2011")
@@ -439,8 +454,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "joint.link_depth", unit = "links", min = 0, max = 20,
             doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only): the size of a ring as police see it.",
-            source = "calibrated to the templates' four rings (Mar 2012) and 5 gangs (Mar 2013) per operation (china-facts.md s2), with joint.takedown_efficiency: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior uniform integer 1-5 (assumption)")
-    private int jointLinkDepth = 4;
+            source = "calibrated to the templates' four rings (Mar 2012) and 5 gangs (Mar 2013) per operation (china-facts.md s2), with joint.takedown_efficiency: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); refit in session 8 when gangs that long find nothing worth doing leave (gangs.idle_days_before_leaving): with more turnover the partner network is sparser and rings at depth 4 smaller, so operations broke 18 rings in 2011 against the templates' 8-10 (national, 2 replicates; depth 5: 12, 6: 11.5, 7: 8 over 4 replicates, 8: 4.5); prior uniform integer 1-10 (assumption)")
+    private int jointLinkDepth = 7;
 
     // ---------------------------------------------------------------- victims held by buyers
     @Param(key = "held.escape_rate", unit = "per year", min = 0, max = 10,
@@ -464,9 +479,9 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double heldChildFindableYears = 10;
 
     @Param(key = "buyers.prosecution_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that a buyer found holding a bought victim is prosecuted.",
-            source = "china-facts.md s2: 959 buying cases vs 8,740 trafficking cases, Apr 2009-May 2010 (0.11)")
-    private double prosecutionProbability = 0.11;
+            doc = "Chance that a buyer found holding a bought victim (each rescue from a buyer) is prosecuted.",
+            source = "calibrated to buying cases per trafficking case solved, 959 / 8,740 = 0.11 Apr 2009-May 2010 (china-facts.md s2), by hand in session 8: until then 0.11 itself was used as the chance per buyer found, but rescues from buyers are about 1.7 per case solved, so the model prosecuted 0.19-0.20 buyers per case solved; 0.064 gives 0.114 (2011, scale 0.1, ten seeds); prior uniform 0.02-0.3 (assumption)")
+    private double prosecutionProbability = 0.064;
 
     @Param(key = "buyers.sanction_cost", unit = "RMB", min = 0, max = 1e7,
             doc = "What being prosecuted costs a buying household, in RMB-equivalent, at buyers.liability 1 (fines, detention, shame). A would-be buyer's expected punishment is liability x sanction_cost x the chance of prosecution over buyers.horizon_years at the perceived yearly rate.",
@@ -524,6 +539,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public void setScale(double v) { scale = check("scale", v); }
 
     public boolean isSettledStocks() { return settledStocks; }
+    public int getSpinUpDays() { return spinUpDays; }
 
     public double getBirthRate() { return birthRate; }
     public double getSrbShift() { return srbShift; }
@@ -603,6 +619,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getLeadProbability() { return leadProbability; }
     public int getTraceDepth() { return traceDepth; }
     public int getReplanDays() { return replanDays; }
+    public int getIdleDaysBeforeLeaving() { return idleDaysBeforeLeaving; }
     public double getPlanNoise() { return planNoise; }
     public int getJointMaxGangs() { return jointMaxGangs; }
     public int getJointLinkDepth() { return jointLinkDepth; }
@@ -616,6 +633,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public void setDnaEnabled(boolean v) { dnaEnabled = v; }
     public double getDnaSearchEfficiency() { return dnaSearchEfficiency; }
     public double getParentSampleProbability() { return parentSampleProbability; }
+    public double getDnaBacklogUptake() { return dnaBacklogUptake; }
     public boolean isTipsEnabled() { return tipsEnabled; }
     public void setTipsEnabled(boolean v) { tipsEnabled = v; }
     public double getTipsReach() { return tipsReach; }

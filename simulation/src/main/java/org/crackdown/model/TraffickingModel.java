@@ -70,6 +70,12 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private final Demography demography;
     private final Routes routes;
     private final Metrics metrics;
+    /**
+     * Days simulated before the scenario's start and not recorded (init.spin_up_days): the
+     * agents' clock ({@link #dayIndex}) counts from the first of them, the run's days
+     * ({@link #runDay}) from the start.
+     */
+    private final int spinUpDays;
     private final int totalDays;
 
     private RuralFamilies families;
@@ -145,7 +151,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
         this.demography = new Demography(net, SexRatioHistory.china(), DemographicHistory.china());
         this.routes = new Routes(net);
         this.metrics = new Metrics(net.size(), scenario.measureFrom(), scenario.measureTo());
-        this.totalDays = (int) scenario.days();
+        this.spinUpDays = params.getSpinUpDays();
+        this.totalDays = spinUpDays + (int) scenario.days();
     }
 
     // ================================================================ the daily cycle
@@ -184,7 +191,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         market = new Market(net.size(), params);
         police = new PoliceForce(net, demography);
         enforcement = new Enforcement(this, police, net.size());
-        joint = new JointOperations(net, scenario.operations(), scenario.start());
+        joint = new JointOperations(net, scenario.operations(), origin());
         gangs = new ArrayList<>();
         ended = new ArrayList<>();
         onTripAfterStep = null;
@@ -200,7 +207,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         applyTimeline(scenario.start().minusDays(1));
         demography.setYear(year());
         police.allocate(params);
-        police.applyCampaigns(scenario.campaigns(), scenario.start(), params);
+        police.applyCampaigns(scenario.campaigns(), today(), params);
         enforcement.initPublicRisk(params);
         // Nobody has seen the market before the first month ends: gangs stay, recruits wait.
         for (double[] o : outlook) {
@@ -219,6 +226,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         }
         scheduled.clear();
         List<Process> ps = processes();
+        spinUp(ps);
         for (int i = 0; i < ps.size(); i++) {
             scheduled.add(schedule.scheduleRepeating(Schedule.EPOCH, i, ps.get(i).step(), 1.0));
         }
@@ -236,6 +244,26 @@ public class TraffickingModel extends SimState implements TradeWorld {
     /** What the settled start put in place, or null if the run started from empty stocks. */
     public org.crackdown.policy.SettledStart.Stocks settledStart() {
         return settled;
+    }
+
+    /**
+     * The days before the start (init.spin_up_days), simulated here with the inputs of the day
+     * before the start (the timeline up to then; {@link #year}, so demography, holds at the start;
+     * campaigns and operations are dated from the start on) and not recorded: the gang count, gangs' beliefs and
+     * outlook, buyers waiting and prices settle from the settled start's first guesses, and the
+     * first day's burst of initial gangs all planning at once falls before anything is recorded.
+     */
+    private void spinUp(List<Process> ps) {
+        if (spinUpDays == 0) {
+            return;
+        }
+        metrics.pauseRecording();
+        while (day < spinUpDays) {
+            for (Process p : ps) {
+                p.step().step(this);
+            }
+        }
+        metrics.resumeRecording();
     }
 
     /** Cases open when the run started (from the settled start; 0 from empty stocks). */
@@ -761,12 +789,6 @@ public class TraffickingModel extends SimState implements TradeWorld {
         endGang(g);
     }
 
-    /** A gang with no money and nothing worth doing breaks up. */
-    @Override
-    public void dissolve(Gang g) {
-        endGang(g);
-    }
-
     // ================================================================ the gangs' world (TradeWorld)
 
     @Override
@@ -894,16 +916,31 @@ public class TraffickingModel extends SimState implements TradeWorld {
     /** Gang-days stepped since the start: the agent steps behind the run's cost. */
     public long gangSteps() { return gangSteps; }
 
-    /** Days since the start, 0 on the first day. */
+    /** The agents' clock: days since the spin-up began (since the start without one), 0 on the first day. */
     @Override
     public int dayIndex() { return day; }
+    /** Days on the agents' clock up to the end, spin-up included. */
     public int totalDays() { return totalDays; }
-    public LocalDate today() { return scenario.start().plusDays(day); }
+    /** Days since the scenario's start, 0 on its first day (negative during the spin-up). */
+    public int runDay() { return day - spinUpDays; }
+    /** Days from the scenario's start to its end. */
+    public int runDays() { return totalDays - spinUpDays; }
+    /** Days simulated before the start and not recorded (init.spin_up_days). */
+    public int spinUpDays() { return spinUpDays; }
+    public LocalDate today() { return origin().plusDays(day); }
     public boolean finished() { return day >= totalDays; }
 
-    /** Fractional calendar year of today, for sex-ratio history. */
+    /** The date of day 0 on the agents' clock: the start, less the spin-up. */
+    private LocalDate origin() {
+        return scenario.start().minusDays(spinUpDays);
+    }
+
+    /**
+     * Fractional calendar year of today, for the demographic inputs and sex-ratio history; during
+     * the spin-up it stays at the start, so the spin-up runs on the start's inputs.
+     */
     public double year() {
-        LocalDate t = today();
+        LocalDate t = day < spinUpDays ? scenario.start() : today();
         return t.getYear() + (t.getDayOfYear() - 1) / (double) t.lengthOfYear();
     }
 

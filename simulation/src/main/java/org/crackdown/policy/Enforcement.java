@@ -3,6 +3,7 @@ package org.crackdown.policy;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.crackdown.agent.AcquisitionMethod;
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.PoliceUnit;
 import org.crackdown.agent.Victim;
@@ -74,6 +75,11 @@ public final class Enforcement implements java.io.Serializable {
     private final int[] heldCount;
     /** Children with buyers whose parents' DNA is on file, per province (also lazy). */
     private final List<List<Victim>> sampledChildren = new ArrayList<>();
+    /**
+     * Abducted children with buyers whose parents' DNA is not on file yet, per province (lazy):
+     * the backlog from which parents come forward once the database runs (dna.backlog_uptake).
+     */
+    private final List<List<Victim>> unsampledChildren = new ArrayList<>();
     /** Exits from buyers' households in date order (ties by sale order). */
     private final DayQueue<Exit> exits = new DayQueue<>();
     /**
@@ -104,6 +110,7 @@ public final class Enforcement implements java.io.Serializable {
         for (int i = 0; i < provinces; i++) {
             heldByBuyers.add(new ArrayList<>());
             sampledChildren.add(new ArrayList<>());
+            unsampledChildren.add(new ArrayList<>());
         }
         heldCount = new int[provinces];
         monthStops = new double[provinces];
@@ -376,9 +383,7 @@ public final class Enforcement implements java.io.Serializable {
     public void onSale(Gang g, Victim v, int province, Parameters p, MersenneTwisterFast r) {
         heldByBuyers.get(province).add(v);
         heldCount[province]++;
-        if (v.type().isChild() && v.parentsSampled()) {
-            sampledChildren.get(province).add(v);
-        }
+        fileForDna(v, province);
         scheduleExit(v, p, r);
         if (!p.isTipsEnabled()) {
             return;
@@ -404,10 +409,45 @@ public final class Enforcement implements java.io.Serializable {
         int province = v.buyer().province();
         heldByBuyers.get(province).add(v);
         heldCount[province]++;
-        if (v.type().isChild() && v.parentsSampled()) {
-            sampledChildren.get(province).add(v);
-        }
+        fileForDna(v, province);
         scheduleExit(v, daysAgo, p, r);
+    }
+
+    /** A child now with a buyer: matchable if the parents' DNA is on file, else (if abducted) in the backlog. */
+    private void fileForDna(Victim v, int province) {
+        if (!v.type().isChild()) {
+            return;
+        }
+        if (v.parentsSampled()) {
+            sampledChildren.get(province).add(v);
+        } else if (v.method() == AcquisitionMethod.ABDUCTION) {
+            unsampledChildren.get(province).add(v);
+        }
+    }
+
+    /**
+     * A day of parents of children abducted before their samples were on file coming forward
+     * (the database took historical cases): each such parent gives a sample at the yearly hazard
+     * dna.backlog_uptake, so the children become matchable gradually, not all on the day the
+     * database opens. Drawn as a binomial thinning of the province's backlog list; a draw that
+     * finds the child no longer with a buyer only drops it from the list.
+     */
+    private void backlogComesForward(int province, Parameters p, MersenneTwisterFast r) {
+        List<Victim> pool = unsampledChildren.get(province);
+        if (pool.isEmpty() || p.getDnaBacklogUptake() <= 0) {
+            return;
+        }
+        int n = Rng.binomial(r, pool.size(), -Math.expm1(-p.getDnaBacklogUptake() / 365.0));
+        for (int k = 0; k < n; k++) {
+            int idx = r.nextInt(pool.size());
+            Victim v = pool.get(idx);
+            pool.set(idx, pool.get(pool.size() - 1));
+            pool.remove(pool.size() - 1);
+            if (v.status() == Victim.Status.WITH_BUYER) {
+                v.sampleParents();
+                sampledChildren.get(province).add(v);
+            }
+        }
     }
 
     /** Starts the perceived share of reports solved at the share a settled start expects. */
@@ -489,6 +529,7 @@ public final class Enforcement implements java.io.Serializable {
             find(heldByBuyers.get(i), Rng.poisson(r, rate(officers, p.getBuyerSearchEfficiency(), heldByBuyers.get(i).size(), p)),
                     RescueProcess.BUYER_SEARCH, p, r);
             if (p.isDnaEnabled()) {
+                backlogComesForward(i, p, r);
                 double dna = u.dnaOfficers(p);
                 find(sampledChildren.get(i), Rng.poisson(r, rate(dna, p.getDnaSearchEfficiency(), sampledChildren.get(i).size(), p)),
                         RescueProcess.DNA, p, r);

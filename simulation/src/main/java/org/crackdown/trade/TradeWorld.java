@@ -35,11 +35,8 @@ public interface TradeWorld {
     /** Whether the trade still pays the gang more than its members' outside income and expected sanction. */
     boolean worthStaying(Gang g);
 
-    /** The gang leaves the trade because it no longer pays. */
+    /** The gang leaves the trade because it no longer pays (or has long found nothing worth doing). */
     void quit(Gang g);
-
-    /** A gang with no money and nothing worth doing breaks up. */
-    void dissolve(Gang g);
 
     /** A gang's trading profit or loss (a sale's margin over what the victim cost; running costs). */
     void earned(Gang g, double amount);

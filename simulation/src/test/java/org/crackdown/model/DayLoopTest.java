@@ -40,11 +40,11 @@ class DayLoopTest {
         long days = DayLoop.run(whole, DayLoop.NEVER, (today, daysDone, total) -> {
             seen.add(today);
             done.add(daysDone);
-            assertEquals(whole.totalDays(), total);
+            assertEquals(whole.runDays(), total);
         });
         assertTrue(whole.finished());
-        assertEquals(whole.totalDays(), days);
-        assertEquals(whole.totalDays(), seen.size());
+        assertEquals(whole.runDays(), days);
+        assertEquals(whole.runDays(), seen.size());
         for (int i = 0; i < seen.size(); i++) {
             assertEquals(whole.scenario().start().plusDays(i), seen.get(i), "day " + i);
             assertEquals(i + 1L, done.get(i), "days done after day " + i);
@@ -69,7 +69,7 @@ class DayLoopTest {
         TraffickingModel m = new TraffickingModel(quarter(), 5);
         m.start();
         long days = DayLoop.until(m, LocalDate.of(2012, 1, 1), DayLoop.NEVER, DayLoop.DayListener.NONE);
-        assertEquals(m.totalDays(), days);
+        assertEquals(m.runDays(), days);
         assertTrue(m.finished());
     }
 
@@ -80,7 +80,7 @@ class DayLoopTest {
         CancellationException e = assertThrows(CancellationException.class,
                 () -> DayLoop.run(m, () -> last[0] >= 30, (today, done, total) -> last[0] = done));
         assertEquals("interrupted", e.getMessage());
-        assertEquals(30, m.dayIndex(), "the 31st day was not simulated");
+        assertEquals(30, m.runDay(), "the 31st day was not simulated");
         assertFalse(m.finished());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.crackdown.agent.AcquisitionMethod;
 import org.crackdown.agent.Buyer;
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.Victim;
@@ -143,6 +144,45 @@ class EnforcementTest {
     }
 
     /** Serial-case merging: two reports about one gang are one case; solving it finds both victims. */
+    /**
+     * Parents of abducted children not on file come forward at dna.backlog_uptake a year while the
+     * database runs: at 1 a year, 1 - e^-1 of 2,000 such children become matchable within a year
+     * (Binomial SD 21.6); children bought from their parents never do, and without the uptake none.
+     */
+    @Test
+    void parentsOfChildrenTakenBeforeTheDatabaseComeForwardAtTheirRate() {
+        for (double uptake : new double[] {1.0, 0.0}) {
+            TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+                TestScenarios.set(p, "dna.enabled", true);
+                TestScenarios.set(p, "dna.backlog_uptake", uptake);
+                TestScenarios.set(p, "held.escape_rate", 0);
+                TestScenarios.set(p, "held.release_rate", 0);
+                TestScenarios.set(p, "held.death_rate", 0);
+                TestScenarios.set(p, "held.child_findable_years", 10);
+                TestScenarios.set(p, "police.buyer_share", 0);
+                TestScenarios.set(p, "police.dna_share", 0); // nobody is matched: only samples are counted
+            });
+            Gang g = PolicyFixtures.gang(m, HENAN);
+            Buyer b = new Buyer(1, Buyer.Kind.CHILD_SEEKER, HENAN, new double[3], 100_000);
+            List<Victim> abducted = new java.util.ArrayList<>();
+            List<Victim> bought = new java.util.ArrayList<>();
+            for (int i = 0; i < 2500; i++) {
+                var how = i < 2000 ? AcquisitionMethod.ABDUCTION : AcquisitionMethod.PURCHASE;
+                Victim v = new Victim(1_000_000 + i, VictimType.BOY, HENAN, "CN-HA", how, 0, false);
+                v.soldTo(b);
+                m.enforcement().onSale(g, v, HENAN, m.params(), m.rng());
+                (i < 2000 ? abducted : bought).add(v);
+            }
+            for (int day = 0; day < 365; day++) {
+                m.schedule.step(m);
+            }
+            long sampled = abducted.stream().filter(Victim::parentsSampled).count();
+            assertEquals(2000 * (1 - Math.exp(-uptake)), sampled, 4 * 21.6, "uptake " + uptake);
+            assertEquals(0, bought.stream().filter(Victim::parentsSampled).count());
+            assertTrue(abducted.stream().allMatch(v -> v.status() == Victim.Status.WITH_BUYER));
+        }
+    }
+
     @Test
     void reportsAboutTheSameGangAreMergedIntoOneCaseThatRescuesBoth() {
         TraffickingModel m = PolicyFixtures.emptyModel(p -> {

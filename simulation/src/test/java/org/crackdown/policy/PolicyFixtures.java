@@ -30,6 +30,8 @@ final class PolicyFixtures {
         TestScenarios.set(p, "demand.bride_propensity", 0);
         TestScenarios.set(p, "demand.commercial_rate", 0);
         TestScenarios.set(p, "families.sale_propensity", 0);
+        // Nothing to settle in an empty model; the tests count days from the start.
+        TestScenarios.set(p, "init.spin_up_days", 0);
         tweak.accept(p);
         Scenario s = new Scenario("empty", "", 1, LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31),
                 LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31), p, List.of(), List.of());

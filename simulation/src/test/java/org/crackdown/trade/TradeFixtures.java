@@ -20,6 +20,9 @@ final class TradeFixtures {
         TestScenarios.set(p, "gangs.initial", 0);
         TestScenarios.set(p, "gangs.recruit_rate", 0);
         TestScenarios.set(p, "init.settled_stocks", false);
+        // The tests form their own gangs on the first day, into the market as the start leaves
+        // it: a spin-up with no gangs would let buyers wait, give up and learn first.
+        TestScenarios.set(p, "init.spin_up_days", 0);
         tweak.accept(p);
         Scenario s = new Scenario("quiet", "", 1, LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31),
                 LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31), p, List.of(), List.of());
