@@ -66,15 +66,24 @@ final class CampaignTimingReader {
         return timings;
     }
 
-    /** {min, max} dates with min before max; null after reporting. */
-    private LocalDate[] dateBounds(Node v, String where) {
-        MappingNode m = map(v, where, "{min: 2008-04-01, max: 2011-06-30}");
+    /** A mapping with exactly the keys min and max (values unread); null after reporting. */
+    private Map<String, Entry> minAndMax(Node v, String where, String example) {
+        MappingNode m = map(v, where, example);
         if (m == null) {
             return null;
         }
         Map<String, Entry> b = r.entries(m, where, new Keys(List.of("min", "max")));
         if (!b.containsKey("min") || !b.containsKey("max")) {
             r.problem(m, where + ": expected both min and max");
+            return null;
+        }
+        return b;
+    }
+
+    /** {min, max} dates with min before max; null after reporting. */
+    private LocalDate[] dateBounds(Node v, String where) {
+        Map<String, Entry> b = minAndMax(v, where, "{min: 2008-04-01, max: 2011-06-30}");
+        if (b == null) {
             return null;
         }
         LocalDate min = r.date(b.get("min").value(), where + ": min", "a date like 2008-04-01");
@@ -91,13 +100,8 @@ final class CampaignTimingReader {
 
     /** {min, max} whole numbers of days, 1 <= min < max; null after reporting. */
     private long[] dayBounds(Node v, String where) {
-        MappingNode m = map(v, where, "{min: 90, max: 1000}");
-        if (m == null) {
-            return null;
-        }
-        Map<String, Entry> b = r.entries(m, where, new Keys(List.of("min", "max")));
-        if (!b.containsKey("min") || !b.containsKey("max")) {
-            r.problem(m, where + ": expected both min and max");
+        Map<String, Entry> b = minAndMax(v, where, "{min: 90, max: 1000}");
+        if (b == null) {
             return null;
         }
         Long min = r.integer(b.get("min").value(), where + ": min", 1, LONGEST_DAYS);
