@@ -106,6 +106,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
      */
     private transient List<Gang> onTripAfterStep;
     /**
+     * Scratch of the daily round, kept from one day to the next so that stepping the gangs does
+     * not allocate three lists of every awake gang a day (issue 9, session 8): the shuffled order,
+     * and yesterday's round and list of gangs on a trip, cleared and refilled as today's.
+     */
+    private transient Gang[] orderScratch;
+    private transient ArrayList<Gang> spareRound;
+    private transient ArrayList<Gang> spareOnTrip;
+    /**
      * Gangs in the daily round (issue 9): those stepped yesterday that did not go to sleep. An
      * idle gang that found nothing worth doing is taken out of the round until its next plan day
      * (nothing changes for it meanwhile but its count of idle days), so a day steps and shuffles
@@ -278,7 +286,10 @@ public class TraffickingModel extends SimState implements TradeWorld {
         ArrayList<Gang> formed = formedSinceStep;
         formedSinceStep = new ArrayList<>();
         int n = round.size() + woken.size() + formed.size() + (later == null ? 0 : later.size());
-        Gang[] order = new Gang[n];
+        if (orderScratch == null || orderScratch.length < n) {
+            orderScratch = new Gang[Math.max(n, 2 * (orderScratch == null ? 0 : orderScratch.length))];
+        }
+        Gang[] order = orderScratch;
         int k = 0;
         for (List<Gang> l : later == null ? List.of(round, woken, formed) : List.of(round, woken, later, formed)) {
             for (int i = 0, c = l.size(); i < c; i++) {
@@ -287,11 +298,18 @@ public class TraffickingModel extends SimState implements TradeWorld {
         }
         woken.clear();
         gangSteps += n;
-        shuffle(order);
-        ArrayList<Gang> next = new ArrayList<>(n);
-        List<Gang> onTrip = new ArrayList<>(onTripAfterStep == null ? 16 : onTripAfterStep.size() + 16);
+        shuffle(order, n);
+        ArrayList<Gang> next = spareRound != null ? spareRound : new ArrayList<>(n);
+        spareRound = null;
+        next.clear();
+        next.ensureCapacity(n);
+        ArrayList<Gang> onTrip = spareOnTrip != null ? spareOnTrip : new ArrayList<>(n);
+        spareOnTrip = null;
+        onTrip.clear();
         int[] fellAsleep = new int[asleepAt.length];
-        for (Gang g : order) {
+        for (int o = 0; o < n; o++) {
+            Gang g = order[o];
+            order[o] = null; // the scratch holds no gang past its day
             if (g.asleep()) {
                 if (!g.active()) {
                     continue; // ended while asleep: counted out then
@@ -328,7 +346,11 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
             asleepAt[h] += fellAsleep[h];
         }
+        spareRound = round;
         round = next;
+        if (onTripAfterStep instanceof ArrayList<Gang> old && old != gangs) {
+            spareOnTrip = old;
+        }
         onTripAfterStep = onTrip;
         market.endOfDay(params);
     }
@@ -569,8 +591,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     /** Fisher-Yates with the model's generator (Collections.shuffle would need a java.util.Random). */
-    private void shuffle(Gang[] a) {
-        for (int i = a.length - 1; i > 0; i--) {
+    private void shuffle(Gang[] a, int n) {
+        for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             Gang g = a[i];
             a[i] = a[j];
@@ -718,18 +740,18 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         java.util.Arrays.sort(at);
-        Gang[] all = list.toArray(new Gang[0]);
+        // Closed up in place (w <= i): copying the whole list out and back, as before, allocated
+        // two arrays of every gang each day a gang ended.
         int w = at[0];
         int next = 0;
-        for (int i = at[0]; i < all.length; i++) {
+        for (int i = at[0], n = list.size(); i < n; i++) {
             if (next < at.length && at[next] == i) {
                 next++;
             } else {
-                all[w++] = all[i];
+                list.set(w++, list.get(i));
             }
         }
-        list.clear();
-        list.addAll(java.util.Arrays.asList(all).subList(0, w));
+        list.subList(w, list.size()).clear();
         return true;
     }
 

@@ -30,6 +30,8 @@ public final class TripChoice {
     private TripChoice() {
     }
 
+    private static final VictimType[] TYPES = VictimType.values();
+
     /** Where a gang goes for what victim, obtained how, to be sold where. */
     public record Trip(VictimType type, AcquisitionMethod method, int source, int destination) {
     }
@@ -43,7 +45,7 @@ public final class TripChoice {
         // and the search of routes goes only as far as the options still in the running need.
         // Its frontier bounds the cost of every route not yet found only when no day cost is
         // negative (cheapest is then finite).
-        double[] dayCost = outlook.dayCosts(g);
+        double[] dayCost = outlook.planDayCosts(g);
         int provinces = dayCost.length;
         double leastDayCost = Double.POSITIVE_INFINITY;
         for (double c : dayCost) {
@@ -51,16 +53,7 @@ public final class TripChoice {
         }
         double best = 0;
         Trip chosen = null;
-        VictimType[] types = VictimType.values();
-        double[][] sales = new double[types.length][];
-        double[] bestSale = new double[types.length];
-        for (VictimType t : types) {
-            if (t.isChild() == g.childSpecialist()) {
-                // Read only (shared with the plans before and after this one while nothing changes).
-                sales[t.ordinal()] = outlook.expectedSales(t);
-                bestSale[t.ordinal()] = outlook.bestExpectedSale(t);
-            }
-        }
+        VictimType[] types = TYPES;
         // Whether any day cost is negative is the same for every source (see cheapestRoute).
         boolean nonNegative = Prospects.cheapestRoute(dayCost, 0) != Double.NEGATIVE_INFINITY;
         for (int s : outlook.sourcesFrom(g.home())) {
@@ -73,7 +66,10 @@ public final class TripChoice {
                 if (t.isChild() != g.childSpecialist()) {
                     continue;
                 }
-                double[] sale = sales[t.ordinal()];
+                // Read only (shared with the plans before and after this one while nothing changes;
+                // nothing a plan does changes it before the plan ends).
+                double[] sale = outlook.expectedSales(t);
+                double bestSale = outlook.bestExpectedSale(t);
                 for (AcquisitionMethod m : AcquisitionMethod.methodsFor(t)) {
                     if (!outlook.available(s, t, m)) {
                         continue;
@@ -83,7 +79,7 @@ public final class TripChoice {
                     // a victim here (IEEE subtraction is monotone, so this bounds every gross -
                     // cheapest below): if even that is not positive, none of these options would
                     // draw a noise factor or win, and they are skipped together.
-                    if (bestSale[t.ordinal()] - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
+                    if (bestSale - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
                         continue;
                     }
                     double[] acquisition = outlook.acquisitionCosts(s, t, m);
