@@ -48,6 +48,14 @@ public final class Metrics implements java.io.Serializable {
     private final double[][] priceCount;
 
     private final double[] windowTotals = new double[MEASURES.length];
+    /**
+     * Where {@link #add} counts a measure towards the window: {@link #windowTotals} inside the
+     * window, a discarded array outside it. Not a test of {@link #inWindow} in add, which is
+     * inlined into most of the model: the JIT compiles a test that has never passed as a trap, so
+     * on the window's first day every method that counts something was thrown out and compiled
+     * again (15 at once in a national run; issue 9, session 8).
+     */
+    private transient double[] countInto;
     private final double[] windowPriceSum = new double[VictimType.values().length];
     private final double[] windowPriceCount = new double[VictimType.values().length];
     private double windowOfficerDays;
@@ -72,6 +80,12 @@ public final class Metrics implements java.io.Serializable {
         this.priceCount = new double[provinces][VictimType.values().length];
         this.recentFlows = new double[provinces][provinces];
         this.rescuedToday = new double[provinces];
+        this.countInto = new double[MEASURES.length];
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        countInto = inWindow ? windowTotals : new double[MEASURES.length];
     }
 
     public void addListener(MonthListener l) {
@@ -104,6 +118,11 @@ public final class Metrics implements java.io.Serializable {
             month = ym;
         }
         inWindow = !day.isBefore(windowFrom) && !day.isAfter(windowTo);
+        if (inWindow) {
+            countInto = windowTotals;
+        } else if (countInto == windowTotals) {
+            countInto = new double[MEASURES.length];
+        }
         double fade = Math.exp(-1.0 / 30);
         for (double[] row : recentFlows) {
             for (int j = 0; j < row.length; j++) {
@@ -123,8 +142,8 @@ public final class Metrics implements java.io.Serializable {
         if (m == Measure.WOMEN_RESCUED || m == Measure.CHILDREN_RESCUED) {
             rescuedToday[province] += amount;
         }
-        if (inWindow && m.kind() == Measure.Kind.COUNT) {
-            windowTotals[m.ordinal()] += amount;
+        if (m.kind() == Measure.Kind.COUNT) {
+            countInto[m.ordinal()] += amount;
         }
     }
 
