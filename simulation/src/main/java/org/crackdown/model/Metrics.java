@@ -56,6 +56,20 @@ public final class Metrics implements java.io.Serializable {
      * again (15 at once in a national run; issue 9, session 8).
      */
     private transient double[] countInto;
+    /** Where {@link #sale} records prices and flows: the window's, or discarded outside it (as countInto). */
+    private transient SaleTotals salesInto;
+
+    private record SaleTotals(double[] priceSum, double[] priceCount, TreeMap<String, TreeMap<String, long[]>> flows) {
+    }
+
+    private SaleTotals windowSales() {
+        return new SaleTotals(windowPriceSum, windowPriceCount, flows);
+    }
+
+    private static SaleTotals discardedSales() {
+        return new SaleTotals(new double[VictimType.values().length], new double[VictimType.values().length],
+                new TreeMap<>());
+    }
     private final double[] windowPriceSum = new double[VictimType.values().length];
     private final double[] windowPriceCount = new double[VictimType.values().length];
     private double windowOfficerDays;
@@ -81,11 +95,13 @@ public final class Metrics implements java.io.Serializable {
         this.recentFlows = new double[provinces][provinces];
         this.rescuedToday = new double[provinces];
         this.countInto = new double[MEASURES.length];
+        this.salesInto = discardedSales();
     }
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         countInto = inWindow ? windowTotals : new double[MEASURES.length];
+        salesInto = inWindow ? windowSales() : discardedSales();
     }
 
     public void addListener(MonthListener l) {
@@ -119,9 +135,13 @@ public final class Metrics implements java.io.Serializable {
         }
         inWindow = !day.isBefore(windowFrom) && !day.isAfter(windowTo);
         if (inWindow) {
-            countInto = windowTotals;
+            if (countInto != windowTotals) {
+                countInto = windowTotals;
+                salesInto = windowSales();
+            }
         } else if (countInto == windowTotals) {
             countInto = new double[MEASURES.length];
+            salesInto = discardedSales();
         }
         double fade = Math.exp(-1.0 / 30);
         for (double[] row : recentFlows) {
@@ -170,12 +190,11 @@ public final class Metrics implements java.io.Serializable {
         recentFlows[origin][destination] += 1;
         priceSum[destination][type.ordinal()] += price;
         priceCount[destination][type.ordinal()] += 1;
-        if (inWindow) {
-            windowPriceSum[type.ordinal()] += price;
-            windowPriceCount[type.ordinal()] += 1;
-            flows.computeIfAbsent(originLabel, k -> new TreeMap<>())
-                    .computeIfAbsent(destinationLabel, k -> new long[VictimType.values().length])[type.ordinal()]++;
-        }
+        // Into the window's figures, or discarded outside it: no test of inWindow (see countInto).
+        salesInto.priceSum[type.ordinal()] += price;
+        salesInto.priceCount[type.ordinal()] += 1;
+        salesInto.flows.computeIfAbsent(originLabel, k -> new TreeMap<>())
+                .computeIfAbsent(destinationLabel, k -> new long[VictimType.values().length])[type.ordinal()]++;
     }
 
     /** Closes the month that {@link #beginDay} has been accumulating and notifies listeners. */
