@@ -147,6 +147,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     public TraffickingModel(Scenario scenario, long seed) {
         super(seed);
+        random = new ModelRandom(seed); // the same numbers as MASON's generator, Gaussians cheaper
         this.scenario = scenario;
         this.params = scenario.parameters().copy();
         this.net = ProvinceNetwork.china();
@@ -154,6 +155,13 @@ public class TraffickingModel extends SimState implements TradeWorld {
         this.routes = new Routes(net);
         this.metrics = new Metrics(net.size(), scenario.measureFrom(), scenario.measureTo());
         this.totalDays = (int) scenario.days();
+    }
+
+    /** MASON's console reseeds through here: the model keeps its own generator class. */
+    @Override
+    public void setSeed(long seed) {
+        super.setSeed(seed);
+        random = new ModelRandom(seed);
     }
 
     // ================================================================ the daily cycle
@@ -888,7 +896,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
             throw new IllegalArgumentException("cannot continue this run under scenario " + next.name() + ": " + why);
         }
         scenario = next;
-        random = new MersenneTwisterFast(streamSeed);
+        random = new ModelRandom(streamSeed);
     }
 
     // ================================================================ accessors
