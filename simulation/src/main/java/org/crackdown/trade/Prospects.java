@@ -423,7 +423,21 @@ public final class Prospects implements java.io.Serializable {
         if (params.getSpeedKmPerDay() != travelSpeed) {
             return Double.NEGATIVE_INFINITY; // the days were counted at another speed: no bound
         }
-        return (startDayCost + travelDays[a][b] * leastDayCost) * (1 - 1e-9);
+        return routeFloor(startDayCost, travelDays[a][b], leastDayCost);
+    }
+
+    /** {@link #routeFloor} with the fewest days of travel given: the same arithmetic. */
+    public static double routeFloor(double startDayCost, double days, double leastDayCost) {
+        return (startDayCost + days * leastDayCost) * (1 - 1e-9);
+    }
+
+    /**
+     * The fewest days of travel from a to every province, as {@link #routeFloor} reads them
+     * (shared: do not modify); null when they were counted at another speed than today's, and
+     * there is then no floor.
+     */
+    public double[] floorDays(int a) {
+        return params.getSpeedKmPerDay() != travelSpeed ? null : travelDays[a];
     }
 
     /**

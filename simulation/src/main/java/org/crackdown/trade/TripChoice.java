@@ -61,6 +61,9 @@ public final class TripChoice {
             double reach = outlook.travelDays(g.home(), s) * p.getTripCostPerDay();
             double cheapest = nonNegative ? dayCost[s] : Double.NEGATIVE_INFINITY;
             boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
+            // The route floor from s to each destination (see routeFloor), its days read from one
+            // row; null when there is none (unbounded, or the days were counted at another speed).
+            double[] floorDays = bounded ? outlook.floorDays(s) : null;
             Routes.Search routes = null;
             for (VictimType t : types) {
                 if (t.isChild() != g.childSpecialist()) {
@@ -86,7 +89,10 @@ public final class TripChoice {
                     // Destinations in blocks of 64, in order: a first tight pass marks those worth
                     // a closer look (it only reads, so the draws and their order are unchanged).
                     for (int base = 0; base < provinces; base += 64) {
-                        long marked = worthALook(sale, acquisition, risk, cheapest, base, Math.min(provinces, base + 64));
+                        long marked = floorDays == null
+                                ? worthALook(sale, acquisition, risk, cheapest, base, Math.min(provinces, base + 64))
+                                : worthALook(sale, acquisition, risk, cheapest, dayCost[s], floorDays, leastDayCost,
+                                        base, Math.min(provinces, base + 64));
                         for (long bits = marked; bits != 0; bits &= bits - 1) {
                             int d = base + Long.numberOfTrailingZeros(bits);
                             double gross = sale[d] - acquisition[d] - risk;
@@ -98,7 +104,10 @@ public final class TripChoice {
                             // their route. The options that can win draw independent factors as
                             // before, so the chosen trip is distributed as before; which numbers are
                             // drawn is not (about 40% fewer draws).
-                            double floor = bounded ? outlook.routeFloor(dayCost[s], leastDayCost, s, d) : cheapest;
+                            // (Options that do not pay on the floor are not marked when there is one.)
+                            double floor = !bounded ? cheapest
+                                    : floorDays != null ? Prospects.routeFloor(dayCost[s], floorDays[d], leastDayCost)
+                                    : outlook.routeFloor(dayCost[s], leastDayCost, s, d);
                             if (gross - floor <= 0) {
                                 continue;
                             }
@@ -170,6 +179,28 @@ public final class TripChoice {
         for (int d = from; d < to; d++) {
             double cost = acquisition[d];
             if (!Double.isNaN(cost) && !(sale[d] - cost - risk - cheapest <= 0)) {
+                marked |= 1L << (d - from);
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * As {@link #worthALook} above, also leaving out the destinations whose option does not pay
+     * on its route floor ({@code startDayCost}, days per destination, the least day cost): the
+     * same test the option loop would make next, moved into the tight loop (most candidates
+     * fail it), with the same arithmetic; a NaN value is still not ruled out.
+     */
+    private static long worthALook(double[] sale, double[] acquisition, double risk, double cheapest,
+                                   double startDayCost, double[] floorDays, double leastDayCost, int from, int to) {
+        long marked = 0;
+        for (int d = from; d < to; d++) {
+            double cost = acquisition[d];
+            if (Double.isNaN(cost)) {
+                continue;
+            }
+            double gross = sale[d] - cost - risk;
+            if (!(gross - cheapest <= 0) && !(gross - Prospects.routeFloor(startDayCost, floorDays[d], leastDayCost) <= 0)) {
                 marked |= 1L << (d - from);
             }
         }
