@@ -61,9 +61,11 @@ public final class TripChoice {
             double reach = outlook.travelDays(g.home(), s) * p.getTripCostPerDay();
             double cheapest = nonNegative ? dayCost[s] : Double.NEGATIVE_INFINITY;
             boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
-            // The route floor from s to each destination (see routeFloor), its days read from one
-            // row; null when there is none (unbounded, or the days were counted at another speed).
+            // The route floor from s to each destination (see routeFloor), worked out once per
+            // source when a row first needs it; none when unbounded or the days were counted at
+            // another speed.
             double[] floorDays = bounded ? outlook.floorDays(s) : null;
+            double[] floors = null;
             Routes.Search routes = null;
             for (VictimType t : types) {
                 if (t.isChild() != g.childSpecialist()) {
@@ -88,11 +90,16 @@ public final class TripChoice {
                     double[] acquisition = outlook.acquisitionCosts(s, t, m);
                     // Destinations in blocks of 64, in order: a first tight pass marks those worth
                     // a closer look (it only reads, so the draws and their order are unchanged).
+                    if (floorDays != null && floors == null) {
+                        floors = outlook.floorScratch();
+                        for (int d = 0; d < provinces; d++) {
+                            floors[d] = Prospects.routeFloor(dayCost[s], floorDays[d], leastDayCost);
+                        }
+                    }
                     for (int base = 0; base < provinces; base += 64) {
-                        long marked = floorDays == null
+                        long marked = floors == null
                                 ? worthALook(sale, acquisition, risk, cheapest, base, Math.min(provinces, base + 64))
-                                : worthALook(sale, acquisition, risk, cheapest, dayCost[s], floorDays, leastDayCost,
-                                        base, Math.min(provinces, base + 64));
+                                : worthALook(sale, acquisition, risk, cheapest, floors, base, Math.min(provinces, base + 64));
                         for (long bits = marked; bits != 0; bits &= bits - 1) {
                             int d = base + Long.numberOfTrailingZeros(bits);
                             double gross = sale[d] - acquisition[d] - risk;
@@ -106,7 +113,7 @@ public final class TripChoice {
                             // drawn is not (about 40% fewer draws).
                             // (Options that do not pay on the floor are not marked when there is one.)
                             double floor = !bounded ? cheapest
-                                    : floorDays != null ? Prospects.routeFloor(dayCost[s], floorDays[d], leastDayCost)
+                                    : floors != null ? floors[d]
                                     : outlook.routeFloor(dayCost[s], leastDayCost, s, d);
                             if (gross - floor <= 0) {
                                 continue;
@@ -187,12 +194,11 @@ public final class TripChoice {
 
     /**
      * As {@link #worthALook} above, also leaving out the destinations whose option does not pay
-     * on its route floor ({@code startDayCost}, days per destination, the least day cost): the
-     * same test the option loop would make next, moved into the tight loop (most candidates
-     * fail it), with the same arithmetic; a NaN value is still not ruled out.
+     * on its route floor (per destination): the same test the option loop would make next, moved
+     * into the tight loop (most candidates fail it); a NaN value is still not ruled out.
      */
     private static long worthALook(double[] sale, double[] acquisition, double risk, double cheapest,
-                                   double startDayCost, double[] floorDays, double leastDayCost, int from, int to) {
+                                   double[] floors, int from, int to) {
         long marked = 0;
         for (int d = from; d < to; d++) {
             double cost = acquisition[d];
@@ -200,7 +206,7 @@ public final class TripChoice {
                 continue;
             }
             double gross = sale[d] - cost - risk;
-            if (!(gross - cheapest <= 0) && !(gross - Prospects.routeFloor(startDayCost, floorDays[d], leastDayCost) <= 0)) {
+            if (!(gross - cheapest <= 0) && !(gross - floors[d] <= 0)) {
                 marked |= 1L << (d - from);
             }
         }
