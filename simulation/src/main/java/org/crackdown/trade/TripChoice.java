@@ -52,7 +52,11 @@ public final class TripChoice {
             leastDayCost = Math.min(leastDayCost, c);
         }
         double best = 0;
-        Trip chosen = null;
+        // The best option so far, made a Trip only at the end (it changes often in a plan).
+        VictimType chosenType = null;
+        AcquisitionMethod chosenMethod = null;
+        int chosenSource = -1;
+        int chosenDestination = -1;
         VictimType[] types = TYPES;
         // Whether any day cost is negative is the same for every source (see cheapestRoute).
         boolean nonNegative = Prospects.cheapestRoute(dayCost, 0) != Double.NEGATIVE_INFINITY;
@@ -164,14 +168,17 @@ public final class TripChoice {
                             double value = margin * (Double.isNaN(noise) ? Math.exp(exponent) : noise);
                             if (value > best) {
                                 best = value;
-                                chosen = new Trip(t, m, s, d);
+                                chosenType = t;
+                                chosenMethod = m;
+                                chosenSource = s;
+                                chosenDestination = d;
                             }
                         }
                     }
                 }
             }
         }
-        return chosen;
+        return chosenType == null ? null : new Trip(chosenType, chosenMethod, chosenSource, chosenDestination);
     }
 
     /**
