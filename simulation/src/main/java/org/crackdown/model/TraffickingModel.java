@@ -748,18 +748,18 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         java.util.Arrays.sort(at);
-        // Closed up in place (w <= i): copying the whole list out and back, as before, allocated
-        // two arrays of every gang each day a gang ended.
+        Gang[] all = list.toArray(new Gang[0]);
         int w = at[0];
         int next = 0;
-        for (int i = at[0], n = list.size(); i < n; i++) {
+        for (int i = at[0]; i < all.length; i++) {
             if (next < at.length && at[next] == i) {
                 next++;
             } else {
-                list.set(w++, list.get(i));
+                all[w++] = all[i];
             }
         }
-        list.subList(w, list.size()).clear();
+        list.clear();
+        list.addAll(java.util.Arrays.asList(all).subList(0, w));
         return true;
     }
 
