@@ -49,6 +49,8 @@ public final class Demand implements java.io.Serializable {
         }
     }
 
+    private static final VictimType[] TYPES = VictimType.values();
+
     private static final Buyer.Kind[] KINDS = {Buyer.Kind.CHILD_SEEKER, Buyer.Kind.BRIDE_SEEKER, Buyer.Kind.COMMERCIAL};
 
     /** Expected would-be buyers a day in a province, in the order of {@link #KINDS}. */
@@ -85,8 +87,11 @@ public final class Demand implements java.io.Serializable {
 
     private void spawn(Buyer.Kind kind, int n, int province, int today, Outlook o, Parameters p, Market market,
                        Metrics metrics, MersenneTwisterFast r) {
+        double[] bid = n > 0 ? new double[TYPES.length] : null; // scratch: a buyer keeps a copy
         for (int k = 0; k < n; k++) {
-            double[] bid = new double[VictimType.values().length];
+            if (k > 0) {
+                java.util.Arrays.fill(bid, 0);
+            }
             Choice c = decide(kind, province, o, p, market, r, bid);
             if (c != Choice.BUY) {
                 metrics.increment(c.measure, province);
@@ -128,7 +133,7 @@ public final class Demand implements java.io.Serializable {
                     double g = lognormal(r, p.getWtpGirl() * o.wtpFactor(), p.getWtpSigma());
                     bid[VictimType.GIRL.ordinal()] = g * o.keep() - o.punishment();
                 }
-                for (VictimType t : VictimType.values()) {
+                for (VictimType t : TYPES) {
                     if (t.isChild()) {
                         double price = market.priceIndex(province, t);
                         bestGain = Math.max(bestGain, bid[t.ordinal()] - price);
@@ -171,7 +176,8 @@ public final class Demand implements java.io.Serializable {
      * near its steady state (the yearly inflow into buyers' households).
      */
     public double[][] yearlyBuyers(double year, Parameters p, Market market, MersenneTwisterFast r) {
-        double[][] out = new double[net.size()][VictimType.values().length];
+        double[][] out = new double[net.size()][TYPES.length];
+        double[] bid = new double[TYPES.length]; // scratch: no buyer enters here
         for (Province prov : net.provinces()) {
             int i = prov.index();
             double[] perDay = arrivalsPerDay(prov, year, p);
@@ -179,12 +185,12 @@ public final class Demand implements java.io.Serializable {
             for (int k = 0; k < KINDS.length; k++) {
                 int n = Rng.poisson(r, perDay[k] * 365);
                 for (int j = 0; j < n; j++) {
-                    double[] bid = new double[VictimType.values().length];
+                    java.util.Arrays.fill(bid, 0);
                     if (decide(KINDS[k], i, o, p, market, r, bid) != Choice.BUY) {
                         continue;
                     }
                     VictimType best = null;
-                    for (VictimType t : VictimType.values()) {
+                    for (VictimType t : TYPES) {
                         double gain = bid[t.ordinal()] - market.priceIndex(i, t);
                         if (bid[t.ordinal()] > 0 && (best == null || gain > bid[best.ordinal()] - market.priceIndex(i, best))) {
                             best = t;

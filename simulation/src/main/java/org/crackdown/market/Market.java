@@ -31,6 +31,7 @@ import org.crackdown.model.Parameters;
 public final class Market implements java.io.Serializable {
 
     private static final int TYPES = VictimType.values().length;
+    private static final VictimType[] TYPES_BY_ORDINAL = VictimType.values();
 
     /** Highest bid first; equal bids (continuous draws: practically never) go to the later arrival, for determinism. */
     private static final Comparator<Waiting> BY_BID_DESC = (Comparator<Waiting> & java.io.Serializable) (a, b) -> {
@@ -146,7 +147,7 @@ public final class Market implements java.io.Serializable {
     public void enter(Buyer b) {
         Entry e = new Entry(b);
         long seq = arrivals++;
-        for (VictimType t : VictimType.values()) {
+        for (VictimType t : TYPES_BY_ORDINAL) {
             if (b.wants(t)) {
                 bids[b.province()][t.ordinal()].add(new Waiting(e, b.willingnessToPay(t), seq));
                 forgetTop(b.province(), t.ordinal());
@@ -163,7 +164,7 @@ public final class Market implements java.io.Serializable {
     private void leave(Entry e) {
         Buyer b = e.buyer;
         e.gone = true;
-        for (VictimType t : VictimType.values()) {
+        for (VictimType t : TYPES_BY_ORDINAL) {
             if (b.wants(t)) {
                 waitingByType[b.province()][t.ordinal()]--;
                 changed(b.province(), t.ordinal());

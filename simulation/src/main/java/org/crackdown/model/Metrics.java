@@ -50,6 +50,28 @@ public final class Metrics implements java.io.Serializable {
     private final double[][] priceCount;
 
     private final double[] windowTotals = new double[MEASURES.length];
+    /**
+     * Where {@link #add} counts a measure towards the window: {@link #windowTotals} inside the
+     * window, a discarded array outside it. Not a test of {@link #inWindow} in add, which is
+     * inlined into most of the model: the JIT compiles a test that has never passed as a trap, so
+     * on the window's first day every method that counts something was thrown out and compiled
+     * again (15 at once in a national run; issue 9, session 8).
+     */
+    private transient double[] countInto;
+    /** Where {@link #sale} records prices and flows: the window's, or discarded outside it (as countInto). */
+    private transient SaleTotals salesInto;
+
+    private record SaleTotals(double[] priceSum, double[] priceCount, TreeMap<String, TreeMap<String, long[]>> flows) {
+    }
+
+    private SaleTotals windowSales() {
+        return new SaleTotals(windowPriceSum, windowPriceCount, flows);
+    }
+
+    private static SaleTotals discardedSales() {
+        return new SaleTotals(new double[VictimType.values().length], new double[VictimType.values().length],
+                new TreeMap<>());
+    }
     private final double[] windowPriceSum = new double[VictimType.values().length];
     private final double[] windowPriceCount = new double[VictimType.values().length];
     private double windowOfficerDays;
@@ -74,6 +96,14 @@ public final class Metrics implements java.io.Serializable {
         this.priceCount = new double[provinces][VictimType.values().length];
         this.recentFlows = new double[provinces][provinces];
         this.rescuedToday = new double[provinces];
+        this.countInto = new double[MEASURES.length];
+        this.salesInto = discardedSales();
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        countInto = inWindow ? windowTotals : new double[MEASURES.length];
+        salesInto = inWindow ? windowSales() : discardedSales();
     }
 
     public void addListener(MonthListener l) {
@@ -106,6 +136,15 @@ public final class Metrics implements java.io.Serializable {
             month = ym;
         }
         inWindow = !day.isBefore(windowFrom) && !day.isAfter(windowTo);
+        if (inWindow) {
+            if (countInto != windowTotals) {
+                countInto = windowTotals;
+                salesInto = windowSales();
+            }
+        } else if (countInto == windowTotals) {
+            countInto = new double[MEASURES.length];
+            salesInto = discardedSales();
+        }
         double fade = Math.exp(-1.0 / 30);
         for (double[] row : recentFlows) {
             for (int j = 0; j < row.length; j++) {
@@ -125,8 +164,8 @@ public final class Metrics implements java.io.Serializable {
         if (m == Measure.WOMEN_RESCUED || m == Measure.CHILDREN_RESCUED) {
             rescuedToday[province] += amount;
         }
-        if (inWindow && m.kind() == Measure.Kind.COUNT) {
-            windowTotals[m.ordinal()] += amount;
+        if (m.kind() == Measure.Kind.COUNT) {
+            countInto[m.ordinal()] += amount;
         }
     }
 
@@ -153,12 +192,11 @@ public final class Metrics implements java.io.Serializable {
         recentFlows[origin][destination] += 1;
         priceSum[destination][type.ordinal()] += price;
         priceCount[destination][type.ordinal()] += 1;
-        if (inWindow) {
-            windowPriceSum[type.ordinal()] += price;
-            windowPriceCount[type.ordinal()] += 1;
-            flows.computeIfAbsent(originLabel, k -> new TreeMap<>())
-                    .computeIfAbsent(destinationLabel, k -> new long[VictimType.values().length])[type.ordinal()]++;
-        }
+        // Into the window's figures, or discarded outside it: no test of inWindow (see countInto).
+        salesInto.priceSum[type.ordinal()] += price;
+        salesInto.priceCount[type.ordinal()] += 1;
+        salesInto.flows.computeIfAbsent(originLabel, k -> new TreeMap<>())
+                .computeIfAbsent(destinationLabel, k -> new long[VictimType.values().length])[type.ordinal()]++;
     }
 
     /**

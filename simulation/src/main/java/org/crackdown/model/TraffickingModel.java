@@ -112,6 +112,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
      */
     private transient List<Gang> onTripAfterStep;
     /**
+     * Scratch of the daily round, kept from one day to the next so that stepping the gangs does
+     * not allocate three lists of every awake gang a day (issue 9, session 8): the shuffled order,
+     * and yesterday's round and list of gangs on a trip, cleared and refilled as today's.
+     */
+    private transient Gang[] orderScratch;
+    private transient ArrayList<Gang> spareRound;
+    private transient ArrayList<Gang> spareOnTrip;
+    /**
      * Gangs in the daily round (issue 9): those stepped yesterday that did not go to sleep. An
      * idle gang that found nothing worth doing is taken out of the round until its next plan day
      * (nothing changes for it meanwhile but its count of idle days), so a day steps and shuffles
@@ -145,6 +153,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     public TraffickingModel(Scenario scenario, long seed) {
         super(seed);
+        random = new ModelRandom(seed); // the same numbers as MASON's generator, Gaussians cheaper
         this.scenario = scenario;
         this.params = scenario.parameters().copy();
         this.net = ProvinceNetwork.china();
@@ -153,6 +162,13 @@ public class TraffickingModel extends SimState implements TradeWorld {
         this.metrics = new Metrics(net.size(), scenario.measureFrom(), scenario.measureTo());
         this.spinUpDays = params.getSpinUpDays();
         this.totalDays = spinUpDays + (int) scenario.days();
+    }
+
+    /** MASON's console reseeds through here: the model keeps its own generator class. */
+    @Override
+    public void setSeed(long seed) {
+        super.setSeed(seed);
+        random = new ModelRandom(seed);
     }
 
     // ================================================================ the daily cycle
@@ -306,7 +322,10 @@ public class TraffickingModel extends SimState implements TradeWorld {
         ArrayList<Gang> formed = formedSinceStep;
         formedSinceStep = new ArrayList<>();
         int n = round.size() + woken.size() + formed.size() + (later == null ? 0 : later.size());
-        Gang[] order = new Gang[n];
+        if (orderScratch == null || orderScratch.length < n) {
+            orderScratch = new Gang[Math.max(n, 2 * (orderScratch == null ? 0 : orderScratch.length))];
+        }
+        Gang[] order = orderScratch;
         int k = 0;
         for (List<Gang> l : later == null ? List.of(round, woken, formed) : List.of(round, woken, later, formed)) {
             for (int i = 0, c = l.size(); i < c; i++) {
@@ -315,11 +334,18 @@ public class TraffickingModel extends SimState implements TradeWorld {
         }
         woken.clear();
         gangSteps += n;
-        shuffle(order);
-        ArrayList<Gang> next = new ArrayList<>(n);
-        List<Gang> onTrip = new ArrayList<>(onTripAfterStep == null ? 16 : onTripAfterStep.size() + 16);
+        shuffle(order, n);
+        ArrayList<Gang> next = spareRound != null ? spareRound : new ArrayList<>(n);
+        spareRound = null;
+        next.clear();
+        next.ensureCapacity(n);
+        ArrayList<Gang> onTrip = spareOnTrip != null ? spareOnTrip : new ArrayList<>(n);
+        spareOnTrip = null;
+        onTrip.clear();
         int[] fellAsleep = new int[asleepAt.length];
-        for (Gang g : order) {
+        for (int o = 0; o < n; o++) {
+            Gang g = order[o];
+            order[o] = null; // the scratch holds no gang past its day
             if (g.asleep()) {
                 if (!g.active()) {
                     continue; // ended while asleep: counted out then
@@ -356,7 +382,11 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
             asleepAt[h] += fellAsleep[h];
         }
+        spareRound = round;
         round = next;
+        if (onTripAfterStep instanceof ArrayList<Gang> old && old != gangs) {
+            spareOnTrip = old;
+        }
         onTripAfterStep = onTrip;
         market.endOfDay(params);
     }
@@ -597,8 +627,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     /** Fisher-Yates with the model's generator (Collections.shuffle would need a java.util.Random). */
-    private void shuffle(Gang[] a) {
-        for (int i = a.length - 1; i > 0; i--) {
+    private void shuffle(Gang[] a, int n) {
+        for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             Gang g = a[i];
             a[i] = a[j];
@@ -888,7 +918,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
             throw new IllegalArgumentException("cannot continue this run under scenario " + next.name() + ": " + why);
         }
         scenario = next;
-        random = new MersenneTwisterFast(streamSeed);
+        random = new ModelRandom(streamSeed);
     }
 
     // ================================================================ accessors

@@ -22,6 +22,8 @@ public final class Province implements java.io.Serializable {
     private final List<String> foreignNeighbours;
     /** Fixed by the data; asked by every gang's plan, so worked out once. */
     private final boolean tradeBorder;
+    /** The foreign neighbours victims are brought from, in data order (asked per cross-border victim). */
+    private final List<String> tradeBorderCountries;
     int[] neighbours = new int[0];
 
     public Province(int index, String code, String nameEn, String nameZh, String capital, double lat, double lon,
@@ -40,7 +42,9 @@ public final class Province implements java.io.Serializable {
         this.policePer10k = policePer10k;
         this.leftBehindSharePct = leftBehindSharePct;
         this.foreignNeighbours = List.copyOf(foreignNeighbours);
-        this.tradeBorder = this.foreignNeighbours.stream().anyMatch(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains);
+        this.tradeBorderCountries = this.foreignNeighbours.stream().filter(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains)
+                .toList();
+        this.tradeBorder = !tradeBorderCountries.isEmpty();
     }
 
     /** Position in {@link ProvinceNetwork#provinces()} and in every per-province array. */
@@ -69,6 +73,9 @@ public final class Province implements java.io.Serializable {
     public int neighbourCount() { return neighbours.length; }
 
     public int neighbour(int k) { return neighbours[k]; }
+
+    /** The countries of {@link #foreignNeighbours} from which victims are brought, in the same order. */
+    public List<String> tradeBorderCountries() { return tradeBorderCountries; }
 
     /** Whether the province borders a country from which victims are brought (Vietnam, Laos, Myanmar). */
     public boolean tradeBorder() {

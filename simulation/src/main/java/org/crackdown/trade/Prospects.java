@@ -65,6 +65,14 @@ public final class Prospects implements java.io.Serializable {
     /** Scratch for plans (one plan at a time per model); not part of the model's state. */
     private transient Routes.Search search;
     /**
+     * Scratch for the day costs of the gang planning or routing now, and for the searches run to
+     * the end in {@link #bestMarket}: a plan is made about a million times a national year, and a
+     * fresh array each time was a quarter of all the memory the run allocated (issue 9, session 8).
+     */
+    private transient double[] dayCostScratch;
+    private transient double[] floorScratch;
+    private transient Routes.Search fullSearch;
+    /**
      * Expected sales per (type, destination) as last worked out for a plan, kept while their
      * inputs are unchanged: the market's stamp of (destination, type), the victims inbound (a
      * change marks the entry stale) and the scale. Every plan needs all of them, and between two
@@ -366,7 +374,21 @@ public final class Prospects implements java.io.Serializable {
 
     /** Per-day cost of being in each province with victims, given a gang's beliefs about risk. */
     public double[] dayCosts(Gang g) {
-        double[] c = new double[net.size()];
+        return dayCosts(g, new double[net.size()]);
+    }
+
+    /**
+     * {@link #dayCosts}(g) in an array shared by every plan and route of this model: valid until
+     * the next call (one plan at a time per model; a plan's route search reads it meanwhile).
+     */
+    public double[] planDayCosts(Gang g) {
+        if (dayCostScratch == null || dayCostScratch.length != net.size()) {
+            dayCostScratch = new double[net.size()];
+        }
+        return dayCosts(g, dayCostScratch);
+    }
+
+    private double[] dayCosts(Gang g, double[] c) {
         double aversion = g.riskAversion(params);
         for (int i = 0; i < c.length; i++) {
             c[i] = params.getTripCostPerDay() + aversion * g.belief(i);
@@ -402,7 +424,29 @@ public final class Prospects implements java.io.Serializable {
         if (params.getSpeedKmPerDay() != travelSpeed) {
             return Double.NEGATIVE_INFINITY; // the days were counted at another speed: no bound
         }
-        return (startDayCost + travelDays[a][b] * leastDayCost) * (1 - 1e-9);
+        return routeFloor(startDayCost, travelDays[a][b], leastDayCost);
+    }
+
+    /** {@link #routeFloor} with the fewest days of travel given: the same arithmetic. */
+    public static double routeFloor(double startDayCost, double days, double leastDayCost) {
+        return (startDayCost + days * leastDayCost) * (1 - 1e-9);
+    }
+
+    /** Scratch for a plan's route floors from one source (valid until the next call). */
+    public double[] floorScratch() {
+        if (floorScratch == null || floorScratch.length != net.size()) {
+            floorScratch = new double[net.size()];
+        }
+        return floorScratch;
+    }
+
+    /**
+     * The fewest days of travel from a to every province, as {@link #routeFloor} reads them
+     * (shared: do not modify); null when they were counted at another speed than today's, and
+     * there is then no floor.
+     */
+    public double[] floorDays(int a) {
+        return params.getSpeedKmPerDay() != travelSpeed ? null : travelDays[a];
     }
 
     /**
@@ -419,7 +463,7 @@ public final class Prospects implements java.io.Serializable {
     }
 
     public int[] route(Gang g, int from, int to) {
-        return routes.path(from, to, dayCosts(g), params.getSpeedKmPerDay());
+        return routes.path(from, to, planDayCosts(g), params.getSpeedKmPerDay());
     }
 
     public int legDays(int a, int b) {
@@ -428,11 +472,19 @@ public final class Prospects implements java.io.Serializable {
 
     /** Where a gang stuck with an unsold victim should try next. */
     public int bestMarket(Gang g, int from, VictimType t) {
-        double[] cost = routeCosts(dayCosts(g), from);
+        if (fullSearch == null) {
+            fullSearch = routes.search();
+        }
+        // The same costs as routeCosts, in arrays kept from one call to the next (read here only).
+        Routes.Search s = fullSearch;
+        s.start(from, planDayCosts(g), params.getSpeedKmPerDay(), null);
+        while (s.settleNext()) {
+            // every province settled (or unreachable)
+        }
         int best = from;
         double bestValue = Double.NEGATIVE_INFINITY;
-        for (int d = 0; d < cost.length; d++) {
-            double v = expectedSale(d, t) - cost[d];
+        for (int d = 0; d < net.size(); d++) {
+            double v = expectedSale(d, t) - s.cost(d);
             if (d != from && v > bestValue) {
                 bestValue = v;
                 best = d;

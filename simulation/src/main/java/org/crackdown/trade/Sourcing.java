@@ -64,8 +64,8 @@ public final class Sourcing implements java.io.Serializable {
             case PURCHASE -> {
                 double offer = prospects.offer(t, d);
                 SellingFamily f = families.accept(p.index(), t, offer);
-                for (int k = 0, nb[] = p.neighbours(); f == null && k < nb.length; k++) {
-                    f = families.accept(nb[k], t, offer);
+                for (int k = 0, c = p.neighbourCount(); f == null && k < c; k++) {
+                    f = families.accept(p.neighbour(k), t, offer);
                 }
                 if (f == null) {
                     return null;
@@ -124,8 +124,7 @@ public final class Sourcing implements java.io.Serializable {
 
     /** The country a cross-border victim taken through province p comes from: one of its trade-border neighbours. */
     public static String foreignCountry(Province p, MersenneTwisterFast random) {
-        List<String> options = p.foreignNeighbours().stream()
-                .filter(ProvinceNetwork.TRADE_BORDER_COUNTRIES::contains).toList();
+        List<String> options = p.tradeBorderCountries();
         return options.get(random.nextInt(options.size()));
     }
 

@@ -30,6 +30,8 @@ public final class TripChoice {
     private TripChoice() {
     }
 
+    private static final VictimType[] TYPES = VictimType.values();
+
     /** Where a gang goes for what victim, obtained how, to be sold where. */
     public record Trip(VictimType type, AcquisitionMethod method, int source, int destination) {
     }
@@ -43,24 +45,19 @@ public final class TripChoice {
         // and the search of routes goes only as far as the options still in the running need.
         // Its frontier bounds the cost of every route not yet found only when no day cost is
         // negative (cheapest is then finite).
-        double[] dayCost = outlook.dayCosts(g);
+        double[] dayCost = outlook.planDayCosts(g);
         int provinces = dayCost.length;
         double leastDayCost = Double.POSITIVE_INFINITY;
         for (double c : dayCost) {
             leastDayCost = Math.min(leastDayCost, c);
         }
         double best = 0;
-        Trip chosen = null;
-        VictimType[] types = VictimType.values();
-        double[][] sales = new double[types.length][];
-        double[] bestSale = new double[types.length];
-        for (VictimType t : types) {
-            if (t.isChild() == g.childSpecialist()) {
-                // Read only (shared with the plans before and after this one while nothing changes).
-                sales[t.ordinal()] = outlook.expectedSales(t);
-                bestSale[t.ordinal()] = outlook.bestExpectedSale(t);
-            }
-        }
+        // The best option so far, made a Trip only at the end (it changes often in a plan).
+        VictimType chosenType = null;
+        AcquisitionMethod chosenMethod = null;
+        int chosenSource = -1;
+        int chosenDestination = -1;
+        VictimType[] types = TYPES;
         // Whether any day cost is negative is the same for every source (see cheapestRoute).
         boolean nonNegative = Prospects.cheapestRoute(dayCost, 0) != Double.NEGATIVE_INFINITY;
         for (int s : outlook.sourcesFrom(g.home())) {
@@ -68,12 +65,20 @@ public final class TripChoice {
             double reach = outlook.travelDays(g.home(), s) * p.getTripCostPerDay();
             double cheapest = nonNegative ? dayCost[s] : Double.NEGATIVE_INFINITY;
             boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
+            // The route floor from s to each destination (see routeFloor), worked out once per
+            // source when a row first needs it; none when unbounded or the days were counted at
+            // another speed.
+            double[] floorDays = bounded ? outlook.floorDays(s) : null;
+            double[] floors = null;
             Routes.Search routes = null;
             for (VictimType t : types) {
                 if (t.isChild() != g.childSpecialist()) {
                     continue;
                 }
-                double[] sale = sales[t.ordinal()];
+                // Read only (shared with the plans before and after this one while nothing changes;
+                // nothing a plan does changes it before the plan ends).
+                double[] sale = outlook.expectedSales(t);
+                double bestSale = outlook.bestExpectedSale(t);
                 for (AcquisitionMethod m : AcquisitionMethod.methodsFor(t)) {
                     if (!outlook.available(s, t, m)) {
                         continue;
@@ -83,14 +88,22 @@ public final class TripChoice {
                     // a victim here (IEEE subtraction is monotone, so this bounds every gross -
                     // cheapest below): if even that is not positive, none of these options would
                     // draw a noise factor or win, and they are skipped together.
-                    if (bestSale[t.ordinal()] - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
+                    if (bestSale - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
                         continue;
                     }
                     double[] acquisition = outlook.acquisitionCosts(s, t, m);
                     // Destinations in blocks of 64, in order: a first tight pass marks those worth
                     // a closer look (it only reads, so the draws and their order are unchanged).
+                    if (floorDays != null && floors == null) {
+                        floors = outlook.floorScratch();
+                        for (int d = 0; d < provinces; d++) {
+                            floors[d] = Prospects.routeFloor(dayCost[s], floorDays[d], leastDayCost);
+                        }
+                    }
                     for (int base = 0; base < provinces; base += 64) {
-                        long marked = worthALook(sale, acquisition, risk, cheapest, base, Math.min(provinces, base + 64));
+                        long marked = floors == null
+                                ? worthALook(sale, acquisition, risk, cheapest, base, Math.min(provinces, base + 64))
+                                : worthALook(sale, acquisition, risk, cheapest, floors, base, Math.min(provinces, base + 64));
                         for (long bits = marked; bits != 0; bits &= bits - 1) {
                             int d = base + Long.numberOfTrailingZeros(bits);
                             double gross = sale[d] - acquisition[d] - risk;
@@ -102,7 +115,10 @@ public final class TripChoice {
                             // their route. The options that can win draw independent factors as
                             // before, so the chosen trip is distributed as before; which numbers are
                             // drawn is not (about 40% fewer draws).
-                            double floor = bounded ? outlook.routeFloor(dayCost[s], leastDayCost, s, d) : cheapest;
+                            // (Options that do not pay on the floor are not marked when there is one.)
+                            double floor = !bounded ? cheapest
+                                    : floors != null ? floors[d]
+                                    : outlook.routeFloor(dayCost[s], leastDayCost, s, d);
                             if (gross - floor <= 0) {
                                 continue;
                             }
@@ -152,14 +168,17 @@ public final class TripChoice {
                             double value = margin * (Double.isNaN(noise) ? Math.exp(exponent) : noise);
                             if (value > best) {
                                 best = value;
-                                chosen = new Trip(t, m, s, d);
+                                chosenType = t;
+                                chosenMethod = m;
+                                chosenSource = s;
+                                chosenDestination = d;
                             }
                         }
                     }
                 }
             }
         }
-        return chosen;
+        return chosenType == null ? null : new Trip(chosenType, chosenMethod, chosenSource, chosenDestination);
     }
 
     /**
@@ -174,6 +193,27 @@ public final class TripChoice {
         for (int d = from; d < to; d++) {
             double cost = acquisition[d];
             if (!Double.isNaN(cost) && !(sale[d] - cost - risk - cheapest <= 0)) {
+                marked |= 1L << (d - from);
+            }
+        }
+        return marked;
+    }
+
+    /**
+     * As {@link #worthALook} above, also leaving out the destinations whose option does not pay
+     * on its route floor (per destination): the same test the option loop would make next, moved
+     * into the tight loop (most candidates fail it); a NaN value is still not ruled out.
+     */
+    private static long worthALook(double[] sale, double[] acquisition, double risk, double cheapest,
+                                   double[] floors, int from, int to) {
+        long marked = 0;
+        for (int d = from; d < to; d++) {
+            double cost = acquisition[d];
+            if (Double.isNaN(cost)) {
+                continue;
+            }
+            double gross = sale[d] - cost - risk;
+            if (!(gross - cheapest <= 0) && !(gross - floors[d] <= 0)) {
                 marked |= 1L << (d - from);
             }
         }
