@@ -55,7 +55,20 @@ class ParameterEffectTest {
             // year (about one DNA match): halving the sampling or doubling the DNA officers may
             // change no draw's outcome. No sample, or no DNA officer, ends the matches there are.
             "dna.parent_sample_probability", 0.0,
-            "police.dna_share", 0.0);
+            "police.dna_share", 0.0,
+            // Session 8: in this run's year at scale 0.01 the gangs that find nothing worth doing
+            // leave through the profit test (worthStaying) before a month's idleness (30 days
+            // changed nothing either; in china-2011 at 0.01, 30 days against 180 changes the
+            // run); leaving after a single idle day does act.
+            "gangs.idle_days_before_leaving", 1,
+            // Session 8: with gangs that long find nothing to do leaving, partner links are sparse
+            // at scale 0.01; the rings an operation follows 7 links deep are whole, so 14 finds the
+            // same gangs. 0 (the first gang only) takes fewer down.
+            "joint.link_depth", 0,
+            // Session 8: at scale 0.01 a busted gang rarely has a second open case (reports about one
+            // gang are merged, police.merge_probability); solving every such case with the bust (1.0)
+            // acts where the default's 0.175 and twice that may not within the year.
+            "police.linked_case_probability", 1.0);
 
     /** The one baseline, shared by every case (computed once; runs are independent and deterministic). */
     private static final class Baseline {

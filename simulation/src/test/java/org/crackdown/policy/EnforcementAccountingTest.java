@@ -70,6 +70,8 @@ class EnforcementAccountingTest {
     private static Scenario fromEmpty(Scenario s) {
         org.crackdown.model.Parameters p = s.parameters().copy();
         TestScenarios.set(p, "init.settled_stocks", false);
+        // Empty when recording starts, too: victims sold during a spin-up would leave in the run.
+        TestScenarios.set(p, "init.spin_up_days", 0);
         return new Scenario(s.name(), s.description(), s.seed(), s.start(), s.end(), s.measureFrom(), s.measureTo(),
                 p, s.campaigns(), s.timeline(), s.operations());
     }
