@@ -215,6 +215,11 @@ public final class Metrics implements java.io.Serializable {
     public void resumeRecording() {
         paused = false;
         month = null;
+        startMonthCounts();
+    }
+
+    /** A new month's counts and sale prices, all zero. */
+    private void startMonthCounts() {
         current = new double[provinces][MEASURES.length];
         for (int p = 0; p < provinces; p++) {
             java.util.Arrays.fill(priceSum[p], 0);
@@ -237,11 +242,7 @@ public final class Metrics implements java.io.Serializable {
                 l.onMonth(month, current);
             }
         }
-        current = new double[provinces][MEASURES.length];
-        for (int p = 0; p < provinces; p++) {
-            java.util.Arrays.fill(priceSum[p], 0);
-            java.util.Arrays.fill(priceCount[p], 0);
-        }
+        startMonthCounts();
         month = month.plusMonths(1);
     }
 

@@ -439,10 +439,7 @@ public final class Enforcement implements java.io.Serializable {
         }
         int n = Rng.binomial(r, pool.size(), -Math.expm1(-p.getDnaBacklogUptake() / 365.0));
         for (int k = 0; k < n; k++) {
-            int idx = r.nextInt(pool.size());
-            Victim v = pool.get(idx);
-            pool.set(idx, pool.get(pool.size() - 1));
-            pool.remove(pool.size() - 1);
+            Victim v = takeAtRandom(pool, r);
             if (v.status() == Victim.Status.WITH_BUYER) {
                 v.sampleParents();
                 sampledChildren.get(province).add(v);
@@ -537,6 +534,15 @@ public final class Enforcement implements java.io.Serializable {
         }
     }
 
+    /** One victim drawn at random from a pool and removed from it (the last one fills its place). */
+    private static Victim takeAtRandom(List<Victim> pool, MersenneTwisterFast r) {
+        int idx = r.nextInt(pool.size());
+        Victim v = pool.get(idx);
+        pool.set(idx, pool.get(pool.size() - 1));
+        pool.remove(pool.size() - 1);
+        return v;
+    }
+
     private static double rate(double officers, double perOfficerYear, int held, Parameters p) {
         if (held == 0 || officers <= 0) {
             return 0;
@@ -552,10 +558,7 @@ public final class Enforcement implements java.io.Serializable {
      */
     private void find(List<Victim> pool, int n, RescueProcess how, Parameters p, MersenneTwisterFast r) {
         for (int k = 0; k < n && !pool.isEmpty(); ) {
-            int idx = r.nextInt(pool.size());
-            Victim v = pool.get(idx);
-            pool.set(idx, pool.get(pool.size() - 1));
-            pool.remove(pool.size() - 1);
+            Victim v = takeAtRandom(pool, r);
             if (v.status() != Victim.Status.WITH_BUYER) {
                 continue;
             }
