@@ -50,8 +50,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- families
     @Param(key = "families.sale_propensity", unit = "probability per rural birth", min = 0, max = 0.1,
             doc = "Chance that a rural family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity. Rural births are births x (1 - urban share of the year).",
-            source = "calibrated to parents' share of child sales 35-40% (china-facts.md s4): national refit by hand after the going rate stopped following single sales, ten seeds at scale 0.1 per step then 10 national replicates (docs/calibration.md, session 5, 2026-11-30); lowered by hand from 0.0014 in session 8, when the lower son propensity put the share at the top of its range (0.397-0.400 nationally; -0.012 at scale 0.1, ten seeds); prior: log-uniform 0.0005-0.02")
-    private double salePropensity = 0.0013;
+            source = "calibrated to parents' share of child sales 35-40% (china-facts.md s4): national refit by hand after the going rate stopped following single sales, ten seeds at scale 0.1 per step then 10 national replicates (docs/calibration.md, session 5, 2026-11-30); lowered by hand from 0.0014 in session 8, when the lower son propensity put the share at the top of its range (0.397-0.400 nationally; -0.012 at scale 0.1, ten seeds); refit by hand to 0.00135 in session 9 with the sustained 2009 campaign (docs/calibration.md, "A campaign that lasts"); prior: log-uniform 0.0005-0.02")
+    private double salePropensity = 0.00135;
 
     @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
@@ -91,8 +91,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
-            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); prior: log-uniform 0.002-0.05")
-    private double sonPropensity = 0.0156;
+            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); refit by hand to 0.015 in session 9 with the sustained 2009 campaign (docs/calibration.md, "A campaign that lasts"); prior: log-uniform 0.002-0.05")
+    private double sonPropensity = 0.015;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -100,8 +100,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
             doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier, from that cohort's births and sex ratio at birth) tries to buy a bride. Scaled up in poorer provinces.",
-            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.103 in session 8 when buyers.prosecution_probability fell from 0.11 to 0.064 (fewer buyers deterred: women rescued +7% at scale 0.1); prior: log-uniform 0.02-0.5")
-    private double bridePropensity = 0.096;
+            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.103 in session 8 when buyers.prosecution_probability fell from 0.11 to 0.064 (fewer buyers deterred: women rescued +7% at scale 0.1); refit by hand to 0.069 in session 9 with the sustained 2009 campaign: a larger trade before 2009 (fewer police) leaves more victims with buyers in 2011 (docs/calibration.md, "A campaign that lasts"); prior: log-uniform 0.02-0.5")
+    private double bridePropensity = 0.069;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
@@ -278,8 +278,9 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double policePer10k = 11;
 
     @Param(key = "police.trafficking_share", unit = "fraction", min = 0, max = 1,
-            doc = "Share of all police working against trafficking on an ordinary day.")
-    private double traffickingShare = 0.005;
+            doc = "Share of all police working against trafficking on an ordinary day, outside campaigns.",
+            source = "no published figure: chosen so that routine effort is half the 2011 effort the calibration found (0.005 x 1.2, the 2011 level of the decaying campaign of sessions 3-8), since the 2009 campaign, now sustained, doubles it (docs/calibration.md, \"A campaign that lasts\"); prior: log-uniform 0.001-0.01")
+    private double traffickingShare = 0.003;
 
     @Param(key = "police.budget", unit = "x baseline", min = 0, max = 10,
             doc = "Anti-trafficking police budget relative to the baseline; multiplies the number of officers. Use it to compare strategies at equal cost.",
@@ -454,8 +455,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "joint.link_depth", unit = "links", min = 0, max = 20,
             doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only): the size of a ring as police see it.",
-            source = "calibrated to the templates' four rings (Mar 2012) and 5 gangs (Mar 2013) per operation (china-facts.md s2), with joint.takedown_efficiency: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); refit in session 8 when gangs that long find nothing worth doing leave (gangs.idle_days_before_leaving): with more turnover the partner network is sparser and rings at depth 4 smaller, so operations broke 18 rings in 2011 against the templates' 8-10 (national, 2 replicates; depth 5: 12, 6: 11.5, 7: 8 over 4 replicates, 8: 4.5); prior uniform integer 1-10 (assumption)")
-    private int jointLinkDepth = 7;
+            source = "calibrated to the templates' four rings (Mar 2012) and 5 gangs (Mar 2013) per operation (china-facts.md s2), with joint.takedown_efficiency: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); refit in session 8 when gangs that long find nothing worth doing leave (gangs.idle_days_before_leaving): with more turnover the partner network is sparser and rings at depth 4 smaller, so operations broke 18 rings in 2011 against the templates' 8-10 (national, 2 replicates; depth 5: 12, 6: 11.5, 7: 8 over 4 replicates, 8: 4.5); 6 in session 9, when the sustained 2009 campaign left depth 7 at 5.9 rings (national, 10 replicates; 6 gave 8.5 over 10); prior uniform integer 1-10 (assumption)")
+    private int jointLinkDepth = 6;
 
     // ---------------------------------------------------------------- victims held by buyers
     @Param(key = "held.escape_rate", unit = "per year", min = 0, max = 10,
