@@ -232,9 +232,11 @@ public final class Enforcement implements java.io.Serializable {
                 children += v.type().isChild() ? 1 : 0;
             }
         }
+        // A lead is a case against the partner for the trade it is in: a child-trafficking case
+        // if it deals in children (until session 9 every lead was counted as a women's case).
         for (Gang partner : partners) {
             if (partner.active() && r.nextDouble() < p.getLeadProbability()) {
-                open(Case.Kind.LEAD, partner.home(), false, partner, null);
+                open(Case.Kind.LEAD, partner.home(), partner.childSpecialist(), partner, null);
             }
         }
         int escaped = g.members();
