@@ -137,6 +137,35 @@ class EnforcementBustTest {
         return leads;
     }
 
+    /**
+     * A lead is a case of the trade its gang is in: against a partner that deals in children it is
+     * a child-trafficking case, against one that deals in women a women's case (until session 9
+     * every lead was a women's case, which put the women's share of cases solved too high).
+     */
+    @Test
+    void aLeadIsACaseOfThePartnersTrade() {
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.lead_probability", 1);
+            TestScenarios.set(p, "police.merge_probability", 0);
+            TestScenarios.set(p, "gangs.reform_probability", 0);
+        });
+        Gang hub = PolicyFixtures.gang(m, HENAN);
+        for (Gang other : new ArrayList<>(hub.partners())) {
+            hub.partners().remove(other);
+            other.partners().remove(hub);
+        }
+        Gang childTrader = new Gang(20_001, ANHUI, true, 1, 1, 4, 0, new double[31], 0);
+        Gang womenTrader = new Gang(20_002, ANHUI, false, 1, 1, 4, 0, new double[31], 0);
+        hub.link(childTrader);
+        hub.link(womenTrader);
+        m.enforcement().bust(hub, HENAN, Enforcement.Cause.INVESTIGATION, m.params(), m.rng());
+        Case againstChildTrader = m.enforcement().cases().oldestCaseAgainst(childTrader);
+        Case againstWomenTrader = m.enforcement().cases().oldestCaseAgainst(womenTrader);
+        assertEquals(Case.Kind.LEAD, againstChildTrader.kind());
+        assertTrue(againstChildTrader.child(), "a lead against a gang dealing in children is a child case");
+        assertFalse(againstWomenTrader.child(), "a lead against a gang dealing in women is a women's case");
+    }
+
     /** Victims the gang sold and still living with buyers are traced; those already gone are not counted again. */
     @Test
     void soldVictimsStillWithBuyersAreTracedFromTheLedger() {
