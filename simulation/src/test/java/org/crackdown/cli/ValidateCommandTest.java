@@ -33,7 +33,7 @@ class ValidateCommandTest {
         Result r = run("validate", "../scenarios/china-2011.yaml", "../scenarios/china-2011-no-campaign.yaml");
         assertEquals(Main.OK, r.code(), r.err());
         assertEquals("ok  ../scenarios/china-2011.yaml (china-2011, 2008-01-01..2011-12-31, 1 campaign "
-                + "[national-2009 2009-04-09..2011-12-31 x1 half-life 365 days], 2 timeline changes)\n"
+                + "[national-2009 2009-04-09..2011-12-31 x1], 2 timeline changes)\n"
                 + "ok  ../scenarios/china-2011-no-campaign.yaml (china-2011-no-campaign, 2008-01-01..2011-12-31, "
                 + "0 campaigns, 2 timeline changes)\n", r.out().replace("\r\n", "\n"));
         assertEquals("", r.err());
@@ -89,7 +89,8 @@ class ValidateCommandTest {
     @Test
     void campaignOverridesShowInTheOkLineAndBadOnesExitTwo() {
         Result ok = run("validate", "--set", "campaigns.national-2009.start=2010-01-01", "--set",
-                "campaigns.national-2009.intensity=2.5", "../scenarios/china-2011.yaml");
+                "campaigns.national-2009.intensity=2.5", "--set", "campaigns.national-2009.half_life_days=365",
+                "../scenarios/china-2011.yaml");
         assertEquals(Main.OK, ok.code(), ok.err());
         assertTrue(ok.out().contains("[national-2009 2010-01-01..2011-12-31 x2.5 half-life 365 days]"), ok.out());
         Result unknown = run("validate", "--set", "campaigns.national-2008.start=2010-01-01",

@@ -121,7 +121,7 @@ class ScenarioWriterTest {
         assertEquals(ParamRegistry.keys().size(), leaves);
         List<Map<String, Object>> campaigns = (List<Map<String, Object>>) m.get("campaigns");
         assertEquals(Map.of("name", "national-2009", "start", "2009-04-09", "end", "2011-12-31",
-                "provinces", "all", "intensity", 1.0, "half_life_days", 365.0), campaigns.get(0));
+                "provinces", "all", "intensity", 1.0, "half_life_days", 0.0), campaigns.get(0));
         List<Map<String, Object>> timeline = (List<Map<String, Object>>) m.get("timeline");
         assertEquals(Map.of("date", "2011-01-01", "set", Map.of("tips.enabled", true)), timeline.get(1));
     }
