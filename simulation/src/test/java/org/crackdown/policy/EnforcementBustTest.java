@@ -99,21 +99,11 @@ class EnforcementBustTest {
     }
 
     private static double leadsFromBusts(double leadProbability) {
-        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
-            TestScenarios.set(p, "police.lead_probability", leadProbability);
-            TestScenarios.set(p, "police.merge_probability", 0);
-            TestScenarios.set(p, "gangs.reform_probability", 0);
-        });
+        TraffickingModel m = leadModel(leadProbability);
         List<Gang> hubs = new ArrayList<>();
         List<Gang> partners = new ArrayList<>();
         for (int h = 0; h < 10; h++) {
-            Gang hub = PolicyFixtures.gang(m, HENAN);
-            // Drop the links a new gang makes to its neighbours: each hub has exactly its own 40 partners.
-            for (Gang other : new ArrayList<>(hub.partners())) {
-                hub.partners().remove(other);
-                other.partners().remove(hub);
-            }
-            hubs.add(hub);
+            hubs.add(isolatedGang(m, HENAN)); // each hub has exactly its own 40 partners
         }
         for (Gang hub : hubs) {
             for (int k = 0; k < 40; k++) {
@@ -144,16 +134,8 @@ class EnforcementBustTest {
      */
     @Test
     void aLeadIsACaseOfThePartnersTrade() {
-        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
-            TestScenarios.set(p, "police.lead_probability", 1);
-            TestScenarios.set(p, "police.merge_probability", 0);
-            TestScenarios.set(p, "gangs.reform_probability", 0);
-        });
-        Gang hub = PolicyFixtures.gang(m, HENAN);
-        for (Gang other : new ArrayList<>(hub.partners())) {
-            hub.partners().remove(other);
-            other.partners().remove(hub);
-        }
+        TraffickingModel m = leadModel(1);
+        Gang hub = isolatedGang(m, HENAN);
         Gang childTrader = new Gang(20_001, ANHUI, true, 1, 1, 4, 0, new double[31], 0);
         Gang womenTrader = new Gang(20_002, ANHUI, false, 1, 1, 4, 0, new double[31], 0);
         hub.link(childTrader);
@@ -164,6 +146,25 @@ class EnforcementBustTest {
         assertEquals(Case.Kind.LEAD, againstChildTrader.kind());
         assertTrue(againstChildTrader.child(), "a lead against a gang dealing in children is a child case");
         assertFalse(againstWomenTrader.child(), "a lead against a gang dealing in women is a women's case");
+    }
+
+    /** An empty model where every bust's partners get leads at the given probability, unmerged, nobody re-forming. */
+    private static TraffickingModel leadModel(double leadProbability) {
+        return PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "police.lead_probability", leadProbability);
+            TestScenarios.set(p, "police.merge_probability", 0);
+            TestScenarios.set(p, "gangs.reform_probability", 0);
+        });
+    }
+
+    /** A new gang without the links a new gang makes to its neighbours. */
+    private static Gang isolatedGang(TraffickingModel m, int province) {
+        Gang g = PolicyFixtures.gang(m, province);
+        for (Gang other : new ArrayList<>(g.partners())) {
+            g.partners().remove(other);
+            other.partners().remove(g);
+        }
+        return g;
     }
 
     /** Victims the gang sold and still living with buyers are traced; those already gone are not counted again. */
