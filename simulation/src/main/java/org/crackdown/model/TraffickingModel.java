@@ -776,6 +776,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         java.util.Arrays.sort(at);
+        // Copied out and back: measured cheaper than closing up in place with list.set (paired
+        // national runs, commit 2e31bc5), though it allocates two arrays a day.
         Gang[] all = list.toArray(new Gang[0]);
         int w = at[0];
         int next = 0;

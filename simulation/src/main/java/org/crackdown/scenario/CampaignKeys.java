@@ -29,11 +29,16 @@ public final class CampaignKeys {
         }
 
         public boolean isDate() {
-            return field.equals("start") || field.equals("end");
+            return CampaignKeys.isDate(field);
         }
     }
 
     private CampaignKeys() {
+    }
+
+    /** Whether a campaign field holds a date (start, end) rather than a number. */
+    static boolean isDate(String field) {
+        return field.equals("start") || field.equals("end");
     }
 
     public static boolean isCampaignKey(String key) {
@@ -75,12 +80,11 @@ public final class CampaignKeys {
      * @throws IllegalArgumentException with what was expected
      */
     public static String canonical(String field, String text) {
-        return field.equals("start") || field.equals("end") ? Values.date(text).toString()
-                : ParamSpec.format(Values.number(text));
+        return isDate(field) ? Values.date(text).toString() : ParamSpec.format(Values.number(text));
     }
 
     /** The typed value, as a campaign draft holds it. */
     static Object value(String field, String text) {
-        return field.equals("start") || field.equals("end") ? Values.date(text) : (Object) Values.number(text);
+        return isDate(field) ? Values.date(text) : (Object) Values.number(text);
     }
 }

@@ -1,6 +1,5 @@
 package org.crackdown.scenario;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +89,7 @@ final class Overrides {
             return;
         }
         CampaignDraft c = drafts.get(i);
-        CampaignDraft changed = switch (k.field()) {
-            case "start" -> new CampaignDraft(c.name(), new Located<>((LocalDate) value, Place.SET), c.end(),
-                    c.provinces(), c.intensity(), c.halfLifeDays(), c.where());
-            case "end" -> new CampaignDraft(c.name(), c.start(), new Located<>((LocalDate) value, Place.SET),
-                    c.provinces(), c.intensity(), c.halfLifeDays(), c.where());
-            case "intensity" -> new CampaignDraft(c.name(), c.start(), c.end(), c.provinces(),
-                    new Located<>((Double) value, Place.SET), c.halfLifeDays(), c.where());
-            default -> new CampaignDraft(c.name(), c.start(), c.end(), c.provinces(), c.intensity(),
-                    new Located<>((Double) value, Place.SET), c.where());
-        };
+        CampaignDraft changed = c.with(k.field(), value, Place.SET);
         List<CampaignDraft> out = new ArrayList<>(drafts);
         out.set(i, changed);
         merged.put("campaigns", new Located<>(out, list.where()));
