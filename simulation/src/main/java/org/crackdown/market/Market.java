@@ -347,7 +347,8 @@ public final class Market implements java.io.Serializable {
      * entered, victims brought for sale; averaged over market.tightness_days), and where the market
      * does not clear the going rate moves: up where more buyers come than victims, down where more
      * victims come than buyers, by at most market.price_adjustment a day (in proportion to
-     * (buyers - victims) / (buyers + victims)). So a province short of victims shows a rising price
+     * (buyers - victims) / (buyers + victims)); it rises only while a buyer waiting there would pay
+     * more than it. So a province short of victims shows a rising price
      * and draws sellers, and a glut shows a falling one, which brings buyers back. Both go by
      * averaged flows, not by single events, so the drift is the same at every scale.
      */
@@ -366,11 +367,31 @@ public final class Market implements java.io.Serializable {
                 double b = meanBuyersIn[i][t];
                 double v = meanVictimsIn[i][t];
                 if (b + v > 0) {
-                    priceIndex[i][t] *= Math.exp(k * (b - v) / (b + v));
+                    double push = (b - v) / (b + v);
+                    // Excess demand is of buyers who would pay the going rate: once no buyer
+                    // waiting bids that much, more buyers than victims no longer raises it. (Else,
+                    // where buyers are priced out and no victims come, the averaged flows fade but
+                    // keep their ratio, and the rate climbed without end.)
+                    if (push > 0 && topWaitingBid(i, t) < priceIndex[i][t]) {
+                        push = 0;
+                    }
+                    priceIndex[i][t] *= Math.exp(k * push);
                     changed(i, t);
                 }
             }
         }
+    }
+
+    /** The highest bid among buyers waiting for type t in a province (dropping gone ones on the way), or -infinity. */
+    private double topWaitingBid(int province, int t) {
+        PriorityQueue<Waiting> heap = bids[province][t];
+        Waiting top = heap.peek();
+        while (top != null && top.entry.gone) {
+            heap.poll();
+            dead[province][t]--;
+            top = heap.peek();
+        }
+        return top == null ? Double.NEGATIVE_INFINITY : top.bid;
     }
 
     /**

@@ -15,7 +15,9 @@ import org.crackdown.agent.Victim;
  * Solving is a later, separate event.
  *
  * <p>Accessors keep the names of the record this used to be. The desk position is mutable so the
- * {@link CaseBook} can take a case off its province's desk in constant time.
+ * {@link CaseBook} can take a case off its province's desk in constant time. A case taken up and
+ * found to have no trail is shelved: off the desk, so it no longer takes investigators' time, but
+ * open, so a bust or a found victim can still solve it, until it goes cold.
  */
 public final class Case implements java.io.Serializable {
 
@@ -47,8 +49,11 @@ public final class Case implements java.io.Serializable {
     private boolean registered;
     /** Reports, tips, leads and stops this case stands for: the first and those merged into it. */
     private int reports = 1;
-    /** Index in the province's desk while open; -1 once closed. */
+    /** Whether investigators can follow a trail from it; if not, only a bust or a find closes it. */
+    private boolean trail = true;
+    /** Index in the province's desk while investigators work it; -1 once shelved or closed. */
     int slot = -1;
+    private boolean open = true;
 
     /**
      * @param province province whose police work the case
@@ -104,13 +109,31 @@ public final class Case implements java.io.Serializable {
         reports++;
     }
 
+    /**
+     * Whether investigating the case can solve it. A case without a trail (no witness, no
+     * contact, no trace of the gang) stays on the desk until its gang is caught some other way,
+     * its victims are found, or it goes cold.
+     */
+    public boolean hasTrail() {
+        return trail;
+    }
+
+    void noTrail() {
+        trail = false;
+    }
+
     /** An inquiry is solved and so registered. */
     void register() {
         registered = true;
     }
 
+    /** Whether the case is still open (worked on the desk, or shelved for want of a trail). */
     public boolean isOpen() {
-        return slot >= 0;
+        return open;
+    }
+
+    void closed() {
+        open = false;
     }
 
     @Override

@@ -16,9 +16,11 @@ import org.crackdown.model.Parameters;
 import ec.util.MersenneTwisterFast;
 
 /**
- * Open investigations, province by province. Investigators share their time over their open
- * cases: with few cases each takes about {@code police.min_case_days}; with many, each case's
- * daily chance falls as capacity / cases. Unsolved cases go cold after
+ * Open investigations, province by province. Investigators share their time over the cases on
+ * their desk: with few cases each takes about {@code police.min_case_days}; with many, each case's
+ * daily chance of being taken up falls as capacity / cases. A case taken up is solved if it has a
+ * trail and shelved if not ({@code police.case_lead_share}); shelved cases take no more time but
+ * stay open for a bust or a find to solve. Unsolved cases go cold after
  * {@code police.case_expiry_days}.
  *
  * <p>A day's work costs time in proportion to what happens, not to the open files: each province
@@ -39,8 +41,13 @@ public final class CaseBook implements java.io.Serializable {
     /** Gangs with at least one open case, by their home province, in the order they became known. */
     private final List<Set<Gang>> knownGangs = new ArrayList<>();
     private long nextId = 1;
+    /** Per province, open cases taken off the desk for want of a trail. */
+    private final int[] shelved;
+    /** Reports behind genuine cases that went cold since {@link #takeReportsGoneCold()} was last called. */
+    private double reportsGoneCold;
 
     public CaseBook(int provinces) {
+        shelved = new int[provinces];
         for (int i = 0; i < provinces; i++) {
             desk.add(new ArrayList<>());
             byAge.add(new ArrayDeque<>());
@@ -79,15 +86,44 @@ public final class CaseBook implements java.io.Serializable {
         return l == null ? null : l.get(0);
     }
 
+    /** Open cases of a province: on the desk or shelved. */
     public int openCases(int province) {
+        return desk.get(province).size() + shelved[province];
+    }
+
+    /** Cases on a province's desk: those investigators share their time over. */
+    public int casesWorked(int province) {
         return desk.get(province).size();
     }
 
-    /** Takes a case off the desk (solved, or gone cold). */
+    /** Closes a case (solved, or gone cold), on the desk or shelved. */
     private void close(Case c) {
         if (!c.isOpen()) {
             return;
         }
+        if (c.slot >= 0) {
+            offDesk(c);
+        } else {
+            shelved[c.province()]--;
+        }
+        c.closed();
+        if (unindex(byGang, c.gang(), c)) {
+            knownGangs.get(c.gang().home()).remove(c.gang());
+        }
+        for (Victim v : c.victims()) {
+            unindex(byVictim, v, c);
+        }
+    }
+
+    /** A case taken up and found to have no trail: off the desk, still open. */
+    void shelve(Case c) {
+        if (c.isOpen() && c.slot >= 0) {
+            offDesk(c);
+            shelved[c.province()]++;
+        }
+    }
+
+    private void offDesk(Case c) {
         List<Case> d = desk.get(c.province());
         Case last = d.remove(d.size() - 1);
         if (last != c) {
@@ -95,12 +131,6 @@ public final class CaseBook implements java.io.Serializable {
             last.slot = c.slot;
         }
         c.slot = -1;
-        if (unindex(byGang, c.gang(), c)) {
-            knownGangs.get(c.gang().home()).remove(c.gang());
-        }
-        for (Victim v : c.victims()) {
-            unindex(byVictim, v, c);
-        }
     }
 
     /** Removes c from key's list; true if key has no open case left. */
@@ -209,9 +239,18 @@ public final class CaseBook implements java.io.Serializable {
             double h = capacity / (d.size() + capacity * p.getMinCaseDays());
             int from = solved.size();
             pick(d, h, r, solved);
+            // A case without a trail yields nothing when taken up: it is shelved.
+            int kept = from;
             for (int k = from; k < solved.size(); k++) {
-                close(solved.get(k));
+                Case c = solved.get(k);
+                if (c.hasTrail()) {
+                    close(c);
+                    solved.set(kept++, c);
+                } else {
+                    shelve(c);
+                }
             }
+            solved.subList(kept, solved.size()).clear();
         }
         return solved;
     }
@@ -225,8 +264,18 @@ public final class CaseBook implements java.io.Serializable {
                 return;
             }
             q.pollFirst();
+            if (c.isOpen() && c.genuine()) {
+                reportsGoneCold += c.reports();
+            }
             close(c);
         }
+    }
+
+    /** Reports behind genuine cases gone cold since the last call, which resets the count. */
+    public double takeReportsGoneCold() {
+        double n = reportsGoneCold;
+        reportsGoneCold = 0;
+        return n;
     }
 
     /**

@@ -95,8 +95,9 @@ public final class Enforcement implements java.io.Serializable {
     private final double[] publicRisk;
     /** Share of reports (and other files) solved, as traffickers perceive it; starts at one in two. */
     private double publicClearance = 0.5;
-    private double monthOpened;
+    /** This month's reports whose fate was decided: solved, and gone cold or turned away. */
     private double monthSolved;
+    private double monthUnsolved;
     /**
      * Per province, the last interception hazard and its inputs (patrol officers, year, scale,
      * interception efficiency): a cache, not model state.
@@ -350,7 +351,6 @@ public final class Enforcement implements java.io.Serializable {
             m.increment(Measure.CASES_OPENED, province);
             return cases.open(kind, province, child, null, null, model.dayIndex());
         }
-        monthOpened++;
         if (g != null) {
             Case known = cases.oldestCaseAgainst(g);
             if (known != null && r.nextDouble() < p.getMergeProbability()) {
@@ -365,6 +365,7 @@ public final class Enforcement implements java.io.Serializable {
             if (registration < 1 && r.nextDouble() >= registration) {
                 m.increment(Measure.REPORTS_UNREGISTERED, province);
                 if (r.nextDouble() >= p.getInquiryProbability()) {
+                    monthUnsolved++;
                     return null;
                 }
                 register = false;
@@ -377,6 +378,10 @@ public final class Enforcement implements java.io.Serializable {
         Case c = cases.open(kind, province, child, g, v, model.dayIndex());
         if (!register) {
             c.unregistered();
+        }
+        // A gang stopped with its victims is evidence in hand; anything else must be traced.
+        if (kind != Case.Kind.STOP && p.getCaseLeadShare() < 1 && r.nextDouble() >= p.getCaseLeadShare()) {
+            c.noTrail();
         }
         return c;
     }
@@ -597,8 +602,9 @@ public final class Enforcement implements java.io.Serializable {
     }
 
     /**
-     * Share of reports that end solved, as traffickers perceive it: every report counts, turned away
-     * or merged, and a solved case counts for all the reports merged into it.
+     * Share of reports that end solved, as traffickers perceive it: of the reports whose fate was
+     * decided (solved, gone cold, or turned away at the desk), those solved; a case counts for all
+     * the reports merged into it.
      */
     public double publicClearance() {
         return publicClearance;
@@ -614,11 +620,16 @@ public final class Enforcement implements java.io.Serializable {
      * back to the national picture), faster where traffic (and so news) is heavy.
      */
     public void updatePublicRisk(Parameters p) {
-        if (monthOpened > 0) {
-            publicClearance = 0.8 * publicClearance + 0.2 * Math.min(1, monthSolved / monthOpened);
+        // A cohort measure: of the reports whose fate was decided this month, the share solved.
+        // (Solved per report opened in the month would fall whenever reports surge, e.g. when a
+        // tip channel opens, though no case had become less likely to be solved.)
+        monthUnsolved += cases.takeReportsGoneCold();
+        double decided = monthSolved + monthUnsolved;
+        if (decided > 0) {
+            publicClearance = 0.8 * publicClearance + 0.2 * monthSolved / decided;
         }
-        monthOpened = 0;
         monthSolved = 0;
+        monthUnsolved = 0;
         // What the month showed nationally: the stops per gang-day anywhere, against the average
         // belief (itself worth RISK_PRIOR_DAYS gang-days per province).
         double stops = 0;

@@ -295,10 +295,13 @@ public final class SettledStart {
         }
         CaseBook book = enf.cases();
         double solvedShare = 0;
+        double leads = p.getCaseLeadShare();
         for (PastReport c : reports) {
             double h = hazard[c.province()];
-            solvedShare += c.worked() * -Math.expm1(-h * expiry);
-            if (r.nextDouble() >= Math.exp(-h * c.daysAgo())) {
+            solvedShare += c.worked() * leads * -Math.expm1(-h * expiry);
+            boolean trail = leads >= 1 || r.nextDouble() < leads;
+            boolean taken = r.nextDouble() >= Math.exp(-h * c.daysAgo());
+            if (trail && taken) {
                 continue; // solved already (its victim would have been traced: a small overestimate of the stock)
             }
             Case known = c.gang() == null ? null : book.oldestCaseAgainst(c.gang());
@@ -315,6 +318,12 @@ public final class SettledStart {
             if (!registered) {
                 opened.unregistered();
             }
+            if (!trail) {
+                opened.noTrail();
+                if (taken) {
+                    book.shelve(opened); // looked at, found without a trail, set aside
+                }
+            }
         }
         if (!reports.isEmpty()) {
             enf.startClearance(solvedShare / reports.size());
@@ -327,9 +336,11 @@ public final class SettledStart {
     }
 
     /**
-     * The daily chance that a case is solved in a province at steady state: with R reports a day
-     * worked, capacity C and the shortest case m days, open cases N = R (1 - e^(-hE)) / h and
-     * h = C / (N + C m); iterated from h = 1/m (a contraction: N falls as h rises).
+     * The daily chance that investigators take up a case in a province at steady state: with R
+     * reports a day worked, capacity C and the shortest case m days, cases on the desk
+     * N = R (1 - e^(-hE)) / h and h = C / (N + C m); iterated from h = 1/m (a contraction: N falls
+     * as h rises). A case taken up is solved if it has a trail and shelved if not, so the desk
+     * holds the same cases either way.
      */
     static double solvingHazard(double reportsPerDay, double capacity, double minCaseDays, double expiry) {
         if (capacity <= 0) {

@@ -98,7 +98,7 @@ final class SteadyRecovery {
             int i = u.province();
             double capacity = u.investigators(p) * p.getInvestigationEfficiency();
             double h = SettledStart.solvingHazard(reportsPerDay[i], capacity, p.getMinCaseDays(), expiry);
-            solved[i] = -Math.expm1(-h * expiry);
+            solved[i] = p.getCaseLeadShare() * -Math.expm1(-h * expiry);
         }
         // Tips, solved where the victim was sold; averaged over sales for the chance a sale leads to a bust.
         double[] tip = new double[provinces];

@@ -1,7 +1,9 @@
 package org.crackdown.market;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.crackdown.agent.Buyer;
@@ -54,10 +56,13 @@ class MarketIndexTest {
         return p;
     }
 
-    /** A day on which {@code buyers} boy seekers enter and {@code victims} boys are brought for sale. */
+    /**
+     * A day on which {@code buyers} boy seekers enter, each bidding 100,000 (above the going rate,
+     * so they count towards excess demand), and {@code victims} boys are brought for sale.
+     */
     private static void day(Market m, Parameters p, int buyers, int victims, long firstId) {
         for (int k = 0; k < buyers; k++) {
-            m.enter(buyer(firstId + k, 50_000, 0, 10_000));
+            m.enter(buyer(firstId + k, 100_000, 0, 10_000));
         }
         for (int k = 0; k < victims; k++) {
             m.offered(0, VictimType.BOY);
@@ -120,6 +125,36 @@ class MarketIndexTest {
             assertEquals(national.priceIndex(0, VictimType.BOY), small.priceIndex(0, VictimType.BOY), 1e-6, "day " + d);
             assertEquals(national.buyerInflow(0, VictimType.BOY) / 10, small.buyerInflow(0, VictimType.BOY), 1e-9);
         }
+    }
+
+    /**
+     * Buyers who came and were priced out leave the averaged flows only slowly, and no victims come:
+     * the ratio of the fading flows stays at "all buyers", but nobody waiting would pay more than
+     * the going rate, so it does not rise. (It used to climb by price_adjustment a day for ever: a
+     * province's boy rate reached 10^15 RMB in a ten-year spin-up, and drew new gangs' choice of
+     * trade, which weighs waiting buyers by the going rate.)
+     */
+    @Test
+    void theGoingRateRisesOnlyWhileSomeoneWaitingWouldPayIt() {
+        Parameters p = drift(1, 0.05, 30);
+        Market m = new Market(1, p);
+        double boy0 = m.priceIndex(0, VictimType.BOY);
+        m.enter(buyer(1, boy0 * 1.2, 0, 10_000));
+        m.endOfDay(p);
+        double risen = m.priceIndex(0, VictimType.BOY);
+        assertEquals(boy0 * Math.exp(0.05), risen, 1e-6, "one buyer bidding above the rate, no victims: it rises");
+        for (int d = 0; d < 1000; d++) {
+            m.endOfDay(p);
+        }
+        double top = m.priceIndex(0, VictimType.BOY);
+        assertTrue(top >= boy0 * 1.2 && top <= boy0 * 1.2 * Math.exp(0.05),
+                "rises to the one bid waiting and stops there: " + top + " against a bid of " + boy0 * 1.2);
+        // Once that buyer has bought, no one is waiting: the rate holds, it does not climb.
+        assertNotNull(m.sell(0, VictimType.BOY, 0, 0));
+        for (int d = 0; d < 1000; d++) {
+            m.endOfDay(p);
+        }
+        assertEquals(top, m.priceIndex(0, VictimType.BOY), 0);
     }
 
     /** No flows at all (nobody has come to the market): the going rate stays where it is. */

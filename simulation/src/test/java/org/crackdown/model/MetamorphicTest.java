@@ -46,4 +46,20 @@ class MetamorphicTest {
         assertTrue(doubled.mean() + 3 * doubled.standardError() < 2 * base.mean(),
                 "rescues per victim should rise by less than double: base " + base + ", doubled " + doubled);
     }
+
+    /**
+     * Cases with a trail are the ones investigation can solve (police.case_lead_share): with every
+     * case traceable a larger share of the cases registered is solved than with half of them.
+     * The trade answers too (more solved, more busts), so the ratio is compared, not the counts.
+     */
+    @Test
+    void moreCasesWithATrailSolveALargerShare() {
+        java.util.function.ToDoubleFunction<java.util.Map<String, Double>> solvedShare =
+                s -> s.get("cases_solved") / s.get("cases_registered");
+        Replicates all = Replicates.of(TestScenarios.china2011(SCALE,
+                p -> TestScenarios.set(p, "police.case_lead_share", 1.0)), REPS, solvedShare);
+        Replicates half = Replicates.of(TestScenarios.china2011(SCALE,
+                p -> TestScenarios.set(p, "police.case_lead_share", 0.5)), REPS, solvedShare);
+        assertTrue(all.tAgainst(half) > 3, "cases solved per registered: all traceable " + all + ", half " + half);
+    }
 }

@@ -74,6 +74,58 @@ class CaseBookTest {
         assertEquals(0, book.openCases(4));
     }
 
+    /**
+     * A case without a trail is taken up like any other, yields nothing and is shelved: off the
+     * desk (it no longer shares the investigators' time), still open (a bust can solve it), and
+     * when it goes cold its reports count among those gone cold.
+     */
+    @Test
+    void aCaseWithoutATrailIsShelvedNotSolved() {
+        CaseBook book = new CaseBook(31);
+        Parameters p = new Parameters();
+        TestScenarios.set(p, "police.case_expiry_days", 100);
+        Gang g = gang(1, 3);
+        Case cold = book.open(Case.Kind.MISSING_REPORT, 3, true, g, null, 0);
+        cold.noTrail();
+        Case warm = book.open(Case.Kind.MISSING_REPORT, 3, true, null, null, 0);
+        MersenneTwisterFast r = new MersenneTwisterFast(2);
+        // Plenty of investigators: both cases are taken up within days.
+        List<Case> solved = new ArrayList<>();
+        for (int day = 0; day < 60; day++) {
+            solved.addAll(book.investigate(units(500), day, p, r));
+        }
+        assertEquals(List.of(warm), solved, "only the case with a trail is solved");
+        assertTrue(cold.isOpen());
+        assertEquals(1, book.openCases(3), "the shelved case is still open");
+        assertEquals(0, book.casesWorked(3), "but no longer on the desk");
+        assertTrue(book.hasOpenCase(g));
+        // Nothing more happens to it until it goes cold at 100 days, counted once.
+        assertEquals(0, book.takeReportsGoneCold(), 0);
+        book.investigate(units(500), 100, p, r);
+        assertFalse(cold.isOpen());
+        assertEquals(0, book.openCases(3));
+        assertEquals(1, book.takeReportsGoneCold(), 0);
+        assertEquals(0, book.takeReportsGoneCold(), 0, "the count resets when read");
+    }
+
+    @Test
+    void aBustSolvesAShelvedCase() {
+        CaseBook book = new CaseBook(31);
+        Parameters p = new Parameters();
+        Gang g = gang(1, 3);
+        Case c = book.open(Case.Kind.TIP, 3, false, g, null, 0);
+        c.noTrail();
+        MersenneTwisterFast r = new MersenneTwisterFast(3);
+        for (int day = 0; day < 60 && book.casesWorked(3) > 0; day++) {
+            assertTrue(book.investigate(units(500), day, p, r).isEmpty());
+        }
+        assertEquals(0, book.casesWorked(3), "taken up and shelved");
+        assertEquals(List.of(c), book.closeLinked(g, 1.0, r));
+        assertFalse(c.isOpen());
+        assertEquals(0, book.openCases(3));
+        assertFalse(book.hasOpenCase(g));
+    }
+
     @Test
     void gangsAreKnownByHomeProvinceWhileACaseAgainstThemIsOpen() {
         CaseBook book = new CaseBook(31);

@@ -1,0 +1,52 @@
+package org.crackdown.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The share of reports solved, as traffickers perceive it, is a cohort measure: of the reports
+ * whose fate was decided in a month (solved, gone cold, turned away), the share solved. When public
+ * tips begin (2011-01-01 in china-2011) many new cases open at once. Measured as solved per report
+ * opened in the month, as it was until session 10, the perceived share fell from about 1 to
+ * 0.25-0.54 in early 2011 though no case had become less likely to be solved, abduction looked
+ * half as risky, and abductions came in waves (docs/ODD.md s8.2). Now the surge must not move it.
+ */
+@Tag("slow")
+class ClearanceTest {
+
+    @Test
+    void aSurgeOfTipsDoesNotLowerThePerceivedClearance() {
+        for (long seed = 1; seed <= 3; seed++) {
+            TraffickingModel m = new TraffickingModel(TestScenarios.china2011(0.05, p -> { }), seed);
+            m.start();
+            double before = 0;
+            int months = 0;
+            double lowest = Double.POSITIVE_INFINITY;
+            LocalDate last = null;
+            while (!m.finished() && m.schedule.step(m)) {
+                LocalDate d = m.today();
+                if (d.equals(last) || d.getDayOfMonth() != 2) {
+                    last = d;
+                    continue;
+                }
+                last = d;
+                double c = m.enforcement().publicClearance();
+                if (d.isAfter(LocalDate.of(2010, 6, 30)) && d.isBefore(LocalDate.of(2011, 1, 1))) {
+                    before += c;
+                    months++;
+                } else if (d.isAfter(LocalDate.of(2011, 1, 1)) && d.isBefore(LocalDate.of(2011, 7, 1))) {
+                    lowest = Math.min(lowest, c);
+                }
+            }
+            m.finish();
+            before /= months;
+            assertTrue(months == 6 && lowest >= 0.8 * before,
+                    "seed " + seed + ": perceived clearance in the second half of 2010 " + before
+                            + ", lowest in the first half of 2011 " + lowest);
+        }
+    }
+}
