@@ -53,11 +53,13 @@ class TargetsReaderTest {
         assertTrue(s.free().stream().anyMatch(f -> f.key().equals("gangs.reservation_income")));
         // The parameters whose sources state a prior declare it; the others get the default on
         // their bounds (log-uniform: all are fitted on a log scale), flagged as not stated.
-        List<String> uniform = List.of("police.woman_registration", "police.merge_probability", "police.trace_sold_probability");
+        List<String> uniform = List.of("police.woman_registration", "police.merge_probability", "police.trace_sold_probability",
+                "police.case_lead_share");
         for (int k = 0; k < s.free().size(); k++) {
             String key = s.free().get(k).key();
             boolean documented = List.of("gangs.reservation_income", "police.interception_efficiency",
-                    "dna.search_efficiency", "joint.takedown_efficiency").contains(key) || uniform.contains(key);
+                    "police.investigation_efficiency", "dna.search_efficiency", "joint.takedown_efficiency").contains(key)
+                    || uniform.contains(key);
             assertEquals(documented, s.priors().get(k).stated(), key);
             assertEquals(uniform.contains(key) ? Prior.Kind.UNIFORM : Prior.Kind.LOGUNIFORM, s.priors().get(k).kind(), key);
         }

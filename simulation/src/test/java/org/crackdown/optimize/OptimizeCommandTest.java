@@ -111,12 +111,13 @@ class OptimizeCommandTest {
     void bestYamlRerunsToTheFigureTheHistoryReports(@TempDir Path dir) throws IOException {
         CSVRecord best = csv(oneThread.resolve("history.csv")).stream().filter(r -> r.get("best").equals("true"))
                 .findFirst().orElseThrow();
-        assertRerunGivesTheFirstSearchRun(oneThread.resolve("best.yaml"), best, dir.resolve("rerun"));
+        assertRerunGivesTheFirstSearchRun(oneThread.resolve("best.yaml"), best, dir.resolve("rerun"), "0.005");
     }
 
     /** best.yaml run at the search's scale with seed 1 rescues what the history says its first run did. */
-    private static void assertRerunGivesTheFirstSearchRun(Path bestYaml, CSVRecord chosen, Path run) throws IOException {
-        Outcome o = crackdown("run", bestYaml.toString(), "--set", "scale=0.005", "--seed", "1",
+    private static void assertRerunGivesTheFirstSearchRun(Path bestYaml, CSVRecord chosen, Path run, String scale)
+            throws IOException {
+        Outcome o = crackdown("run", bestYaml.toString(), "--set", "scale=" + scale, "--seed", "1",
                 "--out", run.toString(), "--quiet");
         assertEquals(Main.OK, o.code(), o::err);
         CSVRecord summary = csv(run.resolve("summary.csv")).get(0);
@@ -267,7 +268,7 @@ class OptimizeCommandTest {
         assertTrue(best.contains("timeline:\n  - date: 2010-02-01\n    set:\n      police.patrol_share: "), best);
         assertTrue(best.contains("  - date: 2010-02-15\n    set:\n      tips.enabled: true\n"), best);
         CSVRecord chosen = h.stream().filter(r -> r.get("best").equals("true")).findFirst().orElseThrow();
-        assertRerunGivesTheFirstSearchRun(out.resolve("best.yaml"), chosen, dir.resolve("rerun"));
+        assertRerunGivesTheFirstSearchRun(out.resolve("best.yaml"), chosen, dir.resolve("rerun"), "0.005");
 
         Outcome outside = crackdown("optimize", fromFile(dir, "2011-01-01").toString(), "--out",
                 dir.resolve("never").toString());
@@ -338,7 +339,7 @@ class OptimizeCommandTest {
                 + "half_life_days: 30}\n");
         Path f = dir.resolve("timing.yaml");
         Files.writeString(f, "scenario: spring.yaml\n"
-                + "set: {scale: 0.005, end: 2010-03-31, measure.from: 2010-01-01, measure.to: 2010-03-31}\n"
+                + "set: {scale: 0.01, end: 2010-03-31, measure.from: 2010-01-01, measure.to: 2010-03-31}\n"
                 + "replicates: 2\n"
                 + "objective: {measure: rescues, direction: max}\n"
                 + "decisions:\n" + decisions
@@ -377,7 +378,7 @@ class OptimizeCommandTest {
                 + "\n    end: " + chosen.get("campaigns.spring.end") + "\n    provinces: all\n    intensity: "
                 + chosen.get("campaigns.spring.intensity") + "\n    half_life_days: 30\n"), best);
         assertFalse(best.contains("campaigns.spring"), "no override keys in a scenario file: " + best);
-        assertRerunGivesTheFirstSearchRun(out.resolve("best.yaml"), chosen, dir.resolve("rerun"));
+        assertRerunGivesTheFirstSearchRun(out.resolve("best.yaml"), chosen, dir.resolve("rerun"), "0.01");
         assertEquals(List.of("optimum", "baseline", "early"),
                 csv(out.resolve("comparison.csv")).stream().map(c -> c.get("strategy")).toList());
     }

@@ -238,6 +238,7 @@ class EnforcementBustTest {
     private static double bustsFromSolvedLeads(double bustProbability) {
         TraffickingModel m = PolicyFixtures.emptyModel(p -> {
             TestScenarios.set(p, "police.bust_probability", bustProbability);
+            TestScenarios.set(p, "police.case_lead_share", 1.0); // every lead can be solved
             TestScenarios.set(p, "police.lead_probability", 0);
             TestScenarios.set(p, "police.linked_case_probability", 0);
             TestScenarios.set(p, "police.merge_probability", 0);

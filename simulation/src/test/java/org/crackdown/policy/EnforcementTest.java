@@ -251,6 +251,7 @@ class EnforcementTest {
             TestScenarios.set(p, "police.child_registration", 0);
             TestScenarios.set(p, "police.inquiry_probability", 1);
             TestScenarios.set(p, "police.bust_probability", 0);
+            TestScenarios.set(p, "police.case_lead_share", 1.0); // the inquiry has a trail
         });
         Gang g = PolicyFixtures.gang(m, HENAN);
         Case c = m.enforcement().open(Case.Kind.MISSING_REPORT, HENAN, true, g, PolicyFixtures.victim(VictimType.BOY, HENAN));
