@@ -89,10 +89,12 @@ class SpinUpTest {
      * quit and fewer stay active than when idle gangs stay for ten years, which is how the gang
      * count of a 2000-2020 run used to climb for a decade (3,800 active in 1998, 17,900 in 2008,
      * most of them idle). Paired by seed; the year's spin-up makes it two years from the same
-     * initial gangs. Fewer active is the effect asserted at 3 standard errors; the count of quits is
-     * asserted only in direction, since gangs that leave idle are no longer there to quit later for
-     * want of profit (with the session-9 defaults the paired difference in quits was +33 ± 30,
-     * in active gangs +52 ± 11).
+     * initial gangs. Which of the two is the robust effect depends on how readily new gangs enter
+     * to take the leavers' place: with the session-9 defaults the paired difference in quits was
+     * +33 ± 30 and in active gangs +52 ± 11; with the session-10 defaults (outside income 12,000,
+     * so entry is brisk and refills the count) quits +70 ± 19 and active +93 ± 45. Leaving is
+     * counted among quits, so more quits is the rule's direct effect: asserted at 3 standard
+     * errors; fewer active, the net of entry, in direction only.
      */
     @Test
     void gangsThatLongFindNothingWorthDoingLeave() {
@@ -112,8 +114,8 @@ class SpinUpTest {
                     leave[11], stay[11]));
         }
         System.out.println("SpinUpTest (idle gangs leave vs stay): " + seen);
-        double se = fewerActive.getStandardDeviation() / Math.sqrt(SEEDS);
-        assertTrue(fewerActive.getMean() > 3 * se, "idle gangs leaving left as many active: " + seen);
-        assertTrue(moreQuit.getMean() > 0, "fewer gangs active, yet no more quit: " + seen);
+        double se = moreQuit.getStandardDeviation() / Math.sqrt(SEEDS);
+        assertTrue(moreQuit.getMean() > 3 * se, "idle gangs leaving did not make more gangs leave: " + seen);
+        assertTrue(fewerActive.getMean() > 0, "more gangs left, yet as many stayed active: " + seen);
     }
 }
