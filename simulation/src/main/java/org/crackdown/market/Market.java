@@ -316,12 +316,7 @@ public final class Market implements java.io.Serializable {
             }
         }
         PriorityQueue<Waiting> heap = bids[province][k];
-        Waiting top = heap.peek();
-        while (top != null && top.entry.gone) {
-            heap.poll();
-            dead[province][k]--;
-            top = heap.peek();
-        }
+        Waiting top = liveTop(province, k);
         if (top == null || top.bid < reservation || top.bid <= 0) {
             if (topKnown == null) {
                 topKnown = new boolean[bids.length][TYPES];
@@ -382,8 +377,14 @@ public final class Market implements java.io.Serializable {
         }
     }
 
-    /** The highest bid among buyers waiting for type t in a province (dropping gone ones on the way), or -infinity. */
+    /** The highest bid among buyers waiting for type t in a province, or -infinity. */
     private double topWaitingBid(int province, int t) {
+        Waiting top = liveTop(province, t);
+        return top == null ? Double.NEGATIVE_INFINITY : top.bid;
+    }
+
+    /** The best-bidding buyer still waiting for type t in a province (gone ones at the top are dropped), or null. */
+    private Waiting liveTop(int province, int t) {
         PriorityQueue<Waiting> heap = bids[province][t];
         Waiting top = heap.peek();
         while (top != null && top.entry.gone) {
@@ -391,7 +392,7 @@ public final class Market implements java.io.Serializable {
             dead[province][t]--;
             top = heap.peek();
         }
-        return top == null ? Double.NEGATIVE_INFINITY : top.bid;
+        return top;
     }
 
     /**
