@@ -234,4 +234,39 @@ class SettledStartTest {
                 LocalDate.of(2008, 1, 1), LocalDate.of(2009, 12, 31), p, List.of(), List.of());
         return new TraffickingModel(s, seed);
     }
+
+    /**
+     * Past reports without a trail that investigators had already taken up start shelved: open,
+     * off the desk (session 10, police.case_lead_share). With every case traceable nothing is
+     * shelved; with half, some are, and more cases are open at the start, since shelved ones wait
+     * for a bust or a find, or go cold.
+     */
+    @Test
+    void theStartShelvesPastCasesWithoutATrailThatWereTakenUp() {
+        int[] all = openAndWorkedAtStart(1.0);
+        int[] half = openAndWorkedAtStart(0.5);
+        assertEquals(all[0], all[1], "every case traceable: nothing shelved");
+        assertTrue(half[0] > half[1] && half[1] > 0, "half traceable: open " + half[0] + ", on the desk " + half[1]);
+        assertTrue(half[0] > all[0], "more open with fewer trails: " + half[0] + " against " + all[0]);
+    }
+
+    /** Cases open and cases on the desk, summed over provinces, on the first day. */
+    private static int[] openAndWorkedAtStart(double leadShare) {
+        Parameters p = new Parameters();
+        p.setScale(SCALE);
+        TestScenarios.set(p, "init.spin_up_days", 0);
+        TestScenarios.set(p, "police.case_lead_share", leadShare);
+        Scenario s = new Scenario("settle", "", 1, LocalDate.of(2008, 1, 1), LocalDate.of(2008, 1, 31),
+                LocalDate.of(2008, 1, 1), LocalDate.of(2008, 1, 31), p, List.of(), List.of());
+        TraffickingModel m = new TraffickingModel(s, 1);
+        m.start();
+        int open = 0;
+        int worked = 0;
+        for (int i = 0; i < m.network().size(); i++) {
+            open += m.enforcement().cases().openCases(i);
+            worked += m.enforcement().cases().casesWorked(i);
+        }
+        m.finish();
+        return new int[] {open, worked};
+    }
 }
