@@ -91,7 +91,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
-            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); refit by hand to 0.015 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.011 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets); prior: log-uniform 0.002-0.05")
+            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); refit by hand to 0.015 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.011 from the refit by hand (docs/calibration.md, session 10); prior: log-uniform 0.002-0.05")
     private double sonPropensity = 0.011;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
@@ -100,7 +100,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
             doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier, from that cohort's births and sex ratio at birth) tries to buy a bride. Scaled up in poorer provinces.",
-            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.103 in session 8 when buyers.prosecution_probability fell from 0.11 to 0.064 (fewer buyers deterred: women rescued +7% at scale 0.1); refit by hand to 0.069 in session 9 with the sustained 2009 campaign: a larger trade before 2009 (fewer police) leaves more victims with buyers in 2011 (docs/calibration.md, A campaign that lasts); 0.043 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets); prior: log-uniform 0.02-0.5")
+            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.103 in session 8 when buyers.prosecution_probability fell from 0.11 to 0.064 (fewer buyers deterred: women rescued +7% at scale 0.1); refit by hand to 0.069 in session 9 with the sustained 2009 campaign: a larger trade before 2009 (fewer police) leaves more victims with buyers in 2011 (docs/calibration.md, A campaign that lasts); 0.043 from the refit by hand (docs/calibration.md, session 10); prior: log-uniform 0.02-0.5")
     private double bridePropensity = 0.043;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
@@ -226,7 +226,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "gangs.reservation_income", unit = "RMB per member per year", min = 0, max = 1e7,
             doc = "What a gang member could earn outside the trade per year, at the national average rural income (scaled by the home province's income); lognormal across groups by gangs.reservation_sigma.",
-            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage); value from the national refit by hand after the going rate stopped following single sales, four seeds per step then 10 replicates (docs/calibration.md, session 5, 2026-11-30); 12,000 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets)")
+            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage); value from the national refit by hand after the going rate stopped following single sales, four seeds per step then 10 replicates (docs/calibration.md, session 5, 2026-11-30); 12,000 from the refit by hand (docs/calibration.md, session 10)")
     private double reservationIncome = 12_000;
 
     @Param(key = "gangs.reservation_sigma", unit = "log-SD", min = 0, max = 3,
@@ -309,12 +309,12 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.interception_efficiency", unit = "per officer per million people per day", min = 0, max = 10,
             doc = "Daily chance, per patrol officer per million inhabitants, of stopping a gang moving victims through the province.",
-            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 0.0001-0.003; 0.0007 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets)")
+            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 0.0001-0.003; 0.0007 from the refit by hand (docs/calibration.md, session 10)")
     private double interceptionEfficiency = 0.0007;
 
     @Param(key = "police.investigation_efficiency", unit = "cases per investigator per day", min = 0, max = 10,
             doc = "Cases an investigator can close per day when fully occupied.",
-            source = "calibrated; prior log-uniform 0.005-0.5 (assumption). Refit in session 10 from 0.017 to 0.085: at 0.017 investigators were swamped, each gang's chance of being caught fell as the trade grew, and the run drifted for a decade from any start; at 0.085 capacity rarely binds and cases without a trail (police.case_lead_share) set the share solved (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets)")
+            source = "calibrated; prior log-uniform 0.005-0.5 (assumption). Refit in session 10 from 0.017 to 0.085: at 0.017 investigators were swamped, each gang's chance of being caught fell as the trade grew, and the run drifted for a decade from any start; at 0.085 capacity rarely binds and cases without a trail (police.case_lead_share) set the share solved (docs/calibration.md, session 10)")
     private double investigationEfficiency = 0.085;
 
     @Param(key = "police.case_lead_share", unit = "probability", min = 0, max = 1,
@@ -328,7 +328,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.bust_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that solving a case also catches the gang behind it (members often scatter after a sale).",
-            source = "calibrated; 0.25 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets); prior uniform 0.1-0.5 (assumption)")
+            source = "calibrated; 0.25 from the refit by hand (docs/calibration.md, session 10); prior uniform 0.1-0.5 (assumption)")
     private double bustProbability = 0.25;
 
     @Param(key = "police.linked_case_probability", unit = "probability", min = 0, max = 1,
@@ -362,7 +362,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.trace_sold_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that, when a gang is busted, each victim it sold earlier is traced to the buyer and rescued.",
-            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior: uniform 0.05-0.6 (assumption); 0.6, the top of the prior, from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets)")
+            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior: uniform 0.05-0.6 (assumption); 0.6, the top of the prior, from the refit by hand (docs/calibration.md, session 10)")
     private double traceSoldProbability = 0.6;
 
     @Param(key = "police.buyer_search_efficiency", unit = "rescues per officer per year", min = 0, max = 1000,
@@ -396,7 +396,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "dna.search_efficiency", unit = "matches per DNA officer per year", min = 0, max = 1000,
             doc = "Children living with buyers whose parents are in the database that one DNA officer identifies per year, when such children are common.",
-            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: set in session 8 when parents of children taken before they were on file began to come forward (dna.backlog_uptake): with that backlog the matchable children are many and identifications are bound by the DNA officers' capacity, not by new abductions (scale 0.1, ten seeds: 2 gave 666 a year in 2011, 5 gave 1,448; before the backlog, 100 gave 398, the pool of matchable children emptied as fast as it filled) (docs/calibration.md, session 8); prior log-uniform 0.3-30 (assumption); 1.3 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets)")
+            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: set in session 8 when parents of children taken before they were on file began to come forward (dna.backlog_uptake): with that backlog the matchable children are many and identifications are bound by the DNA officers' capacity, not by new abductions (scale 0.1, ten seeds: 2 gave 666 a year in 2011, 5 gave 1,448; before the backlog, 100 gave 398, the pool of matchable children emptied as fast as it filled) (docs/calibration.md, session 8); prior log-uniform 0.3-30 (assumption); 1.3 from the refit by hand (docs/calibration.md, session 10)")
     private double dnaSearchEfficiency = 1.3;
 
     @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,

@@ -111,8 +111,8 @@ public final class Case implements java.io.Serializable {
 
     /**
      * Whether investigating the case can solve it. A case without a trail (no witness, no
-     * contact, no trace of the gang) stays on the desk until its gang is caught some other way,
-     * its victims are found, or it goes cold.
+     * contact, no trace of the gang) is shelved once taken up, and stays open until its gang is
+     * caught some other way, its victims are found, or it goes cold.
      */
     public boolean hasTrail() {
         return trail;

@@ -380,10 +380,16 @@ public final class Enforcement implements java.io.Serializable {
             c.unregistered();
         }
         // A gang stopped with its victims is evidence in hand; anything else must be traced.
-        if (kind != Case.Kind.STOP && p.getCaseLeadShare() < 1 && r.nextDouble() >= p.getCaseLeadShare()) {
+        if (kind != Case.Kind.STOP && !drawTrail(p, r)) {
             c.noTrail();
         }
         return c;
+    }
+
+    /** Whether a case to be traced has a trail (police.case_lead_share); no draw when all do. */
+    static boolean drawTrail(Parameters p, MersenneTwisterFast r) {
+        double share = p.getCaseLeadShare();
+        return share >= 1 || r.nextDouble() < share;
     }
 
     /** A victim was sold: she or he now lives with the buyer; the public may tip police off. */

@@ -299,7 +299,7 @@ public final class SettledStart {
         for (PastReport c : reports) {
             double h = hazard[c.province()];
             solvedShare += c.worked() * leads * -Math.expm1(-h * expiry);
-            boolean trail = leads >= 1 || r.nextDouble() < leads;
+            boolean trail = Enforcement.drawTrail(p, r);
             boolean taken = r.nextDouble() >= Math.exp(-h * c.daysAgo());
             if (trail && taken) {
                 continue; // solved already (its victim would have been traced: a small overestimate of the stock)
