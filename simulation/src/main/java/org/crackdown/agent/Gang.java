@@ -148,6 +148,7 @@ public final class Gang implements Steppable {
     /** Believed daily risk of being stopped or busted in province q. */
     public double belief(int q) { return belief[q]; }
     /** RMB this gang would give up to avoid one expected bust. */
+    /** Its risk aversion in RMB of 2011 (Prospects.riskAversion gives it in today's RMB). */
     public double riskAversion(Parameters p) { return p.getRiskAversion() * aversionFactor; }
     public int formedDay() { return formedDay; }
     /** Its members' outside income relative to gangs.reservation_income. */
@@ -257,8 +258,9 @@ public final class Gang implements Steppable {
         daysInState++;
         Parameters p = w.params();
         if (this.state != State.IDLE) {
-            money -= p.getTripCostPerDay();
-            w.earned(this, -p.getTripCostPerDay());
+            double cost = w.prospects().tripCostPerDay();
+            money -= cost;
+            w.earned(this, -cost);
         }
         switch (this.state) {
             case IDLE -> {

@@ -62,7 +62,7 @@ public final class RuralFamilies implements java.io.Serializable {
             int sellBoys = Rng.binomial(r, boys, q0);
             int sellGirls = Rng.binomial(r, girls, Math.min(1, q0 * p.getGirlSaleFactor()));
             // Richer families ask more; each family's price is its own (lognormal).
-            double median = p.getReservationMedian() * demography.incomeIndex(prov);
+            double median = p.getReservationMedian() * demography.priceLevel() * demography.incomeIndex(prov);
             for (int k = 0; k < sellBoys + sellGirls; k++) {
                 VictimType child = k < sellBoys ? VictimType.BOY : VictimType.GIRL;
                 double reservation = median * Math.exp(p.getReservationSigma() * r.nextGaussian());
@@ -101,7 +101,7 @@ public final class RuralFamilies implements java.io.Serializable {
      * going rate, so gangs plan purchases with it.
      */
     public double acceptShare(int province, double offer, Parameters p) {
-        double median = p.getReservationMedian() * demography.incomeIndex(net.get(province));
+        double median = p.getReservationMedian() * demography.priceLevel() * demography.incomeIndex(net.get(province));
         if (offer <= 0 || median <= 0) {
             return offer >= median ? 1 : 0;
         }

@@ -75,9 +75,11 @@ public final class Demand implements java.io.Serializable {
         int i = prov.index();
         double h = p.getHorizonYears();
         double prosecuted = 1 - Math.exp(-market.prosecutionRate(i) * h);
-        double punishment = p.getLiability() * p.getSanctionCost() * prosecuted;
+        // Amounts of money are parameters in RMB of 2011: the day's price level makes them today's.
+        double level = demography.priceLevel();
+        double punishment = p.getLiability() * p.getSanctionCost() * level * prosecuted;
         double keep = Math.exp(-market.recoveryRate(i) * h);
-        double wtpFactor = Math.pow(demography.incomeIndex(prov), p.getWtpIncomeElasticity());
+        double wtpFactor = Math.pow(demography.incomeIndex(prov), p.getWtpIncomeElasticity()) * level;
         return new Outlook(wtpFactor, punishment, keep);
     }
 

@@ -110,8 +110,14 @@ public final class Market implements java.io.Serializable {
     private final double[][] meanVictimsIn;
     private long marketDays;
 
-    @SuppressWarnings("unchecked")
+    /** A market whose prices start at the parameters' amounts (price level 1: RMB of 2011). */
     public Market(int provinces, Parameters p) {
+        this(provinces, p, 1);
+    }
+
+    /** A market whose prices start at the parameters' amounts times the start's price level. */
+    @SuppressWarnings("unchecked")
+    public Market(int provinces, Parameters p, double priceLevel) {
         bids = new PriorityQueue[provinces][TYPES];
         dead = new int[provinces][TYPES];
         waitingCount = new int[provinces];
@@ -127,14 +133,14 @@ public final class Market implements java.io.Serializable {
         for (int i = 0; i < provinces; i++) {
             for (VictimType t : VictimType.values()) {
                 bids[i][t.ordinal()] = new PriorityQueue<>(BY_BID_DESC);
-                priceIndex[i][t.ordinal()] = startingPrice(p, t);
+                priceIndex[i][t.ordinal()] = startingPrice(p, t) * priceLevel;
             }
         }
     }
 
     /**
-     * Where a province's price index starts: the median willingness to pay of the type at national
-     * income. Prices then move with sales during the burn-in; nothing holds them to a range.
+     * Where a province's price index starts, in RMB of 2011: the median willingness to pay of the
+     * type at national income. Prices then move with sales during the burn-in; nothing holds them to a range.
      */
     public static double startingPrice(Parameters p, VictimType t) {
         return switch (t) {

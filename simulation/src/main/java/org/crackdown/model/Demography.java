@@ -36,7 +36,11 @@ public final class Demography implements java.io.Serializable {
     private final double nationalIncome;
     private final double nationalSrbExcess;
     private final long totalPopulation;
+    /** Mid-2011, the year every amount of money among the parameters is in (incomes.growth). */
+    private static final double MONEY_YEAR = DemographicHistory.fractionalYear(java.time.LocalDate.of(2011, 7, 1));
+
     private double year = CENSUS_2010;
+    private double priceLevel = 1;
 
     public Demography(ProvinceNetwork net, SexRatioHistory history, DemographicHistory national) {
         this.net = net;
@@ -47,9 +51,27 @@ public final class Demography implements java.io.Serializable {
         this.totalPopulation = net.provinces().stream().mapToLong(Province::population).sum();
     }
 
-    /** The calendar year (fractional) that population, births and urbanisation refer to. */
-    public void setYear(double year) {
+    /**
+     * The calendar year (fractional) that population, births, urbanisation and incomes refer to;
+     * the day's price level is worked out here, once a day.
+     */
+    public void setYear(double year, Parameters ps) {
         this.year = year;
+        this.priceLevel = priceLevelIn(year, ps);
+    }
+
+    /**
+     * National rural income of the year over that of mid-2011: the factor that turns the
+     * parameters' amounts of money (RMB of 2011) into the year's RMB.
+     */
+    public double priceLevel() {
+        return priceLevel;
+    }
+
+    /** {@link #priceLevel()} in (fractional) year y. */
+    public double priceLevelIn(double y, Parameters ps) {
+        double g = ps.getIncomeGrowth();
+        return national.ruralIncome(y, g) / national.ruralIncome(MONEY_YEAR, g);
     }
 
     public double year() {

@@ -57,6 +57,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
     /** Log-scale spread of gangs' risk aversion around gangs.risk_aversion (a factor of 2 is one SD). */
     private static final double RISK_AVERSION_SPREAD = Math.log(2);
 
+    /** A new gang's funds, in RMB of 2011 (a gang's money is reported in the GUI, not decided on). */
+    private static final double STARTING_FUNDS = 20_000;
+
     /** A named step of the daily cycle. */
     public record Process(String name, Steppable step) {
     }
@@ -204,7 +207,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         gangSteps = 0;
         families = new RuralFamilies(net, demography);
         demand = new Demand(net, demography);
-        market = new Market(net.size(), params);
+        market = new Market(net.size(), params, demography.priceLevelIn(year(), params));
         police = new PoliceForce(net, demography);
         enforcement = new Enforcement(this, police, net.size());
         joint = new JointOperations(net, scenario.operations(), origin());
@@ -221,7 +224,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         monthProfit = new double[net.size()][2];
         arrestHazard = new double[net.size()];
         applyTimeline(scenario.start().minusDays(1));
-        demography.setYear(year());
+        demography.setYear(year(), params);
         police.allocate(params);
         police.applyCampaigns(scenario.campaigns(), today(), params);
         enforcement.initPublicRisk(params);
@@ -290,7 +293,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
     private void beginDay() {
         LocalDate today = today();
         metrics.beginDay(today);
-        demography.setYear(year());
+        demography.setYear(year(), params);
         applyTimeline(today);
         if (today.getDayOfMonth() == 1 && day > 0) {
             police.allocate(params);
@@ -468,7 +471,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     /** What a group's members would earn outside the trade in a year. */
     private double outsideIncome(int home, int members, double factor) {
-        return members * params.getReservationIncome() * demography.incomeIndex(net.get(home)) * factor;
+        return members * params.getReservationIncome() * demography.priceLevel() * demography.incomeIndex(net.get(home)) * factor;
     }
 
     /**
@@ -676,7 +679,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
         }
         // Gangs differ in how much risk they take: a lognormal spread around the parameter.
         double aversion = Math.exp(RISK_AVERSION_SPREAD * random.nextGaussian());
-        Gang g = new Gang(nextGangId++, home, childSpecialist, aversion, reservationFactor, members, 20_000, b, day);
+        Gang g = new Gang(nextGangId++, home, childSpecialist, aversion, reservationFactor, members,
+                STARTING_FUNDS * demography.priceLevel(), b, day);
         // Up to two partners drawn from the gangs in play at home and next door, as from one
         // list of them (home's gangs, then each neighbour's, in formation order) without the
         // first pick: the same draws and choices as building that list, without building it.

@@ -34,6 +34,8 @@ public final class DemographicHistory implements java.io.Serializable {
     private final TreeMap<Double, Double> population;
     private final TreeMap<Double, Double> birthRate;
     private final TreeMap<Double, Double> urbanShare;
+    /** National rural income per person (nominal RMB); may be empty (then money keeps its value). */
+    private final TreeMap<Double, Double> ruralIncome;
 
     DemographicHistory(Map<String, TreeMap<Double, Double>> series) {
         this.population = need(series, "population");
@@ -44,6 +46,10 @@ public final class DemographicHistory implements java.io.Serializable {
             throw new IllegalArgumentException("demographic history: no birth_rate or births points");
         }
         this.birthRate = rate;
+        this.ruralIncome = series.getOrDefault("rural_income", new TreeMap<>());
+        if (ruralIncome.values().stream().anyMatch(v -> !(v > 0))) {
+            throw new IllegalArgumentException("demographic history: rural_income must be positive");
+        }
     }
 
     private static TreeMap<Double, Double> need(Map<String, TreeMap<Double, Double>> series, String name) {
@@ -105,6 +111,29 @@ public final class DemographicHistory implements java.io.Serializable {
     /** Urban share of the population, as a fraction, at year y. */
     public double urbanShare(double y) {
         return at(urbanShare, y, true) / 100.0;
+    }
+
+    /**
+     * National rural income per person (nominal RMB) at year y: log-linear between its dated points
+     * (constant growth between two published figures), and outside them growing at
+     * {@code growthOutside} a year from the nearest point (no published figure there: an
+     * assumption, incomes.growth). 1 if the series is empty.
+     */
+    public double ruralIncome(double y, double growthOutside) {
+        if (ruralIncome.isEmpty()) {
+            return 1;
+        }
+        Map.Entry<Double, Double> lo = ruralIncome.floorEntry(y);
+        Map.Entry<Double, Double> hi = ruralIncome.ceilingEntry(y);
+        if (lo == null || hi == null) {
+            Map.Entry<Double, Double> end = lo == null ? hi : lo;
+            return end.getValue() * Math.pow(1 + growthOutside, y - end.getKey());
+        }
+        if (lo.getKey().equals(hi.getKey())) {
+            return lo.getValue();
+        }
+        double f = (y - lo.getKey()) / (hi.getKey() - lo.getKey());
+        return lo.getValue() * Math.pow(hi.getValue() / lo.getValue(), f);
     }
 
     /** Linear interpolation; outside the points, the nearest segment's trend or the nearest value. */

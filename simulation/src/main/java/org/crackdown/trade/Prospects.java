@@ -194,7 +194,7 @@ public final class Prospects implements java.io.Serializable {
         if (optionDay[key] != day) {
             double[] row = optionCost[key] == null ? new double[net.size()] : optionCost[key];
             Province src = net.get(s);
-            double trip = params.getTripCostPerDay();
+            double trip = tripCostPerDay();
             double least = Double.POSITIVE_INFINITY;
             // Only a purchase's chance depends on the destination (the offer follows its price).
             boolean purchase = m == AcquisitionMethod.PURCHASE;
@@ -256,11 +256,21 @@ public final class Prospects implements java.io.Serializable {
         return Math.max(0.2, 1 + params.getLeftBehindRisk() * (demography.leftBehindIndex(p) - 1));
     }
 
+    /** A gang's running cost a day while it moves or waits with victims, in today's RMB. */
+    public double tripCostPerDay() {
+        return params.getTripCostPerDay() * demography.priceLevel();
+    }
+
+    /** How much expected profit, in today's RMB, the gang gives up to avoid one expected bust. */
+    public double riskAversion(Gang g) {
+        return g.riskAversion(params) * demography.priceLevel();
+    }
+
     /** What a gang expects to pay to obtain one victim this way, for sale in d. */
     public double acquisitionCost(VictimType t, AcquisitionMethod m, int d) {
         return switch (m) {
             case PURCHASE -> offer(t, d);
-            case CROSS_BORDER -> params.getCrossBorderCost();
+            case CROSS_BORDER -> params.getCrossBorderCost() * demography.priceLevel();
             default -> 0;
         };
     }
@@ -389,9 +399,10 @@ public final class Prospects implements java.io.Serializable {
     }
 
     private double[] dayCosts(Gang g, double[] c) {
-        double aversion = g.riskAversion(params);
+        double aversion = riskAversion(g);
+        double trip = tripCostPerDay();
         for (int i = 0; i < c.length; i++) {
-            c[i] = params.getTripCostPerDay() + aversion * g.belief(i);
+            c[i] = trip + aversion * g.belief(i);
         }
         return c;
     }

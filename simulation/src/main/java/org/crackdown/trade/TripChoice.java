@@ -39,7 +39,7 @@ public final class TripChoice {
     /** The trip gang g chooses now, or null when nothing is worth doing. */
     public static Trip best(Gang g, Prospects outlook, Parameters p, MersenneTwisterFast r) {
         double sigma = p.getPlanNoise();
-        double aversion = g.riskAversion(p);
+        double aversion = outlook.riskAversion(g);
         // Route costs are needed only for an option that could beat the best plan so far; every
         // route costs at least a day where it starts, so most options are ruled out without them,
         // and the search of routes goes only as far as the options still in the running need.
@@ -62,7 +62,7 @@ public final class TripChoice {
         boolean nonNegative = Prospects.cheapestRoute(dayCost, 0) != Double.NEGATIVE_INFINITY;
         for (int s : outlook.sourcesFrom(g.home())) {
             // Getting there costs running days; without victims the trip draws no police risk.
-            double reach = outlook.travelDays(g.home(), s) * p.getTripCostPerDay();
+            double reach = outlook.travelDays(g.home(), s) * outlook.tripCostPerDay();
             double cheapest = nonNegative ? dayCost[s] : Double.NEGATIVE_INFINITY;
             boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
             // The route floor from s to each destination (see routeFloor), worked out once per

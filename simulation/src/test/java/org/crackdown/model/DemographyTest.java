@@ -24,7 +24,7 @@ class DemographyTest {
 
     private static Demography at(double year) {
         Demography d = new Demography(NET, SexRatioHistory.china(), H);
-        d.setYear(year);
+        d.setYear(year, new org.crackdown.model.Parameters());
         return d;
     }
 
@@ -106,5 +106,30 @@ class DemographyTest {
         Demography d = at(mid(2011));
         double perYear = 365 * national(prov -> d.surplusMenPerDay(prov, mid(2011), p));
         assertTrue(perYear > 0.96e6 && perYear < 1.44e6, "surplus men 2011: " + perYear);
+    }
+
+    /**
+     * The price level is national rural income over mid-2011's: the two published points exactly,
+     * constant growth between them, incomes.growth outside them.
+     */
+    @Test
+    void thePriceLevelFollowsRuralIncomes() {
+        Parameters p = new Parameters();
+        Demography d = new Demography(NET, SexRatioHistory.china(), H);
+        assertEquals(1.0, d.priceLevelIn(mid(2011), p), 1e-12);
+        assertEquals(4760.62 / 6977, d.priceLevelIn(mid(2008), p), 1e-12);
+        // Halfway in time, halfway in logarithm: the geometric mean of the two points.
+        double half = (mid(2008) + mid(2011)) / 2;
+        assertEquals(Math.sqrt(4760.62 / 6977), d.priceLevelIn(half, p), 1e-12);
+        // Outside the points, the assumed growth: two years on, and two before 2008.
+        assertEquals(Math.pow(1 + p.getIncomeGrowth(), 2), d.priceLevelIn(mid(2013), p), 1e-9);
+        assertEquals(4760.62 / 6977 / Math.pow(1 + p.getIncomeGrowth(), mid(2008) - mid(2006)), d.priceLevelIn(mid(2006), p), 1e-12);
+        // The assumption moves only the years outside the data.
+        TestScenarios.set(p, "incomes.growth", 0.05);
+        assertEquals(4760.62 / 6977, d.priceLevelIn(mid(2008), p), 1e-12);
+        assertEquals(1.05 * 1.05, d.priceLevelIn(mid(2013), p), 1e-9);
+        // Set once a day with the year.
+        d.setYear(mid(2013), p);
+        assertEquals(1.05 * 1.05, d.priceLevel(), 1e-9);
     }
 }

@@ -32,7 +32,7 @@ class TripChoiceTest {
         double best = 0;
         TripChoice.Trip chosen = null;
         for (int s : o.sourcesFrom(g.home())) {
-            double reach = o.travelDays(g.home(), s) * p.getTripCostPerDay();
+            double reach = o.travelDays(g.home(), s) * o.tripCostPerDay();
             double cheapest = Prospects.cheapestRoute(dayCost, s);
             double[] route = o.routeCosts(dayCost, s);
             for (VictimType t : VictimType.values()) {
@@ -44,7 +44,7 @@ class TripChoiceTest {
                         continue;
                     }
                     double[] acquisition = o.acquisitionCosts(s, t, m);
-                    double risk = g.riskAversion(p) * o.bustsPerVictim(m) + reach;
+                    double risk = o.riskAversion(g) * o.bustsPerVictim(m) + reach;
                     for (int d = 0; d < dayCost.length; d++) {
                         if (Double.isNaN(acquisition[d])) {
                             continue;

@@ -1,0 +1,62 @@
+package org.crackdown.model;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every amount of money follows national rural income (incomes.growth after 2011, the last
+ * published point), so prices in RMB rise with incomes while what buyers, families and gangs do,
+ * which depends on money relative to incomes, changes little. Metamorphic, paired by seed: the
+ * same three years after 2011 with incomes flat (growth 0: the price level stays 1 after mid-2011)
+ * and growing by a fifth a year (the level of mid-2014 is then 1.2^3 = 1.73).
+ */
+class PricesFollowIncomesTest {
+
+    private static final double SCALE = 0.03;
+    private static final int REPS = 4;
+
+    private static Scenario after2011(double growth) {
+        Parameters p = new Parameters();
+        p.setScale(SCALE);
+        TestScenarios.set(p, "incomes.growth", growth);
+        TestScenarios.set(p, "init.spin_up_days", 365);
+        List<TimelineChange> timeline = List.of(new TimelineChange(LocalDate.of(2012, 1, 1),
+                Map.of("dna.enabled", true, "police.child_registration", 1.0, "tips.enabled", true)));
+        return new Scenario("after-2011", "", 1, LocalDate.of(2012, 1, 1), LocalDate.of(2014, 12, 31),
+                LocalDate.of(2014, 1, 1), LocalDate.of(2014, 12, 31), p, List.of(), timeline);
+    }
+
+    @Test
+    void pricesRiseWithIncomesAndTheTradeBarelyMoves() {
+        Scenario flat = after2011(0);
+        Scenario growing = after2011(0.2);
+        Replicates boyRatio = new Replicates();
+        Replicates womanRatio = new Replicates();
+        Replicates tradeRatio = new Replicates();
+        for (long seed = 1; seed <= REPS; seed++) {
+            Map<String, Double> a = TestScenarios.summary(flat, seed);
+            Map<String, Double> b = TestScenarios.summary(growing, seed);
+            boyRatio.add(b.get("price_boy") / a.get("price_boy"));
+            womanRatio.add(b.get("price_woman") / a.get("price_woman"));
+            tradeRatio.add(b.get("victims_trafficked") / a.get("victims_trafficked"));
+        }
+        double level = Math.pow(1.2, 3); // mid-2014 over mid-2011, which flat incomes keep
+        String report = String.format("price ratio boy %s, woman %s (income ratio of the year %.2f); trade ratio %s",
+                boyRatio, womanRatio, level, tradeRatio);
+        System.out.println(report);
+        // Most of the rise in incomes reaches prices: at least four fifths of it in logarithm
+        // (buyers' bids made months before and gangs' expected prices lag behind).
+        double floor = Math.exp(0.8 * Math.log(level));
+        assertTrue(boyRatio.mean() > floor && womanRatio.mean() > floor, report);
+        // And no more than all of it, give or take the spread between seeds.
+        assertTrue(boyRatio.mean() < level + 3 * boyRatio.standardError(), report);
+        assertTrue(womanRatio.mean() < level + 3 * womanRatio.standardError(), report);
+        // What the trade does depends on money relative to incomes: within a fifth.
+        assertTrue(Math.abs(tradeRatio.mean() - 1) < 0.2, report);
+    }
+}
