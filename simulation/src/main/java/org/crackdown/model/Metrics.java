@@ -21,6 +21,14 @@ public final class Metrics implements java.io.Serializable {
     /** Receives each finished month: {@code values[province][measure.ordinal()]}. */
     public interface MonthListener {
         void onMonth(YearMonth month, double[][] values);
+
+        /**
+         * The month's sales by destination and victim type: the sum of prices paid and the number
+         * sold (so a mean price over any run of months can be weighted by sales, as the summary's
+         * is). Called just before {@link #onMonth}; the arrays are reused afterwards.
+         */
+        default void onMonthSales(YearMonth month, double[][] priceSum, double[][] sold) {
+        }
     }
 
     /** One origin-destination flow over the measure window. */
@@ -239,6 +247,7 @@ public final class Metrics implements java.io.Serializable {
         if (!paused) {
             closed.add(new Month(month, current));
             for (MonthListener l : listeners == null ? List.<MonthListener>of() : listeners) {
+                l.onMonthSales(month, priceSum, priceCount);
                 l.onMonth(month, current);
             }
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.crackdown.calibration.ReplicateRunner;
+import org.crackdown.agent.VictimType;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Metrics;
 import org.crackdown.model.Scenario;
@@ -38,7 +39,7 @@ public final class PatternCheck {
     }
 
     /** What one replicate produced: its summary and the national total of every count measure by month. */
-    record Replicate(Map<String, Double> summary, Map<YearMonth, double[]> monthly) {
+    record Replicate(Map<String, Double> summary, Map<YearMonth, double[]> monthly, Map<YearMonth, double[][]> sales) {
     }
 
     /** Told when a scenario's replicates begin. */
@@ -102,7 +103,8 @@ public final class PatternCheck {
         }
         boolean summaryWindow = s.measureFrom().equals(p.from().atDay(1)) && s.measureTo().equals(p.to().atEndOfMonth());
         if (!summaryWindow) {
-            List<String> notMonthly = p.output().columns().stream().filter(c -> monthlyColumn(c) == null).toList();
+            List<String> notMonthly = p.output().columns().stream()
+                    .filter(c -> monthlyColumn(c) == null && priceColumn(c) == null).toList();
             if (!notMonthly.isEmpty()) {
                 return PatternResult.missing(p, PatternResult.Status.NOT_MEASURED, String.join(", ", notMonthly)
                         + " is measured only over the scenario's measure window (" + s.measureFrom() + ".."
@@ -114,7 +116,9 @@ public final class PatternCheck {
         for (int r = 0; r < values.length; r++) {
             Replicate rep = reps.get(r);
             double raw = summaryWindow ? p.output().evaluate(c -> rep.summary().get(c))
-                    : p.output().evaluate(c -> windowTotal(rep.monthly(), monthlyColumn(c), p.from(), p.to()));
+                    : p.output().evaluate(c -> priceColumn(c) != null
+                            ? windowPrice(rep.sales(), priceColumn(c), p.from(), p.to())
+                            : windowTotal(rep.monthly(), monthlyColumn(c), p.from(), p.to()));
             values[r] = Double.isNaN(raw) ? Double.NaN : p.toFigureFooting(raw, scale);
         }
         return PatternResult.measured(p, values);
@@ -136,6 +140,30 @@ public final class PatternCheck {
         }
     }
 
+    /** The victim type whose mean price a summary column is, or null. */
+    static VictimType priceColumn(String column) {
+        return switch (column) {
+            case "price_boy" -> VictimType.BOY;
+            case "price_girl" -> VictimType.GIRL;
+            case "price_woman" -> VictimType.WOMAN;
+            default -> null;
+        };
+    }
+
+    /** Mean price of the type over the months, weighted by sales as the summary's is (NaN if none sold). */
+    static double windowPrice(Map<YearMonth, double[][]> sales, VictimType t, YearMonth from, YearMonth to) {
+        double paid = 0;
+        double sold = 0;
+        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+            double[][] v = sales.get(m);
+            if (v != null) {
+                paid += v[0][t.ordinal()];
+                sold += v[1][t.ordinal()];
+            }
+        }
+        return sold > 0 ? paid / sold : Double.NaN;
+    }
+
     private static double windowTotal(Map<YearMonth, double[]> monthly, List<Measure> measures, YearMonth from,
                                       YearMonth to) {
         double s = 0;
@@ -153,10 +181,23 @@ public final class PatternCheck {
     /** Keeps each month's national totals (all provinces summed) of a run. */
     static final class MonthlyNational implements ReplicateRunner.Observer<Replicate>, Metrics.MonthListener {
         private final Map<YearMonth, double[]> months = new TreeMap<>();
+        /** Per month: national sum of prices paid [0] and victims sold [1], by type. */
+        private final Map<YearMonth, double[][]> sales = new TreeMap<>();
 
         @Override
         public void attach(TraffickingModel model) {
             model.metrics().addListener(this);
+        }
+
+        @Override
+        public void onMonthSales(YearMonth month, double[][] priceSum, double[][] sold) {
+            double[][] total = sales.computeIfAbsent(month, m -> new double[2][VictimType.values().length]);
+            for (int p = 0; p < priceSum.length; p++) {
+                for (int t = 0; t < total[0].length; t++) {
+                    total[0][t] += priceSum[p][t];
+                    total[1][t] += sold[p][t];
+                }
+            }
         }
 
         @Override
@@ -173,7 +214,7 @@ public final class PatternCheck {
 
         @Override
         public Replicate result(Map<String, Double> summary) {
-            return new Replicate(summary, Collections.unmodifiableMap(months));
+            return new Replicate(summary, Collections.unmodifiableMap(months), Collections.unmodifiableMap(sales));
         }
     }
 }
