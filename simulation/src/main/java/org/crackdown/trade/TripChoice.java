@@ -22,8 +22,10 @@ import ec.util.MersenneTwisterFast;
  * <p>A gang weighs ~400 options per plan and plans often, so most of the work is ruling options out
  * exactly, without changing which one wins or which numbers are drawn (issue 9; the brute-force
  * version of this rule is in TripChoiceTest): a whole (source, type, method) is skipped when even
- * the best sale anywhere less its cheapest acquisition cannot pay; and routes are searched only as
- * far as the options still in the running need.
+ * the best sale anywhere less its cheapest acquisition cannot pay, or when a bound of its sale -
+ * cost - route floor kept for the day says none of its destinations can
+ * ({@link Prospects#rowCannotPay}); and routes are searched only as far as the options still in
+ * the running need.
  */
 public final class TripChoice {
 
@@ -89,6 +91,11 @@ public final class TripChoice {
                     // cheapest below): if even that is not positive, none of these options would
                     // draw a noise factor or win, and they are skipped together.
                     if (bestSale - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
+                        continue;
+                    }
+                    // Nor can any when the row's per-day bound of sale - cost - route floor says
+                    // so (see Prospects.rowCannotPay): the tight pass below would mark none.
+                    if (floorDays != null && outlook.rowCannotPay(s, t, m, risk, dayCost[s], leastDayCost)) {
                         continue;
                     }
                     double[] acquisition = outlook.acquisitionCosts(s, t, m);
