@@ -211,6 +211,25 @@ public final class Prospects implements java.io.Serializable {
         return optionLeast[outlook(s, t, m)];
     }
 
+    /**
+     * The row (s, t, m) of today's outlook, its costs worked out now if it is the first to ask
+     * today: a key for the readers below, valid until the day changes. A plan reads each row up
+     * to three times (its cheapest cost, its bound, its costs), so it looks the row up once.
+     */
+    public int row(int s, VictimType t, AcquisitionMethod m) {
+        return outlook(s, t, m);
+    }
+
+    /** {@link #cheapestAcquisition}(s, t, m) of the row {@code row} = {@link #row}(s, t, m). */
+    public double cheapestAcquisition(int row) {
+        return optionLeast[row];
+    }
+
+    /** {@link #acquisitionCosts}(s, t, m) of the row {@code row} = {@link #row}(s, t, m) (shared, read only). */
+    public double[] acquisitionCosts(int row) {
+        return optionCost[row];
+    }
+
     /** Key of (s, t, m), its costs worked out for today if the first to ask today. */
     private int outlook(int s, VictimType t, AcquisitionMethod m) {
         int key = (s * TYPES + t.ordinal()) * METHODS + m.ordinal();
@@ -440,6 +459,11 @@ public final class Prospects implements java.io.Serializable {
      */
     public boolean rowCannotPay(int s, VictimType t, AcquisitionMethod m, double risk,
                                 double startDayCost, double leastDayCost) {
+        return rowCannotPay(outlook(s, t, m), risk, startDayCost, leastDayCost);
+    }
+
+    /** {@link #rowCannotPay}(s, t, m, ...) of the row {@code row} = {@link #row}(s, t, m). */
+    public boolean rowCannotPay(int row, double risk, double startDayCost, double leastDayCost) {
         double trip = params.getTripCostPerDay();
         if (params.getSpeedKmPerDay() != travelSpeed || !travelDaysNonNegative
                 || !(trip > 1e-200) || !(trip < Double.POSITIVE_INFINITY)
@@ -447,7 +471,9 @@ public final class Prospects implements java.io.Serializable {
                 || !(startDayCost >= leastDayCost) || !(startDayCost < Double.POSITIVE_INFINITY)) {
             return false;
         }
-        int key = outlook(s, t, m);
+        int key = row;
+        int s = key / (TYPES * METHODS);
+        VictimType t = TYPES_BY_ORDINAL[key / METHODS % TYPES];
         refreshSales(t);
         if (rowMost == null) {
             int rows = optionDay.length;

@@ -90,15 +90,16 @@ public final class TripChoice {
                     // a victim here (IEEE subtraction is monotone, so this bounds every gross -
                     // cheapest below): if even that is not positive, none of these options would
                     // draw a noise factor or win, and they are skipped together.
-                    if (bestSale - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
+                    int row = outlook.row(s, t, m);
+                    if (bestSale - outlook.cheapestAcquisition(row) - risk - cheapest <= 0) {
                         continue;
                     }
                     // Nor can any when the row's per-day bound of sale - cost - route floor says
                     // so (see Prospects.rowCannotPay): the tight pass below would mark none.
-                    if (floorDays != null && outlook.rowCannotPay(s, t, m, risk, dayCost[s], leastDayCost)) {
+                    if (floorDays != null && outlook.rowCannotPay(row, risk, dayCost[s], leastDayCost)) {
                         continue;
                     }
-                    double[] acquisition = outlook.acquisitionCosts(s, t, m);
+                    double[] acquisition = outlook.acquisitionCosts(row);
                     // Destinations in blocks of 64, in order: a first tight pass marks those worth
                     // a closer look (it only reads, so the draws and their order are unchanged).
                     if (floorDays != null && floors == null) {
