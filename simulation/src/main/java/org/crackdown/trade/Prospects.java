@@ -93,19 +93,26 @@ public final class Prospects implements java.io.Serializable {
      * fall (victims committed to a market), so it seldom moves. A cache, not model state.
      */
     private transient long[] salesRises;
-    /** Per (source, type, method): bumped when its acquisition costs are worked out afresh. */
-    private transient long[] optionStamp;
-    private transient long optionStamps;
     /**
-     * Per (source, type, method), the row bound of {@link #rowCannotPay} and the stamps of the
-     * costs, sales and trip cost it was worked out from.
+     * Per (source, type, method), the row bound of {@link #rowCannotPay} and what it was worked
+     * out from, in one object per row (a plan reads ~30 rows; kept apart in six arrays, the reads
+     * of one row missed the cache six times).
      */
-    private transient double[] rowMost;
-    private transient long[] rowCostStamp;
-    private transient long[] rowSalesRise;
-    private transient double[] rowTrip;
-    private transient int[] rowArg;
-    private transient long[] rowArgSale;
+    private transient RowBound[] rowBounds;
+
+    /** See {@link #rowBounds}. */
+    private static final class RowBound {
+        /** Whether the row's costs are the ones the bound was worked out from (cleared when they are worked out afresh). */
+        boolean current;
+        /** {@link #salesRises} of the type when worked out. */
+        long salesRise;
+        /** The trip cost per day it was worked out with (raw bits). */
+        long trip;
+        /** The destination that gave the bound (-1: none) and its expected sale then (raw bits). */
+        int arg;
+        long argSale;
+        double most;
+    }
 
     public Prospects(ProvinceNetwork net, Routes routes, Demography demography, RuralFamilies families,
                      Market market, Enforcement enforcement, Parameters params) {
@@ -254,7 +261,9 @@ public final class Prospects implements java.io.Serializable {
             optionCost[key] = row;
             optionLeast[key] = least;
             optionDay[key] = day;
-            stampOption(key);
+            if (rowBounds != null && rowBounds[key] != null) {
+                rowBounds[key].current = false;
+            }
         }
         return key;
     }
@@ -426,13 +435,6 @@ public final class Prospects implements java.io.Serializable {
         salesChanges[k] = changes;
     }
 
-    private void stampOption(int key) {
-        if (optionStamp == null) {
-            optionStamp = new long[optionDay.length];
-        }
-        optionStamp[key] = ++optionStamps;
-    }
-
     /**
      * Whether no destination of the row (s, t, m) can pass a plan's tight first pass (see
      * TripChoice.worthALook): none whose value sale - cost - risk is above its route floor
@@ -475,26 +477,22 @@ public final class Prospects implements java.io.Serializable {
         int s = key / (TYPES * METHODS);
         VictimType t = TYPES_BY_ORDINAL[key / METHODS % TYPES];
         refreshSales(t);
-        if (rowMost == null) {
-            int rows = optionDay.length;
-            rowMost = new double[rows];
-            rowCostStamp = new long[rows];
-            rowSalesRise = new long[rows];
-            rowTrip = new double[rows];
-            rowArg = new int[rows];
-            rowArgSale = new long[rows];
-            Arrays.fill(rowCostStamp, -1);
+        if (rowBounds == null) {
+            rowBounds = new RowBound[optionDay.length];
+        }
+        RowBound b = rowBounds[key];
+        if (b == null) {
+            b = rowBounds[key] = new RowBound();
         }
         int k = t.ordinal();
         double[] sale = sales[k];
-        int arg = rowArg[key];
-        if (rowCostStamp[key] != optionStamp[key] || rowSalesRise[key] != salesRises[k]
-                || Double.doubleToRawLongBits(rowTrip[key]) != Double.doubleToRawLongBits(trip)
-                || arg >= 0 && Double.doubleToRawLongBits(sale[arg]) != rowArgSale[key]) {
+        long tripBits = Double.doubleToRawLongBits(trip);
+        if (!b.current || b.salesRise != salesRises[k] || b.trip != tripBits
+                || b.arg >= 0 && Double.doubleToRawLongBits(sale[b.arg]) != b.argSale) {
             double[] cost = optionCost[key];
             double[] days = travelDays[s];
             double most = Double.NEGATIVE_INFINITY;
-            arg = -1;
+            int arg = -1;
             for (int d = 0; d < cost.length; d++) {
                 if (!Double.isNaN(cost[d])) { // never marked
                     double v = (sale[d] - cost[d]) - trip * (1 + days[d]) * (1 - 3e-9);
@@ -507,14 +505,14 @@ public final class Prospects implements java.io.Serializable {
                     }
                 }
             }
-            rowMost[key] = most;
-            rowArg[key] = arg;
-            rowArgSale[key] = arg < 0 ? 0 : Double.doubleToRawLongBits(sale[arg]);
-            rowCostStamp[key] = optionStamp[key];
-            rowSalesRise[key] = salesRises[k];
-            rowTrip[key] = trip;
+            b.most = most;
+            b.arg = arg;
+            b.argSale = arg < 0 ? 0 : Double.doubleToRawLongBits(sale[arg]);
+            b.current = true;
+            b.salesRise = salesRises[k];
+            b.trip = tripBits;
         }
-        double most = rowMost[key];
+        double most = b.most;
         double left = most + Math.abs(most) * 1e-12 + 1e-300;
         double right = risk + (startDayCost - trip) * (1 - 3e-9);
         right = right - Math.abs(right) * 1e-12 - 1e-300;
