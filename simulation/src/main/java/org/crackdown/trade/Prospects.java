@@ -287,7 +287,22 @@ public final class Prospects implements java.io.Serializable {
      * (read live, not from the day's outlook, as there are few such families in a province).
      */
     public boolean available(int s, VictimType t, AcquisitionMethod m) {
-        return m != AcquisitionMethod.PURCHASE || familiesWithin(net.get(s), t) > 0;
+        return m != AcquisitionMethod.PURCHASE || anyFamilyWithin(s, t);
+    }
+
+    /**
+     * Whether {@link #familiesWithin}(s, t) > 0, asked for every source of every plan. It reads
+     * the provinces of {@link #sourcesFrom}(s) (s, then its neighbours: the same ones) from an
+     * array at hand rather than through the province's object, and, the counts never being
+     * negative, stops at the first with an open family (most have one at home).
+     */
+    private boolean anyFamilyWithin(int s, VictimType t) {
+        for (int q : sources[s]) {
+            if (families.openFamilies(q, t) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What a broker offers parents for a child of type t to be sold in d: a share of the price there. */
