@@ -793,7 +793,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         list.clear();
-        list.addAll(java.util.Arrays.asList(all).subList(0, w));
+        // Through a trimmed copy: a sublist's toArray (which addAll calls) walks it with an
+        // iterator, element by element; an array's is one block copy.
+        list.addAll(java.util.Arrays.asList(java.util.Arrays.copyOf(all, w)));
         return true;
     }
 

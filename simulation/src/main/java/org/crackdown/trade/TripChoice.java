@@ -22,8 +22,10 @@ import ec.util.MersenneTwisterFast;
  * <p>A gang weighs ~400 options per plan and plans often, so most of the work is ruling options out
  * exactly, without changing which one wins or which numbers are drawn (issue 9; the brute-force
  * version of this rule is in TripChoiceTest): a whole (source, type, method) is skipped when even
- * the best sale anywhere less its cheapest acquisition cannot pay; and routes are searched only as
- * far as the options still in the running need.
+ * the best sale anywhere less its cheapest acquisition cannot pay, or when a bound of its sale -
+ * cost - route floor kept for the day says none of its destinations can
+ * ({@link Prospects#rowCannotPay}); and routes are searched only as far as the options still in
+ * the running need.
  */
 public final class TripChoice {
 
@@ -31,6 +33,7 @@ public final class TripChoice {
     }
 
     private static final VictimType[] TYPES = VictimType.values();
+    private static final AcquisitionMethod[] METHODS = AcquisitionMethod.values();
 
     /** Where a gang goes for what victim, obtained how, to be sold where. */
     public record Trip(VictimType type, AcquisitionMethod method, int source, int destination) {
@@ -58,6 +61,22 @@ public final class TripChoice {
         int chosenSource = -1;
         int chosenDestination = -1;
         VictimType[] types = TYPES;
+        // What does not change while a plan is made, read once per plan rather than per source
+        // or per row: the expected sales of the gang's types (shared with the plans before and
+        // after this one while nothing changes; nothing a plan does changes them before it ends)
+        // and the price the gang puts on the busts each method draws.
+        double[][] saleOf = new double[types.length][];
+        double[] bestSaleOf = new double[types.length];
+        for (VictimType t : types) {
+            if (t.isChild() == g.childSpecialist()) {
+                saleOf[t.ordinal()] = outlook.expectedSales(t);
+                bestSaleOf[t.ordinal()] = outlook.bestExpectedSale(t);
+            }
+        }
+        double[] bustCost = new double[METHODS.length];
+        for (AcquisitionMethod m : METHODS) {
+            bustCost[m.ordinal()] = aversion * outlook.bustsPerVictim(m);
+        }
         // Whether any day cost is negative is the same for every source (see cheapestRoute).
         boolean nonNegative = Prospects.cheapestRoute(dayCost, 0) != Double.NEGATIVE_INFINITY;
         for (int s : outlook.sourcesFrom(g.home())) {
@@ -75,23 +94,27 @@ public final class TripChoice {
                 if (t.isChild() != g.childSpecialist()) {
                     continue;
                 }
-                // Read only (shared with the plans before and after this one while nothing changes;
-                // nothing a plan does changes it before the plan ends).
-                double[] sale = outlook.expectedSales(t);
-                double bestSale = outlook.bestExpectedSale(t);
+                double[] sale = saleOf[t.ordinal()];
+                double bestSale = bestSaleOf[t.ordinal()];
                 for (AcquisitionMethod m : AcquisitionMethod.methodsFor(t)) {
                     if (!outlook.available(s, t, m)) {
                         continue;
                     }
-                    double risk = aversion * outlook.bustsPerVictim(m) + reach;
+                    double risk = bustCost[m.ordinal()] + reach;
                     // No destination can beat the best sale anywhere less the cheapest way to get
                     // a victim here (IEEE subtraction is monotone, so this bounds every gross -
                     // cheapest below): if even that is not positive, none of these options would
                     // draw a noise factor or win, and they are skipped together.
-                    if (bestSale - outlook.cheapestAcquisition(s, t, m) - risk - cheapest <= 0) {
+                    int row = outlook.row(s, t, m);
+                    if (bestSale - outlook.cheapestAcquisition(row) - risk - cheapest <= 0) {
                         continue;
                     }
-                    double[] acquisition = outlook.acquisitionCosts(s, t, m);
+                    // Nor can any when the row's per-day bound of sale - cost - route floor says
+                    // so (see Prospects.rowCannotPay): the tight pass below would mark none.
+                    if (floorDays != null && outlook.rowCannotPay(row, risk, dayCost[s], leastDayCost)) {
+                        continue;
+                    }
+                    double[] acquisition = outlook.acquisitionCosts(row);
                     // Destinations in blocks of 64, in order: a first tight pass marks those worth
                     // a closer look (it only reads, so the draws and their order are unchanged).
                     if (floorDays != null && floors == null) {

@@ -200,4 +200,78 @@ class ProspectsTest {
         // With near-equal day costs the floor is the route's own cost, less the margin.
         assertTrue(tight > 10_000, "floors within 1e-6 of the route cost: " + tight);
     }
+
+    /**
+     * The per-day row bound a plan skips whole (source, type, method) rows with (issue 9, session
+     * 11) never rules out a row with a destination whose value sale - cost - risk is above its
+     * route floor, the test of the plan's tight first pass: in a busy trade, for gangs with and
+     * without beliefs about danger, at risks on both sides of each row's threshold, after
+     * commitments (expected sales fall) and the day's end (they may rise).
+     */
+    @Test
+    void theRowBoundNeverRulesOutARowThePlanWouldLookAt() {
+        Parameters defaults = new Parameters();
+        TraffickingModel m = TradeFixtures.quietModel(0.03, 11, p -> {
+            TestScenarios.set(p, "gangs.initial", defaults.getInitialGangs());
+            TestScenarios.set(p, "gangs.recruit_rate", defaults.getRecruitRate());
+            TestScenarios.set(p, "init.settled_stocks", true);
+        });
+        Prospects o = m.prospects();
+        ec.util.MersenneTwisterFast r = new ec.util.MersenneTwisterFast(5);
+        int n = m.network().size();
+        Gang calm = m.formGang(r.nextInt(n), 3, null);
+        Gang wary = m.formGang(r.nextInt(n), 3, null);
+        for (int k = 0; k < 40; k++) {
+            wary.learnDanger(r.nextInt(n), 0.3 * r.nextDouble());
+        }
+        int ruledOut = 0;
+        int kept = 0;
+        for (int day = 0; day < 40; day++) {
+            m.schedule.step(m);
+            for (int round = 0; round < 3; round++) {
+                for (Gang g : List.of(calm, wary)) {
+                    double[] dayCost = o.dayCosts(g);
+                    double least = java.util.Arrays.stream(dayCost).min().getAsDouble();
+                    for (int s = 0; s < n; s++) {
+                        for (VictimType t : VictimType.values()) {
+                            double[] sale = o.expectedSales(t);
+                            for (AcquisitionMethod am : AcquisitionMethod.methodsFor(t)) {
+                                double[] cost = o.acquisitionCosts(s, t, am);
+                                // The risk at which the row's best destination just stops paying.
+                                double edge = Double.NEGATIVE_INFINITY;
+                                for (int d = 0; d < n; d++) {
+                                    if (!Double.isNaN(cost[d])) {
+                                        edge = Math.max(edge, sale[d] - cost[d] - o.routeFloor(dayCost[s], least, s, d));
+                                    }
+                                }
+                                for (double risk : new double[] {edge * (1 - 1e-6), edge, edge * (1 + 1e-6),
+                                        edge * (1 + 1e-3), edge + 1, edge + 1000 * r.nextDouble(), 0}) {
+                                    if (!o.rowCannotPay(s, t, am, risk, dayCost[s], least)) {
+                                        kept++;
+                                        continue;
+                                    }
+                                    ruledOut++;
+                                    for (int d = 0; d < n; d++) {
+                                        if (!Double.isNaN(cost[d])) {
+                                            double gross = sale[d] - cost[d] - risk;
+                                            assertTrue(gross - o.routeFloor(dayCost[s], least, s, d) <= 0,
+                                                    "day " + day + ", row " + s + " " + t + " " + am + " ruled out at risk "
+                                                            + risk + " but " + d + " pays");
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                // Between rounds: gangs commit victims to markets, or the day's end moves prices.
+                if (round == 0) {
+                    o.committed(r.nextInt(n), VictimType.values()[r.nextInt(3)], 1 + r.nextInt(3));
+                } else if (round == 1) {
+                    m.market().endOfDay(m.params());
+                }
+            }
+        }
+        assertTrue(ruledOut > 10_000 && kept > 10_000, "ruled out " + ruledOut + ", kept " + kept);
+    }
 }
