@@ -491,7 +491,7 @@ public final class Prospects implements java.io.Serializable {
 
     /** {@link #rowCannotPay}(s, t, m, ...) of the row {@code row} = {@link #row}(s, t, m). */
     public boolean rowCannotPay(int row, double risk, double startDayCost, double leastDayCost) {
-        double trip = params.getTripCostPerDay();
+        double trip = tripCostPerDay(); // the floor of every day cost (dayCosts), in today's RMB
         if (params.getSpeedKmPerDay() != travelSpeed || !travelDaysNonNegative
                 || !(trip > 1e-200) || !(trip < Double.POSITIVE_INFINITY)
                 || !(leastDayCost >= trip) || !(leastDayCost < Double.POSITIVE_INFINITY)
