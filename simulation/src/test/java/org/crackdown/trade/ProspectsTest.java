@@ -80,6 +80,16 @@ class ProspectsTest {
         assertTrue(after > 0);
     }
 
+    /** A quiet fixture with the default gangs and recruitment and a settled start: a busy trade. */
+    private static TraffickingModel busyTrade(long seed) {
+        Parameters defaults = new Parameters();
+        return TradeFixtures.quietModel(0.03, seed, p -> {
+            TestScenarios.set(p, "gangs.initial", defaults.getInitialGangs());
+            TestScenarios.set(p, "gangs.recruit_rate", defaults.getRecruitRate());
+            TestScenarios.set(p, "init.settled_stocks", true);
+        });
+    }
+
     /**
      * Plans read expected sales kept from earlier plans while the market's stamps, the victims
      * inbound and the scale say nothing changed (issue 9): at the end of every day of a busy
@@ -88,12 +98,7 @@ class ProspectsTest {
      */
     @Test
     void keptExpectedSalesEqualTheLiveOnes() {
-        Parameters defaults = new Parameters();
-        TraffickingModel m = TradeFixtures.quietModel(0.03, 7, p -> {
-            TestScenarios.set(p, "gangs.initial", defaults.getInitialGangs());
-            TestScenarios.set(p, "gangs.recruit_rate", defaults.getRecruitRate());
-            TestScenarios.set(p, "init.settled_stocks", true);
-        });
+        TraffickingModel m = busyTrade(7);
         Prospects o = m.prospects();
         ec.util.MersenneTwisterFast r = new ec.util.MersenneTwisterFast(3);
         int n = m.network().size();
@@ -210,12 +215,7 @@ class ProspectsTest {
      */
     @Test
     void theRowBoundNeverRulesOutARowThePlanWouldLookAt() {
-        Parameters defaults = new Parameters();
-        TraffickingModel m = TradeFixtures.quietModel(0.03, 11, p -> {
-            TestScenarios.set(p, "gangs.initial", defaults.getInitialGangs());
-            TestScenarios.set(p, "gangs.recruit_rate", defaults.getRecruitRate());
-            TestScenarios.set(p, "init.settled_stocks", true);
-        });
+        TraffickingModel m = busyTrade(11);
         Prospects o = m.prospects();
         ec.util.MersenneTwisterFast r = new ec.util.MersenneTwisterFast(5);
         int n = m.network().size();
