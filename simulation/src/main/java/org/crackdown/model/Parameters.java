@@ -31,10 +31,15 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "model setting")
     private boolean settledStocks = true;
 
-    @Param(key = "init.spin_up_days", unit = "days", min = 0, max = 3650,
+    @Param(key = "init.spin_up_days", unit = "days", min = 0, max = 18250,
             doc = "Days the model runs before the scenario's start, with the start's inputs (its year's demography, the timeline and police as on the start), recording nothing: what the settled start does not set (how many gangs there are, what they believe and expect the trade to pay, buyers waiting, prices, partner links) settles by the first recorded day. 0 = recording begins at the settled start itself: the gang count then climbs from gangs.initial for most of a year, and every initial gang plans its first trip on the first day.",
-            source = "model setting: from gangs.initial = 4,000 the gang count of china-2011 levels off within about nine months (scale 0.1, seed 1, session 8: 381 active at the end of the first month, 862 in October, 820-940 from then on); a year covers that. The shipped scenarios set five years since session 10: the women's going rate and the stock of women held by buyers settle over years (docs/calibration.md, session 10)")
+            source = "model setting: from gangs.initial = 4,000 the gang count of china-2011 levels off within about nine months (scale 0.1, seed 1, session 8: 381 active at the end of the first month, 862 in October, 820-940 from then on); a year covers that. The shipped scenarios set five years since session 10: the women's going rate and the stock of women held by buyers settle over years (docs/calibration.md, session 10); with init.restock_days (session 12) five years reach the state of a 20-30 year spin-up within noise, four do not (docs/calibration.md, session 12). Up to 50 years, to check how settled a start is")
     private int spinUpDays = 365;
+
+    @Param(key = "init.restock_days", unit = "days", min = 0, max = 3650,
+            doc = "During the spin-up, every this many days the stock of victims held by buyers older than the window is set to the steady state of the window's own flows (sales into households, rescues from them, the held.* exits; docs/ODD.md s5), so the spin-up need not wait the decade that stock takes to follow the market. Only with init.settled_stocks. 0 = never: the stock fills at its own pace.",
+            source = "model setting (session 12): a window of a year lets the market's prices and flows settle between restocks")
+    private int restockDays = 365;
 
     // ---------------------------------------------------------------- births
     @Param(key = "births.birth_rate", unit = "births per 1000 people per year", min = 0, max = 50,
@@ -552,6 +557,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     public boolean isSettledStocks() { return settledStocks; }
     public int getSpinUpDays() { return spinUpDays; }
+    public int getRestockDays() { return restockDays; }
 
     public double getBirthRate() { return birthRate; }
     public double getSrbShift() { return srbShift; }

@@ -277,12 +277,35 @@ public class TraffickingModel extends SimState implements TradeWorld {
             return;
         }
         metrics.pauseRecording();
+        int window = params.getRestockDays();
+        org.crackdown.policy.SteadyStock restock = null;
+        if (settled != null && window > 0) {
+            long sales = 0;
+            for (int n : settled.heldByMethod()) {
+                sales += n;
+            }
+            restock = new org.crackdown.policy.SteadyStock(enforcement, net.size(), day, window, -sales);
+        }
         while (day < spinUpDays) {
             for (Process p : ps) {
                 p.step().step(this);
             }
+            // The stock held by buyers follows the market slowly: set it to the steady state of
+            // the last window's flows, while a window remains for the market to answer.
+            if (restock != null && day % window == 0 && day + window <= spinUpDays) {
+                restock.restock(enforcement, day, params, random);
+            }
         }
+        restocked = restock;
         metrics.resumeRecording();
+    }
+
+    /** The spin-up's restocks of the stock held by buyers (null: none). */
+    private org.crackdown.policy.SteadyStock restocked;
+
+    /** The spin-up's restocks of the stock held by buyers, or null if it made none. */
+    public org.crackdown.policy.SteadyStock restocked() {
+        return restocked;
     }
 
     /** Cases open when the run started (from the settled start; 0 from empty stocks). */

@@ -7,6 +7,7 @@ import org.crackdown.agent.AcquisitionMethod;
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.PoliceUnit;
 import org.crackdown.agent.Victim;
+import org.crackdown.agent.VictimType;
 import org.crackdown.model.DayQueue;
 import org.crackdown.model.Measure;
 import org.crackdown.model.Metrics;
@@ -80,6 +81,13 @@ public final class Enforcement implements java.io.Serializable {
      * the backlog from which parents come forward once the database runs (dna.backlog_uptake).
      */
     private final List<List<Victim>> unsampledChildren = new ArrayList<>();
+    /**
+     * Rescues from buyers' households since the spin-up last restocked the held stock, of victims
+     * held longer than its window, per province and victim type ({@link SteadyStock}).
+     */
+    private final int[][] rescuedSinceRestock;
+    /** Age in days from which a rescued victim counts in rescuedSinceRestock (the window). */
+    private int restockWindow = Integer.MAX_VALUE;
     /** Exits from buyers' households in date order (ties by sale order). */
     private final DayQueue<Exit> exits = new DayQueue<>();
     /**
@@ -114,6 +122,7 @@ public final class Enforcement implements java.io.Serializable {
             unsampledChildren.add(new ArrayList<>());
         }
         heldCount = new int[provinces];
+        rescuedSinceRestock = new int[provinces][VictimType.values().length];
         monthStops = new double[provinces];
         monthExposure = new double[provinces];
         publicRisk = new double[provinces];
@@ -282,6 +291,9 @@ public final class Enforcement implements java.io.Serializable {
         Metrics m = model.metrics();
         if (v.status() == Victim.Status.WITH_BUYER) {
             heldCount[v.buyer().province()]--;
+            if (model.dayIndex() - v.acquiredDay() >= restockWindow) {
+                rescuedSinceRestock[v.buyer().province()][v.type().ordinal()]++;
+            }
         }
         v.rescued();
         m.increment(how.measure, province);
@@ -424,6 +436,33 @@ public final class Enforcement implements java.io.Serializable {
         heldCount[province]++;
         fileForDna(v, province);
         scheduleExit(v, daysAgo, p, r);
+    }
+
+    /**
+     * A victim the spin-up's restock takes out of the stock (she or he had left the household
+     * before the run, {@link SteadyStock}): no longer held, its scheduled exit void.
+     */
+    void leftBeforeRun(Victim v) {
+        v.leftBuyer();
+        heldCount[v.buyer().province()]--;
+    }
+
+    /** Victims with buyers in a province, with departed ones not yet dropped (check the status). */
+    List<Victim> heldList(int province) {
+        return heldByBuyers.get(province);
+    }
+
+    /** Rescues from households of a province and type since the last restock, of victims held longer than the window. */
+    int rescuedSinceRestock(int province, VictimType t) {
+        return rescuedSinceRestock[province][t.ordinal()];
+    }
+
+    /** Starts a new restock window of {@code windowDays} days. */
+    void clearRestockCounts(int windowDays) {
+        restockWindow = windowDays;
+        for (int i = 0; i < rescuedSinceRestock.length; i++) {
+            java.util.Arrays.fill(rescuedSinceRestock[i], 0);
+        }
     }
 
     /** A child now with a buyer: matchable if the parents' DNA is on file, else (if abducted) in the backlog. */

@@ -193,17 +193,10 @@ public final class SettledStart {
                         : r.nextDouble() < PARENTS_SALE_SHARE ? AcquisitionMethod.PURCHASE : AcquisitionMethod.ABDUCTION;
                 originLabel = m.network().get(origin).code();
             }
-            boolean reported = switch (method) {
-                case ABDUCTION -> r.nextDouble() < p.getChildReportProbability();
-                case DECEPTION -> r.nextDouble() < p.getWomanReportProbability();
-                default -> false;
-            };
-            boolean sampled = reported && child && p.isDnaEnabled() && r.nextDouble() < p.getParentSampleProbability();
-            Victim v = new Victim(id, s.type(), origin, originLabel, method, -s.daysAgo(), sampled);
+            boolean reported = reportedByFamily(method, p, r);
+            Victim v = holdPastSale(enf, id, s.type(), origin, originLabel, method, reported, s.province(), 0,
+                    s.daysAgo(), p, r);
             byMethod[method.ordinal()]++;
-            v.soldTo(new Buyer(id, child ? Buyer.Kind.CHILD_SEEKER : Buyer.Kind.BRIDE_SEEKER, s.province(),
-                    new double[VictimType.values().length], 0));
-            enf.holdSince(v, s.daysAgo(), p, r);
             if (seller != null) {
                 seller.rememberPastSale(v, p.getTraceDepth());
                 ledger++;
@@ -219,6 +212,32 @@ public final class SettledStart {
             held += enf.heldByBuyers(i);
         }
         return new Stocks(held, byMethod, ledger, open, inflows, hazards.national());
+    }
+
+    /** Whether the family reported the abduction or deception (sales by parents and across the border are not). */
+    static boolean reportedByFamily(AcquisitionMethod method, Parameters p, MersenneTwisterFast r) {
+        return switch (method) {
+            case ABDUCTION -> r.nextDouble() < p.getChildReportProbability();
+            case DECEPTION -> r.nextDouble() < p.getWomanReportProbability();
+            default -> false;
+        };
+    }
+
+    /**
+     * A victim sold to a household of {@code province} {@code daysAgo} days before day {@code today}
+     * of the agents' clock, held there from now on with its exits still ahead; a reported child's
+     * parents gave a DNA sample if the database was running.
+     */
+    static Victim holdPastSale(Enforcement enf, long id, VictimType type, int origin, String originLabel,
+                               AcquisitionMethod method, boolean reported, int province, int today, int daysAgo,
+                               Parameters p, MersenneTwisterFast r) {
+        boolean child = type.isChild();
+        boolean sampled = reported && child && p.isDnaEnabled() && r.nextDouble() < p.getParentSampleProbability();
+        Victim v = new Victim(id, type, origin, originLabel, method, today - daysAgo, sampled);
+        v.soldTo(new Buyer(id, child ? Buyer.Kind.CHILD_SEEKER : Buyer.Kind.BRIDE_SEEKER, province,
+                new double[VictimType.values().length], 0));
+        enf.holdSince(v, daysAgo, p, r);
+        return v;
     }
 
     /**
