@@ -77,7 +77,13 @@ class ParameterEffectTest {
             // Session 11: at scale 0.01, with DNA officers' capacity the bound since session 8, the
             // parents of earlier victims who come forward in 2010 at twice the default rate may not
             // change which children the few DNA officers match; none coming forward does.
-            "dna.backlog_uptake", 0.0);
+            "dna.backlog_uptake", 0.0,
+            // Session 12: the refit lowered demand and the son propensity, so this tiny year has
+            // fewer matchable children; twice the efficiency may match the same ones. None does act.
+            "dna.search_efficiency", 0.0,
+            // Session 12: a restock needs a whole window to remain in the spin-up (365 days here),
+            // so neither the default window nor twice it restocks this run; half a year does.
+            "init.restock_days", 182);
 
     /** The one baseline, shared by every case (computed once; runs are independent and deterministic). */
     private static final class Baseline {

@@ -57,8 +57,10 @@ class TradeResponseTest {
 
     @Test
     void morePoliceMeansFewerVictims() {
-        Replicates base = runs(p -> { }, s -> s.get("victims_trafficked"));
-        Replicates doubled = runs(p -> p.setBudget(3), s -> s.get("victims_trafficked"));
+        // Ten seeds since session 12: with the refit's lower demand this tiny trade is noisier;
+        // five gave 1,151 +- 56 against 947.6 +- 66 (-18%, the right direction, paired t short of 3).
+        Replicates base = Replicates.of(twoYears(p -> { }), ENTRY_REPS, s -> s.get("victims_trafficked"));
+        Replicates doubled = Replicates.of(twoYears(p -> p.setBudget(3)), ENTRY_REPS, s -> s.get("victims_trafficked"));
         assertTrue(Replicates.pairedT(doubled, base) < -3, "victims: base " + base + ", police x3 " + doubled);
     }
 
