@@ -100,6 +100,27 @@ public final class Prospects implements java.io.Serializable {
      */
     private transient RowBound[] rowBounds;
 
+    private transient PlanScratch planScratch;
+
+    /**
+     * What a plan reads once and keeps while it weighs its options (TripChoice.best): the expected
+     * sales of each type (shared arrays, see {@link #expectedSales}) and the best of them, and
+     * the price a gang puts on each method's busts. One per model, reused by each plan.
+     */
+    public static final class PlanScratch {
+        public final double[][] saleOf = new double[TYPES][];
+        public final double[] bestSaleOf = new double[TYPES];
+        public final double[] bustCost = new double[METHODS];
+    }
+
+    /** This model's {@link PlanScratch} (one plan at a time per model): valid until the next plan. */
+    public PlanScratch planScratch() {
+        if (planScratch == null) {
+            planScratch = new PlanScratch();
+        }
+        return planScratch;
+    }
+
     /** See {@link #rowBounds}. */
     private static final class RowBound {
         /** Whether the row's costs are the ones the bound was worked out from (cleared when they are worked out afresh). */
