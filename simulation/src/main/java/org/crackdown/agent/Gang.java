@@ -460,7 +460,8 @@ public final class Gang implements Steppable {
                 w.sold(this, v, sale, location);
             }
         }
-        if (victims.isEmpty()) {
+        // The count, not victims.isEmpty(): on most selling days no sale is tried and the list is not read.
+        if (holding == 0) {
             goHome(w, p);
         } else if (daysInState >= patience) {
             int next = w.prospects().bestMarket(this, location, victims.get(0).type());
