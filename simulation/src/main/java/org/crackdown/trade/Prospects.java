@@ -72,7 +72,6 @@ public final class Prospects implements java.io.Serializable {
      * fresh array each time was a quarter of all the memory the run allocated (issue 9, session 8).
      */
     private transient double[] dayCostScratch;
-    private transient double[] floorScratch;
     private transient Routes.Search fullSearch;
     /**
      * Expected sales per (type, destination) as last worked out for a plan, kept while their
@@ -626,14 +625,6 @@ public final class Prospects implements java.io.Serializable {
     /** {@link #routeFloor} with the fewest days of travel given: the same arithmetic. */
     public static double routeFloor(double startDayCost, double days, double leastDayCost) {
         return (startDayCost + days * leastDayCost) * (1 - 1e-9);
-    }
-
-    /** Scratch for a plan's route floors from one source (valid until the next call). */
-    public double[] floorScratch() {
-        if (floorScratch == null || floorScratch.length != net.size()) {
-            floorScratch = new double[net.size()];
-        }
-        return floorScratch;
     }
 
     /**
