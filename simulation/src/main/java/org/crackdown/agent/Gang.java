@@ -84,7 +84,8 @@ public final class Gang implements Steppable {
     /** Whether a victim held was bought at a NaN price (then no sale can be ruled out from the market alone). */
     private boolean oddBasis;
     private final ArrayDeque<Victim> sold = new ArrayDeque<>();
-    private final List<Double> costBasis = new ArrayList<>();
+    /** What each victim held cost, in the order of {@link #victims} (the first {@link #holding}; unboxed). */
+    private double[] costBasis = new double[4];
 
     private int members;
     private double money;
@@ -194,7 +195,6 @@ public final class Gang implements Steppable {
         held = 0;
         holding = 0;
         oddBasis = false;
-        costBasis.clear();
         return out;
     }
 
@@ -351,8 +351,10 @@ public final class Gang implements Steppable {
         if (got != null) {
             victims.add(got.victim());
             held += 1L << (HELD_BITS * got.victim().type().ordinal());
-            holding++;
-            costBasis.add(got.price());
+            if (holding == costBasis.length) {
+                costBasis = java.util.Arrays.copyOf(costBasis, 2 * holding);
+            }
+            costBasis[holding++] = got.price();
             oddBasis |= Double.isNaN(got.price());
         }
         boolean full = holding >= p.getCapacity();
@@ -438,15 +440,16 @@ public final class Gang implements Steppable {
         for (int i = cannotSell(market, discount) ? -1 : victims.size() - 1; i >= 0; i--) {
             Victim v = victims.get(i);
             double ask = market.ask(location, v.type(), discount);
-            double floor = costBasis.get(i) * discount;
+            double floor = costBasis[i] * discount;
             Market.Sale sale = market.sell(location, v.type(), ask, floor);
             if (sale != null) {
                 victims.remove(i);
                 held -= 1L << (HELD_BITS * v.type().ordinal());
+                double paid = costBasis[i];
+                System.arraycopy(costBasis, i + 1, costBasis, i, holding - 1 - i);
                 if (--holding == 0) {
                     oddBasis = false;
                 }
-                double paid = costBasis.remove(i);
                 money += sale.price();
                 w.earned(this, sale.price() - paid);
                 sold.addLast(v);
@@ -457,7 +460,8 @@ public final class Gang implements Steppable {
                 w.sold(this, v, sale, location);
             }
         }
-        if (victims.isEmpty()) {
+        // The count, not victims.isEmpty(): on most selling days no sale is tried and the list is not read.
+        if (holding == 0) {
             goHome(w, p);
         } else if (daysInState >= patience) {
             int next = w.prospects().bestMarket(this, location, victims.get(0).type());

@@ -17,7 +17,19 @@ public final class Victim implements java.io.Serializable {
     private final int acquiredDay;
     private boolean parentsSampled;
     private Status status = Status.WITH_GANG;
-    private Buyer buyer;
+    /**
+     * The province of the household that bought her or him (-1 before a sale): all that is read of
+     * the buyer after the sale, so the buyer (and its bids) is not kept alive for the decades a
+     * victim may stay there (issue 9, session 12: ~80 bytes per victim held, at national scale
+     * hundreds of thousands).
+     */
+    private int buyerProvince = -1;
+    /**
+     * How she or he is due to leave the buyer's household unless rescued first, once that is
+     * drawn (Enforcement keeps the day; null if never): kept here rather than in an object of
+     * its own per victim held (24 bytes each; a victim's fields leave room for it).
+     */
+    private org.crackdown.model.Measure wayOut;
 
     /**
      * @param origin         province index where the victim entered the trade
@@ -43,11 +55,20 @@ public final class Victim implements java.io.Serializable {
     public int acquiredDay() { return acquiredDay; }
     public boolean parentsSampled() { return parentsSampled; }
     public Status status() { return status; }
-    public Buyer buyer() { return buyer; }
+    /** How the victim is due to leave the buyer's household (see {@link #dueToLeave}), or null. */
+    public org.crackdown.model.Measure wayOut() { return wayOut; }
+
+    /** The way out of the buyer's household drawn for this victim (its day is kept by Enforcement). */
+    public void dueToLeave(org.crackdown.model.Measure how) {
+        wayOut = how;
+    }
+
+    /** Province of the buyer's household, -1 if not sold. */
+    public int buyerProvince() { return buyerProvince; }
 
     public void soldTo(Buyer b) {
         status = Status.WITH_BUYER;
-        buyer = b;
+        buyerProvince = b.province();
     }
 
     public void rescued() {

@@ -35,7 +35,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code crackdown bench}: what a simulated year costs, and how that grows with scale. Runs the
  * scenario (after a warm-up run, so the JIT has compiled the hot paths) at each scale and prints
- * CPU seconds per simulated year, wall seconds, peak and live heap, and the work done per simulated
+ * CPU seconds per simulated year, wall seconds, peak heap (garbage included), the most heap in use
+ * after a collection, live heap at the end ({@link HeapWatch}), and the work done per simulated
  * year (gang-days stepped, buyers, sales, gang-days exposed to patrols), so that cost can be read
  * per event; then how cost per unit of scale grows from the smallest to the largest scale. Years
  * simulated include the unrecorded spin-up before the start (init.spin_up_days), which costs the
@@ -81,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** One scale's figures; rates are per simulated year. */
     record Figures(double scale, double years, double cpuSeconds, double cpuSecondsPerYear, double wallSeconds,
-                   long peakHeapMb, long liveHeapMb, int gangsAtEnd, int openCasesAtEnd, double gangStepsPerYear,
+                   long peakHeapMb, long peakAfterGcMb, long liveHeapMb, int gangsAtEnd, int openCasesAtEnd, double gangStepsPerYear,
                    double buyersPerYear, double salesPerYear, double patrolExposuresPerYear, double bustsPerYear,
                    double eventsPerYear, double cpuMicrosPerEvent) {
     }
@@ -110,68 +111,80 @@ public final class BenchCommand implements Callable<Integer> {
             scenarios.add(atScale(scale));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        out.printf("%-6s %5s %8s %10s %7s %9s %9s %12s %10s %10s %10s %10s%n", "scale", "years", "cpu s", "cpu s/year",
-                "wall s", "peak MB", "live MB", "gang-steps/y", "buyers/y", "sales/y", "patrol/y", "us/event");
+        out.printf("%-6s %5s %8s %10s %7s %9s %11s %9s %12s %10s %10s %10s %10s%n", "scale", "years", "cpu s",
+                "cpu s/year", "wall s", "peak MB", "after-GC MB", "live MB", "gang-steps/y", "buyers/y", "sales/y",
+                "patrol/y", "us/event");
         // The JIT compiles the hot paths during a warm-up run at the smallest scale (at most 0.1).
         double warmScale = Math.min(0.1, scales.stream().mapToDouble(Double::doubleValue).min().orElse(0.1));
         DayLoop.run(new TraffickingModel(atScale(warmScale), seed));
         List<Figures> figures = new ArrayList<>();
-        for (int si = 0; si < scales.size(); si++) {
-            Scenario s = scenarios.get(si);
-            double bestCpu = Double.POSITIVE_INFINITY;
-            double bestWall = 0;
-            long peak = 0;
-            long live = 0;
-            TraffickingModel last = null;
-            double[] totals = null;
-            for (int k = 0; k < repeat; k++) {
-                System.gc();
-                resetPeaks();
-                long cpu0 = threads.getCurrentThreadCpuTime();
-                long wall0 = System.nanoTime();
-                TraffickingModel m = new TraffickingModel(s, seed);
-                double[] runTotals = new double[Measure.values().length];
-                m.metrics().addListener((month, values) -> {
-                    for (double[] province : values) {
-                        for (int j = 0; j < runTotals.length; j++) {
-                            if (Measure.values()[j].kind() == Measure.Kind.COUNT) {
-                                runTotals[j] += province[j];
+        try (HeapWatch heap = new HeapWatch()) {
+            for (int si = 0; si < scales.size(); si++) {
+                Scenario s = scenarios.get(si);
+                double bestCpu = Double.POSITIVE_INFINITY;
+                double bestWall = 0;
+                long peak = 0;
+                long afterGc = 0;
+                long live = 0;
+                TraffickingModel last = null;
+                double[] totals = null;
+                for (int k = 0; k < repeat; k++) {
+                    System.gc();
+                    resetPeaks();
+                    heap.reset();
+                    long cpu0 = threads.getCurrentThreadCpuTime();
+                    long wall0 = System.nanoTime();
+                    TraffickingModel m = new TraffickingModel(s, seed);
+                    double[] runTotals = new double[Measure.values().length];
+                    m.metrics().addListener((month, values) -> {
+                        for (double[] province : values) {
+                            for (int j = 0; j < runTotals.length; j++) {
+                                if (Measure.values()[j].kind() == Measure.Kind.COUNT) {
+                                    runTotals[j] += province[j];
+                                }
                             }
                         }
+                    });
+                    DayLoop.run(m);
+                    double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+                    double wall = (System.nanoTime() - wall0) / 1e9;
+                    if (cpu < bestCpu) {
+                        bestCpu = cpu;
+                        bestWall = wall;
                     }
-                });
-                DayLoop.run(m);
-                double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
-                double wall = (System.nanoTime() - wall0) / 1e9;
-                if (cpu < bestCpu) {
-                    bestCpu = cpu;
-                    bestWall = wall;
+                    long atEnd = usedHeap();
+                    // What the finished model keeps alive: heap in use after a full collection.
+                    System.gc();
+                    live = Math.max(live, usedHeap());
+                    heap.settle();
+                    if (heap.watching()) {
+                        peak = Math.max(peak, Math.max(atEnd, heap.peakBeforeGc()));
+                        afterGc = Math.max(afterGc, heap.peakAfterGc());
+                    } else {
+                        peak = Math.max(peak, peakHeap());
+                    }
+                    last = m;
+                    totals = runTotals;
                 }
-                peak = Math.max(peak, peakHeap());
-                // What the finished model keeps alive: heap in use after a full collection.
-                System.gc();
-                live = Math.max(live, usedHeap());
-                last = m;
-                totals = runTotals;
+                // The CPU and the gang steps include the spin-up before the start (init.spin_up_days),
+                // so they are per year simulated; sales and stops are recorded from the start only.
+                double years = last.totalDays() / 365.25;
+                double recorded = s.days() / 365.25;
+                double steps = last.gangSteps() / years;
+                double sales = totals[Measure.VICTIMS_SOLD.ordinal()] / recorded;
+                double patrol = totals[Measure.TRANSIT_DAYS.ordinal()] / recorded;
+                double events = steps + sales + patrol;
+                Figures f = new Figures(scales.get(si), years, bestCpu, bestCpu / years, bestWall, peak / MB,
+                        afterGc / MB, live / MB, last.gangs().size(), openCases(last), steps, totals[Measure.BUYERS_ENTERED.ordinal()] / recorded,
+                        sales, patrol, totals[Measure.GANGS_BUSTED.ordinal()] / recorded, events,
+                        events > 0 ? bestCpu / years / events * 1e6 : Double.NaN);
+                figures.add(f);
+                out.printf(Locale.ROOT, "%-6s %5.1f %8.1f %10.2f %7.1f %9d %11d %9d %12.0f %10.0f %10.0f %10.0f %10.2f%n",
+                        f.scale(), f.years(), f.cpuSeconds(), f.cpuSecondsPerYear(), f.wallSeconds(), f.peakHeapMb(),
+                        f.peakAfterGcMb(), f.liveHeapMb(), f.gangStepsPerYear(), f.buyersPerYear(), f.salesPerYear(),
+                        f.patrolExposuresPerYear(), f.cpuMicrosPerEvent());
+                out.flush();
             }
-            // The CPU and the gang steps include the spin-up before the start (init.spin_up_days),
-            // so they are per year simulated; sales and stops are recorded from the start only.
-            double years = last.totalDays() / 365.25;
-            double recorded = s.days() / 365.25;
-            double steps = last.gangSteps() / years;
-            double sales = totals[Measure.VICTIMS_SOLD.ordinal()] / recorded;
-            double patrol = totals[Measure.TRANSIT_DAYS.ordinal()] / recorded;
-            double events = steps + sales + patrol;
-            Figures f = new Figures(scales.get(si), years, bestCpu, bestCpu / years, bestWall, peak / MB, live / MB,
-                    last.gangs().size(), openCases(last), steps, totals[Measure.BUYERS_ENTERED.ordinal()] / recorded,
-                    sales, patrol, totals[Measure.GANGS_BUSTED.ordinal()] / recorded, events,
-                    events > 0 ? bestCpu / years / events * 1e6 : Double.NaN);
-            figures.add(f);
-            out.printf(Locale.ROOT, "%-6s %5.1f %8.1f %10.2f %7.1f %9d %9d %12.0f %10.0f %10.0f %10.0f %10.2f%n",
-                    f.scale(), f.years(), f.cpuSeconds(), f.cpuSecondsPerYear(), f.wallSeconds(), f.peakHeapMb(),
-                    f.liveHeapMb(), f.gangStepsPerYear(), f.buyersPerYear(), f.salesPerYear(),
-                    f.patrolExposuresPerYear(), f.cpuMicrosPerEvent());
-            out.flush();
         }
         Figures small = figures.stream().min(Comparator.comparingDouble(Figures::scale)).orElseThrow();
         Figures large = figures.stream().max(Comparator.comparingDouble(Figures::scale)).orElseThrow();
@@ -182,9 +195,11 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "cost per unit of scale, scale %s over scale %s: %.2f (1 = cost grows in "
                     + "proportion to scale; above 1 = faster than the model's size)%n", large.scale(), small.scale(), ratio);
         }
-        out.println("cpu s: CPU time of the simulating thread (excludes GC and JIT threads); peak MB: highest heap "
-                + "use seen during the timed runs, garbage included; live MB: heap in use after a full GC at the "
-                + "end, the model still held; gang-steps: gang-days stepped; patrol: gang-days exposed to patrols "
+        out.println("cpu s: CPU time of the simulating thread (excludes GC and JIT threads); peak MB: most heap "
+                + "in use during the timed runs (just before a collection, or at the end), garbage included, so it "
+                + "follows the JVM's heap sizing; after-GC MB: most heap in use just after a collection (old garbage "
+                + "a young collection leaves included): what the run needs at least; live MB: heap in use after a "
+                + "full GC at the end, the model still held; gang-steps: gang-days stepped; patrol: gang-days exposed to patrols "
                 + "(holding victims); us/event: CPU microseconds per (gang-step + sale + patrol exposure).");
         out.flush();
         if (json != null) {

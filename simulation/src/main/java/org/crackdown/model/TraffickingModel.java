@@ -603,7 +603,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
             learnMonth();
             metrics.endMonth();
         }
-        // Gone gangs leave the lists at the end of their last day.
+        // Gone gangs leave the list of all gangs at the end of their last day (their home's list
+        // they left at once, endGang; it is closed up here only if one was not found there).
         if (gangsEnded > 0) {
             boolean known = ended != null && ended.size() == gangsEnded;
             if (!known || !removeGone(gangs, ended)) {
@@ -782,22 +783,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         }
         int[] at = new int[gone.size()];
         for (int k = 0; k < at.length; k++) {
-            Gang g = gone.get(k);
-            int lo = 0;
-            int hi = list.size() - 1;
-            at[k] = -1;
-            while (lo <= hi) {
-                int mid = (lo + hi) >>> 1;
-                long id = list.get(mid).id();
-                if (id < g.id()) {
-                    lo = mid + 1;
-                } else if (id > g.id()) {
-                    hi = mid - 1;
-                } else {
-                    at[k] = list.get(mid) == g ? mid : -1;
-                    break;
-                }
-            }
+            at[k] = indexIn(list, gone.get(k));
             if (at[k] < 0) {
                 return false;
             }
@@ -822,6 +808,24 @@ public class TraffickingModel extends SimState implements TradeWorld {
         return true;
     }
 
+    /** Where g is in {@code list}, a list in formation order (increasing ids), by a binary search on ids; -1 if not there. */
+    private static int indexIn(List<Gang> list, Gang g) {
+        int lo = 0;
+        int hi = list.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long id = list.get(mid).id();
+            if (id < g.id()) {
+                lo = mid + 1;
+            } else if (id > g.id()) {
+                hi = mid - 1;
+            } else {
+                return list.get(mid) == g ? mid : -1;
+            }
+        }
+        return -1;
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Gang>[] newGangIndex(int provinces) {
         List<Gang>[] index = new List[provinces];
@@ -838,6 +842,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
             gangsEnded++;
             activeByHome[g.home()]--;
+            // Out of its home's list at once (a few hundred gangs: one search, one block move), so
+            // that gangs formed later today pick partners by index (activeNear) instead of
+            // reading every gang of the neighbourhood to skip the gone ones (2.8% of a national
+            // run, session 12). The order of the rest, and so every pick, is unchanged.
+            int at = indexIn(gangsByHome[g.home()], g);
+            if (at >= 0) {
+                gangsByHome[g.home()].remove(at);
+            }
             if (ended != null) {
                 ended.add(g);
             }

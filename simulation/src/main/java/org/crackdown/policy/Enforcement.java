@@ -64,10 +64,6 @@ public final class Enforcement implements java.io.Serializable {
         public Measure measure() { return measure; }
     }
 
-    /** A victim's scheduled way out of a buyer's household, unless rescued first. */
-    private record Exit(Victim victim, Measure cause) implements java.io.Serializable {
-    }
-
     private final TraffickingModel model;
     private final PoliceForce police;
     private final CaseBook cases;
@@ -89,7 +85,7 @@ public final class Enforcement implements java.io.Serializable {
     /** Age in days from which a rescued victim counts in rescuedSinceRestock (the window). */
     private int restockWindow = Integer.MAX_VALUE;
     /** Exits from buyers' households in date order (ties by sale order). */
-    private final DayQueue<Exit> exits = new DayQueue<>();
+    private final DayQueue<Victim> exits = new DayQueue<>();
     /**
      * Gang-days of evidence behind the public picture of a province, at national scale (multiplied
      * by {@code scale}, since gang-days are): a month with little traffic through a province moves
@@ -290,9 +286,9 @@ public final class Enforcement implements java.io.Serializable {
     private boolean rescue(Victim v, int province, RescueProcess how, Parameters p) {
         Metrics m = model.metrics();
         if (v.status() == Victim.Status.WITH_BUYER) {
-            heldCount[v.buyer().province()]--;
+            heldCount[v.buyerProvince()]--;
             if (model.dayIndex() - v.acquiredDay() >= restockWindow) {
-                rescuedSinceRestock[v.buyer().province()][v.type().ordinal()]++;
+                rescuedSinceRestock[v.buyerProvince()][v.type().ordinal()]++;
             }
         }
         v.rescued();
@@ -311,7 +307,7 @@ public final class Enforcement implements java.io.Serializable {
     }
 
     private boolean rescueFromBuyer(Victim v, RescueProcess how, Parameters p, MersenneTwisterFast r) {
-        int province = v.buyer().province();
+        int province = v.buyerProvince();
         boolean onFile = rescue(v, province, how, p);
         police.observeDestination(province);
         if (r.nextDouble() < p.getProsecutionProbability()) {
@@ -431,7 +427,7 @@ public final class Enforcement implements java.io.Serializable {
      * findable {@code held.child_findable_years} after the sale, so that much sooner).
      */
     void holdSince(Victim v, int daysAgo, Parameters p, MersenneTwisterFast r) {
-        int province = v.buyer().province();
+        int province = v.buyerProvince();
         heldByBuyers.get(province).add(v);
         heldCount[province]++;
         fileForDna(v, province);
@@ -444,7 +440,7 @@ public final class Enforcement implements java.io.Serializable {
      */
     void leftBeforeRun(Victim v) {
         v.leftBuyer();
-        heldCount[v.buyer().province()]--;
+        heldCount[v.buyerProvince()]--;
     }
 
     /** Victims with buyers in a province, with departed ones not yet dropped (check the status). */
@@ -532,22 +528,22 @@ public final class Enforcement implements java.io.Serializable {
         }
         long day = model.dayIndex() + (long) Math.ceil(Math.max(1, days));
         if (day < Integer.MAX_VALUE) {
-            exits.add((int) day, new Exit(v, cause));
+            v.dueToLeave(cause);
+            exits.add((int) day, v);
         }
     }
 
     /** Daily: victims still with buyers whose time has come leave the stock. */
     public void heldExits() {
         int today = model.dayIndex();
-        for (Exit e = exits.pollDue(today); e != null; e = exits.pollDue(today)) {
-            Victim v = e.victim();
+        for (Victim v = exits.pollDue(today); v != null; v = exits.pollDue(today)) {
             if (v.status() != Victim.Status.WITH_BUYER) {
                 continue;
             }
-            int province = v.buyer().province();
+            int province = v.buyerProvince();
             v.leftBuyer();
             heldCount[province]--;
-            model.metrics().increment(e.cause(), province);
+            model.metrics().increment(v.wayOut(), province);
         }
     }
 
@@ -615,7 +611,7 @@ public final class Enforcement implements java.io.Serializable {
                 continue;
             }
             k++;
-            int province = v.buyer().province();
+            int province = v.buyerProvince();
             if (!rescueFromBuyer(v, how, p, r)) {
                 open(Case.Kind.FIND, province, v.type().isChild(), null, null);
             }

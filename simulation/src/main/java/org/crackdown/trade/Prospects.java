@@ -72,7 +72,6 @@ public final class Prospects implements java.io.Serializable {
      * fresh array each time was a quarter of all the memory the run allocated (issue 9, session 8).
      */
     private transient double[] dayCostScratch;
-    private transient double[] floorScratch;
     private transient Routes.Search fullSearch;
     /**
      * Expected sales per (type, destination) as last worked out for a plan, kept while their
@@ -99,6 +98,27 @@ public final class Prospects implements java.io.Serializable {
      * of one row missed the cache six times).
      */
     private transient RowBound[] rowBounds;
+
+    private transient PlanScratch planScratch;
+
+    /**
+     * What a plan reads once and keeps while it weighs its options (TripChoice.best): the expected
+     * sales of each type (shared arrays, see {@link #expectedSales}) and the best of them, and
+     * the price a gang puts on each method's busts. One per model, reused by each plan.
+     */
+    public static final class PlanScratch {
+        public final double[][] saleOf = new double[TYPES][];
+        public final double[] bestSaleOf = new double[TYPES];
+        public final double[] bustCost = new double[METHODS];
+    }
+
+    /** This model's {@link PlanScratch} (one plan at a time per model): valid until the next plan. */
+    public PlanScratch planScratch() {
+        if (planScratch == null) {
+            planScratch = new PlanScratch();
+        }
+        return planScratch;
+    }
 
     /** See {@link #rowBounds}. */
     private static final class RowBound {
@@ -605,14 +625,6 @@ public final class Prospects implements java.io.Serializable {
     /** {@link #routeFloor} with the fewest days of travel given: the same arithmetic. */
     public static double routeFloor(double startDayCost, double days, double leastDayCost) {
         return (startDayCost + days * leastDayCost) * (1 - 1e-9);
-    }
-
-    /** Scratch for a plan's route floors from one source (valid until the next call). */
-    public double[] floorScratch() {
-        if (floorScratch == null || floorScratch.length != net.size()) {
-            floorScratch = new double[net.size()];
-        }
-        return floorScratch;
     }
 
     /**

@@ -65,15 +65,18 @@ public final class TripChoice {
         // or per row: the expected sales of the gang's types (shared with the plans before and
         // after this one while nothing changes; nothing a plan does changes them before it ends)
         // and the price the gang puts on the busts each method draws.
-        double[][] saleOf = new double[types.length][];
-        double[] bestSaleOf = new double[types.length];
+        // (In scratch arrays of the model's outlook: fresh ones each plan were a fifth of the
+        // memory a national run allocated, session 12.)
+        Prospects.PlanScratch scratch = outlook.planScratch();
+        double[][] saleOf = scratch.saleOf;
+        double[] bestSaleOf = scratch.bestSaleOf;
         for (VictimType t : types) {
             if (t.isChild() == g.childSpecialist()) {
                 saleOf[t.ordinal()] = outlook.expectedSales(t);
                 bestSaleOf[t.ordinal()] = outlook.bestExpectedSale(t);
             }
         }
-        double[] bustCost = new double[METHODS.length];
+        double[] bustCost = scratch.bustCost;
         for (AcquisitionMethod m : METHODS) {
             bustCost[m.ordinal()] = aversion * outlook.bustsPerVictim(m);
         }
@@ -84,11 +87,11 @@ public final class TripChoice {
             double reach = outlook.travelDays(g.home(), s) * outlook.tripCostPerDay();
             double cheapest = nonNegative ? dayCost[s] : Double.NEGATIVE_INFINITY;
             boolean bounded = cheapest != Double.NEGATIVE_INFINITY;
-            // The route floor from s to each destination (see routeFloor), worked out once per
-            // source when a row first needs it; none when unbounded or the days were counted at
-            // another speed.
+            // The fewest days from s to each destination, for the route floors (see routeFloor),
+            // worked out only where a row's option is still in the running; none when unbounded
+            // or the days were counted at another speed.
             double[] floorDays = bounded ? outlook.floorDays(s) : null;
-            double[] floors = null;
+            double startDayCost = dayCost[s];
             Routes.Search routes = null;
             for (VictimType t : types) {
                 if (t.isChild() != g.childSpecialist()) {
@@ -111,22 +114,17 @@ public final class TripChoice {
                     }
                     // Nor can any when the row's per-day bound of sale - cost - route floor says
                     // so (see Prospects.rowCannotPay): the tight pass below would mark none.
-                    if (floorDays != null && outlook.rowCannotPay(row, risk, dayCost[s], leastDayCost)) {
+                    if (floorDays != null && outlook.rowCannotPay(row, risk, startDayCost, leastDayCost)) {
                         continue;
                     }
                     double[] acquisition = outlook.acquisitionCosts(row);
                     // Destinations in blocks of 64, in order: a first tight pass marks those worth
                     // a closer look (it only reads, so the draws and their order are unchanged).
-                    if (floorDays != null && floors == null) {
-                        floors = outlook.floorScratch();
-                        for (int d = 0; d < provinces; d++) {
-                            floors[d] = Prospects.routeFloor(dayCost[s], floorDays[d], leastDayCost);
-                        }
-                    }
                     for (int base = 0; base < provinces; base += 64) {
-                        long marked = floors == null
+                        long marked = floorDays == null
                                 ? worthALook(sale, acquisition, risk, cheapest, base, Math.min(provinces, base + 64))
-                                : worthALook(sale, acquisition, risk, cheapest, floors, base, Math.min(provinces, base + 64));
+                                : worthALook(sale, acquisition, risk, cheapest, startDayCost, floorDays, leastDayCost,
+                                        base, Math.min(provinces, base + 64));
                         for (long bits = marked; bits != 0; bits &= bits - 1) {
                             int d = base + Long.numberOfTrailingZeros(bits);
                             double gross = sale[d] - acquisition[d] - risk;
@@ -140,8 +138,8 @@ public final class TripChoice {
                             // drawn is not (about 40% fewer draws).
                             // (Options that do not pay on the floor are not marked when there is one.)
                             double floor = !bounded ? cheapest
-                                    : floors != null ? floors[d]
-                                    : outlook.routeFloor(dayCost[s], leastDayCost, s, d);
+                                    : floorDays != null ? Prospects.routeFloor(startDayCost, floorDays[d], leastDayCost)
+                                    : outlook.routeFloor(startDayCost, leastDayCost, s, d);
                             if (gross - floor <= 0) {
                                 continue;
                             }
@@ -224,11 +222,14 @@ public final class TripChoice {
 
     /**
      * As {@link #worthALook} above, also leaving out the destinations whose option does not pay
-     * on its route floor (per destination): the same test the option loop would make next, moved
-     * into the tight loop (most candidates fail it); a NaN value is still not ruled out.
+     * on its route floor ({@link Prospects#routeFloor} with the fewest days from the source): the
+     * same test the option loop would make next, moved into the tight loop (most candidates fail
+     * it); a NaN value is still not ruled out. The floor is worked out only for the destinations
+     * still in the running, here and again in the option loop (the same arithmetic, so the same
+     * value), instead of for every destination of a source into an array (session 12).
      */
     private static long worthALook(double[] sale, double[] acquisition, double risk, double cheapest,
-                                   double[] floors, int from, int to) {
+                                   double startDayCost, double[] floorDays, double leastDayCost, int from, int to) {
         long marked = 0;
         for (int d = from; d < to; d++) {
             double cost = acquisition[d];
@@ -236,7 +237,8 @@ public final class TripChoice {
                 continue;
             }
             double gross = sale[d] - cost - risk;
-            if (!(gross - cheapest <= 0) && !(gross - floors[d] <= 0)) {
+            if (!(gross - cheapest <= 0)
+                    && !(gross - Prospects.routeFloor(startDayCost, floorDays[d], leastDayCost) <= 0)) {
                 marked |= 1L << (d - from);
             }
         }

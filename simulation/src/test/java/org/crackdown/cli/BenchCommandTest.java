@@ -58,6 +58,10 @@ class BenchCommandTest {
             assertEquals(s.get("cpuSeconds").asDouble() / s.get("years").asDouble(),
                     s.get("cpuSecondsPerYear").asDouble(), 1e-9);
             assertTrue(s.get("liveHeapMb").asLong() <= s.get("peakHeapMb").asLong() + 1, s.toString());
+            // The full collection that measures the live heap is one of those after which the heap is
+            // watched, and nothing is in use after a collection that was not in use before one.
+            assertTrue(s.get("liveHeapMb").asLong() <= s.get("peakAfterGcMb").asLong() + 1, s.toString());
+            assertTrue(s.get("peakAfterGcMb").asLong() <= s.get("peakHeapMb").asLong() + 1, s.toString());
         }
         // Twice the scale is about twice the gangs, so about twice the gang-days stepped; one seed
         // at these scales is noisy (session 7: 1.46 from 0.01 to 0.02, 2.80 from 0.02 to 0.04, the
