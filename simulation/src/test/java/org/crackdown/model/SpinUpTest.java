@@ -134,8 +134,9 @@ class SpinUpTest {
      * 40). Measured on the women who escaped over the recorded year (escape is the women's
      * alone: a share of their stock) and on the victims held at the end of the first recorded
      * month, against forty years without restock: a restocked five-year spin-up within 20% and
-     * 12% of them (measured -11% and -9%), five years without restock more than 35% below on the
-     * women (measured about -55%), the restock closer on both.
+     * 12% of them, five years without restock more than 35% below on the women, the restock
+     * closer on both. Measured: with the session-11 demand -11% and -8% (without restock -55%);
+     * with the session-12 refit +3% and -5% (without restock -45%).
      */
     @Test
     void aRestockedSpinUpStartsNearTheLongRun() {
