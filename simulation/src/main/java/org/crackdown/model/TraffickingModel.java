@@ -280,11 +280,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
         int window = params.getRestockDays();
         org.crackdown.policy.SteadyStock restock = null;
         if (settled != null && window > 0) {
-            long sales = 0;
-            for (int n : settled.heldByMethod()) {
-                sales += n;
-            }
-            restock = new org.crackdown.policy.SteadyStock(enforcement, net.size(), day, window, -sales);
+            restock = new org.crackdown.policy.SteadyStock(enforcement, net.size(), day, window, settled.lowestVictimId());
         }
         while (day < spinUpDays) {
             for (Process p : ps) {
@@ -296,16 +292,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
                 restock.restock(enforcement, day, params, random);
             }
         }
-        restocked = restock;
         metrics.resumeRecording();
-    }
-
-    /** The spin-up's restocks of the stock held by buyers (null: none). */
-    private org.crackdown.policy.SteadyStock restocked;
-
-    /** The spin-up's restocks of the stock held by buyers, or null if it made none. */
-    public org.crackdown.policy.SteadyStock restocked() {
-        return restocked;
     }
 
     /** Cases open when the run started (from the settled start; 0 from empty stocks). */

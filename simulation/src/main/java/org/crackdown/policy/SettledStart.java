@@ -85,6 +85,14 @@ public final class SettledStart {
      */
     public record Stocks(int held, int[] heldByMethod, int ledgerEntries, int openCases, double[] inflows,
                          double rescueHazard) implements java.io.Serializable {
+        /** The lowest id given to a victim of the start (one per past sale, counting down from -1). */
+        public long lowestVictimId() {
+            long sales = 0;
+            for (int n : heldByMethod) {
+                sales += n;
+            }
+            return -sales;
+        }
     }
 
     private record PastSale(int province, VictimType type, int daysAgo) {

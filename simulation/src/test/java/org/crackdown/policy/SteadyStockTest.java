@@ -31,11 +31,8 @@ class SteadyStockTest {
         m.start();
         Enforcement enf = m.enforcement();
         int provinces = m.network().size();
-        long sales = 0;
-        for (int n : m.settledStart().heldByMethod()) {
-            sales += n;
-        }
-        SteadyStock restock = new SteadyStock(enf, provinces, m.dayIndex(), WINDOW, -sales);
+        long lowest = m.settledStart().lowestVictimId();
+        SteadyStock restock = new SteadyStock(enf, provinces, m.dayIndex(), WINDOW, lowest);
         while (m.dayIndex() < WINDOW) {
             m.schedule.step(m);
         }
@@ -74,7 +71,7 @@ class SteadyStockTest {
                 if (age >= WINDOW) {
                     oldAfter++;
                 }
-                if (v.id() < -sales) { // added by the restock
+                if (v.id() < lowest) { // added by the restock
                     assertEquals(i, v.buyerProvince());
                     assertTrue(age >= WINDOW, "a victim added younger than the window: " + age + " days");
                     if (v.type().isChild()) {
