@@ -61,8 +61,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- families
     @Param(key = "families.sale_propensity", unit = "probability per rural birth", min = 0, max = 0.1,
             doc = "Chance that a rural family with a newborn, at the national average rural income, is open to selling the child to a broker in the following months. Scaled up in poorer provinces by families.poverty_elasticity. Rural births are births x (1 - urban share of the year).",
-            source = "calibrated to parents' share of child sales 35-40% (china-facts.md s4): national refit by hand after the going rate stopped following single sales, ten seeds at scale 0.1 per step then 10 national replicates (docs/calibration.md, session 5, 2026-11-30); lowered by hand from 0.0014 in session 8, when the lower son propensity put the share at the top of its range (0.397-0.400 nationally; -0.012 at scale 0.1, ten seeds); refit by hand to 0.00135 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.0014 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets); 0.00135 refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); prior: log-uniform 0.0005-0.02")
-    private double salePropensity = 0.00135;
+            source = "calibrated to parents' share of child sales 35-40% (china-facts.md s4): national refit by hand after the going rate stopped following single sales, ten seeds at scale 0.1 per step then 10 national replicates (docs/calibration.md, session 5, 2026-11-30); lowered by hand from 0.0014 in session 8, when the lower son propensity put the share at the top of its range (0.397-0.400 nationally; -0.012 at scale 0.1, ten seeds); refit by hand to 0.00135 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.0014 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets); 0.00135 refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); prior: log-uniform 0.0005-0.02; 0.0008 in session 13, when half the children no longer came from abroad and abductions filled the gap (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
+    private double salePropensity = 0.0008;
 
     @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
             doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
@@ -88,8 +88,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "families.child_report_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents report an abducted child to the police. Whether the report becomes a registered case is the police's decision (police.child_registration).",
-            source = "assumption, prior: uniform 0.7-1.0 (parents of an abducted child almost always go to the police; the 2009 change was in registration, china-facts.md s2); the value the 2011 scenario used after Apr 2009")
-    private double childReportProbability = 0.9;
+            source = "assumption, prior: uniform 0.7-1.0 (parents of an abducted child almost always go to the police; the 2009 change was in registration, china-facts.md s2); the value the 2011 scenario used after Apr 2009; 0.7 from session 13, at the low end of the prior: with less of the child trade from abroad abduction must carry more of it, and its risk is this probability times the clearance the gangs see (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
+    private double childReportProbability = 0.7;
 
     @Param(key = "families.woman_report_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that a deceived or abducted woman's family reports her missing. Whether the report becomes a registered case is the police's decision (police.woman_registration).")
@@ -102,8 +102,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
-            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); refit by hand to 0.015 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.011 from the refit by hand (docs/calibration.md, session 10); 0.0098 refit by hand in session 12 when the spin-up began to restock the stock held by buyers (a larger settled trade; docs/calibration.md, session 12); prior: log-uniform 0.002-0.05")
-    private double sonPropensity = 0.0098;
+            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); refit by hand to 0.015 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.011 from the refit by hand (docs/calibration.md, session 10); 0.0098 refit by hand in session 12 when the spin-up began to restock the stock held by buyers (a larger settled trade; docs/calibration.md, session 12); prior: log-uniform 0.002-0.05; 0.012 in session 13 (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
+    private double sonPropensity = 0.012;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -197,9 +197,6 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             doc = "Daily chance that a gang based in a province bordering Vietnam, Laos or Myanmar obtains a woman or child across the border.")
     private double crossBorderSuccess = 0.12;
 
-    @Param(key = "gangs.cross_border_cost", unit = "RMB", min = 0, max = 1e6,
-            doc = "Cost of obtaining one victim across the border (payments to foreign brokers).")
-    private double crossBorderCost = 8_000;
 
     @Param(key = "gangs.trip_cost_per_day", unit = "RMB per day", min = 0, max = 1e5,
             doc = "Running cost of a gang while it moves or waits with victims.")
@@ -207,8 +204,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "gangs.risk_aversion", unit = "RMB per unit of risk", min = 0, max = 1e7,
             doc = "How much expected profit a gang gives up to avoid one expected bust; drives re-routing around risky provinces.",
-            source = "calibrated (docs/calibration.md)")
-    private double riskAversion = 412_200;
+            source = "calibrated (docs/calibration.md); 350,000 in session 13: abduction, riskier than buying, has to carry the child trade that foreign brokers carried before (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
+    private double riskAversion = 350_000;
 
     @Param(key = "gangs.learning_rate", unit = "fraction", min = 0, max = 1,
             doc = "Weight of the latest observed enforcement risk when a gang updates its belief about a province.",
@@ -407,8 +404,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "dna.search_efficiency", unit = "matches per DNA officer per year", min = 0, max = 1000,
             doc = "Children living with buyers whose parents are in the database that one DNA officer identifies per year, when such children are common.",
-            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: set in session 8 when parents of children taken before they were on file began to come forward (dna.backlog_uptake): with that backlog the matchable children are many and identifications are bound by the DNA officers' capacity, not by new abductions (scale 0.1, ten seeds: 2 gave 666 a year in 2011, 5 gave 1,448; before the backlog, 100 gave 398, the pool of matchable children emptied as fast as it filled) (docs/calibration.md, session 8); prior log-uniform 0.3-30 (assumption); 1.3 from the refit by hand (docs/calibration.md, session 10); 1.8 refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); 2.2 in session 12 with the restocked spin-up (docs/calibration.md, session 12)")
-    private double dnaSearchEfficiency = 2.2;
+            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: set in session 8 when parents of children taken before they were on file began to come forward (dna.backlog_uptake): with that backlog the matchable children are many and identifications are bound by the DNA officers' capacity, not by new abductions (scale 0.1, ten seeds: 2 gave 666 a year in 2011, 5 gave 1,448; before the backlog, 100 gave 398, the pool of matchable children emptied as fast as it filled) (docs/calibration.md, session 8); prior log-uniform 0.3-30 (assumption); 1.3 from the refit by hand (docs/calibration.md, session 10); 1.8 refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); 2.2 in session 12 with the restocked spin-up (docs/calibration.md, session 12); 1.0 in session 13, with four times as many abducted children on file (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
+    private double dnaSearchEfficiency = 1.0;
 
     @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents reporting a missing child give a DNA sample.")
@@ -519,6 +516,11 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             doc = "Chance that a cross-border acquisition is stopped at the border (the victim is rescued, the couriers arrested).")
     private double borderControl = 0.1;
 
+    @Param(key = "border.broker_share", unit = "fraction of the destination price", min = 0, max = 1,
+            doc = "What a gang pays a broker across the border (Vietnam, Laos, Myanmar) for a woman or child, as a share of the going rate at the destination: brokers abroad sell into the Chinese market, so a boy costs more than a woman there as at home. Below gangs.offer_share because families across the border are poorer than Chinese ones; it sets how much of the trade comes from abroad (docs/calibration.md, session 13). Replaces a flat 8,000 RMB per victim that had no source and made half the children foreign.",
+            source = "assumption, prior: uniform 0.05-0.35 (no published figure; at most gangs.offer_share, 0.35, what Chinese parents are offered); 0.25 puts 1-3% of the children and 18-25% of the women sold in 2011 abroad, 0.2 28% and 27%, 0.1 59% and 36%, 0.3 none and 13% (scale 0.1, four seeds, docs/calibration.md, session 13)")
+    private double brokerShare = 0.25;
+
     // ---------------------------------------------------------------- market
     @Param(key = "market.tightness_days", unit = "days", min = 1, max = 365,
             doc = "Days over which traders average the buyers waiting and the victims on offer in a province when they judge how tight its market is (sellers' reservations and bargaining power).",
@@ -596,7 +598,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getAbductionSuccess() { return abductionSuccess; }
     public double getDeceptionSuccess() { return deceptionSuccess; }
     public double getCrossBorderSuccess() { return crossBorderSuccess; }
-    public double getCrossBorderCost() { return crossBorderCost; }
+    public double getBrokerShare() { return brokerShare; }
     public double getTripCostPerDay() { return tripCostPerDay; }
     public double getRiskAversion() { return riskAversion; }
     public double getLearningRate() { return learningRate; }

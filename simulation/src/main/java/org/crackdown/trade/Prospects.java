@@ -357,7 +357,7 @@ public final class Prospects implements java.io.Serializable {
     public double acquisitionCost(VictimType t, AcquisitionMethod m, int d) {
         return switch (m) {
             case PURCHASE -> offer(t, d);
-            case CROSS_BORDER -> params.getCrossBorderCost() * demography.priceLevel();
+            case CROSS_BORDER -> params.getBrokerShare() * market.priceIndex(d, t);
             default -> 0;
         };
     }
