@@ -30,6 +30,32 @@ class ProspectsTest {
         return m.network().provinces().stream().filter(q -> q.code().equals(code)).findFirst().orElseThrow().index();
     }
 
+    /**
+     * A broker abroad sells into the Chinese market: a victim from across the border costs
+     * border.broker_share of the going rate where it is to be sold, so a boy costs more than a
+     * woman as he does at home, and a higher share costs proportionally more (session 13: a flat
+     * price per victim made children from abroad an eighth of their going rate, and half the
+     * children sold foreign).
+     */
+    @Test
+    void aVictimFromAbroadCostsAShareOfItsGoingRate() {
+        TraffickingModel low = quietModel(p -> TestScenarios.set(p, "border.broker_share", 0.1));
+        TraffickingModel high = quietModel(p -> TestScenarios.set(p, "border.broker_share", 0.3));
+        Prospects o = low.prospects();
+        for (Province q : low.network().provinces()) {
+            int d = q.index();
+            for (VictimType t : VictimType.values()) {
+                double rate = low.market().priceIndex(d, t);
+                assertTrue(rate > 0, q.code() + " " + t);
+                assertEquals(0.1 * rate, o.acquisitionCost(t, AcquisitionMethod.CROSS_BORDER, d), 1e-9 * rate);
+                assertEquals(3 * o.acquisitionCost(t, AcquisitionMethod.CROSS_BORDER, d),
+                        high.prospects().acquisitionCost(t, AcquisitionMethod.CROSS_BORDER, d), 1e-9 * rate);
+            }
+            assertTrue(o.acquisitionCost(VictimType.BOY, AcquisitionMethod.CROSS_BORDER, d)
+                    > o.acquisitionCost(VictimType.WOMAN, AcquisitionMethod.CROSS_BORDER, d), q.code());
+        }
+    }
+
     @Test
     void crossingTheBorderIsOpenOnlyFromBorderProvinces() {
         TraffickingModel m = quietModel(p -> { });
