@@ -204,8 +204,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "gangs.risk_aversion", unit = "RMB per unit of risk", min = 0, max = 1e7,
             doc = "How much expected profit a gang gives up to avoid one expected bust; drives re-routing around risky provinces.",
-            source = "calibrated (docs/calibration.md); 350,000 in session 13: abduction, riskier than buying, has to carry the child trade that foreign brokers carried before (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
-    private double riskAversion = 350_000;
+            source = "calibrated (docs/calibration.md); 280,000 in session 13 (with police.bust_probability 0.32, which sets busts per solved case: at 350,000 and 0.28 the national check had busts 10% under the target and solved cases 13% over): abduction, riskier than buying, has to carry the child trade that foreign brokers carried before (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
+    private double riskAversion = 280_000;
 
     @Param(key = "gangs.learning_rate", unit = "fraction", min = 0, max = 1,
             doc = "Weight of the latest observed enforcement risk when a gang updates its belief about a province.",
@@ -336,8 +336,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.bust_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that solving a case also catches the gang behind it (members often scatter after a sale).",
-            source = "calibrated; 0.25 from the refit by hand (docs/calibration.md, session 10), 0.28; refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); prior uniform 0.1-0.5 (assumption)")
-    private double bustProbability = 0.28;
+            source = "calibrated; 0.25 from the refit by hand (docs/calibration.md, session 10), 0.28; refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); prior uniform 0.1-0.5 (assumption); 0.32 in session 13, with gangs.risk_aversion 280,000 (docs/calibration.md, session 13)")
+    private double bustProbability = 0.32;
 
     @Param(key = "police.linked_case_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that each other open case against a busted gang is solved with the bust (the evidence links it).",
