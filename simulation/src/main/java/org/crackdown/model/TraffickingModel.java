@@ -120,6 +120,13 @@ public class TraffickingModel extends SimState implements TradeWorld {
      * and yesterday's round and list of gangs on a trip, cleared and refilled as today's.
      */
     private transient Gang[] orderScratch;
+    /**
+     * The round reads the first fields of the next {@value} gangs together ({@link Gang#touch})
+     * before stepping them, and keeps what it read in {@link #touchSink} (so the reads are not
+     * compiled away). The order of the round and every draw are unchanged.
+     */
+    private static final int TOUCH_BLOCK = 32;
+    private transient int touchSink;
     private transient ArrayList<Gang> spareRound;
     private transient ArrayList<Gang> spareOnTrip;
     /**
@@ -356,7 +363,13 @@ public class TraffickingModel extends SimState implements TradeWorld {
         spareOnTrip = null;
         onTrip.clear();
         int[] fellAsleep = new int[asleepAt.length];
+        int touched = 0;
         for (int o = 0; o < n; o++) {
+            if ((o & (TOUCH_BLOCK - 1)) == 0) {
+                for (int i = o, end = Math.min(n, o + TOUCH_BLOCK); i < end; i++) {
+                    touched += order[i].touch();
+                }
+            }
             Gang g = order[o];
             order[o] = null; // the scratch holds no gang past its day
             if (g.asleep()) {
@@ -395,6 +408,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
             asleepAt[h] += fellAsleep[h];
         }
+        touchSink = touched;
         spareRound = round;
         round = next;
         if (onTripAfterStep instanceof ArrayList<Gang> old && old != gangs) {
