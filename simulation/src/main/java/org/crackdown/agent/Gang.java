@@ -134,7 +134,11 @@ public final class Gang implements Steppable {
     public boolean active() { return state != State.GONE; }
     public List<Victim> victims() { return victims; }
     /** How many victims of type t the gang holds (the victims of that type in {@link #victims}). */
-    public int held(VictimType t) { return (int) (held >>> (HELD_BITS * t.ordinal())) & HELD_MASK; }
+    public int held(VictimType t) { return heldOf(held, t.ordinal()); }
+    /** The counts of victims held by type, packed as {@link #heldOf} reads them (never negative). */
+    public long heldCounts() { return held; }
+    /** How many victims of the type of ordinal {@code t} the packed counts {@code counts} (see {@link #heldCounts}) hold. */
+    public static int heldOf(long counts, int t) { return (int) (counts >>> (HELD_BITS * t)) & HELD_MASK; }
     public Iterable<Victim> soldLedger() { return sold; }
 
     /** A sale made before the run started (a settled start): the ledger keeps the {@code depth} latest. */
