@@ -244,7 +244,15 @@ public final class Gang implements Steppable {
      * first read of each gang was 6-9% of a national run, issue 9). Changes nothing.
      */
     public int touch() {
-        return (int) id + asleepFrom + (state == State.GONE ? 1 : 0);
+        int read = (int) id + asleepFrom;
+        if (state == State.IDLE) {
+            // An idle gang in the round plans: its beliefs are read first then.
+            double[] b = belief;
+            for (int q = 0; q < b.length; q += 8) {
+                read += (int) Double.doubleToRawLongBits(b[q]);
+            }
+        }
+        return read;
     }
 
     /** Whether the model has left this idle gang out of the daily round until its next plan day. */
