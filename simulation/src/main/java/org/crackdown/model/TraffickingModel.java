@@ -120,6 +120,23 @@ public class TraffickingModel extends SimState implements TradeWorld {
      * and yesterday's round and list of gangs on a trip, cleared and refilled as today's.
      */
     private transient Gang[] orderScratch;
+    /**
+     * The round reads the first fields of the next {@value} gangs together ({@link Gang#touch})
+     * before stepping them, and keeps what it read in {@link #touchSink} (so the reads are not
+     * compiled away). The order of the round and every draw are unchanged.
+     */
+    private static final int TOUCH_BLOCK = 32;
+    private transient int touchSink;
+    /**
+     * What each gang of {@link #loadsOf} (today's list of gangs on a trip after their step, then
+     * {@link #onTripAfterStep}) brings to its destination, in the list's order, as {@code
+     * Prospects.newDay} counts it: the destination (-1 once the gang is gone) and its load
+     * ({@code Prospects.load}). The morning count then reads these instead of every gang.
+     */
+    private transient List<Gang> loadsOf;
+    private transient int loadCount;
+    private transient int[] loadDestination;
+    private transient long[] loadKind;
     private transient ArrayList<Gang> spareRound;
     private transient ArrayList<Gang> spareOnTrip;
     /**
@@ -324,7 +341,11 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     private void stepGangs() {
-        prospects.newDay(day, onTripAfterStep != null ? onTripAfterStep : gangs);
+        if (onTripAfterStep != null && loadsOf == onTripAfterStep) {
+            prospects.newDay(day, loadCount, loadDestination, loadKind);
+        } else {
+            prospects.newDay(day, onTripAfterStep != null ? onTripAfterStep : gangs);
+        }
         if (round == null) {
             startRound();
         }
@@ -355,8 +376,20 @@ public class TraffickingModel extends SimState implements TradeWorld {
         ArrayList<Gang> onTrip = spareOnTrip != null ? spareOnTrip : new ArrayList<>(n);
         spareOnTrip = null;
         onTrip.clear();
+        loadsOf = onTrip;
+        loadCount = 0;
+        if (loadDestination == null || loadDestination.length < n) {
+            loadDestination = new int[Math.max(n, 2 * (loadDestination == null ? 0 : loadDestination.length))];
+            loadKind = new long[loadDestination.length];
+        }
         int[] fellAsleep = new int[asleepAt.length];
+        int touched = 0;
         for (int o = 0; o < n; o++) {
+            if ((o & (TOUCH_BLOCK - 1)) == 0) {
+                for (int i = o, end = Math.min(n, o + TOUCH_BLOCK); i < end; i++) {
+                    touched += order[i].touch();
+                }
+            }
             Gang g = order[o];
             order[o] = null; // the scratch holds no gang past its day
             if (g.asleep()) {
@@ -373,6 +406,11 @@ public class TraffickingModel extends SimState implements TradeWorld {
             enforcement.present(g.location());
             if (g.onTrip()) {
                 onTrip.add(g);
+                // What tomorrow's outlook will count for it (Prospects.newDay), read while the
+                // gang is at hand; only a bust (endGang) can change it before then.
+                int d = g.destination();
+                loadDestination[loadCount] = d;
+                loadKind[loadCount++] = d >= 0 ? Prospects.load(g) : 0;
                 next.add(g);
             } else if (g.state() == Gang.State.IDLE && g.nextPlanDay() > day + 1) {
                 // Nothing to do before its next plan day: out of the round until then.
@@ -395,6 +433,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
             asleepAt[h] += fellAsleep[h];
         }
+        touchSink = touched;
         spareRound = round;
         round = next;
         if (onTripAfterStep instanceof ArrayList<Gang> old && old != gangs) {
@@ -839,6 +878,15 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
             if (ended != null) {
                 ended.add(g);
+            }
+            if (g.onTrip() && loadsOf != null) {
+                // Counts nothing from now on (a bust: the rare case, so a scan).
+                for (int i = 0; i < loadCount; i++) {
+                    if (loadsOf.get(i) == g) {
+                        loadDestination[i] = -1;
+                        break;
+                    }
+                }
             }
         }
         g.end();
