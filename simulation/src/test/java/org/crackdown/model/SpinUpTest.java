@@ -24,6 +24,8 @@ class SpinUpTest {
 
     private static final double SCALE = 0.05;
     private static final int SEEDS = 4;
+    /** Seeds for the idle-gang rule, whose effect is small beside the spread since session 13. */
+    private static final int IDLE_SEEDS = 10;
 
     private static TraffickingModel quietYear(long seed, int spinUpDays, int idleDaysBeforeLeaving) {
         return quietYear(seed, spinUpDays, idleDaysBeforeLeaving, 365);
@@ -99,14 +101,16 @@ class SpinUpTest {
      * +33 ± 30 and in active gangs +52 ± 11; with the session-10 defaults (outside income 12,000,
      * so entry is brisk and refills the count) quits +70 ± 19 and active +93 ± 45. Leaving is
      * counted among quits, so more quits is the rule's direct effect: asserted at 3 standard
-     * errors; fewer active, the net of entry, in direction only.
+     * errors; fewer active, the net of entry, in direction only. Session 13 (lower risk
+     * aversion, abduction carrying the child trade): four seeds gave quits +30 +- 45 (one seed
+     * +175, three -11 to -28), so ten seeds are run.
      */
     @Test
     void gangsThatLongFindNothingWorthDoingLeave() {
         SummaryStatistics moreQuit = new SummaryStatistics();
         SummaryStatistics fewerActive = new SummaryStatistics();
         List<String> seen = new ArrayList<>();
-        for (long seed = 1; seed <= SEEDS; seed++) {
+        for (long seed = 1; seed <= IDLE_SEEDS; seed++) {
             TraffickingModel leaving = quietYear(seed, 365, 180);
             double[] leave = monthlyGangs(leaving, new ArrayList<>());
             TraffickingModel staying = quietYear(seed, 365, 3650);
@@ -119,7 +123,7 @@ class SpinUpTest {
                     leave[11], stay[11]));
         }
         System.out.println("SpinUpTest (idle gangs leave vs stay): " + seen);
-        double se = moreQuit.getStandardDeviation() / Math.sqrt(SEEDS);
+        double se = moreQuit.getStandardDeviation() / Math.sqrt(IDLE_SEEDS);
         assertTrue(moreQuit.getMean() > 3 * se, "idle gangs leaving did not make more gangs leave: " + seen);
         assertTrue(fewerActive.getMean() > 0, "more gangs left, yet as many stayed active: " + seen);
     }
