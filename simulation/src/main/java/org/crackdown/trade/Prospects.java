@@ -175,11 +175,7 @@ public final class Prospects implements java.io.Serializable {
      * matter).
      */
     public void newDay(int today, List<Gang> gangs) {
-        day = today;
-        for (double[] a : inbound) {
-            Arrays.fill(a, 0);
-        }
-        sales = null; // inbound is counted afresh
+        startCount(today);
         for (Gang g : gangs) {
             int d = g.destination();
             if (d >= 0) {
@@ -197,11 +193,7 @@ public final class Prospects implements java.io.Serializable {
      * {@link Gang#heldCounts}. The same sums, in the same order.
      */
     public void newDay(int today, int n, int[] destination, long[] load) {
-        day = today;
-        for (double[] a : inbound) {
-            Arrays.fill(a, 0);
-        }
-        sales = null; // inbound is counted afresh
+        startCount(today);
         for (int i = 0; i < n; i++) {
             if (destination[i] >= 0) {
                 count(destination[i], load[i]);
@@ -215,6 +207,15 @@ public final class Prospects implements java.io.Serializable {
      */
     public static long load(Gang g) {
         return g.state() == Gang.State.ACQUIRING ? ~g.targetType().ordinal() : g.heldCounts();
+    }
+
+    /** Today's counts start from nothing: what heads to each market is counted afresh, and the sale outlook with it. */
+    private void startCount(int today) {
+        day = today;
+        for (double[] a : inbound) {
+            Arrays.fill(a, 0);
+        }
+        sales = null;
     }
 
     /** Adds to inbound[d] a gang's load as {@link #newDay}(today, n, destination, load) describes it. */
