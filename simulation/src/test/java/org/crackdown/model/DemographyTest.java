@@ -109,8 +109,8 @@ class DemographyTest {
     }
 
     /**
-     * The price level is national rural income over mid-2011's: the two published points exactly,
-     * constant growth between them, incomes.growth outside them.
+     * The price level is national rural income over mid-2011's: the published yearly points
+     * (NBS, 1998-2020) exactly, constant growth between two of them, incomes.growth outside them.
      */
     @Test
     void thePriceLevelFollowsRuralIncomes() {
@@ -118,18 +118,25 @@ class DemographyTest {
         Demography d = new Demography(NET, SexRatioHistory.china(), H);
         assertEquals(1.0, d.priceLevelIn(mid(2011), p), 1e-12);
         assertEquals(4760.62 / 6977, d.priceLevelIn(mid(2008), p), 1e-12);
-        // Halfway in time, halfway in logarithm: the geometric mean of the two points.
-        double half = (mid(2008) + mid(2011)) / 2;
-        assertEquals(Math.sqrt(4760.62 / 6977), d.priceLevelIn(half, p), 1e-12);
-        // Outside the points, the assumed growth: two years on, and two before 2008.
-        assertEquals(Math.pow(1 + p.getIncomeGrowth(), 2), d.priceLevelIn(mid(2013), p), 1e-9);
-        assertEquals(4760.62 / 6977 / Math.pow(1 + p.getIncomeGrowth(), mid(2008) - mid(2006)), d.priceLevelIn(mid(2006), p), 1e-12);
+        assertEquals(2162.0 / 6977, d.priceLevelIn(mid(1998), p), 1e-12);
+        assertEquals(8895.9 / 6977, d.priceLevelIn(mid(2013), p), 1e-12);
+        assertEquals(16161.9 / 6977, d.priceLevelIn(mid(2020), p), 1e-12);
+        // Halfway in time between two points, halfway in logarithm: their geometric mean.
+        double half = (mid(2011) + mid(2012)) / 2;
+        assertEquals(Math.sqrt(6977 * 7916.6) / 6977, d.priceLevelIn(half, p), 1e-12);
+        // Every year of the series grows (nominal incomes did, 1998-2020).
+        for (int y = 1998; y < 2020; y++) {
+            assertTrue(d.priceLevelIn(mid(y + 1), p) > d.priceLevelIn(mid(y), p), "income fell in " + (y + 1));
+        }
+        // Outside the points, the assumed growth: two years after 2020, and two before 1998.
+        assertEquals(16161.9 / 6977 * Math.pow(1 + p.getIncomeGrowth(), mid(2022) - mid(2020)), d.priceLevelIn(mid(2022), p), 1e-12);
+        assertEquals(2162.0 / 6977 / Math.pow(1 + p.getIncomeGrowth(), mid(1998) - mid(1996)), d.priceLevelIn(mid(1996), p), 1e-12);
         // The assumption moves only the years outside the data.
         TestScenarios.set(p, "incomes.growth", 0.05);
         assertEquals(4760.62 / 6977, d.priceLevelIn(mid(2008), p), 1e-12);
-        assertEquals(1.05 * 1.05, d.priceLevelIn(mid(2013), p), 1e-9);
+        assertEquals(16161.9 / 6977 * Math.pow(1.05, mid(2022) - mid(2020)), d.priceLevelIn(mid(2022), p), 1e-12);
         // Set once a day with the year.
-        d.setYear(mid(2013), p);
-        assertEquals(1.05 * 1.05, d.priceLevel(), 1e-9);
+        d.setYear(mid(2022), p);
+        assertEquals(16161.9 / 6977 * Math.pow(1.05, mid(2022) - mid(2020)), d.priceLevel(), 1e-12);
     }
 }

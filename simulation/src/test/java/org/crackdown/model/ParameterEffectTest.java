@@ -37,11 +37,11 @@ class ParameterEffectTest {
 
     /** Keys that cannot change the base run, with the reason. Keep it empty where possible. */
     private static final Map<String, String> CANNOT_ACT = Map.of(
-            // Session 11: the price level follows the published incomes of 2008 and 2011 between
-            // them and this growth only outside them, so a run of 2010 cannot read it.
-            // DemographyTest.thePriceLevelFollowsRuralIncomes and PricesFollowIncomesTest (2012-2014)
+            // The price level follows the published incomes of 1998-2020 (session 14; 2008 and 2011
+            // only before) and this growth only outside them, so a run of 2010 cannot read it.
+            // DemographyTest.thePriceLevelFollowsRuralIncomes and PricesFollowIncomesTest (2021-2023)
             // show that it acts where it should.
-            "incomes.growth", "acts only before 2008 and after 2011; this run is 2010");
+            "incomes.growth", "acts only before 1998 and after 2020; this run is 2010");
 
     /**
      * Keys perturbed to a given value instead of the generic one, with the reason: the generic

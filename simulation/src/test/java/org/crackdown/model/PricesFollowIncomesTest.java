@@ -9,32 +9,32 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every amount of money follows national rural income (incomes.growth after 2011, the last
+ * Every amount of money follows national rural income (incomes.growth after 2020, the last
  * published point), so prices in RMB rise with incomes while what buyers, families and gangs do,
  * which depends on money relative to incomes, changes little. Metamorphic, paired by seed: the
- * same three years after 2011 with incomes flat (growth 0: the price level stays 1 after mid-2011)
- * and growing by a fifth a year (the level of mid-2014 is then 1.2^3 = 1.73).
+ * same three years after 2020 with incomes flat (growth 0: the price level stays at mid-2020's)
+ * and growing by a fifth a year (the level of mid-2023 is then 1.2^3 = 1.73 times mid-2020's).
  */
 class PricesFollowIncomesTest {
 
     private static final double SCALE = 0.03;
     private static final int REPS = 4;
 
-    private static Scenario after2011(double growth) {
+    private static Scenario after2020(double growth) {
         Parameters p = new Parameters();
         p.setScale(SCALE);
         TestScenarios.set(p, "incomes.growth", growth);
         TestScenarios.set(p, "init.spin_up_days", 365);
-        List<TimelineChange> timeline = List.of(new TimelineChange(LocalDate.of(2012, 1, 1),
+        List<TimelineChange> timeline = List.of(new TimelineChange(LocalDate.of(2021, 1, 1),
                 Map.of("dna.enabled", true, "police.child_registration", 1.0, "tips.enabled", true)));
-        return new Scenario("after-2011", "", 1, LocalDate.of(2012, 1, 1), LocalDate.of(2014, 12, 31),
-                LocalDate.of(2014, 1, 1), LocalDate.of(2014, 12, 31), p, List.of(), timeline);
+        return new Scenario("after-2020", "", 1, LocalDate.of(2021, 1, 1), LocalDate.of(2023, 12, 31),
+                LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), p, List.of(), timeline);
     }
 
     @Test
     void pricesRiseWithIncomesAndTheTradeBarelyMoves() {
-        Scenario flat = after2011(0);
-        Scenario growing = after2011(0.2);
+        Scenario flat = after2020(0);
+        Scenario growing = after2020(0.2);
         Replicates boyRatio = new Replicates();
         Replicates womanRatio = new Replicates();
         Replicates tradeRatio = new Replicates();
@@ -45,7 +45,7 @@ class PricesFollowIncomesTest {
             womanRatio.add(b.get("price_woman") / a.get("price_woman"));
             tradeRatio.add(b.get("victims_trafficked") / a.get("victims_trafficked"));
         }
-        double level = Math.pow(1.2, 3); // mid-2014 over mid-2011, which flat incomes keep
+        double level = Math.pow(1.2, 3); // mid-2023 over mid-2020, which flat incomes keep
         String report = String.format("price ratio boy %s, woman %s (income ratio of the year %.2f); trade ratio %s",
                 boyRatio, womanRatio, level, tradeRatio);
         System.out.println(report);
