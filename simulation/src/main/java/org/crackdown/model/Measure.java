@@ -71,7 +71,9 @@ public enum Measure {
     RECRUITS_DETERRED(Kind.COUNT, "groups", "Groups of would-be traffickers for whom the trade would pay but not once the expected sanction (arrests x sentences) is counted, by home province"),
     ACQUIRED_AWAY(Kind.COUNT, "victims", "Victims acquired by gangs in a province other than their home, by province of acquisition"),
     CASES_MERGED(Kind.COUNT, "reports", "Reports, tips, leads and stops that police linked to an open case against the same gang and merged into it (chuan bing an) instead of opening a new case"),
-    REPORTS_UNREGISTERED(Kind.COUNT, "reports", "Missing reports police did not register at once (police.child_registration, police.woman_registration): kept as inquiries, registered only if solved, or turned away");
+    REPORTS_UNREGISTERED(Kind.COUNT, "reports", "Missing reports police did not register at once (police.child_registration, police.woman_registration): kept as inquiries, registered only if solved, or turned away"),
+    COURT_CASES_CONCLUDED(Kind.COUNT, "cases", "Trafficking cases concluded by the courts: the prosecution of the members arrested at one bust or stop, when it sentences at least one of them (counted when the arrests are made: the months a trial takes are not modelled)"),
+    PEOPLE_SENTENCED(Kind.COUNT, "people", "Arrested traffickers sentenced (each with courts.sentenced_share)");
 
     /** How a measure aggregates over time. */
     public enum Kind {

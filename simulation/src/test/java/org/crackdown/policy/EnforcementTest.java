@@ -54,6 +54,40 @@ class EnforcementTest {
         assertEquals(1, total(m, Measure.WOMEN_CASES_SOLVED));
     }
 
+    /**
+     * The members arrested at one bust go to court together. With courts.sentenced_share 1 all
+     * four arrested (gangs.arrest_share 1) are sentenced in one concluded case; with 0 no case
+     * reaches the courts. At 0.6, over 300 busts of four arrested each, the share sentenced is 0.6
+     * within four binomial standard errors (SD of the share sqrt(0.24 / 1,200) = 0.014), and a case
+     * is concluded unless all four go free (1 - 0.4^4 = 97.4% of busts).
+     */
+    @Test
+    void theMembersArrestedAtABustGoToCourtAsOneCase() {
+        for (double share : new double[] {1, 0}) {
+            TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+                TestScenarios.set(p, "gangs.arrest_share", 1);
+                TestScenarios.set(p, "courts.sentenced_share", share);
+            });
+            m.enforcement().bust(PolicyFixtures.gang(m, HENAN), HENAN, Enforcement.Cause.INVESTIGATION, m.params(), m.rng());
+            assertEquals(4, total(m, Measure.SUSPECTS_ARRESTED));
+            assertEquals(4 * share, total(m, Measure.PEOPLE_SENTENCED), "share " + share);
+            assertEquals(share > 0 ? 1 : 0, total(m, Measure.COURT_CASES_CONCLUDED), "share " + share);
+        }
+        TraffickingModel m = PolicyFixtures.emptyModel(p -> {
+            TestScenarios.set(p, "gangs.arrest_share", 1);
+            TestScenarios.set(p, "gangs.reform_probability", 0);
+            TestScenarios.set(p, "courts.sentenced_share", 0.6);
+        });
+        int busts = 300;
+        for (int i = 0; i < busts; i++) {
+            m.enforcement().bust(PolicyFixtures.gang(m, HENAN), HENAN, Enforcement.Cause.INVESTIGATION, m.params(), m.rng());
+        }
+        double share = total(m, Measure.PEOPLE_SENTENCED) / total(m, Measure.SUSPECTS_ARRESTED);
+        assertEquals(0.6, share, 4 * Math.sqrt(0.24 / (4.0 * busts)), "sentenced per arrested");
+        double concluded = total(m, Measure.COURT_CASES_CONCLUDED) / busts;
+        assertEquals(1 - Math.pow(0.4, 4), concluded, 4 * Math.sqrt(0.974 * 0.026 / busts), "cases concluded per bust");
+    }
+
     @Test
     void aReportedVictimFoundAtAStopSolvesHerCaseWithoutANewOne() {
         TraffickingModel m = PolicyFixtures.emptyModel(p -> TestScenarios.set(p, "police.child_registration", 1));
