@@ -27,8 +27,9 @@ import ec.util.MersenneTwisterFast;
  */
 public final class ModelRandom extends MersenneTwisterFast {
 
+    /** Unchanged: a saved state is read only by the code version that wrote it (TraffickingModel.savedBy). */
     @Serial
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 1L;
 
     /** The ziggurat, drawing from this generator; rebuilt after deserialization and cloning. */
     private transient NormalizedGaussianSampler gaussian;
