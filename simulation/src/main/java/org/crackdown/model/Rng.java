@@ -13,8 +13,9 @@ import ec.util.MersenneTwisterFast;
  * <p>Binomial: inversion when n·min(p, 1−p) &lt; 30, else BTPE (Kachitvichyanukul &amp; Schmeiser,
  * Comm. ACM 31(2), 1988). Poisson: multiplication (Knuth) for means below 10, else PTRS
  * (Hörmann, Insurance: Mathematics and Economics 12, 1993). Both are the algorithms NumPy uses.
- * Commons RNG's samplers would need a second generator interface and are not in the offline
- * repository; these ~100 lines are checked against the exact distributions in RngTest.
+ * (Commons RNG, whose ziggurat draws the model's Gaussians, has Poisson and binomial samplers too;
+ * these ~100 lines came first, are checked against the exact distributions in RngTest, and
+ * switching would change every run's draws for no known gain.)
  */
 public final class Rng {
 

@@ -173,7 +173,7 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     public TraffickingModel(Scenario scenario, long seed) {
         super(seed);
-        random = new ModelRandom(seed); // the same numbers as MASON's generator, Gaussians cheaper
+        random = new ModelRandom(seed); // MASON's generator, with a ziggurat for its Gaussians
         this.scenario = scenario;
         this.params = scenario.parameters().copy();
         this.net = ProvinceNetwork.china();

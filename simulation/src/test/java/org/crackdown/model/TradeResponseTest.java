@@ -47,11 +47,16 @@ class TradeResponseTest {
             set(p, "buyers.prosecution_probability", 0.8);
             set(p, "buyers.liability", 3.0);
         };
-        Replicates base = runs(p -> { }, s -> s.get("buyers_entered"));
-        Replicates tough = runs(harsh, s -> s.get("buyers_entered"));
+        // Ten seeds since session 14: under harsh prosecution this tiny trade either collapses or
+        // does not (buyers entering 42 to 1,379 over seeds 1-20), and with the ziggurat's draws
+        // seeds 1-5 held two that did not: base 1125 +- 60, prosecuted 692 +- 180, a paired t short
+        // of 3. Seeds 21-80: 1108 +- 19 against 373 +- 27 (ziggurat), 1098 +- 15 against 438 +- 42
+        // (the polar method).
+        Replicates base = Replicates.of(twoYears(p -> { }), ENTRY_REPS, s -> s.get("buyers_entered"));
+        Replicates tough = Replicates.of(twoYears(harsh), ENTRY_REPS, s -> s.get("buyers_entered"));
         assertTrue(Replicates.pairedT(tough, base) < -3, "buyers entering: base " + base + ", prosecuted " + tough);
-        Replicates soldBase = runs(p -> { }, s -> s.get("victims_sold"));
-        Replicates soldTough = runs(harsh, s -> s.get("victims_sold"));
+        Replicates soldBase = Replicates.of(twoYears(p -> { }), ENTRY_REPS, s -> s.get("victims_sold"));
+        Replicates soldTough = Replicates.of(twoYears(harsh), ENTRY_REPS, s -> s.get("victims_sold"));
         assertTrue(Replicates.pairedT(soldTough, soldBase) < -3, "sales: base " + soldBase + ", prosecuted " + soldTough);
     }
 

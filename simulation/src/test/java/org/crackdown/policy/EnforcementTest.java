@@ -223,6 +223,7 @@ class EnforcementTest {
             TestScenarios.set(p, "police.woman_registration", 1);
             TestScenarios.set(p, "police.merge_probability", 1);
             TestScenarios.set(p, "police.bust_probability", 0);
+            TestScenarios.set(p, "police.case_lead_share", 1.0); // the merged case has a trail
         });
         Gang g = PolicyFixtures.gang(m, HENAN);
         Victim a = soldVictim(m, g, VictimType.WOMAN);
