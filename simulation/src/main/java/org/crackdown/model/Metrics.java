@@ -3,7 +3,6 @@ package org.crackdown.model;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,48 +69,7 @@ public final class Metrics implements java.io.Serializable {
     /** Where {@link #sale} records prices and flows: the window's, or discarded outside it (as countInto). */
     private transient SaleTotals salesInto;
 
-    private record SaleTotals(double[] priceSum, double[] priceCount, TreeMap<String, TreeMap<String, long[]>> flows,
-                              IdentityHashMap<String, FlowRow> rows) {
-
-        SaleTotals(double[] priceSum, double[] priceCount, TreeMap<String, TreeMap<String, long[]>> flows) {
-            this(priceSum, priceCount, flows, new IdentityHashMap<>());
-        }
-
-        /**
-         * The per-type counts of sales from {@code originLabel} to {@code destination}: the array
-         * filed in {@link #flows}, found there once per origin label (by identity: the labels are
-         * the provinces' and countries' own strings) and destination, then kept by destination
-         * index. Two look-ups in sorted maps of strings for every sale were ~1% of a national run
-         * (issue 9, session 13). A label met as another string of the same text, or another
-         * destination label at an index, goes to the sorted maps as before: the same arrays
-         * either way.
-         */
-        long[] counts(String originLabel, int destination, String destinationLabel, int provinces) {
-            FlowRow row = rows.get(originLabel);
-            if (row == null) {
-                row = new FlowRow(provinces);
-                rows.put(originLabel, row);
-            }
-            long[] c = row.counts[destination];
-            if (c == null || row.labels[destination] != destinationLabel) {
-                c = flows.computeIfAbsent(originLabel, k -> new TreeMap<>())
-                        .computeIfAbsent(destinationLabel, k -> new long[VictimType.values().length]);
-                row.counts[destination] = c;
-                row.labels[destination] = destinationLabel;
-            }
-            return c;
-        }
-    }
-
-    /** One origin's flow counts by destination index, with the destination label each is filed under. */
-    private static final class FlowRow {
-        final long[][] counts;
-        final String[] labels;
-
-        FlowRow(int provinces) {
-            counts = new long[provinces][];
-            labels = new String[provinces];
-        }
+    private record SaleTotals(double[] priceSum, double[] priceCount, TreeMap<String, TreeMap<String, long[]>> flows) {
     }
 
     private SaleTotals windowSales() {
@@ -245,7 +203,8 @@ public final class Metrics implements java.io.Serializable {
         // Into the window's figures, or discarded outside it: no test of inWindow (see countInto).
         salesInto.priceSum[type.ordinal()] += price;
         salesInto.priceCount[type.ordinal()] += 1;
-        salesInto.counts(originLabel, destination, destinationLabel, provinces)[type.ordinal()]++;
+        salesInto.flows.computeIfAbsent(originLabel, k -> new TreeMap<>())
+                .computeIfAbsent(destinationLabel, k -> new long[VictimType.values().length])[type.ordinal()]++;
     }
 
     /**
