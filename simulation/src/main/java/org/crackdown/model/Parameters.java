@@ -102,8 +102,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     // ---------------------------------------------------------------- demand
     @Param(key = "demand.son_propensity", unit = "probability per girl birth", min = 0, max = 0.1,
             doc = "Chance that a family whose newborn is a girl, in a province with the national son preference, goes on to seek a boy to buy. Scaled by the province's excess sex ratio at birth (son preference) and income.",
-            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); refit by hand to 0.015 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.011 from the refit by hand (docs/calibration.md, session 10); 0.0098 refit by hand in session 12 when the spin-up began to restock the stock held by buyers (a larger settled trade; docs/calibration.md, session 12); prior: log-uniform 0.002-0.05; 0.012 in session 13 (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
-    private double sonPropensity = 0.012;
+            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); refit by hand to 0.015 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.011 from the refit by hand (docs/calibration.md, session 10); 0.0098 refit by hand in session 12 when the spin-up began to restock the stock held by buyers (a larger settled trade; docs/calibration.md, session 12); prior: log-uniform 0.002-0.05; 0.012 in session 13 (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double sonPropensity = 0.005;
 
     @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
@@ -111,8 +111,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "demand.bride_propensity", unit = "probability per surplus man", min = 0, max = 1,
             doc = "Chance that the family of a man left out of the marriage market (surplus men of the cohort born 25 years earlier, from that cohort's births and sex ratio at birth) tries to buy a bride. Scaled up in poorer provinces.",
-            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.103 in session 8 when buyers.prosecution_probability fell from 0.11 to 0.064 (fewer buyers deterred: women rescued +7% at scale 0.1); refit by hand to 0.069 in session 9 with the sustained 2009 campaign: a larger trade before 2009 (fewer police) leaves more victims with buyers in 2011 (docs/calibration.md, A campaign that lasts); 0.043 from the refit by hand (docs/calibration.md, session 10); 0.038 refit by hand in session 12 when the spin-up began to restock the stock held by buyers (docs/calibration.md, session 12); prior: log-uniform 0.02-0.5")
-    private double bridePropensity = 0.038;
+            source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.103 in session 8 when buyers.prosecution_probability fell from 0.11 to 0.064 (fewer buyers deterred: women rescued +7% at scale 0.1); refit by hand to 0.069 in session 9 with the sustained 2009 campaign: a larger trade before 2009 (fewer police) leaves more victims with buyers in 2011 (docs/calibration.md, A campaign that lasts); 0.043 from the refit by hand (docs/calibration.md, session 10); 0.038 refit by hand in session 12 when the spin-up began to restock the stock held by buyers (docs/calibration.md, session 12); prior: log-uniform 0.02-0.5; refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double bridePropensity = 0.032;
 
     @Param(key = "demand.marriage_age", unit = "years", min = 15, max = 40,
             doc = "Age at which a cohort enters the marriage market; its surplus of men comes from the sex ratio at birth of that year.",
@@ -234,8 +234,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "gangs.reservation_income", unit = "RMB per member per year", min = 0, max = 1e7,
             doc = "What a gang member could earn outside the trade per year, at the national average rural income (scaled by the home province's income); lognormal across groups by gangs.reservation_sigma.",
-            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage); value from the national refit by hand after the going rate stopped following single sales, four seeds per step then 10 replicates (docs/calibration.md, session 5, 2026-11-30); 12,000 from the refit by hand (docs/calibration.md, session 10); 10,500; refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11)")
-    private double reservationIncome = 10_500;
+            source = "assumption, prior: 6,000-30,000 (rural income per head c. 2010, ~5,900 RMB, to a migrant worker's yearly wage); value from the national refit by hand after the going rate stopped following single sales, four seeds per step then 10 replicates (docs/calibration.md, session 5, 2026-11-30); 12,000 from the refit by hand (docs/calibration.md, session 10); 10,500; refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double reservationIncome = 11_480;
 
     @Param(key = "gangs.reservation_sigma", unit = "log-SD", min = 0, max = 3,
             doc = "Spread of outside options across would-be traffickers (standard deviation of the log): some are desperate, some have good alternatives.",
@@ -317,18 +317,18 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "police.interception_efficiency", unit = "per officer per million people per day", min = 0, max = 10,
             doc = "Daily chance, per patrol officer per million inhabitants, of stopping a gang moving victims through the province.",
-            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 0.0001-0.003; 0.0007 from the refit by hand (docs/calibration.md, session 10)")
-    private double interceptionEfficiency = 0.0007;
+            source = "calibrated: national refit with 2 replicates (docs/calibration.md, session 3, 2026-11-30); prior log-uniform 0.0001-0.003; 0.0007 from the refit by hand (docs/calibration.md, session 10); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double interceptionEfficiency = 0.000467;
 
     @Param(key = "police.investigation_efficiency", unit = "cases per investigator per day", min = 0, max = 10,
             doc = "Cases an investigator can close per day when fully occupied.",
-            source = "calibrated; prior log-uniform 0.005-0.5 (assumption). Refit in session 10 from 0.017 to 0.085: at 0.017 investigators were swamped, each gang's chance of being caught fell as the trade grew, and the run drifted for a decade from any start; at 0.085 capacity rarely binds and cases without a trail (police.case_lead_share) set the share solved (docs/calibration.md, session 10)")
-    private double investigationEfficiency = 0.085;
+            source = "calibrated; prior log-uniform 0.005-0.5 (assumption). Refit in session 10 from 0.017 to 0.085: at 0.017 investigators were swamped, each gang's chance of being caught fell as the trade grew, and the run drifted for a decade from any start; at 0.085 capacity rarely binds and cases without a trail (police.case_lead_share) set the share solved (docs/calibration.md, session 10); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double investigationEfficiency = 0.0922;
 
     @Param(key = "police.case_lead_share", unit = "probability", min = 0, max = 1,
             doc = "Chance that a case police must trace (a missing report, tip, lead or a victim found with a buyer) has a trail investigators can follow; the others stay open until their gang is caught some other way or they go cold. A gang stopped with its victims always can be.",
-            source = "assumption, prior uniform 0.5-1.0: no published figure; 2011 solved 10,680 cases of 13,964 registered (76%, china-facts s1), some of them older cases; 0.6 from the national refit by hand (docs/calibration.md, session 10)")
-    private double caseLeadShare = 0.6;
+            source = "assumption, prior uniform 0.5-1.0: no published figure; 2011 solved 10,680 cases of 13,964 registered (76%, china-facts s1), some of them older cases; 0.6 from the national refit by hand (docs/calibration.md, session 10); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double caseLeadShare = 0.6587;
 
     @Param(key = "police.min_case_days", unit = "days", min = 1, max = 3650,
             doc = "How long a case takes when investigators have time for it; with many open cases each takes longer (capacity is shared).")
@@ -345,24 +345,24 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double linkedCaseProbability = 0.175;
 
     @Param(key = "police.child_registration", unit = "probability", min = 0, max = 1,
-            doc = "Chance that police register a missing-child report as a case at once. Before April 2009 the practice of bu po bu li ('no registration without solving') left many unregistered; the 2009 campaign introduced immediate filing, so scenarios raise this to 1 from 2009-04-09. An unregistered report is looked into with police.inquiry_probability and registered only if solved.",
-            source = "assumption, prior: uniform 0.2-0.7 before Apr 2009 (no published figure; c. 2007 only 2,000-3,000 cases of sold women and children were reported a year, china-facts.md s6); 1 from 2009-04-09 (china-facts.md s2: immediate case filing for missing children)")
+            doc = "Chance that police register a missing-child report as a case at once; an unregistered report is looked into with police.inquiry_probability and registered only if solved (bu po bu li, 'no registration without solving'). The 2009 campaign introduced immediate filing of missing-child cases, so the shipped scenarios set 0 before 2009-04-09 (no immediate filing; with police.inquiry_probability 0.05 then, one unfiled report in twenty was worked) and 1 from that day.",
+            source = "assumption, prior: uniform 0-0.7 before Apr 2009 (no published figure; the shipped scenarios use 0: c. 2007 only 2,000-3,000 cases of sold women and children were reported a year, china-facts.md s6, and 2000-2007 saw about 44,000 cases and 130,000 rescued, docs/calibration.md session 15); 1 from 2009-04-09 (china-facts.md s2: immediate case filing for missing children)")
     private double childRegistration = 0.45;
 
     @Param(key = "police.woman_registration", unit = "probability", min = 0, max = 1,
             doc = "Chance that police register a report of a missing (deceived or abducted) woman as a case at once; otherwise it is looked into with police.inquiry_probability and registered only if solved (bu po bu li). The 2009 immediate filing was for children only.",
-            source = "assumption, prior: uniform 0.2-1.0 (no published figure); value from the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30)")
-    private double womanRegistration = 0.45;
+            source = "assumption, prior: uniform 0.2-1.0 (no published figure); value from the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double womanRegistration = 0.35;
 
     @Param(key = "police.inquiry_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated.",
-            source = "assumption, prior: uniform 0-1 (no published figure)")
+            doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated. The shipped scenarios set 0.05 before the 2009 campaign (unfiled reports were seldom worked: docs/calibration.md, session 15) and this default from 2009-04-09.",
+            source = "assumption, prior: uniform 0-1 (no published figure); 0.05 before Apr 2009 in the shipped scenarios, fitted to the pre-2009 level (about 130,000 rescued and 44,000 cases in 2000-2007, china-facts.md s6; docs/calibration.md, session 15)")
     private double inquiryProbability = 0.5;
 
     @Param(key = "police.merge_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police link a new report, tip, lead or stop about a gang they already have an open case against to that case (serial-case merging, chuan bing an): it adds its victim to the case instead of opening a new one, so a case is a gang's criminal event, not a victim.",
-            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case); calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01)")
-    private double mergeProbability = 0.35;
+            source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case); calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double mergeProbability = 0.45;
 
     @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
@@ -404,8 +404,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "dna.search_efficiency", unit = "matches per DNA officer per year", min = 0, max = 1000,
             doc = "Children living with buyers whose parents are in the database that one DNA officer identifies per year, when such children are common.",
-            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: set in session 8 when parents of children taken before they were on file began to come forward (dna.backlog_uptake): with that backlog the matchable children are many and identifications are bound by the DNA officers' capacity, not by new abductions (scale 0.1, ten seeds: 2 gave 666 a year in 2011, 5 gave 1,448; before the backlog, 100 gave 398, the pool of matchable children emptied as fast as it filled) (docs/calibration.md, session 8); prior log-uniform 0.3-30 (assumption); 1.3 from the refit by hand (docs/calibration.md, session 10); 1.8 refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); 2.2 in session 12 with the restocked spin-up (docs/calibration.md, session 12); 1.0 in session 13, with four times as many abducted children on file (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
-    private double dnaSearchEfficiency = 1.0;
+            source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: set in session 8 when parents of children taken before they were on file began to come forward (dna.backlog_uptake): with that backlog the matchable children are many and identifications are bound by the DNA officers' capacity, not by new abductions (scale 0.1, ten seeds: 2 gave 666 a year in 2011, 5 gave 1,448; before the backlog, 100 gave 398, the pool of matchable children emptied as fast as it filled) (docs/calibration.md, session 8); prior log-uniform 0.3-30 (assumption); 1.3 from the refit by hand (docs/calibration.md, session 10); 1.8 refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); 2.2 in session 12 with the restocked spin-up (docs/calibration.md, session 12); 1.0 in session 13, with four times as many abducted children on file (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double dnaSearchEfficiency = 0.75;
 
     @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that parents reporting a missing child give a DNA sample.")
@@ -458,8 +458,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "joint.takedown_efficiency", unit = "gangs per officer-day", min = 0, max = 1,
             doc = "Daily chance that each gang of the ring an operation is working on is taken down is 1 - exp(-efficiency x officers / ring gangs still at large).",
-            source = "calibrated to the templates' 310-608 suspects per operation (china-facts.md s2), with joint.link_depth: national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); prior log-uniform 0.0003-0.003 (assumption)")
-    private double jointTakedownEfficiency = 0.0015;
+            source = "calibrated to the templates' 310-608 suspects per operation (china-facts.md s2), with joint.link_depth: national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); prior log-uniform 0.0003-0.003 (assumption); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
+    private double jointTakedownEfficiency = 0.001648;
 
     @Param(key = "joint.max_gangs", unit = "gangs at scale 1", min = 1, max = 10_000,
             doc = "Reach of one joint operation: most gangs it can take down over all the rings it goes after (times scale, at least 1). A ring is the gang police know most about in the operation's provinces and the partners linked to it there, up to joint.link_depth links away.",
