@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code crackdown patterns} end to end on the tiny scenario (2010 at 1% scale, two replicates):
+ * {@code crackdown patterns} end to end on the tiny scenario (2010 at 2% scale, two replicates; at 1%
+ * seed 1's trade dies out in the spin-up with the session-15 defaults, and a price has one replicate):
  * the files are written and well-formed, windows other than the measure window add up from the
  * months, outputs the model lacks are reported as not measured, and bad input changes nothing.
  */
@@ -36,8 +37,8 @@ class PatternsCommandTest {
             + "year,Women rescued 2010,women_rescued,national,tiny,2010-01,2010-12,1,1,0,no,strong,src\n"
             + "h1_per_year,Women rescued Jan-Jun a year,women_rescued,national_per_year,tiny,2010-01,2010-06,1,1,0,"
             + "no,weak,src\n"
-            + "price,Boy price,price_boy,scale_free,tiny,2010-07,2010-12,45000,60000,0,yes,weak,src\n"
-            + "price_h1,Boy price Jan-Jun,price_boy,scale_free,tiny,2010-01,2010-06,45000,60000,0,no,weak,src\n"
+            + "price,Woman price,price_woman,scale_free,tiny,2010-07,2010-12,20000,50000,0,yes,weak,src\n"
+            + "price_h1,Woman price Jan-Jun,price_woman,scale_free,tiny,2010-01,2010-06,20000,50000,0,no,weak,src\n"
             + "gap,Something not modelled,column_the_model_lacks,national,tiny,2010-07,2010-12,1,2,0,no,weak,src\n"
             + "elsewhere,Another scenario,women_rescued,national,elsewhere,2010-07,2010-12,1,2,0,no,weak,src\n";
 
@@ -66,7 +67,7 @@ class PatternsCommandTest {
         Files.writeString(doc, "# before\n\n" + PatternsReport.BEGIN + "\nold table\n" + PatternsReport.END + "\n\nafter\n");
         folder = tmp.resolve("out");
         check = crackdown("patterns", TINY.toString(), "--patterns", patterns.toString(), "--replicates", "2",
-                "--scale", "0.01", "--threads", "2", "--out", folder.toString(), "--markdown", doc.toString(), "--quiet");
+                "--scale", "0.02", "--threads", "2", "--out", folder.toString(), "--markdown", doc.toString(), "--quiet");
         assertEquals(Main.OK, check.code(), check::err);
         rows = new LinkedHashMap<>();
         for (CSVRecord r : csv(folder.resolve("patterns.csv"))) {
@@ -140,7 +141,7 @@ class PatternsCommandTest {
         assertFalse(md.contains("old table"));
         assertTrue(md.contains("| Women rescued Jan-Jun <br>`women_rescued`, 2010-01..2010-06 |"), md);
         assertTrue(md.contains("Regenerate with `./crackdown patterns " + TINY + " --patterns "), md);
-        assertTrue(md.contains(" --replicates 2 --scale 0.01 --markdown "), md);
+        assertTrue(md.contains(" --replicates 2 --scale 0.02 --markdown "), md);
     }
 
     @Test

@@ -177,7 +177,7 @@ class ScenarioLoaderTest {
                 "families.child_report_probability=0.5"));
         assertFalse(s.parameters().isDnaEnabled());
         assertEquals(0.5, s.parameters().getChildReportProbability());
-        assertEquals(Map.of("dna.enabled", true, "police.child_registration", 1.0),
+        assertEquals(Map.of("dna.enabled", true, "police.child_registration", 1.0, "police.inquiry_probability", 0.5),
                 s.timeline().get(0).values());
     }
 
