@@ -345,9 +345,9 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double linkedCaseProbability = 0.175;
 
     @Param(key = "police.child_registration", unit = "probability", min = 0, max = 1,
-            doc = "Chance that police register a missing-child report as a case at once; an unregistered report is looked into with police.inquiry_probability and registered only if solved (bu po bu li, 'no registration without solving'). The 2009 campaign introduced immediate filing of missing-child cases, so the shipped scenarios set 0 before 2009-04-09 (no immediate filing; with police.inquiry_probability 0.05 then, one unfiled report in twenty was worked) and 1 from that day.",
-            source = "assumption, prior: uniform 0-0.7 before Apr 2009 (no published figure; the shipped scenarios use 0: c. 2007 only 2,000-3,000 cases of sold women and children were reported a year, china-facts.md s6, and 2000-2007 saw about 44,000 cases and 130,000 rescued, docs/calibration.md session 15); 1 from 2009-04-09 (china-facts.md s2: immediate case filing for missing children)")
-    private double childRegistration = 0.45;
+            doc = "Chance that police register a missing-child report as a case at once; an unregistered report is looked into with police.inquiry_probability and registered only if solved (bu po bu li, 'no registration without solving'). The default is the practice before the 2009 campaign, in which every shipped scenario starts: no immediate filing (with police.inquiry_probability 0.05 then, one unfiled report in twenty was worked). The campaign introduced immediate filing of missing-child cases, so the shipped scenarios' timelines set 1 from 2009-04-09.",
+            source = "assumption, prior: uniform 0-0.7 before Apr 2009 (no published figure; the default, 0, was fitted with the inquiry share: c. 2007 only 2,000-3,000 cases of sold women and children were reported a year, china-facts.md s6, and 2000-2007 saw about 44,000 cases and 130,000 rescued, docs/calibration.md session 15); 1 from 2009-04-09 (china-facts.md s2: immediate case filing for missing children)")
+    private double childRegistration = 0.0;
 
     @Param(key = "police.woman_registration", unit = "probability", min = 0, max = 1,
             doc = "Chance that police register a report of a missing (deceived or abducted) woman as a case at once; otherwise it is looked into with police.inquiry_probability and registered only if solved (bu po bu li). The 2009 immediate filing was for children only.",
@@ -355,9 +355,9 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double womanRegistration = 0.35;
 
     @Param(key = "police.inquiry_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated. The shipped scenarios set 0.05 before the 2009 campaign (unfiled reports were seldom worked: docs/calibration.md, session 15) and this default from 2009-04-09.",
-            source = "assumption, prior: uniform 0-1 (no published figure); 0.05 before Apr 2009 in the shipped scenarios, fitted to the pre-2009 level (about 130,000 rescued and 44,000 cases in 2000-2007, china-facts.md s6; docs/calibration.md, session 15)")
-    private double inquiryProbability = 0.5;
+            doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated. The default is the practice before the 2009 campaign (unfiled reports were seldom worked: docs/calibration.md, session 15); the shipped scenarios' timelines set 0.5 from 2009-04-09.",
+            source = "assumption, prior: uniform 0-1 (no published figure); 0.05 before Apr 2009 (the default), fitted to the pre-2009 level (about 130,000 rescued and 44,000 cases in 2000-2007, china-facts.md s6; docs/calibration.md, session 15); 0.5 from the campaign on (the shipped timelines; the default until session 15, an assumption with the same prior)")
+    private double inquiryProbability = 0.05;
 
     @Param(key = "police.merge_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police link a new report, tip, lead or stop about a gang they already have an open case against to that case (serial-case merging, chuan bing an): it adds its victim to the case instead of opening a new one, so a case is a gang's criminal event, not a victim.",

@@ -2,8 +2,6 @@ package org.crackdown.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Set;
 
 import org.crackdown.agent.VictimType;
@@ -22,14 +20,20 @@ import org.junit.jupiter.api.Test;
  * when a broker across the border cost a flat 8,000 RMB, half the children sold were foreign and
  * no woman was.
  *
- * <p>Two years from 2008 at scale 0.05, four seeds, flows of 2009 pooled.
+ * <p>The 2011 baseline at scale 0.05 (TestScenarios), eight seeds, flows of 2011 pooled: the
+ * references date from 2010-2018. Until session 15 this ran two quiet years from 2008 on the
+ * defaults; since the defaults are the police practice before the 2009 campaign, under which
+ * abducted children and lured women, seldom filed and so almost riskless, are every gang's cheapest
+ * option, that quiet world buys no child from parents and brings no woman from abroad (four seeds,
+ * 2009: 8,246 women, none foreign; the 2000-2020 scenario shows the same before 2009, and bought
+ * and foreign victims from the campaign on: docs/calibration.md, session 16).
  */
 @Tag("slow")
 class GeographyTest {
 
     private static final Set<String> CHILD_SOURCES = Set.of("CN-YN", "CN-GX", "CN-SX", "CN-GZ", "CN-SC");
     private static final Set<String> CHILD_MARKETS = Set.of("CN-SD", "CN-HA", "CN-FJ", "CN-GD");
-    private static final int SEEDS = 4;
+    private static final int SEEDS = 8;
 
     /** Victims sold by origin and destination, pooled over seeds, with the provinces' population shares. */
     private static final class Pooled {
@@ -47,10 +51,7 @@ class GeographyTest {
         private static Pooled run() {
             Pooled out = new Pooled();
             for (long seed = 1; seed <= SEEDS; seed++) {
-                Parameters p = new Parameters();
-                p.setScale(0.05);
-                Scenario s = new Scenario("geography", "", 1, LocalDate.of(2008, 1, 1), LocalDate.of(2009, 12, 31),
-                        LocalDate.of(2009, 1, 1), LocalDate.of(2009, 12, 31), p, List.of(), List.of());
+                Scenario s = TestScenarios.china2011(0.05, p -> { });
                 TraffickingModel m = new TraffickingModel(s, seed);
                 m.start();
                 while (!m.finished() && m.schedule.step(m)) {
@@ -110,6 +111,9 @@ class GeographyTest {
         Pooled r = Pooled.RUNS;
         assertTrue(r.childrenFromSources / r.children > 1.2 * r.sourcesPopulationShare,
                 "the named source provinces give no more children than their population: " + r);
+        // Session 15, eight seeds: 0.300 of the children to the named markets against 0.248 of the
+        // population, 1.21 times (four seeds gave 1.19): the named markets draw children, narrowly
+        // by this margin; Guangdong, Zhejiang and Jiangsu take the most (docs/calibration.md).
         assertTrue(r.childrenToMarkets / r.children > 1.2 * r.marketsPopulationShare,
                 "the named markets take no more children than their population: " + r);
     }
