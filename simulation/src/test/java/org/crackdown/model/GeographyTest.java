@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * no woman was.
  *
  * <p>The 2011 baseline at scale 0.05 (TestScenarios), eight seeds, flows of 2011 pooled: the
- * references date from 2010-2018. Until session 15 this ran two quiet years from 2008 on the
+ * references date from 2010-2018. Until session 16 this ran two quiet years from 2008 on the
  * defaults; since the defaults are the police practice before the 2009 campaign, under which
  * abducted children and lured women, seldom filed and so almost riskless, are every gang's cheapest
  * option, that quiet world buys no child from parents and brings no woman from abroad (four seeds,
@@ -111,7 +111,7 @@ class GeographyTest {
         Pooled r = Pooled.RUNS;
         assertTrue(r.childrenFromSources / r.children > 1.2 * r.sourcesPopulationShare,
                 "the named source provinces give no more children than their population: " + r);
-        // Session 15, eight seeds: 0.300 of the children to the named markets against 0.248 of the
+        // Session 16, eight seeds: 0.300 of the children to the named markets against 0.248 of the
         // population, 1.21 times (four seeds gave 1.19): the named markets draw children, narrowly
         // by this margin; Guangdong, Zhejiang and Jiangsu take the most (docs/calibration.md).
         assertTrue(r.childrenToMarkets / r.children > 1.2 * r.marketsPopulationShare,

@@ -49,21 +49,13 @@ class SettledStartTest {
      * short by a hair (gain 1.14 against 3 SE = 1.17) while the effect stood out on seeds 1-10.
      */
     private static final int SEEDS = 10;
-    /**
-     * The quiet runs start as the shipped scenarios do: five years of spin-up, restocked yearly.
-     * Since session 15 the default police practice is that before the 2009 campaign, whose trade
-     * takes years to settle (SpinUpTest): after the default year of spin-up the stock held by
-     * buyers still rose by 24% over two quiet years (scale 0.02, ten seeds), and rescues per sale
-     * by about a fifth from the first half-year to the second year (scale 0.05, ten seeds).
-     */
-    static final int SHIPPED_SPIN_UP_DAYS = 5 * 365;
 
     /** Monthly rescues (women + children) in [0..24) and victims sold in [24..48) of a two-year run. */
     static double[] monthlyRescues(boolean settled, long seed) {
         Parameters p = new Parameters();
         p.setScale(RAMP_SCALE);
         TestScenarios.set(p, "init.settled_stocks", settled);
-        TestScenarios.set(p, "init.spin_up_days", SHIPPED_SPIN_UP_DAYS);
+        TestScenarios.set(p, "init.spin_up_days", TestScenarios.SHIPPED_SPIN_UP_DAYS);
         Scenario s = new Scenario("settle", "", 1, LocalDate.of(2008, 1, 1), LocalDate.of(2009, 12, 31),
                 LocalDate.of(2008, 1, 1), LocalDate.of(2009, 12, 31), p, List.of(), List.of());
         TraffickingModel m = new TraffickingModel(s, seed);
@@ -181,7 +173,7 @@ class SettledStartTest {
         SummaryStatistics ratio = new SummaryStatistics();
         List<String> seen = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
-            TraffickingModel m = twoQuietYears(seed, SHIPPED_SPIN_UP_DAYS);
+            TraffickingModel m = twoQuietYears(seed, TestScenarios.SHIPPED_SPIN_UP_DAYS);
             m.start();
             double start = m.enforcement().heldByBuyers();
             while (!m.finished() && m.schedule.step(m)) {
@@ -230,7 +222,7 @@ class SettledStartTest {
             // risk, then 584, 625, 509). The spin-up's restocks set the stock from the flows the
             // model realises, so this iteration only seeds the first spin-up year.
             assertTrue(Math.abs(last / before - 1) < 0.25, "the start's inflow has not settled: " + java.util.Arrays.toString(inflows));
-            // Below 0.9 of it since session 15 (0.75 before): under the default police practice, that
+            // Below 0.9 of it since session 16 (0.75 before): under the default police practice, that
             // before the 2009 campaign, few reports are filed and worked, so the risk buyers start
             // at is smaller (seed 1: 766 at zero risk, then 608, 603, 584).
             assertTrue(last < 0.9 * inflows[0], "the start's risk did not cut the zero-risk inflow: " + java.util.Arrays.toString(inflows));
@@ -249,7 +241,7 @@ class SettledStartTest {
                     java.util.Arrays.toString(inflows)));
         }
         System.out.println("SettledStartTest (rescue hazard of a held victim, assumed at the start vs 2008): " + seen);
-        // Above 0.35 since session 15 (0.5 before): under the default police practice, that before
+        // Above 0.35 since session 16 (0.5 before): under the default police practice, that before
         // the 2009 campaign, reports open few cases, so the busts the estimate leaves out (after
         // patrol stops, linked and merged cases) carry more of the rescues: tracing from busted
         // gangs' ledgers was 21,500 of the 28,600 rescues from buyers a year (five restocked years,

@@ -26,15 +26,6 @@ class SpinUpTest {
     private static final int SEEDS = 4;
     /** Seeds for the idle-gang rule, whose effect is small beside the spread since session 13. */
     private static final int IDLE_SEEDS = 10;
-    /**
-     * The spin-up of the shipped scenarios (five years, restocked yearly). Since session 15 the
-     * default police practice is that before the 2009 campaign, whose larger trade takes years to
-     * settle: a quiet year after the default year of spin-up saw the gang count rise by 29% (scale
-     * 0.05, four seeds: 399-506 in January, 527-660 in December) and the stock held by buyers by
-     * about a quarter over two years; after five restocked years both stay within a few per cent
-     * (measured with the CLI, four seeds: gangs -4%, held stock +0.1% over 2008-2009).
-     */
-    private static final int SHIPPED_SPIN_UP_DAYS = 5 * 365;
 
     private static TraffickingModel quietYear(long seed, int spinUpDays, int idleDaysBeforeLeaving) {
         return quietYear(seed, spinUpDays, idleDaysBeforeLeaving, 365);
@@ -75,12 +66,12 @@ class SpinUpTest {
      * before it, and its gang count stays near where the spin-up left it; without one the count
      * climbs from gangs.initial through most of the first year (seed 1, scale 0.1: 381 active at
      * the end of January, 862 in October). Four seeds: the mean change from January to December is
-     * under 25% with a spin-up and over 50% without (until session 15, with a year's spin-up:
+     * under 25% with a spin-up and over 50% without (until session 16, with a year's spin-up:
      * about +5% and +110% measured).
      */
     @Test
     void theGangCountHasSettledByTheFirstRecordedMonth() {
-        int spinUp = SHIPPED_SPIN_UP_DAYS;
+        int spinUp = TestScenarios.SHIPPED_SPIN_UP_DAYS;
         SummaryStatistics spun = new SummaryStatistics();
         SummaryStatistics cold = new SummaryStatistics();
         List<String> seen = new ArrayList<>();
