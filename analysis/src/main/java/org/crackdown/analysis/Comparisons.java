@@ -54,6 +54,7 @@ public final class Comparisons {
         List<DifferenceRow> diffs = differences(e, design, baseline, metrics, req.precision());
         List<RankRow> ranks = rankings(e, design, baseline, rankBy, req.lowerIsBetter(), diffs);
         List<SensitivityRow> sens = sensitivity(e, design, metrics, notes);
+        sens.addAll(effectSensitivity(e, design, baseline, metrics, notes));
         long failed = e.runs().stream().filter(r -> !r.ok()).count();
         if (failed > 0) {
             notes.add(failed + " of " + e.runs().size() + " runs failed and are left out of every statistic.");
@@ -190,49 +191,106 @@ public final class Comparisons {
         return out;
     }
 
+    /** The strategy label of the rows that describe a strategy's effect rather than its level. */
+    public static String effectLabel(String strategy, String baseline) {
+        return strategy + " minus " + baseline + " (relative)";
+    }
+
+    /**
+     * What decides how much a strategy changes a measure: over the design points of a sampled
+     * design, the PRCC of each strategy's relative effect, (strategy mean - baseline mean) /
+     * |baseline mean| at the same point, with each varied parameter. The level's sensitivity says
+     * which parameters move a measure; this says which ones its response to the strategy rests on
+     * (e.g. how much double police cuts the trade rests on patrols' stopping power, docs/calibration.md).
+     * Relative, so that parameters that only scale the whole trade do not show as moving the effect.
+     * Rows are labelled {@link #effectLabel}; points where the baseline mean is 0 are left out.
+     */
+    static List<SensitivityRow> effectSensitivity(Experiment e, Design design, String baseline, List<Field> metrics,
+            List<String> notes) {
+        List<SensitivityRow> out = new ArrayList<>();
+        List<Field> params = design.numericVaried();
+        if (!design.sampled() || params.isEmpty()) {
+            return out;
+        }
+        for (String s : e.strategies()) {
+            if (s.equals(baseline)) {
+                continue;
+            }
+            for (Field f : metrics) {
+                List<double[]> xs = new ArrayList<>();
+                List<Double> ys = new ArrayList<>();
+                for (String point : e.points()) {
+                    double[] x = pointValues(e, point, params);
+                    double b = pointMean(e, baseline, point, f);
+                    double effect = (pointMean(e, s, point, f) - b) / Math.abs(b);
+                    if (x != null && Double.isFinite(effect)) {
+                        xs.add(x);
+                        ys.add(effect);
+                    }
+                }
+                out.addAll(rows(effectLabel(s, baseline), f, params, xs, ys, notes, s + "'s effect on " + f.name()));
+            }
+        }
+        return out;
+    }
+
+    /** PRCC and SRC of ys with each parameter, as rows labelled {@code label}; none (and a note) with too few points. */
+    private static List<SensitivityRow> rows(String label, Field f, List<Field> params, List<double[]> xs, List<Double> ys,
+            List<String> notes, String what) {
+        if (!Sensitivity.enoughPoints(ys.size(), params.size())) {
+            notes.add("Sensitivity of " + what + " not computed: " + ys.size() + " usable design points, at least "
+                    + (params.size() + 3) + " needed for " + params.size() + " parameters.");
+            return List.of();
+        }
+        Sensitivity.Result r = Sensitivity.compute(xs.toArray(new double[0][]),
+                ys.stream().mapToDouble(Double::doubleValue).toArray());
+        List<SensitivityRow> out = new ArrayList<>();
+        for (int j = 0; j < params.size(); j++) {
+            out.add(new SensitivityRow(label, f, params.get(j), r.n(), r.coefficients().get(j), r.rSquared()));
+        }
+        return out;
+    }
+
+    /** Mean of a measure over a strategy's completed runs at a design point (NaN if none). */
+    private static double pointMean(Experiment e, String strategy, String point, Field f) {
+        int m = e.measureIndex(f.name());
+        double[] v = e.runs().stream().filter(r -> r.ok() && r.strategy().equals(strategy) && r.pointId().equals(point))
+                .mapToDouble(r -> r.value(m)).toArray();
+        return Sample.of(v).mean();
+    }
+
+    /** The varied parameters' values at a design point, or null if one is missing. */
+    private static double[] pointValues(Experiment e, String point, List<Field> params) {
+        double[] x = new double[params.size()];
+        for (int j = 0; j < x.length; j++) {
+            String t = e.pointParameters().get(point).get(params.get(j).name());
+            if (t == null || t.isEmpty()) {
+                return null;
+            }
+            x[j] = Double.parseDouble(t);
+        }
+        return x;
+    }
+
     static List<SensitivityRow> sensitivity(Experiment e, Design design, List<Field> metrics, List<String> notes) {
         List<SensitivityRow> out = new ArrayList<>();
         List<Field> params = design.numericVaried();
         if (!design.sampled() || params.isEmpty()) {
             return out;
         }
-        Map<String, Map<String, String>> pp = e.pointParameters();
         for (String s : e.strategies()) {
             for (Field f : metrics) {
-                int m = e.measureIndex(f.name());
                 List<double[]> xs = new ArrayList<>();
                 List<Double> ys = new ArrayList<>();
                 for (String point : e.points()) {
-                    double[] v = e.runs().stream()
-                            .filter(r -> r.ok() && r.strategy().equals(s) && r.pointId().equals(point))
-                            .mapToDouble(r -> r.value(m)).toArray();
-                    double mean = Sample.of(v).mean();
-                    double[] x = new double[params.size()];
-                    boolean complete = !Double.isNaN(mean);
-                    for (int j = 0; j < x.length && complete; j++) {
-                        String t = pp.get(point).get(params.get(j).name());
-                        if (t == null || t.isEmpty()) {
-                            complete = false;
-                        } else {
-                            x[j] = Double.parseDouble(t);
-                        }
-                    }
-                    if (complete) {
+                    double mean = pointMean(e, s, point, f);
+                    double[] x = pointValues(e, point, params);
+                    if (x != null && !Double.isNaN(mean)) {
                         xs.add(x);
                         ys.add(mean);
                     }
                 }
-                if (!Sensitivity.enoughPoints(ys.size(), params.size())) {
-                    notes.add("Sensitivity of " + f.name() + " under " + s + " not computed: " + ys.size()
-                            + " usable design points, at least " + (params.size() + 3) + " needed for "
-                            + params.size() + " parameters.");
-                    continue;
-                }
-                Sensitivity.Result r = Sensitivity.compute(xs.toArray(new double[0][]),
-                        ys.stream().mapToDouble(Double::doubleValue).toArray());
-                for (int j = 0; j < params.size(); j++) {
-                    out.add(new SensitivityRow(s, f, params.get(j), r.n(), r.coefficients().get(j), r.rSquared()));
-                }
+                out.addAll(rows(s, f, params, xs, ys, notes, f.name() + " under " + s));
             }
         }
         return out;

@@ -188,7 +188,9 @@ public final class Figures {
             out.add(new Figure("tornado-" + slug(f.name()), SECTION_SENSITIVITY,
                     "Sensitivity of " + f.label() + " to each varied parameter: partial rank correlation coefficient "
                             + "(PRCC) over " + n + " design points, most influential parameter at the top. Positive: the "
-                            + "measure rises with the parameter, other parameters held fixed (in ranks).",
+                            + "measure rises with the parameter, other parameters held fixed (in ranks). Series 'S minus "
+                            + r.baseline() + " (relative)': the same for strategy S's effect, (S \u2212 " + r.baseline()
+                            + ") / |" + r.baseline() + "| at each point.",
                     TornadoChart.create("Sensitivity of " + f.label(), "PRCC with " + f.label() + " (−1 to 1)", params,
                             prcc),
                     900, TornadoChart.height(params.size(), prcc.size())));

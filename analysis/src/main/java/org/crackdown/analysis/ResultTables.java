@@ -137,8 +137,9 @@ public final class ResultTables {
     static OutputTable sensitivity(Results r) {
         OutputTable t = new OutputTable(SENSITIVITY, "Sensitivity of each measure to each varied parameter over the design "
                 + "points (sampled designs only; empty otherwise): partial rank correlation (PRCC) and standardised "
-                + "regression coefficient (SRC), computed on the mean of each point's replications.")
-                .id("strategy", "Strategy")
+                + "regression coefficient (SRC), computed on the mean of each point's replications; rows of 'S minus B "
+                + "(relative)' are of strategy S's effect, (S - B) / |B| at each point, B the baseline.")
+                .id("strategy", "Strategy, or 'S minus B (relative)' for the effect of strategy S against the baseline B")
                 .id("measure", "Measure (output)")
                 .id("parameter", "Varied parameter (input)")
                 .column("points", "integer", "design points", "Design points used")

@@ -193,4 +193,70 @@ class ComparisonsTest {
         assertTrue(g.sensitivity().isEmpty());
         assertEquals(List.of("1", "2"), g.differences().stream().map(DifferenceRow::pointId).distinct().toList());
     }
+
+    /**
+     * A sampled design where a strategy's relative effect depends on one parameter only, and the
+     * level on another: the effect's PRCC finds the first and not the second (the level's finds
+     * the second). Relative, because an absolute effect also grows with whatever scales the level.
+     */
+    @Test
+    void theSensitivityOfAStrategysEffectFindsTheParameterItRestsOn() throws Exception {
+        int points = 30;
+        StringBuilder csv = new StringBuilder("run_id,point_id,strategy,replicate,seed,status,error,"
+                + "police.interception_efficiency,demand.bride_propensity,women_rescued,children_rescued\n");
+        for (int i = 0; i < points; i++) {
+            // Two Latin-hypercube-like columns: each a permutation of the 30 strata.
+            double stopping = ((i * 7) % points + 0.5) / points;
+            double demand = ((i * 11) % points + 0.5) / points;
+            for (int rep = 1; rep <= 2; rep++) {
+                int seed = 100 * i + rep;
+                double base = 1000 * (1 + demand) * (1 + 0.1 * Math.sin(seed));
+                double treated = base * (1 - 0.3 * stopping) * (1 + 0.005 * Math.sin(3.0 * seed));
+                for (String[] run : new String[][] {{"base", Double.toString(base)}, {"police", Double.toString(treated)}}) {
+                    csv.append(String.format(java.util.Locale.ROOT, "p%d-%s-%d,%d,%s,%d,%d,ok,,%s,%s,%s,%s%n", i + 1, run[0],
+                            rep, i + 1, run[0], rep, seed, stopping, demand, run[1], 50));
+                }
+            }
+        }
+        Path dir = tmp.resolve("effect");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("runs.csv"), csv.toString());
+        java.nio.file.Files.writeString(dir.resolve("sweep.json"), """
+                {"name": "effect", "design": {"kind": "lhs", "samples": 30, "seed": 1, "parameters": {
+                  "police.interception_efficiency": [0, 1], "demand.bride_propensity": [0, 1]}}}
+                """);
+        java.nio.file.Files.writeString(dir.resolve("datapackage.json"), """
+                {"profile": "tabular-data-package", "name": "effect",
+                 "resources": [{"name": "runs", "path": "runs.csv", "schema": {"fields": [
+                   {"name": "run_id", "type": "string", "role": "id"},
+                   {"name": "point_id", "type": "integer", "role": "id"},
+                   {"name": "strategy", "type": "string", "role": "id"},
+                   {"name": "replicate", "type": "integer", "role": "id"},
+                   {"name": "seed", "type": "integer", "role": "id"},
+                   {"name": "status", "type": "string", "role": "id"},
+                   {"name": "error", "type": "string", "role": "id"},
+                   {"name": "police.interception_efficiency", "type": "number", "role": "parameter"},
+                   {"name": "demand.bride_propensity", "type": "number", "role": "parameter"},
+                   {"name": "women_rescued", "type": "number", "role": "measure", "unit": "victims"},
+                   {"name": "children_rescued", "type": "number", "role": "measure", "unit": "victims"}
+                 ]}}]}
+                """);
+        Results r = compute(dir, AnalysisRequest.of(List.of(dir)));
+        assertTrue(r.design().sampled());
+        String effect = Comparisons.effectLabel("police", "base");
+        assertEquals("police minus base (relative)", effect);
+        assertTrue(prcc(r, effect, "women_rescued", "police.interception_efficiency") < -0.9);
+        assertTrue(Math.abs(prcc(r, effect, "women_rescued", "demand.bride_propensity")) < 0.3);
+        // The level is the other way round: demand moves it, stopping power (under the baseline) not.
+        assertTrue(prcc(r, "base", "women_rescued", "demand.bride_propensity") > 0.9);
+        assertTrue(Math.abs(prcc(r, "base", "women_rescued", "police.interception_efficiency")) < 0.3);
+        // No effect rows for the baseline against itself.
+        assertTrue(r.sensitivity().stream().noneMatch(s -> s.strategy().equals(Comparisons.effectLabel("base", "base"))));
+        assertEquals(30, r.sensitivity().stream().filter(s -> s.strategy().equals(effect)).findFirst().orElseThrow().points());
+    }
+
+    private static double prcc(Results r, String strategy, String measure, String parameter) {
+        return r.sensitivity().stream().filter(s -> s.strategy().equals(strategy) && s.measure().name().equals(measure)
+                && s.parameter().name().equals(parameter)).findFirst().orElseThrow().coefficient().prcc();
+    }
 }

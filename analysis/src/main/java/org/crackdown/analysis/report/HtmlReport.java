@@ -300,7 +300,9 @@ public final class HtmlReport {
                 + r.sensitivity().get(0).points() + " design points, computed on each point's mean over replications. "
                 + "PRCC: partial rank correlation (monotone effect of one parameter with the others held fixed, \u22121 to 1). "
                 + "SRC: standardised regression coefficient; with R\u00b2 near 1, SRC\u00b2 is the parameter's share of "
-                + "the variance.").raw("</p>\n");
+                + "the variance. Rows 'S minus " + r.baseline() + " (relative)' are of a strategy's effect, (S \u2212 "
+                + r.baseline() + ") / |" + r.baseline() + "| at each design point: the parameters that decide how much "
+                + "the strategy changes the measure, which may not be those that move its level.").raw("</p>\n");
         figureSectionBody(h, figures, org.crackdown.analysis.Figures.SECTION_SENSITIVITY);
         h.raw("<div class=\"table\"><table><thead><tr><th>Strategy</th><th>Measure</th><th>Parameter</th><th class=\"num\">PRCC</th>"
                 + "<th class=\"num\">p</th><th class=\"num\">SRC</th><th class=\"num\">R\u00b2</th></tr></thead><tbody>\n");
