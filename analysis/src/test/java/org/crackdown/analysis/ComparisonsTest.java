@@ -225,22 +225,9 @@ class ComparisonsTest {
                 {"name": "effect", "design": {"kind": "lhs", "samples": 30, "seed": 1, "parameters": {
                   "police.interception_efficiency": [0, 1], "demand.bride_propensity": [0, 1]}}}
                 """);
-        java.nio.file.Files.writeString(dir.resolve("datapackage.json"), """
-                {"profile": "tabular-data-package", "name": "effect",
-                 "resources": [{"name": "runs", "path": "runs.csv", "schema": {"fields": [
-                   {"name": "run_id", "type": "string", "role": "id"},
-                   {"name": "point_id", "type": "integer", "role": "id"},
-                   {"name": "strategy", "type": "string", "role": "id"},
-                   {"name": "replicate", "type": "integer", "role": "id"},
-                   {"name": "seed", "type": "integer", "role": "id"},
-                   {"name": "status", "type": "string", "role": "id"},
-                   {"name": "error", "type": "string", "role": "id"},
-                   {"name": "police.interception_efficiency", "type": "number", "role": "parameter"},
-                   {"name": "demand.bride_propensity", "type": "number", "role": "parameter"},
-                   {"name": "women_rescued", "type": "number", "role": "measure", "unit": "victims"},
-                   {"name": "children_rescued", "type": "number", "role": "measure", "unit": "victims"}
-                 ]}}]}
-                """);
+        java.nio.file.Files.writeString(dir.resolve("datapackage.json"), SyntheticSweep.datapackage("effect",
+                List.of("police.interception_efficiency", "demand.bride_propensity"),
+                List.of("women_rescued", "children_rescued")));
         Results r = compute(dir, AnalysisRequest.of(List.of(dir)));
         assertTrue(r.design().sampled());
         String effect = Comparisons.effectLabel("police", "base");

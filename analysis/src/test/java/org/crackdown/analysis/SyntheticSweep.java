@@ -54,26 +54,36 @@ final class SyntheticSweep {
                         r.ok() ? "" : "\"boom, it broke\"", num(r.women()), num(r.children()), num(r.officerYears())));
             }
             Files.writeString(dir.resolve("runs.csv"), csv.toString());
-            Files.writeString(dir.resolve("datapackage.json"), """
-                    {"profile": "tabular-data-package", "name": "synthetic",
-                     "resources": [{"name": "runs", "path": "runs.csv", "schema": {"fields": [
-                       {"name": "run_id", "type": "string", "role": "id"},
-                       {"name": "point_id", "type": "integer", "role": "id"},
-                       {"name": "strategy", "type": "string", "role": "id"},
-                       {"name": "replicate", "type": "integer", "role": "id"},
-                       {"name": "seed", "type": "integer", "role": "id"},
-                       {"name": "status", "type": "string", "role": "id"},
-                       {"name": "error", "type": "string", "role": "id"},
-                       {"name": "women_rescued", "type": "number", "role": "measure", "unit": "victims"},
-                       {"name": "children_rescued", "type": "number", "role": "measure", "unit": "victims"},
-                       {"name": "officer_years", "type": "number", "role": "measure", "unit": "officer-years"}
-                     ]}}]}
-                    """);
+            Files.writeString(dir.resolve("datapackage.json"), datapackage("synthetic", List.of(),
+                    List.of("women_rescued", "children_rescued", "officer_years:officer-years")));
             Files.writeString(dir.resolve("sweep.json"), "{\"name\": \"synthetic\", \"design\": \"grid\"}");
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A sweep's datapackage.json: the id columns every sweep has, then varied parameters (numbers),
+     * then measures, each "name" (unit victims) or "name:unit".
+     */
+    static String datapackage(String name, List<String> parameters, List<String> measures) {
+        StringBuilder f = new StringBuilder();
+        for (String id : List.of("run_id:string", "point_id:integer", "strategy:string", "replicate:integer",
+                "seed:integer", "status:string", "error:string")) {
+            String[] p = id.split(":");
+            f.append(String.format(Locale.ROOT, "{\"name\": \"%s\", \"type\": \"%s\", \"role\": \"id\"},%n", p[0], p[1]));
+        }
+        for (String p : parameters) {
+            f.append(String.format(Locale.ROOT, "{\"name\": \"%s\", \"type\": \"number\", \"role\": \"parameter\"},%n", p));
+        }
+        for (int i = 0; i < measures.size(); i++) {
+            String[] m = (measures.get(i) + ":victims").split(":");
+            f.append(String.format(Locale.ROOT, "{\"name\": \"%s\", \"type\": \"number\", \"role\": \"measure\", \"unit\": \"%s\"}%s%n",
+                    m[0], m[1], i + 1 < measures.size() ? "," : ""));
+        }
+        return "{\"profile\": \"tabular-data-package\", \"name\": \"" + name + "\",\n"
+                + " \"resources\": [{\"name\": \"runs\", \"path\": \"runs.csv\", \"schema\": {\"fields\": [\n" + f + "]}}]}\n";
     }
 
     private static String num(double v) {
