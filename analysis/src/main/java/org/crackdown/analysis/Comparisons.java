@@ -242,6 +242,16 @@ public final class Comparisons {
                     + (params.size() + 3) + " needed for " + params.size() + " parameters.");
             return List.of();
         }
+        // Draws from a posterior repeat its particles (with few effective ones, 20 draws may hold
+        // 7 parameter sets): repeated points add no information about the parameters, only ties,
+        // and a regression on fewer distinct sets than parameters + 3 fits noise exactly.
+        long distinct = xs.stream().map(java.util.Arrays::toString).distinct().count();
+        if (!Sensitivity.enoughPoints((int) distinct, params.size())) {
+            notes.add("Sensitivity of " + what + " not computed: the " + ys.size() + " design points hold only "
+                    + distinct + " distinct parameter sets (posterior draws repeat particles), at least "
+                    + (params.size() + 3) + " needed for " + params.size() + " parameters.");
+            return List.of();
+        }
         Sensitivity.Result r = Sensitivity.compute(xs.toArray(new double[0][]),
                 ys.stream().mapToDouble(Double::doubleValue).toArray());
         List<SensitivityRow> out = new ArrayList<>();

@@ -201,33 +201,7 @@ class ComparisonsTest {
      */
     @Test
     void theSensitivityOfAStrategysEffectFindsTheParameterItRestsOn() throws Exception {
-        int points = 30;
-        StringBuilder csv = new StringBuilder("run_id,point_id,strategy,replicate,seed,status,error,"
-                + "police.interception_efficiency,demand.bride_propensity,women_rescued,children_rescued\n");
-        for (int i = 0; i < points; i++) {
-            // Two Latin-hypercube-like columns: each a permutation of the 30 strata.
-            double stopping = ((i * 7) % points + 0.5) / points;
-            double demand = ((i * 11) % points + 0.5) / points;
-            for (int rep = 1; rep <= 2; rep++) {
-                int seed = 100 * i + rep;
-                double base = 1000 * (1 + demand) * (1 + 0.1 * Math.sin(seed));
-                double treated = base * (1 - 0.3 * stopping) * (1 + 0.005 * Math.sin(3.0 * seed));
-                for (String[] run : new String[][] {{"base", Double.toString(base)}, {"police", Double.toString(treated)}}) {
-                    csv.append(String.format(java.util.Locale.ROOT, "p%d-%s-%d,%d,%s,%d,%d,ok,,%s,%s,%s,%s%n", i + 1, run[0],
-                            rep, i + 1, run[0], rep, seed, stopping, demand, run[1], 50));
-                }
-            }
-        }
-        Path dir = tmp.resolve("effect");
-        java.nio.file.Files.createDirectories(dir);
-        java.nio.file.Files.writeString(dir.resolve("runs.csv"), csv.toString());
-        java.nio.file.Files.writeString(dir.resolve("sweep.json"), """
-                {"name": "effect", "design": {"kind": "lhs", "samples": 30, "seed": 1, "parameters": {
-                  "police.interception_efficiency": [0, 1], "demand.bride_propensity": [0, 1]}}}
-                """);
-        java.nio.file.Files.writeString(dir.resolve("datapackage.json"), SyntheticSweep.datapackage("effect",
-                List.of("police.interception_efficiency", "demand.bride_propensity"),
-                List.of("women_rescued", "children_rescued")));
+        Path dir = effectSweep("effect", 30);
         Results r = compute(dir, AnalysisRequest.of(List.of(dir)));
         assertTrue(r.design().sampled());
         String effect = Comparisons.effectLabel("police", "base");
@@ -240,6 +214,55 @@ class ComparisonsTest {
         // No effect rows for the baseline against itself.
         assertTrue(r.sensitivity().stream().noneMatch(s -> s.strategy().equals(Comparisons.effectLabel("base", "base"))));
         assertEquals(30, r.sensitivity().stream().filter(s -> s.strategy().equals(effect)).findFirst().orElseThrow().points());
+    }
+
+    /**
+     * Posterior draws repeat particles: 30 points holding 4 parameter sets carry no more
+     * information than 4, too few for 2 parameters' PRCC to mean anything beyond the ties.
+     */
+    @Test
+    void repeatedParameterSetsAreNotTakenForEvidence() throws Exception {
+        Path dir = effectSweep("repeated", 4);
+        Results r = compute(dir, AnalysisRequest.of(List.of(dir)));
+        assertTrue(r.sensitivity().isEmpty());
+        assertTrue(r.notes().stream().anyMatch(n -> n.contains("only 4 distinct parameter sets")), r.notes().toString());
+    }
+
+    /**
+     * A sampled sweep of 30 points, base and police, two replicates: women rescued rise with
+     * demand; police cuts them by 30% x stopping power. Points cycle through {@code sets}
+     * distinct parameter sets (30: all distinct).
+     */
+    private Path effectSweep(String name, int sets) throws java.io.IOException {
+        int points = 30;
+        StringBuilder csv = new StringBuilder("run_id,point_id,strategy,replicate,seed,status,error,"
+                + "police.interception_efficiency,demand.bride_propensity,women_rescued,children_rescued\n");
+        for (int i = 0; i < points; i++) {
+            // Two Latin-hypercube-like columns: each a permutation of the 30 strata.
+            int j = i % sets;
+            double stopping = ((j * 7) % points + 0.5) / points;
+            double demand = ((j * 11) % points + 0.5) / points;
+            for (int rep = 1; rep <= 2; rep++) {
+                int seed = 100 * i + rep;
+                double base = 1000 * (1 + demand) * (1 + 0.1 * Math.sin(seed));
+                double treated = base * (1 - 0.3 * stopping) * (1 + 0.005 * Math.sin(3.0 * seed));
+                for (String[] run : new String[][] {{"base", Double.toString(base)}, {"police", Double.toString(treated)}}) {
+                    csv.append(String.format(java.util.Locale.ROOT, "p%d-%s-%d,%d,%s,%d,%d,ok,,%s,%s,%s,%s%n", i + 1, run[0],
+                            rep, i + 1, run[0], rep, seed, stopping, demand, run[1], 50));
+                }
+            }
+        }
+        Path dir = tmp.resolve(name);
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.writeString(dir.resolve("runs.csv"), csv.toString());
+        java.nio.file.Files.writeString(dir.resolve("sweep.json"), """
+                {"name": "effect", "design": {"kind": "lhs", "samples": 30, "seed": 1, "parameters": {
+                  "police.interception_efficiency": [0, 1], "demand.bride_propensity": [0, 1]}}}
+                """);
+        java.nio.file.Files.writeString(dir.resolve("datapackage.json"), SyntheticSweep.datapackage(name,
+                List.of("police.interception_efficiency", "demand.bride_propensity"),
+                List.of("women_rescued", "children_rescued")));
+        return dir;
     }
 
     private static double prcc(Results r, String strategy, String measure, String parameter) {
