@@ -64,15 +64,18 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "calibrated to parents' share of child sales 35-40% (china-facts.md s4): national refit by hand after the going rate stopped following single sales, ten seeds at scale 0.1 per step then 10 national replicates (docs/calibration.md, session 5, 2026-11-30); lowered by hand from 0.0014 in session 8, when the lower son propensity put the share at the top of its range (0.397-0.400 nationally; -0.012 at scale 0.1, ten seeds); refit by hand to 0.00135 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.0014 from the refit by hand (docs/calibration.md, session 10: the national refit by hand after cases without a trail, the going rate that no longer runs away, and a five-year spin-up; 10 national replicates meet all nine 2011 targets); 0.00135 refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); prior: log-uniform 0.0005-0.02; 0.0008 in session 13, when half the children no longer came from abroad and abductions filled the gap (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate); 0.0008 -> 0.0009 in session 15, from the national check after the refit (parents' share 0.326 nationally at 0.0008, 0.356 at 0.0009; docs/calibration.md, session 15); 0.001 in session 16 with buyer prosecution 0.044: at 0.0009 the national check (ten replicates) had children rescued +10.0% and parents' share 0.346; at 0.001, +7.3% and 0.367, all nine targets met")
     private double salePropensity = 0.001;
 
-    @Param(key = "families.poverty_elasticity", unit = "elasticity", min = 0, max = 5,
+    @Param(key = "families.poverty_elasticity", source = "assumption, prior: uniform 0.5-3 (no published figure)",
+            unit = "elasticity", min = 0, max = 5,
             doc = "How strongly the openness to sell a child rises with rural poverty: factor (national income / province income)^elasticity.")
     private double povertyElasticity = 1.5;
 
-    @Param(key = "families.girl_sale_factor", unit = "ratio", min = 0, max = 10,
+    @Param(key = "families.girl_sale_factor", source = "assumption, prior: uniform 1-4 (no published figure)",
+            unit = "ratio", min = 0, max = 10,
             doc = "How much more often a daughter than a son is offered for sale (son preference).")
     private double girlSaleFactor = 2.0;
 
-    @Param(key = "families.sale_window_days", unit = "days", min = 1, max = 720,
+    @Param(key = "families.sale_window_days", source = "assumption, prior: uniform 30-365 days (no published figure)",
+            unit = "days", min = 1, max = 720,
             doc = "How long a family stays open to an offer before it keeps the child.")
     private int saleWindowDays = 120;
 
@@ -91,11 +94,13 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior: uniform 0.7-1.0 (parents of an abducted child almost always go to the police; the 2009 change was in registration, china-facts.md s2); the value the 2011 scenario used after Apr 2009; 0.7 from session 13, at the low end of the prior: with less of the child trade from abroad abduction must carry more of it, and its risk is this probability times the clearance the gangs see (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate)")
     private double childReportProbability = 0.7;
 
-    @Param(key = "families.woman_report_probability", unit = "probability", min = 0, max = 1,
+    @Param(key = "families.woman_report_probability", source = "assumption, prior: uniform 0.2-0.8 (no published figure)",
+            unit = "probability", min = 0, max = 1,
             doc = "Chance that a deceived or abducted woman's family reports her missing. Whether the report becomes a registered case is the police's decision (police.woman_registration).")
     private double womanReportProbability = 0.35;
 
-    @Param(key = "families.left_behind_risk", unit = "ratio", min = 0, max = 20,
+    @Param(key = "families.left_behind_risk", source = "assumption, prior: uniform 0-2 (no published figure)",
+            unit = "ratio", min = 0, max = 20,
             doc = "Extra abduction success where many children are left behind by migrant parents: factor 1 + left_behind_risk x (province's share of left-behind children / its share of population - 1), floored at 0.2.")
     private double leftBehindRisk = 0.5;
 
@@ -105,7 +110,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); lowered by hand from 0.0166 in session 8, after the spin-up and the recalibrated buyer prosecution left children rescued 8.6-10% above their target (10 and 4 national replicates; -6% at scale 0.1, ten seeds); refit by hand to 0.015 in session 9 with the sustained 2009 campaign (docs/calibration.md, A campaign that lasts); 0.011 from the refit by hand (docs/calibration.md, session 10); 0.0098 refit by hand in session 12 when the spin-up began to restock the stock held by buyers (a larger settled trade; docs/calibration.md, session 12); prior: log-uniform 0.002-0.05; 0.012 in session 13 (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
     private double sonPropensity = 0.005;
 
-    @Param(key = "demand.girl_accept_share", unit = "fraction", min = 0, max = 1,
+    @Param(key = "demand.girl_accept_share", source = "assumption, prior: uniform 0.1-0.6 (no published figure)",
+            unit = "fraction", min = 0, max = 1,
             doc = "Share of child buyers (childless couples) who would also take a girl.")
     private double girlAcceptShare = 0.3;
 
@@ -124,11 +130,13 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior: 4 per million people; re-expressed per million urban residents as 4 / 0.4986 (urban share mid-2011 in demography-history.csv), so the 2011 flow is unchanged")
     private double commercialRate = 8.02;
 
-    @Param(key = "demand.income_elasticity", unit = "elasticity", min = 0, max = 5,
+    @Param(key = "demand.income_elasticity", source = "assumption, prior: uniform 0.5-2 (no published figure)",
+            unit = "elasticity", min = 0, max = 5,
             doc = "How demand for boys and for commercial exploitation rises with a province's income: factor (province income / national income)^elasticity.")
     private double incomeElasticity = 1.0;
 
-    @Param(key = "demand.patience_days", unit = "days", min = 1, max = 3650,
+    @Param(key = "demand.patience_days", source = "assumption, prior: uniform 60-720 days (no published figure)",
+            unit = "days", min = 1, max = 3650,
             doc = "Mean time a buyer keeps looking before giving up.")
     private int patienceDays = 180;
 
@@ -173,32 +181,39 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior: 2,000-16,000 (no published count of active gangs; 3,195 were broken up in 2011, china-facts.md s1). Sensitivity (china-2011, scale 0.1, ten seeds, session 6, before the spin-up): 9,000 instead of 4,000 moved no 2011 target beyond its noise; 16,000 raised women rescued and victims trafficked by about 4% (docs/ODD.md s5)")
     private int initialGangs = 4000;
 
-    @Param(key = "gangs.members_mean", unit = "people", min = 1, max = 100,
+    @Param(key = "gangs.members_mean", source = "assumption, prior: uniform 2.5-8 people (no published figure)",
+            unit = "people", min = 1, max = 100,
             doc = "Mean number of members of a gang (at least 2).")
     private double membersMean = 4.0;
 
-    @Param(key = "gangs.capacity", unit = "victims", min = 1, max = 20,
+    @Param(key = "gangs.capacity", source = "assumption, prior: uniform 1-4 victims (no published figure)",
+            unit = "victims", min = 1, max = 20,
             doc = "Most victims a gang moves on one trip.")
     private int capacity = 2;
 
-    @Param(key = "gangs.speed_km_per_day", unit = "km per day", min = 10, max = 2000,
+    @Param(key = "gangs.speed_km_per_day", source = "assumption, prior: uniform 200-800 km a day (no published figure)",
+            unit = "km per day", min = 10, max = 2000,
             doc = "Distance a gang covers in a day when moving victims between provincial capitals.")
     private double speedKmPerDay = 400;
 
-    @Param(key = "gangs.abduction_success", unit = "probability per day", min = 0, max = 1,
+    @Param(key = "gangs.abduction_success", source = "assumption, prior: uniform 0.05-0.3 a day (no published figure)",
+            unit = "probability per day", min = 0, max = 1,
             doc = "Daily chance that a gang trying to abduct a child finds one (before left-behind and vigilance factors).")
     private double abductionSuccess = 0.15;
 
-    @Param(key = "gangs.deception_success", unit = "probability per day", min = 0, max = 1,
+    @Param(key = "gangs.deception_success", source = "assumption, prior: uniform 0.05-0.25 a day (no published figure)",
+            unit = "probability per day", min = 0, max = 1,
             doc = "Daily chance that a gang trying to lure a woman with a false job or marriage offer succeeds, at national average income; higher where poorer.")
     private double deceptionSuccess = 0.12;
 
-    @Param(key = "gangs.cross_border_success", unit = "probability per day", min = 0, max = 1,
+    @Param(key = "gangs.cross_border_success", source = "assumption, prior: uniform 0.05-0.25 a day (no published figure)",
+            unit = "probability per day", min = 0, max = 1,
             doc = "Daily chance that a gang based in a province bordering Vietnam, Laos or Myanmar obtains a woman or child across the border.")
     private double crossBorderSuccess = 0.12;
 
 
-    @Param(key = "gangs.trip_cost_per_day", unit = "RMB per day", min = 0, max = 1e5,
+    @Param(key = "gangs.trip_cost_per_day", source = "assumption, prior: uniform 100-600 RMB a day (no published figure)",
+            unit = "RMB per day", min = 0, max = 1e5,
             doc = "Running cost of a gang while it moves or waits with victims.")
     private double tripCostPerDay = 300;
 
@@ -267,15 +282,18 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior: 0.15-0.6 (china-facts.md s4: infants bought for 10,000-30,000 and resold for 70,000-80,000, a 3-8x markup; boys sold for 45,000-60,000)")
     private double offerShare = 0.35;
 
-    @Param(key = "gangs.reform_probability", unit = "probability", min = 0, max = 1,
+    @Param(key = "gangs.reform_probability", source = "assumption, prior: uniform 0.1-0.6 (no published figure)",
+            unit = "probability", min = 0, max = 1,
             doc = "Chance that members who escaped arrest re-form a gang after a bust.")
     private double reformProbability = 0.3;
 
-    @Param(key = "gangs.arrest_share", unit = "fraction", min = 0, max = 1,
+    @Param(key = "gangs.arrest_share", source = "assumption, prior: uniform 0.5-1 (no published figure)",
+            unit = "fraction", min = 0, max = 1,
             doc = "Share of a gang's members arrested when it is busted.")
     private double arrestShare = 0.8;
 
-    @Param(key = "gangs.sell_patience_days", unit = "days", min = 1, max = 365,
+    @Param(key = "gangs.sell_patience_days", source = "assumption, prior: uniform 7-60 days (no published figure)",
+            unit = "days", min = 1, max = 365,
             doc = "Days a gang waits at a destination for a buyer before trying another market.")
     private int sellPatienceDays = 20;
 
@@ -330,7 +348,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior uniform 0.5-1.0: no published figure; 2011 solved 10,680 cases of 13,964 registered (76%, china-facts s1), some of them older cases; 0.6 from the national refit by hand (docs/calibration.md, session 10); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
     private double caseLeadShare = 0.6587;
 
-    @Param(key = "police.min_case_days", unit = "days", min = 1, max = 3650,
+    @Param(key = "police.min_case_days", source = "assumption, prior: uniform 10-90 days (no published figure)",
+            unit = "days", min = 1, max = 3650,
             doc = "How long a case takes when investigators have time for it; with many open cases each takes longer (capacity is shared).")
     private int minCaseDays = 30;
 
@@ -364,7 +383,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior: uniform 0.2-0.9 (no published figure; china-facts.md s1: 2011 had about 1.7 rescues per registered case); calibrated: refit after the settled start of session 7 (buyers start at the risk their enforcement implies): bobyqa at scale 0.1 (4 seeds) then at national scale (2 seeds), checked over 10 national replicates (docs/calibration.md, 2026-12-01); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
     private double mergeProbability = 0.45;
 
-    @Param(key = "police.case_expiry_days", unit = "days", min = 1, max = 7300,
+    @Param(key = "police.case_expiry_days", source = "assumption, prior: uniform 180-730 days (no published figure)",
+            unit = "days", min = 1, max = 7300,
             doc = "An unsolved case goes cold after this many days.")
     private int caseExpiryDays = 365;
 
@@ -393,7 +413,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior: uniform 14-120 days (china-facts.md s2: specialised campaigns last 3-6 months, so organising takes a fraction of that)")
     private double campaignRampDays = 45;
 
-    @Param(key = "police.lead_probability", unit = "probability", min = 0, max = 1,
+    @Param(key = "police.lead_probability", source = "assumption, prior: uniform 0.1-0.6 (no published figure)",
+            unit = "probability", min = 0, max = 1,
             doc = "Chance that a bust yields a lead to each gang the busted gang traded with, opening a case against it.")
     private double leadProbability = 0.3;
 
@@ -407,7 +428,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "calibrated to DNA identifications, roughly 500-700 a year 2010-2015 (china-facts.md s2), the only figure this process answers to: set in session 8 when parents of children taken before they were on file began to come forward (dna.backlog_uptake): with that backlog the matchable children are many and identifications are bound by the DNA officers' capacity, not by new abductions (scale 0.1, ten seeds: 2 gave 666 a year in 2011, 5 gave 1,448; before the backlog, 100 gave 398, the pool of matchable children emptied as fast as it filled) (docs/calibration.md, session 8); prior log-uniform 0.3-30 (assumption); 1.3 from the refit by hand (docs/calibration.md, session 10); 1.8 refit by hand in session 11 when every amount of money began to follow national incomes (docs/calibration.md, session 11); 2.2 in session 12 with the restocked spin-up (docs/calibration.md, session 12); 1.0 in session 13, with four times as many abducted children on file (docs/calibration.md, session 13: refit by hand when the foreign broker began to be paid a share of the going rate); refit in session 15 after the pre-2009 police practice entered the scenarios (bobyqa at scale 0.1, then by hand; docs/calibration.md, session 15)")
     private double dnaSearchEfficiency = 0.75;
 
-    @Param(key = "dna.parent_sample_probability", unit = "probability", min = 0, max = 1,
+    @Param(key = "dna.parent_sample_probability", source = "assumption, prior: uniform 0.5-0.95 (no published figure)",
+            unit = "probability", min = 0, max = 1,
             doc = "Chance that parents reporting a missing child give a DNA sample.")
     private double parentSampleProbability = 0.7;
 
@@ -420,11 +442,13 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "china-facts.md s2: Weibo tips from Jan 2011")
     private boolean tipsEnabled = false;
 
-    @Param(key = "tips.reach", unit = "probability per sale", min = 0, max = 1,
+    @Param(key = "tips.reach", source = "assumption, prior: uniform 0.01-0.15 (no published figure)",
+            unit = "probability per sale", min = 0, max = 1,
             doc = "Chance that a member of the public notices a sale and sends a tip that opens a case.")
     private double tipsReach = 0.05;
 
-    @Param(key = "tips.accuracy", unit = "fraction", min = 0, max = 1,
+    @Param(key = "tips.accuracy", source = "assumption, prior: uniform 0.1-0.6 (no published figure)",
+            unit = "fraction", min = 0, max = 1,
             doc = "Share of tips that point at a real trafficking case (the rest waste investigators' time).")
     private double tipsAccuracy = 0.3;
 
@@ -432,7 +456,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "china-facts.md s2: Tuanyuan app from 15 May 2016; 4,801 alerts in five years, 98% found")
     private boolean alertEnabled = false;
 
-    @Param(key = "tips.alert_recovery", unit = "probability", min = 0, max = 1,
+    @Param(key = "tips.alert_recovery", source = "assumption, prior: uniform 0.1-0.5 (no published figure)",
+            unit = "probability", min = 0, max = 1,
             doc = "Chance that a reported abduction broadcast as an alert leads to the child being found before the gang gets away.")
     private double alertRecovery = 0.3;
 
