@@ -53,8 +53,7 @@ public final class Comparisons {
         // comparisons nobody asked for would cost power on those that were.
         List<DifferenceRow> diffs = differences(e, design, baseline, metrics, req.precision());
         List<RankRow> ranks = rankings(e, design, baseline, rankBy, req.lowerIsBetter(), diffs);
-        List<SensitivityRow> sens = sensitivity(e, design, metrics, notes);
-        sens.addAll(effectSensitivity(e, design, baseline, metrics, notes));
+        List<SensitivityRow> sens = sensitivity(e, design, baseline, metrics, notes);
         long failed = e.runs().stream().filter(r -> !r.ok()).count();
         if (failed > 0) {
             notes.add(failed + " of " + e.runs().size() + " runs failed and are left out of every statistic.");
@@ -197,46 +196,71 @@ public final class Comparisons {
     }
 
     /**
-     * What decides how much a strategy changes a measure: over the design points of a sampled
-     * design, the PRCC of each strategy's relative effect, (strategy mean - baseline mean) /
-     * |baseline mean| at the same point, with each varied parameter. The level's sensitivity says
-     * which parameters move a measure; this says which ones its response to the strategy rests on
-     * (e.g. how much double police cuts the trade rests on patrols' stopping power, docs/calibration.md).
-     * Relative, so that parameters that only scale the whole trade do not show as moving the effect.
-     * Rows are labelled {@link #effectLabel}; points where the baseline mean is 0 are left out.
+     * Sensitivity over the design points of a sampled design: for each strategy and measure, the
+     * PRCC and SRC of the point's mean with each varied parameter (what moves the measure); then,
+     * for each strategy but the baseline, the same of its relative effect, (strategy mean -
+     * baseline mean) / |baseline mean| at the same point (what decides how much the strategy moves
+     * it: e.g. how much double police cuts the trade rests on patrols' stopping power,
+     * docs/calibration.md), labelled {@link #effectLabel}. Relative, so that parameters that only
+     * scale the whole trade do not show as moving the effect; points where the baseline mean is 0
+     * are left out. Each point's means are worked out in one pass over the runs.
      */
-    static List<SensitivityRow> effectSensitivity(Experiment e, Design design, String baseline, List<Field> metrics,
+    static List<SensitivityRow> sensitivity(Experiment e, Design design, String baseline, List<Field> metrics,
             List<String> notes) {
         List<SensitivityRow> out = new ArrayList<>();
         List<Field> params = design.numericVaried();
         if (!design.sampled() || params.isEmpty()) {
             return out;
         }
+        Map<String, double[]> values = new LinkedHashMap<>();
+        for (String point : e.points()) {
+            double[] x = pointValues(e, point, params);
+            if (x != null) {
+                values.put(point, x);
+            }
+        }
+        Map<Field, Map<String, Map<String, Double>>> means = new HashMap<>();
+        for (Field f : metrics) {
+            means.put(f, pointMeans(e, f));
+        }
+        for (String s : e.strategies()) {
+            for (Field f : metrics) {
+                Map<String, Double> own = means.get(f).getOrDefault(s, Map.of());
+                out.addAll(rows(s, f, params, values, point -> own.getOrDefault(point, Double.NaN), notes,
+                        f.name() + " under " + s));
+            }
+        }
         for (String s : e.strategies()) {
             if (s.equals(baseline)) {
                 continue;
             }
             for (Field f : metrics) {
-                List<double[]> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (String point : e.points()) {
-                    double[] x = pointValues(e, point, params);
-                    double b = pointMean(e, baseline, point, f);
-                    double effect = (pointMean(e, s, point, f) - b) / Math.abs(b);
-                    if (x != null && Double.isFinite(effect)) {
-                        xs.add(x);
-                        ys.add(effect);
-                    }
-                }
-                out.addAll(rows(effectLabel(s, baseline), f, params, xs, ys, notes, s + "'s effect on " + f.name()));
+                Map<String, Double> own = means.get(f).getOrDefault(s, Map.of());
+                Map<String, Double> base = means.get(f).getOrDefault(baseline, Map.of());
+                out.addAll(rows(effectLabel(s, baseline), f, params, values, point -> {
+                    double b = base.getOrDefault(point, Double.NaN);
+                    return (own.getOrDefault(point, Double.NaN) - b) / Math.abs(b);
+                }, notes, s + "'s effect on " + f.name()));
             }
         }
         return out;
     }
 
-    /** PRCC and SRC of ys with each parameter, as rows labelled {@code label}; none (and a note) with too few points. */
-    private static List<SensitivityRow> rows(String label, Field f, List<Field> params, List<double[]> xs, List<Double> ys,
-            List<String> notes, String what) {
+    /**
+     * PRCC and SRC of y(point) with each parameter over the points with their values and a finite
+     * y, as rows labelled {@code label}; none (and a note) with too few points.
+     */
+    private static List<SensitivityRow> rows(String label, Field f, List<Field> params, Map<String, double[]> values,
+            java.util.function.ToDoubleFunction<String> y, List<String> notes, String what) {
+        List<double[]> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (Map.Entry<String, double[]> p : values.entrySet()) {
+            double v = y.applyAsDouble(p.getKey());
+            if (Double.isFinite(v)) {
+                xs.add(p.getValue());
+                ys.add(v);
+            }
+        }
         if (!Sensitivity.enoughPoints(ys.size(), params.size())) {
             notes.add("Sensitivity of " + what + " not computed: " + ys.size() + " usable design points, at least "
                     + (params.size() + 3) + " needed for " + params.size() + " parameters.");
@@ -261,12 +285,20 @@ public final class Comparisons {
         return out;
     }
 
-    /** Mean of a measure over a strategy's completed runs at a design point (NaN if none). */
-    private static double pointMean(Experiment e, String strategy, String point, Field f) {
+    /** Per strategy and design point, the mean of a measure over its completed runs (NaN values left out). */
+    private static Map<String, Map<String, Double>> pointMeans(Experiment e, Field f) {
         int m = e.measureIndex(f.name());
-        double[] v = e.runs().stream().filter(r -> r.ok() && r.strategy().equals(strategy) && r.pointId().equals(point))
-                .mapToDouble(r -> r.value(m)).toArray();
-        return Sample.of(v).mean();
+        Map<String, Map<String, List<Double>>> v = new LinkedHashMap<>();
+        for (Run r : e.runs()) {
+            if (r.ok()) {
+                v.computeIfAbsent(r.strategy(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.pointId(), k -> new ArrayList<>()).add(r.value(m));
+            }
+        }
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        v.forEach((s, points) -> points.forEach((point, xs) -> out.computeIfAbsent(s, k -> new HashMap<>())
+                .put(point, Sample.of(xs.stream().mapToDouble(Double::doubleValue).toArray()).mean())));
+        return out;
     }
 
     /** The varied parameters' values at a design point, or null if one is missing. */
@@ -280,29 +312,5 @@ public final class Comparisons {
             x[j] = Double.parseDouble(t);
         }
         return x;
-    }
-
-    static List<SensitivityRow> sensitivity(Experiment e, Design design, List<Field> metrics, List<String> notes) {
-        List<SensitivityRow> out = new ArrayList<>();
-        List<Field> params = design.numericVaried();
-        if (!design.sampled() || params.isEmpty()) {
-            return out;
-        }
-        for (String s : e.strategies()) {
-            for (Field f : metrics) {
-                List<double[]> xs = new ArrayList<>();
-                List<Double> ys = new ArrayList<>();
-                for (String point : e.points()) {
-                    double mean = pointMean(e, s, point, f);
-                    double[] x = pointValues(e, point, params);
-                    if (x != null && !Double.isNaN(mean)) {
-                        xs.add(x);
-                        ys.add(mean);
-                    }
-                }
-                out.addAll(rows(s, f, params, xs, ys, notes, f.name() + " under " + s));
-            }
-        }
-        return out;
     }
 }
