@@ -37,6 +37,18 @@ public final class RuralFamilies implements java.io.Serializable {
      * refused without reading the pool. A cache, not model state: worked out again when needed.
      */
     private transient double[][] leastReservation;
+    /**
+     * What brokers know of the competition for these families (docs/ODD.md, "Gang trip"): per
+     * province and child type, families newly open to selling a day, and brokers' days spent
+     * trying to buy there a day, each averaged over market.tightness_days like the market's
+     * flows. Today's counts are folded in at the start of the next day's families step, so a
+     * plan made during the gangs' round reads the same picture whenever in the round it is made.
+     */
+    private final double[][] openingPerDay;
+    private final double[][] brokerDaysPerDay;
+    private final int[][] openedToday;
+    private final int[][] brokerDaysToday;
+    private long daysAveraged;
 
     public RuralFamilies(ProvinceNetwork net, Demography demography) {
         this.net = net;
@@ -45,10 +57,16 @@ public final class RuralFamilies implements java.io.Serializable {
             open.add(new ArrayDeque<>());
         }
         openCount = new int[net.size()][VictimType.values().length];
+        int types = VictimType.values().length;
+        openingPerDay = new double[net.size()][types];
+        brokerDaysPerDay = new double[net.size()][types];
+        openedToday = new int[net.size()][types];
+        brokerDaysToday = new int[net.size()][types];
     }
 
     /** Today's rural births; poor families with a newborn decide whether they would sell. */
     public void step(int today, double year, Parameters p, MersenneTwisterFast r) {
+        average(p);
         for (Province prov : net.provinces()) {
             int i = prov.index();
             ArrayDeque<SellingFamily> q = open.get(i);
@@ -68,6 +86,7 @@ public final class RuralFamilies implements java.io.Serializable {
                 double reservation = median * Math.exp(p.getReservationSigma() * r.nextGaussian());
                 q.addLast(new SellingFamily(i, child, reservation, today + p.getSaleWindowDays()));
                 openCount[i][child.ordinal()]++;
+                openedToday[i][child.ordinal()]++;
                 if (leastReservation != null && reservation < leastReservation[i][child.ordinal()]) {
                     leastReservation[i][child.ordinal()] = reservation; // NaN (not known) stays NaN
                 }
@@ -84,6 +103,38 @@ public final class RuralFamilies implements java.io.Serializable {
         for (int day = 1 - p.getSaleWindowDays(); day < 0; day++) {
             step(day, year, p, r);
         }
+    }
+
+    /**
+     * Folds the last day's openings and brokers' days into their averages (weighing the days seen
+     * so far equally until a full window of market.tightness_days has been seen, as the market does).
+     */
+    private void average(Parameters p) {
+        daysAveraged++;
+        double a = Math.max(1.0 / daysAveraged, 1 / p.getTightnessDays());
+        for (int i = 0; i < openingPerDay.length; i++) {
+            for (int c = 0; c < openingPerDay[i].length; c++) {
+                openingPerDay[i][c] += a * (openedToday[i][c] - openingPerDay[i][c]);
+                brokerDaysPerDay[i][c] += a * (brokerDaysToday[i][c] - brokerDaysPerDay[i][c]);
+                openedToday[i][c] = 0;
+                brokerDaysToday[i][c] = 0;
+            }
+        }
+    }
+
+    /** A broker spends today trying to buy a child of this sex in the province. */
+    public void brokerTried(int province, VictimType child) {
+        brokerDaysToday[province][child.ordinal()]++;
+    }
+
+    /** Families newly open to selling a child of this sex in the province, a day (averaged). */
+    public double openingPerDay(int province, VictimType child) {
+        return openingPerDay[province][child.ordinal()];
+    }
+
+    /** Brokers trying to buy a child of this sex in the province, a day (averaged). */
+    public double brokersPerDay(int province, VictimType child) {
+        return brokerDaysPerDay[province][child.ordinal()];
     }
 
     /** Families open to an offer for a child of this sex in the province. */

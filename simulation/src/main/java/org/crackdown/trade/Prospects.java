@@ -316,13 +316,25 @@ public final class Prospects implements java.io.Serializable {
         // Only a purchase's chance depends on the destination (the offer follows its price).
         boolean purchase = m == AcquisitionMethod.PURCHASE;
         double chance = purchase ? Double.NaN : acquisitionChance(src, t, m, -1);
+        double perBroker = purchase ? openingsPerBroker(s, t) : Double.NaN;
         for (int d = 0; d < row.length; d++) {
-            double success = purchase ? 0.5 * families.acceptShare(s, offer(t, d), params) : chance;
-            if (success <= 0) {
+            double success = chance;
+            if (purchase) {
+                // A day's try finds a family who would take the offer half the time, if one is
+                // left: where more brokers buy than such families open up, each gets its share
+                // of those families, not more (session 17: only 7% of the tries that passed
+                // found one, and plans that ignored it sent gangs on purchase trips that yield
+                // little). Without competition the first term is the smaller.
+                double accept = families.acceptShare(s, offer(t, d), params);
+                success = Math.min(0.5 * accept, accept * perBroker);
+            }
+            if (!(success > 0)) {
                 row[d] = Double.NaN;
                 continue;
             }
-            double days = Math.min(org.crackdown.agent.Gang.ACQUIRE_DAYS, 1 / success);
+            // Running days per victim obtained: a gang tries for at most two weeks, and over the
+            // trips a try that yields less than a victim in that time costs its days all the same.
+            double days = 1 / success;
             row[d] = acquisitionCost(t, m, d) + days * trip + alertLoss(m, t, d);
             least = Math.min(least, row[d]);
         }
@@ -335,6 +347,21 @@ public final class Prospects implements java.io.Serializable {
     }
 
     /**
+     * Families newly open to selling a child of type t around source s (s and its neighbours, where
+     * a broker there looks), a day, per broker trying to buy such a child there a day (at least
+     * one: the broker weighing the trip), both as averaged over market.tightness_days.
+     */
+    private double openingsPerBroker(int s, VictimType t) {
+        double opening = 0;
+        double brokers = 0;
+        for (int q : sources[s]) {
+            opening += families.openingPerDay(q, t);
+            brokers += families.brokersPerDay(q, t);
+        }
+        return opening / Math.max(1, brokers);
+    }
+
+    /**
      * Daily chance that a gang trying method m for type t in province p gets a victim; a purchase
      * needs a family open to selling nearby who accepts the broker's offer for destination d.
      */
@@ -343,7 +370,7 @@ public final class Prospects implements java.io.Serializable {
             case ABDUCTION -> Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
             case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 * families.acceptShare(p.index(), offer(t, d), params) : 0;
             case DECEPTION -> Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p));
-            case CROSS_BORDER -> p.tradeBorder() ? params.getCrossBorderSuccess() : 0;
+            case CROSS_BORDER -> p.tradeBorder() ? params.getCrossBorderSuccess() * (t.isChild() ? params.getCrossBorderChildFactor() : 1) : 0;
         };
     }
 

@@ -53,6 +53,9 @@ public final class Sourcing implements java.io.Serializable {
     public TradeWorld.Acquisition tryAcquire(Gang g, VictimType t, AcquisitionMethod m, int day, MersenneTwisterFast random) {
         Province p = net.get(g.source());
         int d = g.destination();
+        if (m == AcquisitionMethod.PURCHASE) {
+            families.brokerTried(p.index(), t); // what other brokers will reckon with
+        }
         if (random.nextDouble() >= prospects.acquisitionChance(p, t, m, d)) {
             return null;
         }
