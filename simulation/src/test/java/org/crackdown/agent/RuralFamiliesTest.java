@@ -52,6 +52,40 @@ class RuralFamiliesTest {
         }
     }
 
+    /**
+     * What brokers know of their competition: families newly open to selling a day, averaged over
+     * market.tightness_days, has the expected daily openings as its mean (rural births x boy share
+     * x the chance to be open, Poisson-binomial); over seeds the mean of the averages agrees within
+     * four standard errors. Brokers' days, a constant 7 a day, average to exactly 7.
+     */
+    @Test
+    void averagedOpeningsMatchTheExpectedDailyOpenings() {
+        Parameters p = new Parameters();
+        org.crackdown.model.TestScenarios.set(p, "families.sale_propensity", 0.004);
+        Demography demo = new Demography(NET, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china());
+        demo.setYear(2010.0, p);
+        var gz = NET.provinces().stream().filter(x -> x.code().equals("CN-GZ")).findFirst().orElseThrow();
+        double q0 = Math.min(1, p.getSalePropensity() * Math.pow(demo.povertyIndex(gz), p.getPovertyElasticity()));
+        double expected = demo.ruralBirthsPerDay(gz, p) * demo.boyShare(gz, 2010.0, p) * q0;
+        org.apache.commons.math3.stat.descriptive.SummaryStatistics means = new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        for (long seed = 1; seed <= 40; seed++) {
+            RuralFamilies f = new RuralFamilies(NET, demo);
+            MersenneTwisterFast r = new MersenneTwisterFast(seed);
+            for (int day = 0; day < 200; day++) {
+                for (int k = 0; k < 7; k++) {
+                    f.brokerTried(gz.index(), VictimType.BOY);
+                }
+                f.step(day, 2010.0, p, r);
+            }
+            means.addValue(f.openingPerDay(gz.index(), VictimType.BOY));
+            assertEquals(7.0, f.brokersPerDay(gz.index(), VictimType.BOY), 1e-9);
+            assertEquals(0.0, f.brokersPerDay(gz.index(), VictimType.GIRL));
+        }
+        double se = means.getStandardDeviation() / Math.sqrt(means.getN());
+        assertTrue(expected > 1, "enough openings in Guizhou at scale 1: " + expected);
+        assertEquals(expected, means.getMean(), 4 * se, "averaged openings a day, 40 seeds (SE " + se + ")");
+    }
+
     /** The fast erfc used for acceptance shares agrees with commons-math3's to its stated 1.2e-7. */
     @Test
     void fastErfcMatchesTheReferenceToItsStatedAccuracy() {

@@ -1,5 +1,6 @@
 package org.crackdown.trade;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -53,6 +54,75 @@ class ProspectsTest {
             }
             assertTrue(o.acquisitionCost(VictimType.BOY, AcquisitionMethod.CROSS_BORDER, d)
                     > o.acquisitionCost(VictimType.WOMAN, AcquisitionMethod.CROSS_BORDER, d), q.code());
+        }
+    }
+
+    /**
+     * A broker plans a purchase with its share of the families who would take the offer: a day's
+     * try succeeds half the time when families are plenty (0.5 x the share accepting), and at most
+     * the families opening up around the source a day, per broker trying there, times that share
+     * (session 18: the plan used the first term alone and sent gangs on purchase trips that
+     * yielded little). Two models alike but for two months of many brokers around Guizhou: the
+     * crowded one prices every purchase from there dearer, by exactly the formula, and nothing else.
+     */
+    @Test
+    void competingBrokersMakeAPurchaseSlowerToPlanFor() {
+        Consumer<Parameters> tweak = p -> TestScenarios.set(p, "families.sale_propensity", 0.004);
+        TraffickingModel alone = TradeFixtures.quietModel(1.0, 5, tweak);
+        TraffickingModel crowded = TradeFixtures.quietModel(1.0, 5, tweak);
+        int gz = province(alone, "CN-GZ");
+        for (int k = 0; k < 60; k++) {
+            alone.schedule.step(alone);
+            for (int q : crowded.prospects().sourcesFrom(gz)) {
+                for (int b = 0; b < 50; b++) {
+                    crowded.families().brokerTried(q, VictimType.BOY);
+                }
+            }
+            crowded.schedule.step(crowded);
+        }
+        double openings = 0;
+        double brokers = 0;
+        for (int q : crowded.prospects().sourcesFrom(gz)) {
+            openings += crowded.families().openingPerDay(q, VictimType.BOY);
+            brokers += crowded.families().brokersPerDay(q, VictimType.BOY);
+            assertEquals(alone.families().openingPerDay(q, VictimType.BOY), crowded.families().openingPerDay(q, VictimType.BOY));
+            assertEquals(0, alone.families().brokersPerDay(q, VictimType.BOY));
+        }
+        assertTrue(openings > 1, "families open up around Guizhou at scale 1: " + openings);
+        assertEquals(50.0 * crowded.prospects().sourcesFrom(gz).length, brokers, 1e-6, "50 a day in each");
+        double[] cheap = alone.prospects().acquisitionCosts(gz, VictimType.BOY, AcquisitionMethod.PURCHASE);
+        double[] dear = crowded.prospects().acquisitionCosts(gz, VictimType.BOY, AcquisitionMethod.PURCHASE);
+        Prospects o = crowded.prospects();
+        double trip = o.tripCostPerDay();
+        int compared = 0;
+        for (int d = 0; d < cheap.length; d++) {
+            double offer = o.offer(VictimType.BOY, d);
+            assertEquals(offer, alone.prospects().offer(VictimType.BOY, d), "the same going rates");
+            double a = crowded.families().acceptShare(gz, offer, crowded.params());
+            if (!(a > 0)) {
+                continue;
+            }
+            double plenty = Math.min(0.5 * a, a * openings);
+            double contested = Math.min(0.5 * a, a * openings / brokers);
+            assertEquals(offer + trip / plenty, cheap[d], 1e-9 * cheap[d], "alone, destination " + d);
+            assertEquals(offer + trip / contested, dear[d], 1e-9 * dear[d], "crowded, destination " + d);
+            assertTrue(dear[d] > cheap[d], "destination " + d);
+            compared++;
+        }
+        assertTrue(compared > 10, "destinations compared: " + compared);
+        assertArrayEquals(alone.prospects().acquisitionCosts(gz, VictimType.BOY, AcquisitionMethod.ABDUCTION),
+                o.acquisitionCosts(gz, VictimType.BOY, AcquisitionMethod.ABDUCTION), "abduction is not contested");
+    }
+
+    /** A child is harder to bring across the border than a woman, by gangs.cross_border_child_factor. */
+    @Test
+    void aChildIsHarderToBringAcrossTheBorderThanAWoman() {
+        TraffickingModel m = quietModel(p -> TestScenarios.set(p, "gangs.cross_border_child_factor", 0.3));
+        Province yn = m.network().get(province(m, "CN-YN"));
+        double woman = m.prospects().acquisitionChance(yn, VictimType.WOMAN, AcquisitionMethod.CROSS_BORDER, -1);
+        assertEquals(m.params().getCrossBorderSuccess(), woman);
+        for (VictimType child : new VictimType[] {VictimType.BOY, VictimType.GIRL}) {
+            assertEquals(0.3 * woman, m.prospects().acquisitionChance(yn, child, AcquisitionMethod.CROSS_BORDER, -1), 1e-15);
         }
     }
 
