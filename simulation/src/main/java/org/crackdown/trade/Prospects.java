@@ -348,8 +348,12 @@ public final class Prospects implements java.io.Serializable {
 
     /**
      * Families newly open to selling a child of type t around source s (s and its neighbours, where
-     * a broker there looks), a day, per broker trying to buy such a child there a day (at least
-     * one: the broker weighing the trip), both as averaged over market.tightness_days.
+     * a broker there looks), a day, per broker trying to buy such a child there a day, both as
+     * averaged over market.tightness_days. The broker weighing the trip joins them: as in
+     * {@link #expectedSale}, the counts of other agents are per unit of {@code scale} and the gang
+     * itself is one real broker, so it adds {@code scale}, and the share is what a broker would
+     * see at national scale (with a whole broker added, at scale 0.01 a lone broker reckoned on a
+     * family a month around most provinces and no gang planned a purchase).
      */
     private double openingsPerBroker(int s, VictimType t) {
         double opening = 0;
@@ -358,7 +362,7 @@ public final class Prospects implements java.io.Serializable {
             opening += families.openingPerDay(q, t);
             brokers += families.brokersPerDay(q, t);
         }
-        return opening / Math.max(1, brokers);
+        return opening / (brokers + params.getScale());
     }
 
     /**

@@ -71,18 +71,19 @@ class EquivalenceTest {
 
     @Test
     void sameSeedsGiveTheReferenceMeansWithinTheir99PercentIntervals() throws Exception {
-        List<Map<String, Double>> runs = runAll();
+        List<Map<String, Double>> runs = runAll(SCALE, SEEDS);
         Map<String, Stat> now = stats(runs);
         String digest = digest(runs);
         if (Boolean.getBoolean("crackdown.updateEquivalence")) {
-            write(now, digest);
+            write(REFERENCE, "Equivalence reference for EquivalenceTest: scenarios/china-2011.yaml, scale=" + SCALE
+                    + ", seeds 1.." + SEEDS, REGENERATE, now, digest);
             fail("equivalence reference rewritten: " + REFERENCE.toAbsolutePath()
                     + "; review it with git diff, commit it, then rerun without -Dcrackdown.updateEquivalence");
         }
         if (!Files.exists(REFERENCE)) {
             fail("missing " + REFERENCE + "; generate it with: " + REGENERATE);
         }
-        Reference ref = read();
+        Reference ref = read(REFERENCE);
         List<String> failures = new ArrayList<>();
         int compared = 0;
         // The measure nearest its interval's edge, printed so a passing run shows its margin.
@@ -136,14 +137,17 @@ class EquivalenceTest {
         }
     }
 
-    /** The 20 runs, two at a time (each run has its own generator, so results are order-free). */
-    static List<Map<String, Double>> runAll() throws Exception {
-        Scenario s = ScenarioLoader.load(SCENARIO, List.of("scale=" + SCALE));
+    /**
+     * The shipped 2011 scenario at {@code scale} over seeds 1..{@code seeds}, two runs at a time
+     * (each run has its own generator, so results do not depend on the order): their summaries.
+     */
+    static List<Map<String, Double>> runAll(double scale, int seeds) throws Exception {
+        Scenario s = ScenarioLoader.load(SCENARIO, List.of("scale=" + scale));
         int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Map<String, Double>>> fs = new ArrayList<>();
-            for (long seed = 1; seed <= SEEDS; seed++) {
+            for (long seed = 1; seed <= seeds; seed++) {
                 long sd = seed;
                 fs.add(pool.submit(() -> TestScenarios.summary(s, sd)));
             }
@@ -184,27 +188,27 @@ class EquivalenceTest {
     record Reference(String commit, String digest, Map<String, Stat> stats) {
     }
 
-    private static void write(Map<String, Stat> now, String digest) throws IOException {
+    /** Writes a reference file: what it is, the commit, the runs' digest, how to regenerate it, then a Stat per line. */
+    static void write(Path file, String what, String regenerate, Map<String, Stat> now, String digest) throws IOException {
         StringBuilder b = new StringBuilder();
-        b.append("# Equivalence reference for EquivalenceTest: scenarios/china-2011.yaml, scale=").append(SCALE)
-                .append(", seeds 1..").append(SEEDS).append('\n');
+        b.append("# ").append(what).append('\n');
         b.append("# commit: ").append(CodeVersion.commit()).append('\n');
         b.append("# digest: ").append(digest).append('\n');
-        b.append("# regenerate (only when the model is meant to change): ").append(REGENERATE).append('\n');
+        b.append("# regenerate (only when the model is meant to change): ").append(regenerate).append('\n');
         b.append("measure,n,mean,sd,se\n");
         for (Stat s : now.values()) {
             b.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%s%n", s.measure(), s.n(), Double.toString(s.mean()),
                     Double.toString(s.sd()), Double.toString(s.se())));
         }
-        Files.createDirectories(REFERENCE.getParent());
-        Files.writeString(REFERENCE, b.toString());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, b.toString());
     }
 
-    private static Reference read() throws IOException {
+    static Reference read(Path file) throws IOException {
         String commit = "unknown commit";
         String digest = "";
         Map<String, Stat> stats = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(REFERENCE)) {
+        for (String line : Files.readAllLines(file)) {
             if (line.startsWith("# commit: ")) {
                 commit = "commit " + line.substring(10).trim();
             } else if (line.startsWith("# digest: ")) {

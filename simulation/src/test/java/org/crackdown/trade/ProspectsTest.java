@@ -60,7 +60,7 @@ class ProspectsTest {
     /**
      * A broker plans a purchase with its share of the families who would take the offer: a day's
      * try succeeds half the time when families are plenty (0.5 x the share accepting), and at most
-     * the families opening up around the source a day, per broker trying there, times that share
+     * the families opening up around the source a day, per broker trying there (itself included), times that share
      * (session 18: the plan used the first term alone and sent gangs on purchase trips that
      * yielded little). Two models alike but for two months of many brokers around Guizhou: the
      * crowded one prices every purchase from there dearer, by exactly the formula, and nothing else.
@@ -102,8 +102,9 @@ class ProspectsTest {
             if (!(a > 0)) {
                 continue;
             }
-            double plenty = Math.min(0.5 * a, a * openings);
-            double contested = Math.min(0.5 * a, a * openings / brokers);
+            // The broker weighing the trip is one real broker: scale (1 here) added to the others.
+            double plenty = Math.min(0.5 * a, a * openings / 1);
+            double contested = Math.min(0.5 * a, a * openings / (brokers + 1));
             assertEquals(offer + trip / plenty, cheap[d], 1e-9 * cheap[d], "alone, destination " + d);
             assertEquals(offer + trip / contested, dear[d], 1e-9 * dear[d], "crowded, destination " + d);
             assertTrue(dear[d] > cheap[d], "destination " + d);
