@@ -51,9 +51,9 @@ class ParameterEffectTest {
             // Drawn only when a bust leaves two members free (rare at 4 members and 0.8 arrested):
             // at scale 0.01 a doubled chance may re-form no gang the 0.3 chance did not.
             "gangs.reform_probability", 1.0,
-            // At scale 0.01 the default reach (150 gangs x scale, rounded) is two gangs; doubling it
-            // to three may change nothing when no operation of the year gets past its second bust,
-            // so the reach is raised to ten gangs instead.
+            // At scale 0.01 the base run's reach (100 gangs x scale) is one gang; doubling it to two
+            // may change nothing when no operation of the year gets past its first bust, so the
+            // reach is raised to ten gangs instead.
             "joint.max_gangs", 1000,
             // Since session 7 the start's gangs buy children from families instead of abducting
             // them, so at scale 0.01 only a few abducted children are reported and sampled in the
@@ -129,6 +129,10 @@ class ParameterEffectTest {
         TestScenarios.set(p, "tips.enabled", true);
         TestScenarios.set(p, "tips.alert_enabled", true);
         TestScenarios.set(p, "joint.per_year", 12);
+        // One gang per operation at this scale (100 x 0.01): the default reach, 150 x 0.01 rounded
+        // to two, with twelve operations a year took down every gang of this tiny trade and no
+        // gang formed all year (session 18), and a run without a trade reads no gang's parameter.
+        TestScenarios.set(p, "joint.max_gangs", 100);
         return p;
     }
 
