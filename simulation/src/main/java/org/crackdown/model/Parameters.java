@@ -379,9 +379,9 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double womanRegistration = 0.35;
 
     @Param(key = "police.inquiry_probability", unit = "probability", min = 0, max = 1,
-            doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated. The default is the practice before the 2009 campaign (unfiled reports were seldom worked: docs/calibration.md, session 15); the shipped scenarios' timelines set 0.5 from 2009-04-09.",
-            source = "assumption, prior: uniform 0-1 (no published figure); 0.05 before Apr 2009 (the default), fitted to the pre-2009 level (about 130,000 rescued and 44,000 cases in 2000-2007, china-facts.md s6; docs/calibration.md, session 15); 0.5 from the campaign on (the shipped timelines; the default until session 15, an assumption with the same prior)")
-    private double inquiryProbability = 0.05;
+            doc = "Chance that police still look into a missing report they did not register (an inquiry: worked like a case, registered and counted only if solved); otherwise the report is turned away and never investigated. The default is the practice before the 2009 campaign (unfiled reports were seldom worked: one in ten; docs/calibration.md, sessions 15 and 18); the shipped scenarios' timelines set 0.5 from 2009-04-09.",
+            source = "assumption, prior: uniform 0-1 (no published figure); 0.1 before Apr 2009 (the default), fitted to the pre-2009 level (about 130,000 rescued and 44,000 cases in 2000-2007, china-facts.md s6; 0.05 in sessions 15-17, docs/calibration.md, session 15; 0.1 in session 18, when brokers began to plan with their share of the families who would sell and the pre-2009 trade of children shrank: 0.05 gave 108,500 rescued nationally, 0.1 128,400 at scale 0.3, docs/calibration.md, session 18); 0.5 from the campaign on (the shipped timelines; the default until session 15, an assumption with the same prior)")
+    private double inquiryProbability = 0.1;
 
     @Param(key = "police.merge_probability", unit = "probability", min = 0, max = 1,
             doc = "Chance that police link a new report, tip, lead or stop about a gang they already have an open case against to that case (serial-case merging, chuan bing an): it adds its victim to the case instead of opening a new one, so a case is a gang's criminal event, not a victim.",
