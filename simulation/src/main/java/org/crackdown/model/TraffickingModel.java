@@ -605,7 +605,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
                 profit += monthProfit[i][spec];
                 gangsOfKind += count[i][spec];
             }
-            double national = gangsOfKind > 0 ? 12 * profit / gangsOfKind : 0;
+            if (gangsOfKind == 0) {
+                // No gang of this kind traded this month anywhere: there is no news of what the
+                // trade pays, and the last picture stands. (Learning 0 from no one made the end of
+                // the last gang of a kind final: would-be traffickers then never saw a profit to
+                // enter for, as in one of five seeds at four times the police budget, session 18.)
+                continue;
+            }
+            double national = 12 * profit / gangsOfKind;
             for (int i = 0; i < n; i++) {
                 double local = count[i][spec] > 0 ? 12 * monthProfit[i][spec] / count[i][spec] : national;
                 double heard = 0.5 * local + 0.5 * national;

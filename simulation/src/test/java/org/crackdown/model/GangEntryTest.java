@@ -1,0 +1,57 @@
+package org.crackdown.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.crackdown.agent.Gang;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Would-be traffickers enter by the profit they hear the trade makes (docs/ODD.md, "Gang entry"). */
+@Tag("slow")
+class GangEntryTest {
+
+    /**
+     * When no gang of a kind trades anywhere, there is no news of what that trade pays and the last
+     * picture stands: a kind that dies out can come back. Every gang trafficking women is ended
+     * and none may enter for a year; when entry opens again, groups enter to traffic women. (Until
+     * session 18 a month without such gangs taught would-be traffickers that the trade paid
+     * nothing, so the end of the last gang of a kind was final: in one of five seeds at four times
+     * the police budget, no woman was trafficked in 2011.)
+     */
+    @Test
+    void aKindOfGangThatDiesOutCanComeBack() {
+        Scenario s = TestScenarios.china2011(0.05, p -> { });
+        TraffickingModel m = new TraffickingModel(s, 3);
+        m.start();
+        for (int d = 0; d < 60; d++) {
+            m.schedule.step(m);
+        }
+        double recruits = m.params().getRecruitRate();
+        TestScenarios.set(m.params(), "gangs.recruit_rate", 0.0);
+        List<Gang> womenGangs = new ArrayList<>();
+        for (Gang g : m.gangs()) {
+            if (g.active() && !g.childSpecialist()) {
+                womenGangs.add(g);
+            }
+        }
+        assertTrue(womenGangs.size() > 10, "gangs trafficking women at the start: " + womenGangs.size());
+        for (Gang g : womenGangs) {
+            m.quit(g);
+        }
+        for (int d = 0; d < 365; d++) {
+            m.schedule.step(m);
+        }
+        assertEquals(0, m.gangs().stream().filter(g -> g.active() && !g.childSpecialist()).count(),
+                "no gang trafficking women after a year closed to entry");
+        TestScenarios.set(m.params(), "gangs.recruit_rate", recruits);
+        for (int d = 0; d < 180; d++) {
+            m.schedule.step(m);
+        }
+        long back = m.gangs().stream().filter(g -> g.active() && !g.childSpecialist()).count();
+        assertTrue(back > 0, "gangs trafficking women half a year after entry opened again: " + back);
+    }
+}
