@@ -45,6 +45,11 @@ class GeographyTest {
         double foreignWomen;
         double sourcesPopulationShare;
         double marketsPopulationShare;
+        /** Per seed: the share of its children from the named sources, and to the named markets. */
+        final org.apache.commons.math3.stat.descriptive.SummaryStatistics fromSources =
+                new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
+        final org.apache.commons.math3.stat.descriptive.SummaryStatistics toMarkets =
+                new org.apache.commons.math3.stat.descriptive.SummaryStatistics();
 
         static final Pooled RUNS = run();
 
@@ -71,7 +76,15 @@ class GeographyTest {
                     out.sourcesPopulationShare /= all;
                     out.marketsPopulationShare /= all;
                 }
+                double children = 0;
+                double fromSources = 0;
+                double toMarkets = 0;
                 for (Metrics.Flow f : m.metrics().flows()) {
+                    if (f.type() != VictimType.WOMAN) {
+                        children += f.count();
+                        fromSources += CHILD_SOURCES.contains(f.origin()) ? f.count() : 0;
+                        toMarkets += CHILD_MARKETS.contains(f.destination()) ? f.count() : 0;
+                    }
                     boolean foreign = !f.origin().startsWith("CN-");
                     if (f.type() == VictimType.WOMAN) {
                         out.women += f.count();
@@ -83,6 +96,8 @@ class GeographyTest {
                         out.childrenToMarkets += CHILD_MARKETS.contains(f.destination()) ? f.count() : 0;
                     }
                 }
+                out.fromSources.addValue(fromSources / children);
+                out.toMarkets.addValue(toMarkets / children);
                 m.finish();
             }
             return out;
@@ -106,15 +121,26 @@ class GeographyTest {
         assertTrue(r.foreignWomen / r.women > 0.02, "no women from across the border: " + r);
     }
 
+    /**
+     * The named sources give, and the named markets take, more children than their share of the
+     * population: the mean over seeds of each seed's share exceeds the population share by more
+     * than three standard errors of the seed-to-seed spread. (Until session 18 the test asked for
+     * 1.2 times the population share, a margin set just under what session 16 measured, 1.21
+     * for the markets: with brokers who count their competitors the markets took 1.18 times
+     * theirs, still far beyond chance; the references name these provinces, not a margin.)
+     */
     @Test
     void childrenComeFromTheNamedSourcesAndGoToTheNamedMarkets() {
         Pooled r = Pooled.RUNS;
-        assertTrue(r.childrenFromSources / r.children > 1.2 * r.sourcesPopulationShare,
+        double sourcesSe = r.fromSources.getStandardDeviation() / Math.sqrt(r.fromSources.getN());
+        double marketsSe = r.toMarkets.getStandardDeviation() / Math.sqrt(r.toMarkets.getN());
+        System.out.printf(java.util.Locale.ROOT, "GeographyTest: named sources %.3f +- %.3f of the children (population"
+                + " %.3f, %.2f times), named markets %.3f +- %.3f (population %.3f, %.2f times)%n", r.fromSources.getMean(),
+                sourcesSe, r.sourcesPopulationShare, r.fromSources.getMean() / r.sourcesPopulationShare, r.toMarkets.getMean(),
+                marketsSe, r.marketsPopulationShare, r.toMarkets.getMean() / r.marketsPopulationShare);
+        assertTrue(r.fromSources.getMean() > r.sourcesPopulationShare + 3 * sourcesSe,
                 "the named source provinces give no more children than their population: " + r);
-        // Session 16, eight seeds: 0.300 of the children to the named markets against 0.248 of the
-        // population, 1.21 times (four seeds gave 1.19): the named markets draw children, narrowly
-        // by this margin; Guangdong, Zhejiang and Jiangsu take the most (docs/calibration.md).
-        assertTrue(r.childrenToMarkets / r.children > 1.2 * r.marketsPopulationShare,
+        assertTrue(r.toMarkets.getMean() > r.marketsPopulationShare + 3 * marketsSe,
                 "the named markets take no more children than their population: " + r);
     }
 }
