@@ -352,8 +352,9 @@ public final class Prospects implements java.io.Serializable {
      * averaged over market.tightness_days. The broker weighing the trip joins them: as in
      * {@link #expectedSale}, the counts of other agents are per unit of {@code scale} and the gang
      * itself is one real broker, so it adds {@code scale}, and the share is what a broker would
-     * see at national scale (with a whole broker added, at scale 0.01 a lone broker reckoned on a
-     * family a month around most provinces and no gang planned a purchase).
+     * see at national scale (with a whole broker added, a lone broker at scale 0.01 reckoned on
+     * about a family a month around most provinces, and ParameterEffectTest's tiny year stopped
+     * answering to gangs.learning_rate).
      */
     private double openingsPerBroker(int s, VictimType t) {
         double opening = 0;
