@@ -42,7 +42,7 @@ public final class Demand implements java.io.Serializable {
         for (Province prov : net.provinces()) {
             int i = prov.index();
             double[] perDay = arrivalsPerDay(prov, year, p);
-            Outlook o = outlook(prov, p, market);
+            Outlook o = outlook(prov, year, p, market);
             for (int k = 0; k < KINDS.length; k++) {
                 spawn(KINDS[k], Rng.poisson(r, perDay[k]), i, today, o, p, market, metrics, r);
             }
@@ -68,10 +68,10 @@ public final class Demand implements java.io.Serializable {
      * What buying means to a household in this province today: the expected punishment in RMB and
      * the chance of keeping the victim over the horizon, from the risks buyers perceive.
      */
-    record Outlook(double wtpFactor, double punishment, double keep) {
+    record Outlook(double wtpFactor, double sonFactor, double punishment, double keep) {
     }
 
-    static Outlook outlook(Province prov, Parameters p, Market market, Demography demography) {
+    static Outlook outlook(Province prov, double year, Parameters p, Market market, Demography demography) {
         int i = prov.index();
         double h = p.getHorizonYears();
         double prosecuted = 1 - Math.exp(-market.prosecutionRate(i) * h);
@@ -80,11 +80,16 @@ public final class Demand implements java.io.Serializable {
         double punishment = p.getLiability() * p.getSanctionCost() * level * prosecuted;
         double keep = Math.exp(-market.recoveryRate(i) * h);
         double wtpFactor = Math.pow(demography.incomeIndex(prov), p.getWtpIncomeElasticity()) * level;
-        return new Outlook(wtpFactor, punishment, keep);
+        // What a son is worth follows son preference as the number who seek one does (the
+        // province's excess sex ratio at birth of the year, 1 nationally in 2010): families that
+        // would abort a girl to have a boy are also those who pay most for one.
+        double e = p.getWtpSonPreferenceElasticity();
+        double sonFactor = e == 0 ? 1 : Math.pow(demography.sonPreference(prov, year, p), e);
+        return new Outlook(wtpFactor, sonFactor, punishment, keep);
     }
 
-    private Outlook outlook(Province prov, Parameters p, Market market) {
-        return outlook(prov, p, market, demography);
+    private Outlook outlook(Province prov, double year, Parameters p, Market market) {
+        return outlook(prov, year, p, market, demography);
     }
 
     private void spawn(Buyer.Kind kind, int n, int province, int today, Outlook o, Parameters p, Market market,
@@ -129,7 +134,7 @@ public final class Demand implements java.io.Serializable {
         boolean legal = false;
         switch (kind) {
             case CHILD_SEEKER -> {
-                double v = lognormal(r, p.getWtpBoy() * o.wtpFactor(), p.getWtpSigma());
+                double v = lognormal(r, p.getWtpBoy() * o.wtpFactor() * o.sonFactor(), p.getWtpSigma());
                 bid[VictimType.BOY.ordinal()] = v * o.keep() - o.punishment();
                 if (r.nextDouble() < p.getGirlAcceptShare()) {
                     double g = lognormal(r, p.getWtpGirl() * o.wtpFactor(), p.getWtpSigma());
@@ -183,7 +188,7 @@ public final class Demand implements java.io.Serializable {
         for (Province prov : net.provinces()) {
             int i = prov.index();
             double[] perDay = arrivalsPerDay(prov, year, p);
-            Outlook o = outlook(prov, p, market);
+            Outlook o = outlook(prov, year, p, market);
             for (int k = 0; k < KINDS.length; k++) {
                 int n = Rng.poisson(r, perDay[k] * 365);
                 for (int j = 0; j < n; j++) {

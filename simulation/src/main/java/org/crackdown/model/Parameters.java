@@ -165,6 +165,11 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior: 0.3-1.0")
     private double wtpIncomeElasticity = 0.5;
 
+    @Param(key = "demand.wtp_son_preference_elasticity", unit = "elasticity", min = 0, max = 3,
+            doc = "How what a son is worth to a family that seeks to buy one follows the strength of son preference where and when it lives, measured as the number of child seekers is: the excess sex ratio at birth of the province in that year over the national excess of 2010 (1 in 2010-2011 nationally; about 0.76 in 2015 and 0.63 in 2020 as the national ratio fell from 117.8 to 113.5 and 111.3). The boy's willingness to pay is multiplied by that ratio^elasticity (0: son preference sets only how many seek a son, as before session 19). Girls' and women's are not.",
+            source = "assumption, prior: uniform 0-2 (no published figure; 1, the default, makes what a son is worth proportional to son preference as the number who seek one is; the sex ratio at birth is the only yearly measure of son preference in the references, china-facts.md s3)")
+    private double wtpSonPreferenceElasticity = 1.0;
+
     @Param(key = "demand.legal_marriage_cost", unit = "RMB", min = 0, max = 1e7,
             doc = "Median cost to a surplus man's family of a legal marriage (bride price, matchmaker, or a legal marriage migrant from a poorer province or abroad), at the national average income. Lognormal across families (demand.legal_cost_sigma); a family marries legally when that costs less than buying (price plus expected punishment) and less than the bride is worth to it.",
             source = "assumption, prior: 40,000-150,000 (china-facts.md s4: legal bride price in poor rural areas ~150,000 by 2016; Vietnamese brides 60,000-100,000 by 2018)")
@@ -493,8 +498,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "joint.max_gangs", unit = "gangs at scale 1", min = 1, max = 10_000,
             doc = "Reach of one joint operation: most gangs it can take down over all the rings it goes after (times scale, at least 1). A ring is the gang police know most about in the operation's provinces and the partners linked to it there, up to joint.link_depth links away.",
-            source = "calibrated to the templates' 310-608 suspects and 4-5 rings per operation (china-facts.md s2; at about 2.8 arrested per busted gang, 110-220 gangs): the reach of 100 bound every 2011 operation at 280 suspects; 150 gave 420 (docs/calibration.md, session 3, 10 replicates); 120 after the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); 128 in session 14 with joint.link_depth 7 (national, 6 replicates: 9.8 rings and 726 suspects for the two 2011 operations; docs/calibration.md, session 14); 150 in session 18, when brokers began to plan with their share of the families who would sell (ten national replicates: 7.1 rings and 723 suspects with 128, 8.9 and 858 with 150; link depth 6 gave 11.3 rings; docs/calibration.md, session 18); prior uniform 20-200 (assumption)")
-    private int jointMaxGangs = 150;
+            source = "calibrated to the templates' 310-608 suspects and 4-5 rings per operation (china-facts.md s2; at about 2.8 arrested per busted gang, 110-220 gangs): the reach of 100 bound every 2011 operation at 280 suspects; 150 gave 420 (docs/calibration.md, session 3, 10 replicates); 120 after the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); 128 in session 14 with joint.link_depth 7 (national, 6 replicates: 9.8 rings and 726 suspects for the two 2011 operations; docs/calibration.md, session 14); 150 in session 18, when brokers began to plan with their share of the families who would sell (ten national replicates: 7.1 rings and 723 suspects with 128, 8.9 and 858 with 150; link depth 6 gave 11.3 rings; docs/calibration.md, session 18); 145 in session 19, when what a son is worth began to follow son preference (ten national replicates: 10.2 rings, SD 4.1, with 150; 7.4 with 140; 9.2 and 811 suspects with 145: the ring count's spread across replicates is as wide as the range; docs/calibration.md, session 19); prior uniform 20-200 (assumption)")
+    private int jointMaxGangs = 145;
 
     @Param(key = "joint.link_depth", unit = "links", min = 0, max = 20,
             doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only): the size of a ring as police see it.",
@@ -618,6 +623,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getWtpWoman() { return wtpWoman; }
     public double getWtpSigma() { return wtpSigma; }
     public double getWtpIncomeElasticity() { return wtpIncomeElasticity; }
+    public double getWtpSonPreferenceElasticity() { return wtpSonPreferenceElasticity; }
     public double getLegalMarriageCost() { return legalMarriageCost; }
     public double getLegalCostSigma() { return legalCostSigma; }
 

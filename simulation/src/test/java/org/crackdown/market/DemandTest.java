@@ -1,5 +1,6 @@
 package org.crackdown.market;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ class DemandTest {
     private static final int DAYS = 60;
 
     /** Counts over {@code DAYS} days of arrivals at scale 0.05, with some prosecutions learned. */
-    private static Metrics arrivals(Consumer<Parameters> tweak, int prosecutionsPerProvince, long seed) {
+    private static Metrics arrivals(Consumer<Parameters> tweak, int prosecutionsPerProvince, long seed, double year) {
         Parameters p = new Parameters();
         p.setScale(0.05);
         tweak.accept(p);
@@ -54,18 +55,66 @@ class DemandTest {
         MersenneTwisterFast r = new MersenneTwisterFast(seed);
         for (int d = 0; d < DAYS; d++) {
             metrics.beginDay(day.plusDays(d));
-            demand.arrive(d, 2010.0, p, market, metrics, r);
+            demand.arrive(d, year, p, market, metrics, r);
             market.expire(d);
         }
         return metrics;
     }
 
     private static double total(Consumer<Parameters> tweak, int prosecutions, Measure m) {
+        return total(tweak, prosecutions, m, 2010.0);
+    }
+
+    private static double total(Consumer<Parameters> tweak, int prosecutions, Measure m, double year) {
         double n = 0;
         for (long seed = 1; seed <= 3; seed++) {
-            n += arrivals(tweak, prosecutions, seed).windowTotal(m);
+            n += arrivals(tweak, prosecutions, seed, year).windowTotal(m);
         }
         return n;
+    }
+
+    @Test
+    void whatASonIsWorthFollowsSonPreferenceWhereAndWhenTheFamilyLives() {
+        Parameters p = new Parameters();
+        Demography demography = new Demography(NET, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china());
+        Market market = new Market(NET.size(), p);
+        // Jiangxi's sex ratio at birth (2010 census) is among the highest, Tibet's the lowest.
+        double jiangxi = Demand.outlook(NET.byCode("CN-JX"), 2010.0, p, market, demography).sonFactor();
+        double tibet = Demand.outlook(NET.byCode("CN-XZ"), 2010.0, p, market, demography).sonFactor();
+        double jiangxi2020 = Demand.outlook(NET.byCode("CN-JX"), 2020.0, p, market, demography).sonFactor();
+        assertTrue(jiangxi > 1 && tibet < 1, "Jiangxi " + jiangxi + ", Tibet " + tibet);
+        // With the elasticity 1, the factor is the province's excess ratio over the nation's, and
+        // falls with the national ratio: 118 in 2010, 111.3 in 2020 (sex-ratio-history.csv).
+        assertEquals(demography.sonPreference(NET.byCode("CN-JX"), 2010.0, p), jiangxi, 1e-12);
+        assertEquals(jiangxi * (111.3 - 100) / (118 - 100), jiangxi2020, 1e-9);
+        set(p, "demand.wtp_son_preference_elasticity", 0.0);
+        assertEquals(1.0, Demand.outlook(NET.byCode("CN-JX"), 2020.0, p, market, demography).sonFactor());
+    }
+
+    @Test
+    void fewerFamiliesBuyASonOnceSonPreferenceWeakens() {
+        // 2020, when the sex ratio at birth had fallen to 111.3: with the son's worth following son
+        // preference (below 1 in every province that year; elasticity 2, the top of its prior), fewer would-be buyers find
+        // buying worth the going price than with it fixed, and more are priced out. (Not paired
+        // draw for draw: a buyer who enters draws its patience, so the streams part.)
+        // At scale 0.5, so that a few hundred child seekers come in these days.
+        Consumer<Parameters> fixedWorth = p -> {
+            p.setScale(0.5);
+            set(p, "demand.wtp_son_preference_elasticity", 0.0);
+        };
+        Consumer<Parameters> following = p -> {
+            p.setScale(0.5);
+            set(p, "demand.wtp_son_preference_elasticity", 2.0);
+        };
+        double enteredFixed = total(fixedWorth, 0, Measure.BUYERS_ENTERED, 2020.0);
+        double enteredFollowing = total(following, 0, Measure.BUYERS_ENTERED, 2020.0);
+        double outFixed = total(fixedWorth, 0, Measure.BUYERS_PRICED_OUT, 2020.0);
+        double outFollowing = total(following, 0, Measure.BUYERS_PRICED_OUT, 2020.0);
+        // Poisson noise on each count; require 4 standard deviations of the difference.
+        assertTrue(enteredFollowing < enteredFixed - 4 * Math.sqrt(enteredFixed + enteredFollowing),
+                "entered: fixed " + enteredFixed + ", following " + enteredFollowing);
+        assertTrue(outFollowing > outFixed + 4 * Math.sqrt(outFixed + outFollowing),
+                "priced out: fixed " + outFixed + ", following " + outFollowing);
     }
 
     @Test
