@@ -78,7 +78,7 @@ class DemandTest {
         Parameters p = new Parameters();
         Demography demography = new Demography(NET, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china());
         Market market = new Market(NET.size(), p);
-        // Jiangxi's sex ratio at birth (2010 census) is among the highest, Tibet's the lowest.
+        // Jiangxi's sex ratio at birth (2010 census, 122.8) is above the nation's, Tibet's (104) among the lowest.
         double jiangxi = Demand.outlook(NET.byCode("CN-JX"), 2010.0, p, market, demography).sonFactor();
         double tibet = Demand.outlook(NET.byCode("CN-XZ"), 2010.0, p, market, demography).sonFactor();
         double jiangxi2020 = Demand.outlook(NET.byCode("CN-JX"), 2020.0, p, market, demography).sonFactor();
