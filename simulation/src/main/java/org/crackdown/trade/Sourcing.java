@@ -92,6 +92,9 @@ public final class Sourcing implements java.io.Serializable {
         if (p.index() != g.home()) {
             metrics.increment(Measure.ACQUIRED_AWAY, p.index());
         }
+        if (m == AcquisitionMethod.PURCHASE) {
+            metrics.add(Measure.PAID_TO_PARENTS, origin.index(), price);
+        }
         metrics.increment(switch (m) {
             case ABDUCTION -> Measure.ACQUIRED_ABDUCTION;
             case PURCHASE -> Measure.ACQUIRED_PURCHASE;

@@ -66,6 +66,27 @@ class MetamorphicTest {
      * case traceable a larger share of the cases registered is solved than with half of them.
      * The trade answers too (more solved, more busts), so the ratio is compared, not the counts.
      */
+    /**
+     * What brokers pay parents (paid_to_parents over acquired_purchase, the pattern
+     * price_paid_parents_2015) comes from their offers: brokers who offer a larger share of the
+     * going rate pay parents more per child, and more families accept.
+     */
+    @Test
+    void brokersWhoOfferMorePayParentsMoreAndBuyMore() {
+        java.util.function.ToDoubleFunction<java.util.Map<String, Double>> paid =
+                s -> s.get("paid_to_parents") / s.get("acquired_purchase");
+        Replicates low = Replicates.of(TestScenarios.china2011(SCALE,
+                p -> TestScenarios.set(p, "gangs.offer_share", 0.25)), REPS, paid);
+        Replicates high = Replicates.of(TestScenarios.china2011(SCALE,
+                p -> TestScenarios.set(p, "gangs.offer_share", 0.5)), REPS, paid);
+        assertTrue(high.tAgainst(low) > 3, "paid per child bought: offer share 0.25 " + low + ", 0.5 " + high);
+        Replicates boughtLow = Replicates.of(TestScenarios.china2011(SCALE,
+                p -> TestScenarios.set(p, "gangs.offer_share", 0.25)), REPS, s -> s.get("acquired_purchase"));
+        Replicates boughtHigh = Replicates.of(TestScenarios.china2011(SCALE,
+                p -> TestScenarios.set(p, "gangs.offer_share", 0.5)), REPS, s -> s.get("acquired_purchase"));
+        assertTrue(boughtHigh.tAgainst(boughtLow) > 3, "children bought: offer share 0.25 " + boughtLow + ", 0.5 " + boughtHigh);
+    }
+
     @Test
     void moreCasesWithATrailSolveALargerShare() {
         java.util.function.ToDoubleFunction<java.util.Map<String, Double>> solvedShare =
