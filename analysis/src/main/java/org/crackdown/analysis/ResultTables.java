@@ -222,7 +222,9 @@ public final class ResultTables {
                 + r.rankBy().name() + " (the draw's mean difference is not better than 0), with each box's bounds. "
                 + "Peel alpha " + org.crackdown.analysis.stats.Prim.DEFAULT_ALPHA + ", smallest box "
                 + org.crackdown.analysis.stats.Prim.DEFAULT_MIN_MASS + " of the draws; chosen: the largest harmonic mean of "
-                + "coverage and density; the last row of a strategy (step 'pasted') is the chosen box after pasting.")
+                + "coverage and density; the last row of a strategy (step 'pasted') is the chosen box after pasting and after "
+                + "dropping the restrictions chance explains (quasi-p-value above " + org.crackdown.analysis.stats.Prim.DEFAULT_DROP_P
+                + ", Bryant and Lempert 2010).")
                 .id("strategy", "Strategy")
                 .id("measure", "Measure")
                 .id("step", "Peeling step (0 = every draw), or 'pasted'")

@@ -224,7 +224,7 @@ public final class Robustness {
         }
         double[][] x = xs.toArray(new double[0][]);
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
-        Prim.Result prim = Prim.run(x, y, Prim.DEFAULT_ALPHA, Prim.DEFAULT_MIN_MASS, true);
+        Prim.Result prim = Prim.run(x, y, Prim.DEFAULT_ALPHA, Prim.DEFAULT_MIN_MASS, true, Prim.DEFAULT_DROP_P);
         return new Discovery(strategy, f, lower, inputs, prim, x, y, ds.stream().mapToDouble(Double::doubleValue).toArray(),
                 sentence(strategy, f, lower, inputs, prim, unit));
     }
@@ -257,6 +257,9 @@ public final class Robustness {
                 + "fails in " + Format.share(b.density()) + " of the " + b.points() + " " + unit + " (density, against "
                 + Format.share(prim.baseRate()) + " over all), and this region holds " + Format.share(b.coverage())
                 + " of all the " + unit + " where it fails (coverage)."
+                + (prim.dropped() > 0 ? " (Peeling also narrowed " + prim.dropped() + " more parameter"
+                + (prim.dropped() == 1 ? "" : "s") + ", left out here: chance explains "
+                + (prim.dropped() == 1 ? "that cut" : "those cuts") + ", quasi-p above " + Prim.DEFAULT_DROP_P + ".)" : "")
                 + (prim.points() < FEW_DRAWS ? " With " + prim.points() + " " + unit + " this box is a hint to test with "
                 + "more draws, not a finding." : "");
     }

@@ -27,6 +27,15 @@ import java.util.List;
  * <p><b>Pasting</b> (optional) then widens the chosen box again, one input end at a time, by
  * the {@code alpha} share of its points nearest outside that end, as long as this raises the
  * density.
+ * <p><b>Dropping restrictions that chance explains</b> (optional; Bryant and Lempert 2010, the
+ * EMA Workbench's quasi-p-values). Peeling restricts whatever input raises the density most at
+ * each step, so with few cases of interest among many inputs the chosen box restricts inputs
+ * whose cut only happened to remove a non-case or two (a box over 29 of 58 inputs for 15 failing
+ * points of 128, docs/calibration.md, session 19). The quasi-p-value of a restriction is the
+ * chance of at least the narrower box's cases among its points were they drawn at the density of
+ * the box without it (binomial upper tail). From the box of every point, the chosen box's
+ * restrictions are added back one at a time, the most significant first, while its quasi-p-value
+ * is at most the threshold. The result holds the chosen box, so coverage can only rise.
  */
 public final class Prim {
 
@@ -57,12 +66,12 @@ public final class Prim {
     /**
      * @param trajectory the peeling trajectory, from the box of all points
      * @param chosen     index in the trajectory of the box chosen by the F-score rule
-     * @param box        the chosen box, after pasting when asked for
+     * @param box        the chosen box, after pasting and dropping restrictions when asked for
      * @param dataMin    smallest value of each input
      * @param dataMax    largest value of each input
      */
     public record Result(List<Box> trajectory, int chosen, Box box, double[] dataMin, double[] dataMax, int cases,
-                         int points) {
+                         int points, int dropped) {
 
         /** Share of all points that are cases of interest: the density of the box of everything. */
         public double baseRate() {
@@ -72,6 +81,8 @@ public final class Prim {
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_MIN_MASS = 0.05;
+    /** Quasi-p-value above which a restriction is dropped (the EMA Workbench's 0.05). */
+    public static final double DEFAULT_DROP_P = 0.05;
 
     private Prim() {
     }
@@ -84,6 +95,14 @@ public final class Prim {
      * @param paste   whether to paste the chosen box
      */
     public static Result run(double[][] x, double[] y, double alpha, double minMass, boolean paste) {
+        return run(x, y, alpha, minMass, paste, Double.NaN);
+    }
+
+    /**
+     * As {@link #run(double[][], double[], double, double, boolean)}, then dropping the chosen
+     * box's restrictions whose quasi-p-value exceeds {@code dropP} (NaN: none dropped).
+     */
+    public static Result run(double[][] x, double[] y, double alpha, double minMass, boolean paste, double dropP) {
         int n = x.length;
         if (n == 0 || y.length != n) {
             throw new IllegalArgumentException("PRIM needs as many outcomes as points, and at least one point");
@@ -177,7 +196,13 @@ public final class Prim {
         if (paste) {
             box = paste(x, y, box, alpha, total);
         }
-        return new Result(List.copyOf(trajectory), chosen, box, min, max, cases, n);
+        int dropped = 0;
+        if (!Double.isNaN(dropP)) {
+            Box simpler = dropChance(x, y, box, dropP, total, min, max);
+            dropped = box.restricted(min, max).size() - simpler.restricted(min, max).size();
+            box = simpler;
+        }
+        return new Result(List.copyOf(trajectory), chosen, box, min, max, cases, n, dropped);
     }
 
     /** Harmonic mean of coverage and density; 0 when either is. */
@@ -241,6 +266,65 @@ public final class Prim {
             }
         }
         return current;
+    }
+
+    /**
+     * Keeps of the box's restrictions those chance does not explain: starting from the box of
+     * every point, adds, one at a time, the restriction (with the box's bounds on that input)
+     * whose quasi-p-value against the box so far is smallest, while it is at most dropP (ties:
+     * the first input). Forward rather than backward: in a box narrowed along many inputs each
+     * cut is redundant given the others, so dropping the least significant one at a time can
+     * drop them all, the one that matters with them.
+     */
+    static Box dropChance(double[][] x, double[] y, Box start, double dropP, double total, double[] min, double[] max) {
+        int p = start.low().length;
+        double[] lo = new double[p];
+        double[] hi = new double[p];
+        java.util.Arrays.fill(lo, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(hi, Double.POSITIVE_INFINITY);
+        Box current = box(x, y, lo, hi, total);
+        List<Integer> left = new ArrayList<>(start.restricted(min, max));
+        while (!left.isEmpty()) {
+            int add = -1;
+            double addAt = Double.POSITIVE_INFINITY;
+            Box addTo = null;
+            for (int j : left) {
+                double[] l = current.low().clone();
+                double[] h = current.high().clone();
+                l[j] = start.low()[j];
+                h[j] = start.high()[j];
+                Box narrower = box(x, y, l, h, total);
+                double q = quasiP(narrower, current);
+                if (q < addAt) {
+                    add = j;
+                    addAt = q;
+                    addTo = narrower;
+                }
+            }
+            if (add < 0 || addAt > dropP) {
+                break;
+            }
+            current = addTo;
+            left.remove(Integer.valueOf(add));
+        }
+        return current;
+    }
+
+    /**
+     * The chance of at least the box's cases among its points, were they drawn at the density of
+     * a wider box holding it: binomial(points, wider density) upper tail at the box's cases.
+     */
+    static double quasiP(Box box, Box wider) {
+        int k = (int) Math.round(box.density() * box.points());
+        double rate = wider.density();
+        if (k == 0 || rate >= 1) {
+            return 1;
+        }
+        if (!(rate > 0)) {
+            return 0;
+        }
+        return 1 - new org.apache.commons.math3.distribution.BinomialDistribution(null, box.points(), rate)
+                .cumulativeProbability(k - 1);
     }
 
     private static int[] members(double[][] x, double[] lo, double[] hi) {
