@@ -2,6 +2,9 @@ package org.crackdown.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -62,39 +65,38 @@ class MetamorphicTest {
     }
 
     /**
-     * Cases with a trail are the ones investigation can solve (police.case_lead_share): with every
-     * case traceable a larger share of the cases registered is solved than with half of them.
-     * The trade answers too (more solved, more busts), so the ratio is compared, not the counts.
-     */
-    /**
      * What brokers pay parents (paid_to_parents over acquired_purchase, the pattern
      * price_paid_parents_2015) comes from their offers: brokers who offer a larger share of the
      * going rate pay parents more per child, and more families accept.
      */
     @Test
     void brokersWhoOfferMorePayParentsMoreAndBuyMore() {
-        java.util.function.ToDoubleFunction<java.util.Map<String, Double>> paid =
-                s -> s.get("paid_to_parents") / s.get("acquired_purchase");
-        Replicates low = Replicates.of(TestScenarios.china2011(SCALE,
-                p -> TestScenarios.set(p, "gangs.offer_share", 0.25)), REPS, paid);
-        Replicates high = Replicates.of(TestScenarios.china2011(SCALE,
-                p -> TestScenarios.set(p, "gangs.offer_share", 0.5)), REPS, paid);
-        assertTrue(high.tAgainst(low) > 3, "paid per child bought: offer share 0.25 " + low + ", 0.5 " + high);
-        Replicates boughtLow = Replicates.of(TestScenarios.china2011(SCALE,
-                p -> TestScenarios.set(p, "gangs.offer_share", 0.25)), REPS, s -> s.get("acquired_purchase"));
-        Replicates boughtHigh = Replicates.of(TestScenarios.china2011(SCALE,
-                p -> TestScenarios.set(p, "gangs.offer_share", 0.5)), REPS, s -> s.get("acquired_purchase"));
-        assertTrue(boughtHigh.tAgainst(boughtLow) > 3, "children bought: offer share 0.25 " + boughtLow + ", 0.5 " + boughtHigh);
+        assertRaises("gangs.offer_share", 0.25, 0.5, s -> s.get("paid_to_parents") / s.get("acquired_purchase"),
+                "paid per child bought");
+        assertRaises("gangs.offer_share", 0.25, 0.5, s -> s.get("acquired_purchase"), "children bought");
     }
 
+    /**
+     * Cases with a trail are the ones investigation can solve (police.case_lead_share): with every
+     * case traceable a larger share of the cases registered is solved than with half of them.
+     * The trade answers too (more solved, more busts), so the ratio is compared, not the counts.
+     */
     @Test
     void moreCasesWithATrailSolveALargerShare() {
-        java.util.function.ToDoubleFunction<java.util.Map<String, Double>> solvedShare =
-                s -> s.get("cases_solved") / s.get("cases_registered");
-        Replicates all = Replicates.of(TestScenarios.china2011(SCALE,
-                p -> TestScenarios.set(p, "police.case_lead_share", 1.0)), REPS, solvedShare);
-        Replicates half = Replicates.of(TestScenarios.china2011(SCALE,
-                p -> TestScenarios.set(p, "police.case_lead_share", 0.5)), REPS, solvedShare);
-        assertTrue(all.tAgainst(half) > 3, "cases solved per registered: all traceable " + all + ", half " + half);
+        assertRaises("police.case_lead_share", 0.5, 1.0, s -> s.get("cases_solved") / s.get("cases_registered"),
+                "cases solved per registered");
+    }
+
+    /** Replicates at SCALE of china-2011 with one parameter set, read through a measure of the summary. */
+    private static Replicates with(String key, Object value, ToDoubleFunction<Map<String, Double>> measure) {
+        return Replicates.of(TestScenarios.china2011(SCALE, p -> TestScenarios.set(p, key, value)), REPS, measure);
+    }
+
+    /** The measure is higher with the parameter at {@code high} than at {@code low}, by a Welch t above 3. */
+    private static void assertRaises(String key, Object low, Object high, ToDoubleFunction<Map<String, Double>> measure,
+                                     String what) {
+        Replicates atLow = with(key, low, measure);
+        Replicates atHigh = with(key, high, measure);
+        assertTrue(atHigh.tAgainst(atLow) > 3, what + ": " + key + " " + low + " " + atLow + ", " + high + " " + atHigh);
     }
 }
