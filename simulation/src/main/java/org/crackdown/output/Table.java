@@ -93,10 +93,11 @@ public record Table(String name, String description, List<Column> fields, List<S
 
     /**
      * Counts and month-end stocks of agents are whole numbers. Prices are means; officers are
-     * the real force times the run's scale, spread over provinces and tasks, so fractional.
+     * the real force times the run's scale, spread over provinces and tasks, so fractional; sums
+     * of money (RMB) are fractional too.
      */
     private static Type measureType(Measure m) {
-        if (m.kind() == Measure.Kind.PRICE || m.unit().equals("officers")) {
+        if (m.kind() == Measure.Kind.PRICE || m.unit().equals("officers") || m.unit().equals("RMB")) {
             return Type.NUMBER;
         }
         return Type.INTEGER;
@@ -109,7 +110,7 @@ public record Table(String name, String description, List<Column> fields, List<S
         }
         for (Measure m : Measure.values()) {
             if (m.column().equals(column)) {
-                return m.kind() == Measure.Kind.COUNT ? Type.INTEGER : Type.NUMBER;
+                return m.kind() == Measure.Kind.COUNT && !m.unit().equals("RMB") ? Type.INTEGER : Type.NUMBER;
             }
         }
         return Type.NUMBER;
