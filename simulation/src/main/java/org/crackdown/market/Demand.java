@@ -83,8 +83,7 @@ public final class Demand implements java.io.Serializable {
         // What a son is worth follows son preference as the number who seek one does (the
         // province's excess sex ratio at birth of the year, 1 nationally in 2010): families that
         // would abort a girl to have a boy are also those who pay most for one.
-        double e = p.getWtpSonPreferenceElasticity();
-        double sonFactor = e == 0 ? 1 : Math.pow(demography.sonPreference(prov, year, p), e);
+        double sonFactor = Math.pow(demography.sonPreference(prov, year, p), p.getWtpSonPreferenceElasticity());
         return new Outlook(wtpFactor, sonFactor, punishment, keep);
     }
 

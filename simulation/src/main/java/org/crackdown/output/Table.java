@@ -110,7 +110,7 @@ public record Table(String name, String description, List<Column> fields, List<S
         }
         for (Measure m : Measure.values()) {
             if (m.column().equals(column)) {
-                return m.kind() == Measure.Kind.COUNT && !m.unit().equals("RMB") ? Type.INTEGER : Type.NUMBER;
+                return m.kind() == Measure.Kind.COUNT ? measureType(m) : Type.NUMBER;
             }
         }
         return Type.NUMBER;
