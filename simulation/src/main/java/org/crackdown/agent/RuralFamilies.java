@@ -48,6 +48,14 @@ public final class RuralFamilies implements java.io.Serializable {
     private final double[][] brokerDaysPerDay;
     private final int[][] openedToday;
     private final int[][] brokerDaysToday;
+    /**
+     * Gangs' days spent trying to lure a woman from the province with a false job or marriage
+     * offer, a day, averaged as the brokers' days are (and today's count): the women who would
+     * fall for such an offer are a flow per province ({@link #womenOpenPerDay}), and the gangs
+     * trying there share it.
+     */
+    private final double[] lurerDaysPerDay;
+    private final int[] lurerDaysToday;
     private long daysAveraged;
 
     public RuralFamilies(ProvinceNetwork net, Demography demography) {
@@ -62,6 +70,8 @@ public final class RuralFamilies implements java.io.Serializable {
         brokerDaysPerDay = new double[net.size()][types];
         openedToday = new int[net.size()][types];
         brokerDaysToday = new int[net.size()][types];
+        lurerDaysPerDay = new double[net.size()];
+        lurerDaysToday = new int[net.size()];
     }
 
     /** Today's rural births; poor families with a newborn decide whether they would sell. */
@@ -119,6 +129,8 @@ public final class RuralFamilies implements java.io.Serializable {
                 openedToday[i][c] = 0;
                 brokerDaysToday[i][c] = 0;
             }
+            lurerDaysPerDay[i] += a * (lurerDaysToday[i] - lurerDaysPerDay[i]);
+            lurerDaysToday[i] = 0;
         }
     }
 
@@ -135,6 +147,28 @@ public final class RuralFamilies implements java.io.Serializable {
     /** Brokers trying to buy a child of this sex in the province, a day (averaged). */
     public double brokersPerDay(int province, VictimType child) {
         return brokerDaysPerDay[province][child.ordinal()];
+    }
+
+    /** A gang spends today trying to lure a woman from the province. */
+    public void lurerTried(int province) {
+        lurerDaysToday[province]++;
+    }
+
+    /** Gangs trying to lure a woman from the province, a day (averaged). */
+    public double lurersPerDay(int province) {
+        return lurerDaysPerDay[province];
+    }
+
+    /**
+     * Women of the province's rural population who would take a trafficker's false offer of a job
+     * or a marriage, a day: families.women_open_to_deception per million rural residents a year,
+     * times the province's poverty index (more where poorer, as the chance of a gang's day is),
+     * at the run's scale. A flow, not a pool of agents: gangs who try there share it, so a small
+     * province cannot supply more women than it has because many gangs go there.
+     */
+    public double womenOpenPerDay(Province prov, Parameters p) {
+        return p.getWomenOpenToDeception() * demography.population(prov, p) * demography.ruralShare() / 1e6
+                * demography.povertyIndex(prov) / 365.0;
     }
 
     /** Families open to an offer for a child of this sex in the province. */

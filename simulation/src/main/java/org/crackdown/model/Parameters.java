@@ -211,6 +211,11 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             doc = "Daily chance that a gang trying to lure a woman with a false job or marriage offer succeeds, at national average income; higher where poorer.")
     private double deceptionSuccess = 0.12;
 
+    @Param(key = "families.women_open_to_deception", unit = "women per million rural residents per year", min = 0, max = 1e6,
+            doc = "Women who would take a trafficker's false offer of a job or a marriage, a year, per million rural residents of a province at national average income (times the province's poverty index). The gangs trying to lure women there share them: a gang's day succeeds with gangs.deception_success x poverty or, if less, these women a day over the gangs' days spent trying there (averaged over market.tightness_days), so where victims are is where the trade can take them from.",
+            source = "assumption, prior: log-uniform 40-400 (no published figure; the model deceives about 45 women a year per million rural residents nationally in 2011, so the lower end leaves little slack and the upper end lets the daily chance alone decide where gangs can go)")
+    private double womenOpenToDeception = 60;
+
     @Param(key = "gangs.cross_border_success", source = "assumption, prior: uniform 0.05-0.25 a day (no published figure)",
             unit = "probability per day", min = 0, max = 1,
             doc = "Daily chance that a gang based in a province bordering Vietnam, Laos or Myanmar obtains a woman or child across the border.")
@@ -498,8 +503,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "joint.max_gangs", unit = "gangs at scale 1", min = 1, max = 10_000,
             doc = "Reach of one joint operation: most gangs it can take down over all the rings it goes after (times scale, at least 1). A ring is the gang police know most about in the operation's provinces and the partners linked to it there, up to joint.link_depth links away.",
-            source = "calibrated to the templates' 310-608 suspects and 4-5 rings per operation (china-facts.md s2; at about 2.8 arrested per busted gang, 110-220 gangs): the reach of 100 bound every 2011 operation at 280 suspects; 150 gave 420 (docs/calibration.md, session 3, 10 replicates); 120 after the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); 128 in session 14 with joint.link_depth 7 (national, 6 replicates: 9.8 rings and 726 suspects for the two 2011 operations; docs/calibration.md, session 14); 150 in session 18, when brokers began to plan with their share of the families who would sell (ten national replicates: 7.1 rings and 723 suspects with 128, 8.9 and 858 with 150; link depth 6 gave 11.3 rings; docs/calibration.md, session 18); 145 in session 19, when what a son is worth began to follow son preference (ten national replicates: 10.2 rings, SD 4.1, with 150; 7.4 with 140; 9.2 and 811 suspects with 145: the ring count's spread across replicates is as wide as the range; docs/calibration.md, session 19); prior uniform 20-200 (assumption)")
-    private int jointMaxGangs = 145;
+            source = "calibrated to the templates' 310-608 suspects and 4-5 rings per operation (china-facts.md s2; at about 2.8 arrested per busted gang, 110-220 gangs): the reach of 100 bound every 2011 operation at 280 suspects; 150 gave 420 (docs/calibration.md, session 3, 10 replicates); 120 after the national refit by hand after the flow-based market (docs/calibration.md, session 4), kept in the refit of session 5 (2026-11-30); 128 in session 14 with joint.link_depth 7 (national, 6 replicates: 9.8 rings and 726 suspects for the two 2011 operations; docs/calibration.md, session 14); 150 in session 18, when brokers began to plan with their share of the families who would sell (ten national replicates: 7.1 rings and 723 suspects with 128, 8.9 and 858 with 150; link depth 6 gave 11.3 rings; docs/calibration.md, session 18); 145 in session 19, when what a son is worth began to follow son preference (ten national replicates: 10.2 rings, SD 4.1, with 150; 7.4 with 140; 9.2 and 811 suspects with 145: the ring count's spread across replicates is as wide as the range; docs/calibration.md, session 19); 147 in session 20, when gangs began to share the women of a province who would take a false offer (ten national replicates: 7.5 rings, SD 2.8, with 145; 10.9, SD 4.4, with 150; 8.5, SD 3.9, and 839 suspects with 147: within the noise of ten replicates, as in session 19; docs/calibration.md, session 20); prior uniform 20-200 (assumption)")
+    private int jointMaxGangs = 147;
 
     @Param(key = "joint.link_depth", unit = "links", min = 0, max = 20,
             doc = "How many partner links away from the first gang an operation follows its ring (0 = that gang only): the size of a ring as police see it.",
@@ -625,6 +630,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getWtpIncomeElasticity() { return wtpIncomeElasticity; }
     public double getWtpSonPreferenceElasticity() { return wtpSonPreferenceElasticity; }
     public double getLegalMarriageCost() { return legalMarriageCost; }
+    public double getWomenOpenToDeception() { return womenOpenToDeception; }
     public double getLegalCostSigma() { return legalCostSigma; }
 
     public int getInitialGangs() { return initialGangs; }

@@ -374,7 +374,8 @@ public final class Prospects implements java.io.Serializable {
         return switch (m) {
             case ABDUCTION -> Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
             case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 * families.acceptShare(p.index(), offer(t, d), params) : 0;
-            case DECEPTION -> Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p));
+            case DECEPTION -> Math.min(Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p)),
+                    lurableShare(p));
             case CROSS_BORDER -> p.tradeBorder() ? params.getCrossBorderSuccess() * (t.isChild() ? params.getCrossBorderChildFactor() : 1) : 0;
         };
     }
@@ -433,6 +434,15 @@ public final class Prospects implements java.io.Serializable {
             n += families.openFamilies(p.neighbour(k), t);
         }
         return n;
+    }
+
+    /**
+     * A gang's share of the women who would take a false offer in p a day: those women over the
+     * gangs' days spent trying there a day (averaged), the gang itself adding {@code scale} as a
+     * broker does in {@link #openingsPerBroker}.
+     */
+    private double lurableShare(Province p) {
+        return families.womenOpenPerDay(p, params) / (families.lurersPerDay(p.index()) + params.getScale());
     }
 
     private double leftBehindFactor(Province p) {

@@ -55,6 +55,8 @@ public final class Sourcing implements java.io.Serializable {
         int d = g.destination();
         if (m == AcquisitionMethod.PURCHASE) {
             families.brokerTried(p.index(), t); // what other brokers will reckon with
+        } else if (m == AcquisitionMethod.DECEPTION) {
+            families.lurerTried(p.index()); // what other gangs luring women there will reckon with
         }
         if (random.nextDouble() >= prospects.acquisitionChance(p, t, m, d)) {
             return null;

@@ -86,6 +86,40 @@ class RuralFamiliesTest {
         assertEquals(expected, means.getMean(), 4 * se, "averaged openings a day, 40 seeds (SE " + se + ")");
     }
 
+    /**
+     * Women who would take a false offer: families.women_open_to_deception per million rural
+     * residents a year, times the poverty index, at the run's scale (by hand for Guizhou and
+     * Zhejiang, the poorest and richest rural incomes but one); gangs' days trying there, a
+     * constant 5 a day, average to exactly 5.
+     */
+    @Test
+    void womenOpenToDeceptionFollowRuralPopulationAndPovertyAndTheGangsTryingThereAreCounted() {
+        Parameters p = new Parameters();
+        p.setScale(0.5);
+        org.crackdown.model.TestScenarios.set(p, "families.women_open_to_deception", 120.0);
+        Demography demo = new Demography(NET, SexRatioHistory.china(), org.crackdown.space.DemographicHistory.china());
+        demo.setYear(2012.0, p);
+        RuralFamilies f = new RuralFamilies(NET, demo);
+        for (String code : new String[] {"CN-GZ", "CN-ZJ"}) {
+            var prov = NET.byCode(code);
+            double byHand = 120.0 * demo.population(prov, p) * demo.ruralShare() / 1e6 * demo.povertyIndex(prov) / 365;
+            assertEquals(byHand, f.womenOpenPerDay(prov, p), 1e-12 * byHand, code);
+        }
+        var gz = NET.byCode("CN-GZ");
+        var zj = NET.byCode("CN-ZJ");
+        // Per rural resident, the poorer province has more women who would take the offer.
+        assertTrue(f.womenOpenPerDay(gz, p) / gz.population() > 2 * f.womenOpenPerDay(zj, p) / zj.population());
+        MersenneTwisterFast r = new MersenneTwisterFast(1);
+        for (int day = 0; day < 100; day++) {
+            for (int k = 0; k < 5; k++) {
+                f.lurerTried(gz.index());
+            }
+            f.step(day, 2012.0, p, r);
+        }
+        assertEquals(5.0, f.lurersPerDay(gz.index()), 1e-9);
+        assertEquals(0.0, f.lurersPerDay(zj.index()));
+    }
+
     /** The fast erfc used for acceptance shares agrees with commons-math3's to its stated 1.2e-7. */
     @Test
     void fastErfcMatchesTheReferenceToItsStatedAccuracy() {
