@@ -213,7 +213,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "families.women_open_to_deception", unit = "women per million rural residents per year", min = 0, max = 1e6,
             doc = "Women who would take a trafficker's false offer of a job or a marriage, a year, per million rural residents of a province at national average income (times the province's poverty index). The gangs trying to lure women there share them: a gang's day succeeds with gangs.deception_success x poverty or, if less, these women a day over the gangs' days spent trying there (averaged over market.tightness_days), so where victims are is where the trade can take them from.",
-            source = "assumption, prior: log-uniform 40-400 (no published figure; the model deceives about 45 women a year per million rural residents nationally in 2011, so the lower end leaves little slack and the upper end lets the daily chance alone decide where gangs can go)")
+            source = "assumption, prior: log-uniform 40-400 (no published figure; the model deceives about 45 women a year per million rural residents nationally in 2011, so the lower end leaves little slack and the upper end lets the daily chance alone decide where gangs can go; the default, 60, a third above that national rate once poverty is weighed in, binds where gangs crowd and not elsewhere; not fitted: how it moves where women come from is in docs/calibration.md, session 20)")
     private double womenOpenToDeception = 60;
 
     @Param(key = "gangs.cross_border_success", source = "assumption, prior: uniform 0.05-0.25 a day (no published figure)",
