@@ -152,8 +152,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "demand.wtp_woman", unit = "RMB", min = 0, max = 1e7,
             doc = "Median willingness to pay for a trafficked woman, of bride seekers and commercial exploiters (as demand.wtp_boy).",
-            source = "assumption, prior: 25,000-80,000 (china-facts.md s4: trafficked brides 20,000-50,000 around 2008-2010; Vietnamese brides 60,000-100,000 by 2018)")
-    private double wtpWoman = 42_000;
+            source = "assumption, prior: 25,000-80,000 (china-facts.md s4: trafficked brides 20,000-50,000 around 2008-2010; Vietnamese brides 60,000-100,000 by 2018); the default since session 21 puts the median would-be buyer's value at the top of what buyers were published paying in 2008-2010, 50,000 RMB of 2009, in RMB of 2011: x 6,977 / 5,153.2 (rural net income per person 2011 over 2009, demography-history.csv) = 67,700, rounded to 68,000 (a buyer's value is at least what buyers pay; 42,000 until session 20 put the model's 2008-2010 price under the published range, docs/calibration.md, session 21)")
+    private double wtpWoman = 68_000;
 
     @Param(key = "demand.wtp_sigma", unit = "log-SD", min = 0, max = 3,
             doc = "Spread of willingness to pay across would-be buyers (standard deviation of its log).",
