@@ -33,10 +33,12 @@ class ProspectsTest {
 
     /**
      * A broker abroad sells into the Chinese market: a victim from across the border costs
-     * border.broker_share of the going rate where it is to be sold, so a boy costs more than a
-     * woman as he does at home, and a higher share costs proportionally more (session 13: a flat
-     * price per victim made children from abroad an eighth of their going rate, and half the
-     * children sold foreign).
+     * border.broker_share of the going rate of its own type where it is to be sold, so types are
+     * priced apart as they are at home, and a higher share costs proportionally more (session 13:
+     * a flat price per victim made children from abroad an eighth of their going rate, and half
+     * the children sold foreign). Until session 21 this also asked that a boy cost more than a
+     * woman, true of the starting going rates only while a woman's median value (42,000) was below
+     * a boy's (62,000); the rule is the share of each type's own rate, asserted above it.
      */
     @Test
     void aVictimFromAbroadCostsAShareOfItsGoingRate() {
@@ -52,8 +54,6 @@ class ProspectsTest {
                 assertEquals(3 * o.acquisitionCost(t, AcquisitionMethod.CROSS_BORDER, d),
                         high.prospects().acquisitionCost(t, AcquisitionMethod.CROSS_BORDER, d), 1e-9 * rate);
             }
-            assertTrue(o.acquisitionCost(VictimType.BOY, AcquisitionMethod.CROSS_BORDER, d)
-                    > o.acquisitionCost(VictimType.WOMAN, AcquisitionMethod.CROSS_BORDER, d), q.code());
         }
     }
 
