@@ -63,18 +63,22 @@ class GangEntryTest {
 
     /**
      * A gang that finds no trip worth making for gangs.idle_days_before_leaving leaves: with one
-     * idle day far more gangs quit than with ten years (2011 scenario at scale 0.05, each of three
-     * seeds; session 18 measured 483 and 441 against 225 and 203 for seeds 1 and 2).
+     * idle day more gangs quit than with ten years (2011 scenario at scale 0.05, the same seeds
+     * under both; paired t beyond 3). Until session 21 each of three seeds had to show more than
+     * 1.3 times as many (session 18 measured 483 and 441 against 225 and 203 for seeds 1 and 2);
+     * once a bride was valued at 68,000 rather than 42,000 the trade paid better, fewer gangs sat
+     * idle, and seed 2 gave 474 against 380 (x1.25): the direction held, a fixed per-seed ratio
+     * was not a test of it.
      */
     @Test
     void gangsWithNothingWorthDoingLeaveAfterTheirIdleDays() {
-        for (long seed = 1; seed <= 3; seed++) {
-            double impatient = TestScenarios.summary(TestScenarios.china2011(0.05,
-                    p -> TestScenarios.set(p, "gangs.idle_days_before_leaving", 1)), seed).get("gangs_quit");
-            double patient = TestScenarios.summary(TestScenarios.china2011(0.05,
-                    p -> TestScenarios.set(p, "gangs.idle_days_before_leaving", 3650)), seed).get("gangs_quit");
-            assertTrue(impatient > 1.3 * patient, "seed " + seed + ": gangs quit with one idle day " + impatient
-                    + ", with ten years " + patient);
-        }
+        Replicates impatient = Replicates.of(TestScenarios.china2011(0.05,
+                p -> TestScenarios.set(p, "gangs.idle_days_before_leaving", 1)), 6, s -> s.get("gangs_quit"));
+        Replicates patient = Replicates.of(TestScenarios.china2011(0.05,
+                p -> TestScenarios.set(p, "gangs.idle_days_before_leaving", 3650)), 6, s -> s.get("gangs_quit"));
+        System.out.println("GangEntryTest: gangs quit with one idle day " + impatient + ", with ten years " + patient
+                + ", paired t " + Replicates.pairedT(impatient, patient));
+        assertTrue(Replicates.pairedT(impatient, patient) > 3, "gangs quit with one idle day " + impatient
+                + ", with ten years " + patient);
     }
 }

@@ -21,7 +21,7 @@ class PolicyResponseTest {
 
     private static final int REPS = 6;
     private static final double SCALE = 0.02;
-    private static final int CAMPAIGN_REPS = 80;
+    private static final int CAMPAIGN_REPS = 160;
     /** The campaign test needs enough gangs in Henan for its share of routes to be measured. */
     private static final double CAMPAIGN_SCALE = 0.05;
 
@@ -74,6 +74,8 @@ class PolicyResponseTest {
  * session-14 model and the ziggurat's draws 5.51% against 5.04%, paired t 2.6 at 40 seeds, so 80
  * since). Before: 1.60 +- 0.16 points below during
      * the campaign and 1.06 +- 0.39 below in 2011 (8 seeds), a partial, persistent after-effect.
+     * Session 21 (a bride valued at 68,000), 80 seeds: 8.87% against 8.61% during (paired t 2.5),
+     * 8.81% against 8.26% in 2011; so 160 seeds, with the runs ending in 2009.
      * Nor asserted: that the routes move onto Henan's neighbours in particular (their share rises
      * by about two percentage points against a spread between seeds of two to three).
      */
@@ -85,8 +87,7 @@ class PolicyResponseTest {
         // (unpaired, the responsive trade's wider spread between seeds hid a drop of 1.2 points at t 2.8).
         double drop = Replicates.pairedT(base.henanDuring, campaign.henanDuring);
         System.out.println("PolicyResponseTest: Henan's share of transit during the campaign: base " + base.henanDuring
-                + ", campaign " + campaign.henanDuring + " (paired t " + drop + "); in 2011: base " + base.henanAfter
-                + ", campaign " + campaign.henanAfter);
+                + ", campaign " + campaign.henanDuring + " (paired t " + drop + ")");
         assertTrue(drop > 3, "Henan's share of transit during the campaign: base " + base.henanDuring + ", campaign "
                 + campaign.henanDuring + " (paired t " + drop + ")");
         // Not asserted since issue 10: that transit outside Henan carries on unchanged. In the
@@ -97,25 +98,24 @@ class PolicyResponseTest {
     }
 
     /**
-     * Henan's share of national gang-days with victims (transit days) during and after the
-     * campaign, and the transit days outside Henan during it.
+     * Henan's share of national gang-days with victims (transit days) during the campaign. The runs
+     * end with it (2009): until session 21 they went on to 2011 for an after-effect that is printed
+     * but not asserted, and 80 seeds then cost what 160 cost now.
      */
-    private record CampaignShares(Replicates henanDuring, Replicates elsewhereDuring, Replicates henanAfter) {
+    private record CampaignShares(Replicates henanDuring) {
 
         static CampaignShares of(boolean campaign) {
             Replicates during = new Replicates();
-            Replicates elsewhere = new Replicates();
-            Replicates after = new Replicates();
             for (long seed = 1; seed <= CAMPAIGN_REPS; seed++) {
                 Parameters p = new Parameters();
                 p.setScale(CAMPAIGN_SCALE);
                 List<Campaign> cs = campaign ? List.of(new Campaign("henan", date(2009, 7, 1), date(2009, 12, 31),
                         List.of("CN-HA"), 9, 0)) : List.of();
-                Scenario s = new Scenario("henan", "", 1, date(2008, 1, 1), date(2011, 12, 31), date(2008, 1, 1),
-                        date(2011, 12, 31), p, cs, List.of());
+                Scenario s = new Scenario("henan", "", 1, date(2008, 1, 1), date(2009, 12, 31), date(2008, 1, 1),
+                        date(2009, 12, 31), p, cs, List.of());
                 TraffickingModel m = new TraffickingModel(s, seed);
                 int henan = m.network().byCode("CN-HA").index();
-                double[] sums = new double[4]; // henan during, all during, henan after, all after
+                double[] sums = new double[2]; // henan during, all during
                 int col = Measure.TRANSIT_DAYS.ordinal();
                 m.metrics().addListener((month, v) -> {
                     double all = 0;
@@ -125,17 +125,12 @@ class PolicyResponseTest {
                     if (!month.isBefore(java.time.YearMonth.of(2009, 7)) && !month.isAfter(java.time.YearMonth.of(2009, 12))) {
                         sums[0] += v[henan][col];
                         sums[1] += all;
-                    } else if (month.getYear() == 2011) {
-                        sums[2] += v[henan][col];
-                        sums[3] += all;
                     }
                 });
                 TraffickingModel.runToEnd(m);
                 during.add(sums[0] / sums[1]);
-                elsewhere.add(sums[1] - sums[0]);
-                after.add(sums[2] / sums[3]);
             }
-            return new CampaignShares(during, elsewhere, after);
+            return new CampaignShares(during);
         }
     }
 
