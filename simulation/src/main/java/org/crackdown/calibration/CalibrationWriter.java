@@ -151,6 +151,7 @@ public final class CalibrationWriter {
                 tm.put("max", t.max());
             }
             tm.put("within", r.within());
+            tm.put("scored", r.scored());
             tm.put("loss", r.loss());
             tm.put("source", t.source());
             targets.put(t.column(), tm);

@@ -73,7 +73,10 @@ public final class Evaluator {
         return score(index, values, runner.run(s, seeds), scaleOf(s));
     }
 
-    /** Scores summaries of runs against the targets (counts scaled to the runs' scale if the spec says so). */
+    /**
+     * Scores summaries of runs against the targets (counts scaled to the runs' scale if the spec says
+     * so; national-only targets reported but not scored away from scale 1).
+     */
     public Evaluation score(int index, double[] values, List<Map<String, Double>> summaries, double scale) {
         List<TargetResult> results = new ArrayList<>();
         for (Target t : spec.targets()) {
@@ -83,7 +86,7 @@ public final class Evaluator {
                 column[r] = v == null ? Double.NaN : v;
             }
             Target applied = spec.scaleCounts() ? t.scaledTo(scale) : t;
-            results.add(TargetResult.of(applied, column));
+            results.add(TargetResult.of(applied, column, t.comparableAt(scale)));
         }
         return new Evaluation(index, values, results, Evaluation.loss(results));
     }

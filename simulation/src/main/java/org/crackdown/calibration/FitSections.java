@@ -24,7 +24,7 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class FitSections {
 
-    static final List<String> TARGET_KEYS = List.of("value", "tolerance", "min", "max", "source");
+    static final List<String> TARGET_KEYS = List.of("value", "tolerance", "min", "max", "source", "national_only");
     static final List<String> FREE_KEYS = List.of("min", "max", "log", "start", "prior");
     static final List<String> PRIOR_KEYS = List.of("distribution", "min", "max", "mean", "sd", "source");
 
@@ -69,6 +69,8 @@ final class FitSections {
                 problems.add(at(t.key()).problem(where + ": missing 'source' (where the figure comes from, "
                         + "like \"china-facts.md s1 (MPS 2012)\")"));
             }
+            boolean nationalOnly = k.containsKey("national_only")
+                    && bool(k.get("national_only").value(), where + ": national_only", false);
             boolean point = k.containsKey("value") || k.containsKey("tolerance");
             boolean range = k.containsKey("min") || k.containsKey("max");
             if (point && range) {
@@ -90,7 +92,7 @@ final class FitSections {
                     tol = null;
                 }
                 if (value != null && tol != null && source != null) {
-                    out.add(Target.point(column, value, tol, source));
+                    out.add(Target.point(column, value, tol, source).nationalOnly(nationalOnly));
                 }
             } else if (range) {
                 Double lo = need(k, "min", tm, where, "the low end of the published range");
@@ -99,7 +101,7 @@ final class FitSections {
                     problems.add(at(k.get("max").value()).problem(where + ": max must be above min, got min "
                             + num(lo) + " and max " + num(hi)));
                 } else if (lo != null && hi != null && source != null) {
-                    out.add(Target.range(column, lo, hi, source));
+                    out.add(Target.range(column, lo, hi, source).nationalOnly(nationalOnly));
                 }
             } else {
                 problems.add(at(t.key()).problem(where + ": expected value and tolerance (a point target) or "

@@ -33,8 +33,15 @@ public final class PredictiveCheck {
      * @param low     2.5% quantile of the predictions
      * @param median  50% quantile
      * @param high    97.5% quantile
+     * @param scored  whether the draws could be judged against the target (not a national-only
+     *                target in runs at another scale, {@link Target#comparableAt})
      */
-    public record Row(Target target, double[] values, double low, double median, double high) {
+    public record Row(Target target, double[] values, double low, double median, double high, boolean scored) {
+
+        /** "yes", "NO", or "not scored" for a national-only target away from scale 1. */
+        public String verdict() {
+            return !scored ? "not scored (national_only)" : covers() ? "yes" : "NO";
+        }
 
         /** Whether the 95% interval holds the published figure (a point) or meets the published range. */
         public boolean covers() {
@@ -78,8 +85,10 @@ public final class PredictiveCheck {
             double[] v = runs.stream().mapToDouble(e -> e.results().get(index).mean()).filter(x -> !Double.isNaN(x))
                     .toArray();
             Target t = runs.get(0).results().get(k).target();
-            rows.add(v.length == 0 ? new Row(t, v, Double.NaN, Double.NaN, Double.NaN)
-                    : new Row(t, v, AbcSmc.quantile(v, 0.025), AbcSmc.quantile(v, 0.5), AbcSmc.quantile(v, 0.975)));
+            boolean scored = runs.get(0).results().get(k).scored();
+            rows.add(v.length == 0 ? new Row(t, v, Double.NaN, Double.NaN, Double.NaN, scored)
+                    : new Row(t, v, AbcSmc.quantile(v, 0.025), AbcSmc.quantile(v, 0.5), AbcSmc.quantile(v, 0.975),
+                    scored));
         }
         return rows;
     }
@@ -93,7 +102,7 @@ public final class PredictiveCheck {
             for (Row r : rows) {
                 p.printRecord(r.target().column(), r.target().describe(), draws, r.values().length,
                         CsvNumbers.format(r.low()), CsvNumbers.format(r.median()), CsvNumbers.format(r.high()),
-                        Boolean.toString(r.covers()), r.target().source());
+                        r.scored() ? Boolean.toString(r.covers()) : "not scored", r.target().source());
             }
         }
     }

@@ -21,7 +21,7 @@ public final class ResultTable {
                 meanSd = "(no value)";
             }
             out.printf("  %-22s %-24s %-26s %-22s %s%n", r.target().column(), meanSd, ci, r.target().describe(),
-                    r.within() ? "yes" : "NO");
+                    !r.scored() ? "not scored (national_only)" : r.within() ? "yes" : "NO");
         }
         out.flush();
     }

@@ -14,15 +14,35 @@ import org.crackdown.model.Measure;
  * @param min       low end of a range target, or NaN
  * @param max       high end of a range target, or NaN
  * @param source    where the figure comes from
+ * @param nationalOnly the model's value is comparable with the figure only in a national run (scale
+ *                  1): it neither stays the same nor shrinks in proportion when fewer agents stand
+ *                  for the country (rings broken up by joint operations: a ring's size in gangs
+ *                  does not shrink with the scale, the operation's reach does). In a run at another
+ *                  scale such a target is reported but not scored (see {@link #comparableAt}).
  */
-public record Target(String column, double value, double tolerance, double min, double max, String source) {
+public record Target(String column, double value, double tolerance, double min, double max, String source,
+                     boolean nationalOnly) {
 
     public static Target point(String column, double value, double tolerance, String source) {
-        return new Target(column, value, tolerance, Double.NaN, Double.NaN, source);
+        return new Target(column, value, tolerance, Double.NaN, Double.NaN, source, false);
     }
 
     public static Target range(String column, double min, double max, String source) {
-        return new Target(column, Double.NaN, Double.NaN, min, max, source);
+        return new Target(column, Double.NaN, Double.NaN, min, max, source, false);
+    }
+
+    /** The same target, comparable only in national runs (targets file: {@code national_only: true}). */
+    public Target nationalOnly(boolean only) {
+        return new Target(column, value, tolerance, min, max, source, only);
+    }
+
+    /**
+     * Whether a run at {@code scale} can be scored against this target: always, unless the target
+     * is national-only and the run is not national. (Scoring a scale-0.1 run's rings as a tenth of
+     * the national figure made that one target's integer noise most of the ABC distance: session 22.)
+     */
+    public boolean comparableAt(double scale) {
+        return !nationalOnly || scale == 1;
     }
 
     public boolean isPoint() {
@@ -57,7 +77,7 @@ public record Target(String column, double value, double tolerance, double min, 
         if (!isCount(column) || scale == 1) {
             return this;
         }
-        return new Target(column, value * scale, tolerance, min * scale, max * scale, source);
+        return new Target(column, value * scale, tolerance, min * scale, max * scale, source, nationalOnly);
     }
 
     /** Whether a replicated mean meets the target (inside the tolerance or the range). */

@@ -40,6 +40,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * targets:                          # summary columns (required)
  *   women_rescued: {value: 15458, tolerance: 0.10, source: "..."}
  *   price_boy: {min: 45000, max: 60000, source: "..."}
+ *   joint_rings_broken: {min: 8, max: 10, national_only: true, source: "..."}   # scored only at scale 1
  * free:                             # parameters marked "free" (required)
  *   demand.bride_propensity: {min: 0.005, max: 0.3, log: true, start: 0.06}
  *   # with a prior for --method abc (default: uniform, or log-uniform with log: true, on the bounds)

@@ -221,7 +221,7 @@ final class AbcCalibration {
             for (PredictiveCheck.Row r : predictive) {
                 stdout.printf("  %-22s %-22s %-30s %s%n", r.target().column(), r.target().describe(),
                         "[" + ResultTable.format(r.low()) + ", " + ResultTable.format(r.high()) + "]",
-                        r.covers() ? "yes" : "NO");
+                        r.verdict());
             }
         }
         stdout.flush();

@@ -58,6 +58,31 @@ class LossTest {
         assertFalse(Target.isCount("rescues_per_officer_year"));
     }
 
+    /**
+     * A national-only target (rings broken up) is scored in a national run and reported but not
+     * scored at another scale: no loss, not a miss, whatever the runs gave.
+     */
+    @Test
+    void aNationalOnlyTargetIsScoredOnlyAtScaleOne() {
+        Target rings = Target.range("joint_rings_broken", 8, 10, "s").nationalOnly(true);
+        assertTrue(rings.comparableAt(1));
+        assertFalse(rings.comparableAt(0.1));
+        assertTrue(WOMEN.comparableAt(0.1));
+        // Scaled like any count (its figure is still reported as a tenth), and still national-only.
+        assertTrue(rings.scaledTo(0.1).nationalOnly());
+        double[] far = {0, 0, 1};
+        TargetResult national = TargetResult.of(rings, far, rings.comparableAt(1));
+        assertEquals(rings.loss(1.0 / 3), national.loss(), 1e-12);
+        assertFalse(national.within());
+        TargetResult small = TargetResult.of(rings.scaledTo(0.1), far, rings.comparableAt(0.1));
+        assertEquals(0.0, small.loss());
+        assertTrue(small.within());
+        assertFalse(small.scored());
+        assertEquals(1.0 / 3, small.mean(), 1e-12); // still reported
+        TargetResult w = TargetResult.of(WOMEN, new double[] {110});
+        assertEquals(w.loss(), Evaluation.loss(List.of(w, small)), 1e-12);
+    }
+
     @Test
     void theLossOfAnEvaluationIsTheSumOfItsTargetsTerms() {
         // women: mean of 105, 115 = 110 -> 1; share: mean 0.30 -> 1; sum 2.

@@ -1,6 +1,7 @@
 package org.crackdown.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,25 @@ class TargetsReaderTest {
             assertEquals(uniform.contains(key) ? Prior.Kind.UNIFORM : Prior.Kind.LOGUNIFORM, s.priors().get(k).kind(), key);
         }
         assertEquals(100, s.abc().particles());
+        // Rings broken up are scored in national runs only; every other target at any scale.
+        for (Target t : s.targets()) {
+            assertEquals(t.column().equals("joint_rings_broken"), t.nationalOnly(), t.column());
+        }
+    }
+
+    /** national_only is a YAML boolean of one target; anything else is reported at its place. */
+    @Test
+    void aTargetCanBeScoredInNationalRunsOnly() throws Exception {
+        String head = "scenario: " + tinyScenario() + "\nfree: {demand.bride_propensity: {min: 0.01, max: 0.5}}\n";
+        CalibrationSpec s = TargetsReader.read(write(head + "targets:\n"
+                + "  women_rescued: {value: 100, tolerance: 0.1, source: x}\n"
+                + "  joint_rings_broken: {min: 8, max: 10, national_only: yes, source: x}\n"));
+        assertFalse(s.targets().get(0).nationalOnly());
+        assertTrue(s.targets().get(1).nationalOnly());
+        Path bad = write(head + "targets:\n"
+                + "  joint_rings_broken: {min: 8, max: 10, national_only: sometimes, source: x}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> TargetsReader.read(bad));
+        assertHas(e.getMessage(), bad + ":4:56: targets: joint_rings_broken: national_only: expected true or false, got 'sometimes'");
     }
 
     @Test
