@@ -33,7 +33,14 @@ public record Pattern(String id, String description, Output output, Scope scope,
         /** A yearly figure for all of China: divided by the scale and by the window's length in years. */
         NATIONAL_PER_YEAR("national_per_year"),
         /** A price, share or ratio of counts: independent of scale and window length, taken as it is. */
-        SCALE_FREE("scale_free");
+        SCALE_FREE("scale_free"),
+        /**
+         * A figure a run can be held to only at scale 1, taken as it is there; at another scale the
+         * pattern is not compared (rings broken up per joint operation: an operation's reach shrinks
+         * with the scale, a ring's size in gangs does not, so neither the value nor the value over
+         * the scale is the national one).
+         */
+        NATIONAL_RUN("national_run");
 
         private final String spelling;
 
@@ -83,7 +90,12 @@ public record Pattern(String id, String description, Output output, Scope scope,
         return switch (scope) {
             case NATIONAL -> raw / scale;
             case NATIONAL_PER_YEAR -> raw / scale / (months() / 12.0);
-            case SCALE_FREE -> raw;
+            case SCALE_FREE, NATIONAL_RUN -> raw;
         };
+    }
+
+    /** Whether a run at {@code scale} can be compared with the figure (see {@link Scope#NATIONAL_RUN}). */
+    public boolean comparableAt(double scale) {
+        return scope != Scope.NATIONAL_RUN || scale == 1;
     }
 }

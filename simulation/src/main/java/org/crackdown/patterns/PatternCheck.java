@@ -112,6 +112,11 @@ public final class PatternCheck {
             }
         }
         double scale = s.parameters().getScale();
+        if (!p.comparableAt(scale)) {
+            return PatternResult.missing(p, PatternResult.Status.NOT_COMPARABLE, "its scope is "
+                    + p.scope().spelling() + ": comparable only in a national run, and " + s.name()
+                    + " ran at scale " + org.crackdown.output.CsvNumbers.format(scale));
+        }
         double[] values = new double[reps.size()];
         for (int r = 0; r < values.length; r++) {
             Replicate rep = reps.get(r);

@@ -21,7 +21,9 @@ public record PatternResult(Pattern pattern, Status status, String detail, Sampl
         /** The output exists but no replicate produced a value (a price with no sale, a ratio over zero). */
         NO_VALUE("no value in any replicate"),
         /** The scenario the pattern needs was not among those run. */
-        NOT_RUN("scenario not run");
+        NOT_RUN("scenario not run"),
+        /** The figure can be met only in a national run and this one ran at another scale. */
+        NOT_COMPARABLE("not comparable at this scale");
 
         private final String words;
 
