@@ -147,6 +147,9 @@ public final class PosteriorWriter {
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("target", t.describe());
             tm.put("source", t.source());
+            // Whether it entered the distance: a national-only target does only in national runs.
+            tm.put("scored", post.particles().isEmpty()
+                    || post.particles().get(0).result().results().get(k).scored());
             // The posterior particles' simulated values (replicated means), for a first predictive look.
             tm.put("particles", outputSummary(post, k));
             targets.put(t.column(), tm);
