@@ -91,7 +91,7 @@ public final class Evaluator {
         return new Evaluation(index, values, results, Evaluation.loss(results));
     }
 
-    static double scaleOf(Scenario s) {
+    public static double scaleOf(Scenario s) {
         return s.parameters().getScale();
     }
 

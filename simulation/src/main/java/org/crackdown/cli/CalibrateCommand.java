@@ -17,6 +17,7 @@ import org.crackdown.calibration.Evaluator;
 import org.crackdown.calibration.FreeParameter;
 import org.crackdown.calibration.ReplicateRunner;
 import org.crackdown.calibration.ResultTable;
+import org.crackdown.calibration.TargetResult;
 import org.crackdown.calibration.TargetsReader;
 import org.crackdown.model.ParamSpec;
 import org.crackdown.model.Scenario;
@@ -202,9 +203,13 @@ public final class CalibrateCommand implements Callable<Integer> {
             Evaluation e = ev.evaluate(1, new double[0]);
             ResultTable.print(stdout, e.results());
             long missed = e.results().stream().filter(r -> !r.within()).count();
-            stdout.println(missed == 0 ? "all " + e.results().size() + " targets met (loss "
-                    + ResultTable.format(e.loss()) + ")"
-                    : missed + " of " + e.results().size() + " targets missed (loss " + ResultTable.format(e.loss()) + ")");
+            long scored = e.results().stream().filter(TargetResult::scored).count();
+            long unscored = e.results().size() - scored;
+            String what = unscored == 0 ? e.results().size() + " targets" : scored + " scored targets";
+            stdout.println((missed == 0 ? "all " + what + " met" : missed + " of " + what + " missed")
+                    + (unscored == 0 ? "" : "; " + unscored + " not scored at scale " + ResultTable.format(
+                            Evaluator.scaleOf(ev.scenario(new double[0]))) + " (national_only)")
+                    + " (loss " + ResultTable.format(e.loss()) + ")");
             stdout.flush();
             return Main.OK;
         } catch (CancellationException e) {

@@ -195,6 +195,20 @@ class CalibrateCommandTest {
         assertFalse(Files.exists(tmp.resolve("x")));
     }
 
+    /** At scale 0.01 a national-only target is printed, not scored, and the summary line says so. */
+    @Test
+    void checkLeavesANationalOnlyTargetUnscoredAwayFromScaleOne() throws IOException {
+        Path f = tmp.resolve("rings.yaml");
+        Files.writeString(f, Files.readString(Path.of(TINY))
+                .replace("../scenarios/tiny.yaml", Path.of("src/test/resources/scenarios/tiny.yaml").toAbsolutePath().toString())
+                .replace("targets:\n", "targets:\n  joint_rings_broken: {min: 8, max: 10, national_only: true, source: x}\n"));
+        Outcome o = crackdown("calibrate", f.toString(), "--check", "--replicates", "2", "--quiet");
+        assertEquals(Main.OK, o.code(), o.err());
+        assertTrue(o.out().matches("(?s).*joint_rings_broken .*0\\.08–0\\.1\\s+not scored \\(national_only\\).*"), o.out());
+        assertTrue(o.out().matches("(?s).*of 2 scored targets (met|missed); 1 not scored at scale 0\\.01 \\(national_only\\).*")
+                || o.out().contains("all 2 scored targets met; 1 not scored at scale 0.01 (national_only)"), o.out());
+    }
+
     @Test
     void badInputExitsWithTwoAndLocatedMessages() {
         Outcome o = crackdown("calibrate", "src/test/resources/calibration/bad-targets.yaml");
