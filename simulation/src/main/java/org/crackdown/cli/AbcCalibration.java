@@ -172,13 +172,19 @@ final class AbcCalibration {
             PosteriorWriter.writeManifest(folder.temp(), cal, base.name(), threads, extra, outcome, started,
                     Instant.now());
             folder.commit();
-            if (command.shardWait.noWait) {
-                ShardJournals.removeNow(others);
+            if (command.keepJournal) {
+                // Kept on request: the same calibration with more generations reuses every simulation in it.
+                stdout.printf("journal kept: %s (%d simulations); the same command with more --generations, --resume "
+                        + "and --force runs only the new ones%n", journalFile, journal.size());
             } else {
-                // The other shards may still be reading this journal's last results: it goes after theirs.
-                ShardJournals.removeOthers(others, cancelled, stderr);
+                if (command.shardWait.noWait) {
+                    ShardJournals.removeNow(others);
+                } else {
+                    // The other shards may still be reading this journal's last results: it goes after theirs.
+                    ShardJournals.removeOthers(others, cancelled, stderr);
+                }
+                journal.delete();
             }
-            journal.delete();
         } catch (org.crackdown.calibration.SlotPool.Pending e) {
             return ShardJournals.pending(stdout, shard, journalFile, e);
         } catch (org.crackdown.calibration.ShardWait.ShardGone e) {

@@ -78,6 +78,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "run again, and the posterior is the one an uninterrupted run gives.")
     boolean resume;
 
+    @Option(names = "--keep-journal", description = "With --method abc: keep the journal of simulations once the "
+            + "calibration is complete (it is removed otherwise), so that running it again with more --generations, "
+            + "--resume and --force takes every simulation already done from it and runs only the new generations.")
+    boolean keepJournal;
+
     @Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
             description = "With --method abc: run as shard i (0-based) of N processes sharing the output folder's "
                     + "parent (e.g. the tasks of a Slurm job array): each simulates every N-th particle of each "
@@ -143,8 +148,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             return "--method must be fit or abc, got '" + method + "'";
         }
         boolean abc = method.equals("abc");
-        if (!abc && (particles != null || generations != null || resume)) {
-            return "--particles, --generations and --resume apply to --method abc";
+        if (!abc && (particles != null || generations != null || resume || keepJournal)) {
+            return "--particles, --generations, --resume and --keep-journal apply to --method abc";
         }
         if (!abc && !shard.isAll()) {
             return "--shard applies to --method abc";

@@ -110,6 +110,35 @@ class AbcCalibrateCommandTest {
                 Files.readString(twoThreads.resolve("predictive.csv")));
     }
 
+    /**
+     * A finished calibration extended by a generation: with --keep-journal its simulations are
+     * kept, and the same command with one more generation, --resume and --force runs only what is
+     * new and writes the posterior a fresh two-generation calibration writes.
+     */
+    @Test
+    void aKeptJournalExtendsACalibrationByMoreGenerations(@TempDir Path dir) throws IOException {
+        Path fresh = dir.resolve("fresh");
+        CalibrateCommandTest.Outcome o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc",
+                "--generations", "2", "--out", fresh.toString(), "--threads", "2", "--quiet");
+        assertEquals(Main.OK, o.code(), o::err);
+        Path ext = dir.resolve("ext");
+        o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc", "--generations", "1",
+                "--keep-journal", "--out", ext.toString(), "--threads", "2", "--quiet");
+        assertEquals(Main.OK, o.code(), o::err);
+        assertTrue(o.out().contains("journal kept: "), o.out());
+        Path journal = dir.resolve(".ext.abc-journal");
+        assertTrue(Files.isRegularFile(journal));
+        long kept = Files.readAllLines(journal).size();
+        o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc", "--generations", "2", "--resume",
+                "--force", "--out", ext.toString(), "--threads", "1", "--quiet");
+        assertEquals(Main.OK, o.code(), o::err);
+        assertTrue(o.out().contains("resuming: " + (kept - 1) + " simulations already done"), o.out());
+        for (String f : List.of("posterior.csv", "posterior.json", "predictive.csv")) {
+            assertEquals(Files.readString(fresh.resolve(f)), Files.readString(ext.resolve(f)), f);
+        }
+        assertFalse(Files.exists(journal), "gone once the extended calibration is complete");
+    }
+
     @Test
     void twoShardsTogetherWriteThePosteriorOneProcessWrites(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("sharded");
@@ -287,10 +316,10 @@ class AbcCalibrateCommandTest {
         assertTrue(o.err().contains("--check and --max-evaluations apply to --method fit"), o.err());
         o = CalibrateCommandTest.crackdown("calibrate", TINY, "--particles", "10");
         assertEquals(Main.BAD_INPUT, o.code());
-        assertTrue(o.err().contains("--particles, --generations and --resume apply to --method abc"), o.err());
+        assertTrue(o.err().contains("--particles, --generations, --resume and --keep-journal apply to --method abc"), o.err());
         o = CalibrateCommandTest.crackdown("calibrate", TINY, "--resume");
         assertEquals(Main.BAD_INPUT, o.code());
-        assertTrue(o.err().contains("--resume apply to --method abc"), o.err());
+        assertTrue(o.err().contains("--keep-journal apply to --method abc"), o.err());
         o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "smc");
         assertEquals(Main.BAD_INPUT, o.code());
         assertTrue(o.err().contains("--method must be fit or abc, got 'smc'"), o.err());
