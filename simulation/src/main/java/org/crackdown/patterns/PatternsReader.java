@@ -154,6 +154,9 @@ public final class PatternsReader {
      * Columns the model does not have yet are not judged.
      */
     static String scopeProblem(Output output, Pattern.Scope scope, Set<String> known) {
+        if (scope == Pattern.Scope.NATIONAL_RUN) {
+            return null; // taken as it is, and only where the run is national: any column fits
+        }
         for (String c : output.columns()) {
             if (!known.contains(c)) {
                 continue;
