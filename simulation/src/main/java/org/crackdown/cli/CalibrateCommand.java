@@ -212,8 +212,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             long unscored = e.results().size() - scored;
             String what = unscored == 0 ? e.results().size() + " targets" : scored + " scored targets";
             stdout.println((missed == 0 ? "all " + what + " met" : missed + " of " + what + " missed")
-                    + (unscored == 0 ? "" : "; " + unscored + " not scored at scale " + ResultTable.format(
-                            Evaluator.scaleOf(ev.scenario(new double[0]))) + " (national_only)")
+                    + (unscored == 0 ? "" : "; " + unscored + " not scored at scale "
+                            + ResultTable.format(Evaluator.scaleOf(s)) + " (national_only)")
                     + " (loss " + ResultTable.format(e.loss()) + ")");
             stdout.flush();
             return Main.OK;
