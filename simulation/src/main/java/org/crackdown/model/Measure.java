@@ -72,8 +72,8 @@ public enum Measure {
     ACQUIRED_AWAY(Kind.COUNT, "victims", "Victims acquired by gangs in a province other than their home, by province of acquisition"),
     CASES_MERGED(Kind.COUNT, "reports", "Reports, tips, leads and stops that police linked to an open case against the same gang and merged into it (chuan bing an) instead of opening a new case"),
     REPORTS_UNREGISTERED(Kind.COUNT, "reports", "Missing reports police did not register at once (police.child_registration, police.woman_registration): kept as inquiries, registered only if solved, or turned away"),
-    COURT_CASES_CONCLUDED(Kind.COUNT, "cases", "Trafficking cases concluded by the courts: the prosecution of the members arrested at one bust or stop, when it sentences at least one of them (counted when the arrests are made: the months a trial takes are not modelled)"),
-    PEOPLE_SENTENCED(Kind.COUNT, "people", "Arrested traffickers sentenced (each with courts.sentenced_share)"),
+    COURT_CASES_CONCLUDED(Kind.COUNT, "cases", "Trafficking cases concluded by the courts: the prosecution of the members arrested at one bust or stop, when the procuratorate takes it to court (courts.indictment_share) and it sentences at least one of them (counted when the arrests are made: the months a trial takes are not modelled)"),
+    PEOPLE_SENTENCED(Kind.COUNT, "people", "Arrested traffickers sentenced (each of a case taken to court with courts.sentenced_share)"),
     PAID_TO_PARENTS(Kind.COUNT, "RMB", "Money brokers paid to parents who sold them a child, by the family's province (over acquired_purchase: the mean price paid)");
 
     /** How a measure aggregates over time. */

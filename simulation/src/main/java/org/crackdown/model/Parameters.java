@@ -274,16 +274,21 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "gangs.prison_year_cost", unit = "x reservation income", min = 0, max = 100,
             doc = "How much a member dreads a year in prison, in years of outside income. With courts.sentenced_share and courts.sentence_years it prices the expected sanction that deters recruits and makes gangs quit.",
-            source = "assumption, prior: 1-10")
-    private double prisonYearCost = 3.0;
+            source = "assumption, prior: 1-10; 3 until session 23, then 6 when courts.indictment_share (0.5) entered the sanction, so that the expected sanction per arrest that the 2011 calibration had fitted stays the same (docs/calibration.md, session 23)")
+    private double prisonYearCost = 6.0;
 
     @Param(key = "gangs.profit_learning", unit = "fraction per month", min = 0, max = 1,
             doc = "Weight of the latest month's trading profit per gang when would-be traffickers and gangs update what they think the trade pays (exponential moving average).",
             source = "assumption, prior: 0.1-0.6 (word of mouth about earnings spreads over months)")
     private double profitLearning = 0.2;
 
+    @Param(key = "courts.indictment_share", unit = "probability", min = 0, max = 1,
+            doc = "Chance that the procuratorate takes the suspects arrested together at one bust or border stop to court as a trafficking case; the others are released for want of evidence, charged with lesser crimes, or tried within another case.",
+            source = "assumption, prior: uniform 0.2-1.0 (no published figure); 0.5 fitted by hand to the courts' 1,544 trafficking cases a year in 2010-2014 (china-facts.md s2; docs/calibration.md, session 23)")
+    private double indictmentShare = 0.5;
+
     @Param(key = "courts.sentenced_share", unit = "probability", min = 0, max = 1,
-            doc = "Chance that an arrested gang member is sentenced.",
+            doc = "Chance that an arrested gang member taken to court is sentenced.",
             source = "assumption, prior: 0.4-0.9 (china-facts.md s2: courts 2010-2014 sentenced ~1.7 people per concluded case)")
     private double sentencedShare = 0.6;
 
@@ -649,6 +654,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getReservationIncome() { return reservationIncome; }
     public double getGangReservationSigma() { return gangReservationSigma; }
     public double getPrisonYearCost() { return prisonYearCost; }
+    public double getIndictmentShare() { return indictmentShare; }
     public double getSentencedShare() { return sentencedShare; }
     public double getSentenceYears() { return sentenceYears; }
     public double getOfferShare() { return offerShare; }

@@ -525,11 +525,12 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     /**
      * Expected years of outside income a year in the trade costs through prison: the arrest hazard
-     * members perceive, x the chance of being sentenced, x the mean sentence, x how much a member
-     * dreads a year inside (in years of outside income).
+     * members perceive, x the chance of being taken to court and sentenced there, x the mean
+     * sentence, x how much a member dreads a year inside (in years of outside income).
      */
     private double sanctionYears(int home) {
-        return arrestHazard[home] * params.getSentencedShare() * params.getSentenceYears() * params.getPrisonYearCost();
+        return arrestHazard[home] * params.getIndictmentShare() * params.getSentencedShare()
+                * params.getSentenceYears() * params.getPrisonYearCost();
     }
 
     /**

@@ -257,15 +257,20 @@ public final class Enforcement implements java.io.Serializable {
     }
 
     /**
-     * The members arrested together go to court as one case: each is sentenced with
-     * courts.sentenced_share (the others are released for want of evidence or charged with lesser
-     * crimes), and a prosecution that sentences at least one of them is a trafficking case
-     * concluded by the courts (the unit of the court statistics, china-facts s2: 7,719 cases and
-     * 12,963 people sentenced in 2010-2014). Counted when the arrests are made: the months a trial
-     * takes are not modelled, and what is compared is a ratio over five years. The same share
-     * prices the sanction that deters recruits (TraffickingModel.sanctionYears).
+     * The members arrested together are one prosecution. The procuratorate takes it to court as a
+     * trafficking case with courts.indictment_share (the others are released for want of
+     * evidence, charged with lesser crimes, or tried within another case); in court each is
+     * sentenced with courts.sentenced_share, and a case that sentences at least one of them is a
+     * trafficking case concluded by the courts (the unit of the court statistics, china-facts s2:
+     * 7,719 cases and 12,963 people sentenced in 2010-2014). The first step sets how many cases
+     * there are, the second how many people each sentences. Counted when the arrests are made: the
+     * months a trial takes are not modelled, and what is compared is a five-year mean and a ratio.
+     * Both shares price the sanction that deters recruits (TraffickingModel.sanctionYears).
      */
     private void prosecute(int province, int arrested, Parameters p, MersenneTwisterFast r) {
+        if (arrested <= 0 || r.nextDouble() >= p.getIndictmentShare()) {
+            return;
+        }
         int sentenced = 0;
         for (int i = 0; i < arrested; i++) {
             if (r.nextDouble() < p.getSentencedShare()) {

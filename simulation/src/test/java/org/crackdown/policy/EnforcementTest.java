@@ -55,37 +55,58 @@ class EnforcementTest {
     }
 
     /**
-     * The members arrested at one bust go to court together. With courts.sentenced_share 1 all
-     * four arrested (gangs.arrest_share 1) are sentenced in one concluded case; with 0 no case
-     * reaches the courts. At 0.6, over 300 busts of four arrested each, the share sentenced is 0.6
-     * within four binomial standard errors (SD of the share sqrt(0.24 / 1,200) = 0.014), and a case
-     * is concluded unless all four go free (1 - 0.4^4 = 97.4% of busts).
+     * The members arrested at one bust go to court together. With courts.indictment_share and
+     * courts.sentenced_share 1 all four arrested (gangs.arrest_share 1) are sentenced in one
+     * concluded case; with either at 0 no case reaches the courts and nobody is sentenced.
      */
     @Test
     void theMembersArrestedAtABustGoToCourtAsOneCase() {
-        for (double share : new double[] {1, 0}) {
+        double[][] shares = {{1, 1}, {1, 0}, {0, 1}};
+        for (double[] s : shares) {
             TraffickingModel m = PolicyFixtures.emptyModel(p -> {
                 TestScenarios.set(p, "gangs.arrest_share", 1);
-                TestScenarios.set(p, "courts.sentenced_share", share);
+                TestScenarios.set(p, "courts.indictment_share", s[0]);
+                TestScenarios.set(p, "courts.sentenced_share", s[1]);
             });
             m.enforcement().bust(PolicyFixtures.gang(m, HENAN), HENAN, Enforcement.Cause.INVESTIGATION, m.params(), m.rng());
-            assertEquals(4, total(m, Measure.SUSPECTS_ARRESTED));
-            assertEquals(4 * share, total(m, Measure.PEOPLE_SENTENCED), "share " + share);
-            assertEquals(share > 0 ? 1 : 0, total(m, Measure.COURT_CASES_CONCLUDED), "share " + share);
+            String label = "indicted " + s[0] + ", sentenced " + s[1];
+            assertEquals(4, total(m, Measure.SUSPECTS_ARRESTED), label);
+            assertEquals(4 * s[0] * s[1], total(m, Measure.PEOPLE_SENTENCED), label);
+            assertEquals(s[0] * s[1], total(m, Measure.COURT_CASES_CONCLUDED), label);
         }
+    }
+
+    /**
+     * The two court steps set different figures. Over 600 busts of four arrested each, with
+     * courts.indictment_share 0.5 and courts.sentenced_share 0.6: a case is concluded when the
+     * bust is taken to court and not all four go free, 0.5 x (1 - 0.4^4) = 0.487 of busts (within
+     * four binomial standard errors, 0.020); and a case concluded sentences 4 x 0.6 / (1 - 0.4^4)
+     * = 2.46 people, which the indictment share does not change (within four standard errors of a
+     * mean of about 290 cases, SD of a case's count 0.91 (binomial truncated at 1), so 0.21). The
+     * people sentenced per person arrested is the product of the two shares, 0.3 (a bust's share
+     * sentenced has variance (0.5 x (0.96 + 2.4^2) - 1.2^2) / 16 = 0.12, so four standard errors
+     * over 600 busts are 0.057).
+     */
+    @Test
+    void theProcuratorateSetsHowManyCasesTheCourtsHowManyPeopleEach() {
         TraffickingModel m = PolicyFixtures.emptyModel(p -> {
             TestScenarios.set(p, "gangs.arrest_share", 1);
             TestScenarios.set(p, "gangs.reform_probability", 0);
+            TestScenarios.set(p, "courts.indictment_share", 0.5);
             TestScenarios.set(p, "courts.sentenced_share", 0.6);
         });
-        int busts = 300;
+        int busts = 600;
         for (int i = 0; i < busts; i++) {
             m.enforcement().bust(PolicyFixtures.gang(m, HENAN), HENAN, Enforcement.Cause.INVESTIGATION, m.params(), m.rng());
         }
-        double share = total(m, Measure.PEOPLE_SENTENCED) / total(m, Measure.SUSPECTS_ARRESTED);
-        assertEquals(0.6, share, 4 * Math.sqrt(0.24 / (4.0 * busts)), "sentenced per arrested");
-        double concluded = total(m, Measure.COURT_CASES_CONCLUDED) / busts;
-        assertEquals(1 - Math.pow(0.4, 4), concluded, 4 * Math.sqrt(0.974 * 0.026 / busts), "cases concluded per bust");
+        double concluded = 0.5 * (1 - Math.pow(0.4, 4));
+        assertEquals(concluded, total(m, Measure.COURT_CASES_CONCLUDED) / busts,
+                4 * Math.sqrt(concluded * (1 - concluded) / busts), "cases concluded per bust");
+        double cases = total(m, Measure.COURT_CASES_CONCLUDED);
+        assertEquals(4 * 0.6 / (1 - Math.pow(0.4, 4)), total(m, Measure.PEOPLE_SENTENCED) / cases,
+                4 * 0.91 / Math.sqrt(cases), "people sentenced per case");
+        double perArrested = total(m, Measure.PEOPLE_SENTENCED) / total(m, Measure.SUSPECTS_ARRESTED);
+        assertEquals(0.3, perArrested, 4 * Math.sqrt((0.5 * (0.96 + 2.4 * 2.4) - 1.2 * 1.2) / 16 / busts), "sentenced per arrested");
     }
 
     @Test
