@@ -273,7 +273,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double gangReservationSigma = 1.0;
 
     @Param(key = "gangs.prison_year_cost", unit = "x reservation income", min = 0, max = 100,
-            doc = "How much a member dreads a year in prison, in years of outside income. With courts.sentenced_share and courts.sentence_years it prices the expected sanction that deters recruits and makes gangs quit.",
+            doc = "How much a member dreads a year in prison, in years of outside income. With courts.indictment_share, courts.sentenced_share and courts.sentence_years it prices the expected sanction that deters recruits and makes gangs quit.",
             source = "assumption, prior: 1-10; 3 until session 23, then 6 when courts.indictment_share (0.5) entered the sanction, so that the expected sanction per arrest that the 2011 calibration had fitted stays the same (docs/calibration.md, session 23)")
     private double prisonYearCost = 6.0;
 
