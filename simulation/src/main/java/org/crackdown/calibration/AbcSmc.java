@@ -8,21 +8,25 @@ import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * Bayesian calibration by approximate Bayesian computation with sequential Monte Carlo: the
- * population Monte Carlo sampler of Beaumont, Cornuet, Marin and Robert (2009, Biometrika 96:983)
- * with an adaptive tolerance. Generation 0 draws the particles from the prior. Each later
- * generation sets its tolerance to a quantile of the previous population's distances, and fills
- * each particle slot by drawing an ancestor by weight, moving it with a Gaussian kernel whose
- * covariance is twice the previous population's weighted covariance, and simulating until the
- * distance is within the tolerance. Weights are prior over proposal density,
- * w_i ∝ π(θ_i) / Σ_j w_j K(θ_i | θ_j).
+ * Bayesian calibration by approximate Bayesian computation with sequential Monte Carlo, with two
+ * samplers ({@link AbcSettings.Sampler}). Generation 0 draws the particles from the prior.
+ *
+ * <p>Population Monte Carlo (Beaumont, Cornuet, Marin and Robert 2009, Biometrika 96:983) with an
+ * adaptive tolerance: each later generation sets its tolerance to a quantile of the previous
+ * population's distances, and fills each particle slot by drawing an ancestor by weight, moving it
+ * with a Gaussian kernel whose covariance is twice the previous population's weighted covariance,
+ * and simulating until the distance is within the tolerance. Weights are prior over proposal
+ * density, w_i ∝ π(θ_i) / Σ_j w_j K(θ_i | θ_j).
+ *
+ * <p>Replenishment (Drovandi and Pettitt 2011): see {@link #replenish}. Equal weights; what it
+ * spends instead of weights is simulations on MCMC steps that are refused.
  *
  * <p>The distance is the calibration's loss (the sum of the targets' squared normalised errors,
  * {@link Target#loss}). Parameters with a log scale are moved on log(value), so the kernel's
  * steps are relative; the prior density is taken on the same scale (its Jacobian included).
  *
- * <p>Determinism: particle i of generation t draws its ancestors and moves from a generator seeded
- * by (seed, t, i), and its k-th proposal's model runs use seeds derived from (seed, t, i, k). No
+ * <p>Determinism: particle slot i of generation t draws its ancestors and moves from a generator
+ * seeded by (seed, t, i), and its k-th proposal's model runs use seeds derived from (seed, t, i, k). No
  * generator is shared between particles, so the result is the same whatever the thread count.
  */
 public final class AbcSmc {
@@ -113,7 +117,8 @@ public final class AbcSmc {
                 Generation prev = g;
                 double eps = quantile(prev.particles().stream().mapToDouble(Particle::distance).toArray(),
                         settings.quantile());
-                g = generation(t, eps, prev, pool);
+                g = settings.sampler() == AbcSettings.Sampler.REPLENISHMENT ? replenish(t, prev, pool)
+                        : generation(t, eps, prev, pool);
                 if (g == null) {
                     return new Outcome(done, "generation " + t + " gave up: a particle needed more than "
                             + settings.maxProposalsPerParticle() + " proposals at tolerance " + eps
@@ -215,6 +220,134 @@ public final class AbcSmc {
         }
         int sims = Arrays.stream(simulations).sum();
         return new Generation(t, eps, sims, (double) n / sims, ParticleWeights.ess(weights), ps);
+    }
+
+    private static double[][] scaled(double[][] m, double f) {
+        double[][] out = new double[m.length][];
+        for (int a = 0; a < m.length; a++) {
+            out[a] = m[a].clone();
+            for (int b = 0; b < m.length; b++) {
+                out[a][b] *= f;
+            }
+        }
+        return out;
+    }
+
+    /** Probability that a replenished particle never moves in its MCMC steps (Drovandi and Pettitt's c). */
+    static final double STUCK = 0.01;
+
+    /** Steps taken per step tried (prior refusals included) in the last replenishment. */
+    private double stepAcceptance;
+
+    /**
+     * Replenishment (Drovandi and Pettitt 2011, Biometrics 67:225). The particles are ranked by
+     * distance; the best share (the settings' quantile) is kept and the largest distance kept
+     * becomes the tolerance. Each other slot is refilled by a copy of a kept particle drawn at
+     * random, moved by R steps of ABC-MCMC at the new tolerance: a Gaussian random walk with the
+     * kept particles' covariance (on the kernel scale), a step taken with probability prior ratio
+     * (tested first: it needs no run) and only if its simulation is within the tolerance. That
+     * chain leaves the ABC posterior at the tolerance unchanged, so the kept particles and the
+     * moved copies are a sample of it. R is set from the previous replenishment's step acceptance p
+     * so that a copy stays where it started with probability at most {@link #STUCK}:
+     * R = log(STUCK) / log(1 - p); the first replenishment, with no p measured, takes p = 0.5
+     * (R = 7). Every particle weighs the same, so the weights cannot thin out; copies that did not
+     * move are counted once in the ESS ({@link #distinctEss}). The generation's acceptance rate is
+     * steps taken per simulation, which is what min_acceptance stops on.
+     */
+    private Generation replenish(int t, Generation prev, SlotPool pool) {
+        int n = settings.particles();
+        List<Particle> before = new ArrayList<>(prev.particles());
+        Integer[] order = new Integer[before.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int c = Double.compare(before.get(a).distance(), before.get(b).distance());
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int keep = Math.max(2, Math.min(n - 1, (int) Math.round(settings.quantile() * n)));
+        List<Particle> kept = new ArrayList<>();
+        double[][] z = new double[keep][];
+        double[] w = new double[keep];
+        for (int r = 0; r < keep; r++) {
+            kept.add(before.get(order[r]));
+            z[r] = toKernelScale(kept.get(r).values());
+            w[r] = 1.0 / keep;
+        }
+        double eps = kept.get(keep - 1).distance();
+        double[][] chol = ParticleWeights.cholesky(scaled(kernelCovariance(z, w), 0.5));
+        // The first replenishment has no measured step acceptance: assume one step in two.
+        double p = t == 1 ? 0.5 : stepAcceptance;
+        int max = settings.maxProposalsPerParticle();
+        int steps = p >= 1 ? 1 : p <= 0 ? max
+                : (int) Math.min(max, Math.max(1, Math.ceil(Math.log(STUCK) / Math.log(1 - p))));
+        int drop = n - keep;
+        int d = free.size();
+        int[] simulations = new int[drop];
+        int[] moves = new int[drop];
+        List<Particle> fresh = pool.fill(drop, i -> {
+            RandomGenerator rng = rng(t, i);
+            Particle cur = kept.get(rng.nextInt(keep));
+            double[] zc = toKernelScale(cur.values());
+            double lc = logPrior(zc);
+            for (int k = 0; k < steps; k++) {
+                double[] zz = zc.clone();
+                double[] step = new double[d];
+                for (int a = 0; a < d; a++) {
+                    step[a] = rng.nextGaussian();
+                }
+                for (int a = 0; a < d; a++) {
+                    for (int b = 0; b <= a; b++) {
+                        zz[a] += chol[a][b] * step[b];
+                    }
+                }
+                double lp = logPrior(zz);
+                // The prior ratio is tested before the model runs (it does not depend on the run).
+                if (Double.isInfinite(lp) || rng.nextDouble() >= Math.exp(lp - lc)) {
+                    continue;
+                }
+                simulations[i]++;
+                long seed = modelSeed(t, i, k);
+                double[] v = fromKernelScale(zz);
+                Evaluation e = simulator.simulate(i + 1, v, seed);
+                if (e.loss() <= eps) {
+                    cur = new Particle(v, 0, e, seed);
+                    zc = zz;
+                    lc = lp;
+                    moves[i]++;
+                }
+            }
+            return cur;
+        }, AbcSmc::failed, first);
+        List<Particle> ps = new ArrayList<>();
+        for (Particle q : kept) {
+            ps.add(new Particle(q.values(), 1.0 / n, q.result(), q.modelSeed()));
+        }
+        for (Particle q : fresh) {
+            ps.add(new Particle(q.values(), 1.0 / n, q.result(), q.modelSeed()));
+        }
+        int sims = Arrays.stream(simulations).sum();
+        int moved = Arrays.stream(moves).sum();
+        stepAcceptance = (double) moved / ((long) drop * steps);
+        return new Generation(t, eps, sims, sims == 0 ? 0 : (double) moved / sims, distinctEss(ps), ps);
+    }
+
+    /**
+     * Effective sample size counting copies of one parameter vector as one particle (their
+     * weights summed): 1 / Σ w² over distinct vectors. For importance weights without copies it is
+     * the usual 1 / Σ w²; for a replenished population it counts the copies that did not move once.
+     */
+    static double distinctEss(List<Particle> ps) {
+        java.util.Map<java.util.List<Double>, Double> byValue = new java.util.HashMap<>();
+        for (Particle q : ps) {
+            java.util.List<Double> key = Arrays.stream(q.values()).boxed().toList();
+            byValue.merge(key, q.weight(), Double::sum);
+        }
+        double s = 0;
+        for (double x : byValue.values()) {
+            s += x * x;
+        }
+        return 1 / s;
     }
 
     // ------------------------------------------------------------------ scales and densities

@@ -28,10 +28,20 @@ public final class PosteriorWriter {
 
     public static final String CSV = "posterior.csv";
     public static final String JSON = "posterior.json";
-    public static final String METHOD = "abc-smc: population Monte Carlo ABC (Beaumont, Cornuet, Marin & Robert "
-            + "2009, Biometrika 96:983) with an adaptive tolerance (a quantile of the previous population's "
-            + "distances) and a Gaussian kernel of twice the weighted covariance, on log(value) for log-scale "
-            + "parameters";
+    /** What "method" says in posterior.json, by sampler. */
+    static String method(AbcSettings.Sampler sampler) {
+        return switch (sampler) {
+            case PMC -> "abc-smc: population Monte Carlo ABC (Beaumont, Cornuet, Marin & Robert 2009, Biometrika "
+                    + "96:983) with an adaptive tolerance (a quantile of the previous population's distances) and a "
+                    + "Gaussian kernel of twice the weighted covariance, on log(value) for log-scale parameters";
+            case REPLENISHMENT -> "abc-smc: replenishment ABC (Drovandi & Pettitt 2011, Biometrics 67:225): each "
+                    + "generation keeps the particles within a quantile of the previous distances, which sets the "
+                    + "tolerance, and refills the others with copies of kept ones moved by ABC-MCMC steps (Gaussian "
+                    + "random walk with the kept particles' covariance, on log(value) for log-scale parameters), as "
+                    + "many steps as leave a copy unmoved with probability 0.01 at the last step acceptance; equal "
+                    + "weights";
+        };
+    }
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
@@ -96,13 +106,14 @@ public final class PosteriorWriter {
         AbcSettings s = spec.abc();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());
-        m.put("method", METHOD);
+        m.put("method", method(s.sampler()));
         m.put("distance", "the calibration loss: sum over targets of the squared error of the replicated mean in "
                 + "units of the tolerance (point targets) or of the range's width outside the range (docs/calibration.md)");
         m.put("particles", s.particles());
         m.put("generations_asked", s.generations());
         m.put("quantile", s.quantile());
         m.put("min_acceptance", s.minAcceptance());
+        m.put("sampler", s.sampler().spelling());
         m.put("replicates_per_simulation", spec.replicates());
         m.put("predictive_draws", s.predictiveDraws());
         m.put("seed", s.seed());

@@ -48,7 +48,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *       prior: {distribution: loguniform, min: 0.004, max: 0.03, source: "..."}}
  * optimizer: {method: cmaes, max_evaluations: 300, seed: 1, sigma: 0.2}
  * abc: {particles: 100, generations: 4, quantile: 0.5, min_acceptance: 0.02, seed: 1,   # --method abc
- *      predictive_draws: 100}
+ *      predictive_draws: 100, sampler: replenishment}   # or sampler: pmc
  * }</pre>
  *
  * <p>This class reads the file and its run settings; {@link FitSections} reads what is fitted
@@ -61,7 +61,7 @@ public final class TargetsReader {
     static final List<String> TOP = List.of("name", "description", "scenario", "set", "scale_counts", "replicates",
             "seeds", "targets", "free", "optimizer", "abc");
     static final List<String> ABC_KEYS = List.of("particles", "generations", "quantile", "min_acceptance", "seed",
-            "predictive_draws");
+            "predictive_draws", "sampler");
     static final List<String> OPTIMIZER_KEYS = List.of("method", "max_evaluations", "seed", "sigma");
     /** What {@code set} may override besides parameters: the simulated and measured period. */
     static final List<String> PERIOD = List.of("start", "end", "measure.from", "measure.to");
@@ -302,7 +302,16 @@ public final class TargetsReader {
         int draws = k.containsKey("predictive_draws")
                 ? (int) integer(k.get("predictive_draws").value(), "abc: predictive_draws", 0, 100_000,
                 d.predictiveDraws()) : d.predictiveDraws();
-        return new AbcSettings(particles, generations, quantile, minAcceptance, seed, draws);
+        AbcSettings.Sampler sampler = d.sampler();
+        if (k.containsKey("sampler")) {
+            Map<String, AbcSettings.Sampler> samplers = new LinkedHashMap<>();
+            for (AbcSettings.Sampler x : AbcSettings.Sampler.values()) {
+                samplers.put(x.spelling(), x);
+            }
+            AbcSettings.Sampler found = r.choice(k.get("sampler").value(), "abc: sampler", samplers);
+            sampler = found == null ? sampler : found;
+        }
+        return new AbcSettings(particles, generations, quantile, minAcceptance, seed, draws, sampler);
     }
 
     /** A share above 0 and below 1 (or at most 1 if {@code oneAllowed}). */

@@ -74,8 +74,10 @@ class AbcCalibrateCommandTest {
         assertEquals(2, j.get("generations").size());
         assertTrue(j.at("/generations/0/tolerance").isNull(), "the prior generation accepts everything");
         double eps = j.at("/generations/1/tolerance").asDouble();
+        // The CSV rounds to 6 significant digits, and the replenishment sampler's tolerance is the
+        // distance of its worst kept particle, so one row may be that distance rounded up.
         for (CSVRecord r : rows) {
-            assertTrue(Double.parseDouble(r.get("distance")) <= eps);
+            assertTrue(Double.parseDouble(r.get("distance")) <= eps * (1 + 1e-5), r.get("distance") + " vs " + eps);
         }
         assertEquals("loguniform", j.at("/parameters/demand.bride_propensity/prior/distribution").asText());
         assertFalse(j.at("/parameters/families.woman_report_probability/prior/declared").asBoolean());

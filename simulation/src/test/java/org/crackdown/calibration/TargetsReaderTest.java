@@ -71,6 +71,18 @@ class TargetsReaderTest {
         }
     }
 
+    /** abc: sampler names one of the two samplers; a misspelling is reported at its place. */
+    @Test
+    void theAbcSamplerIsChosenByName() throws Exception {
+        String head = "scenario: " + tinyScenario() + "\nfree: {demand.bride_propensity: {min: 0.01, max: 0.5}}\n"
+                + "targets: {women_rescued: {value: 100, tolerance: 0.1, source: x}}\n";
+        assertEquals(AbcSettings.Sampler.REPLENISHMENT, TargetsReader.read(write(head)).abc().sampler());
+        assertEquals(AbcSettings.Sampler.PMC, TargetsReader.read(write(head + "abc: {sampler: pmc}\n")).abc().sampler());
+        Path bad = write(head + "abc: {sampler: replenish}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> TargetsReader.read(bad));
+        assertHas(e.getMessage(), bad + ":4:16: abc: sampler: expected one of pmc, replenishment, got 'replenish'");
+    }
+
     /** national_only is a YAML boolean of one target; anything else is reported at its place. */
     @Test
     void aTargetCanBeScoredInNationalRunsOnly() throws Exception {
