@@ -154,7 +154,6 @@ public final class AbcSmc {
     /** A generation at tolerance {@code eps}, or null if a particle ran out of proposals. */
     private Generation generation(int t, double eps, Generation prev, SlotPool pool) {
         int n = settings.particles();
-        int d = free.size();
         List<Particle> before = prev.particles();
         double[][] z = new double[before.size()][];
         double[] w = new double[before.size()];
@@ -176,16 +175,7 @@ public final class AbcSmc {
             RandomGenerator rng = rng(t, i);
             for (int k = 0; k < max; k++) {
                 int j = ParticleWeights.pick(cumulative, rng.nextDouble() * total);
-                double[] step = new double[d];
-                for (int a = 0; a < d; a++) {
-                    step[a] = rng.nextGaussian();
-                }
-                double[] zz = z[j].clone();
-                for (int a = 0; a < d; a++) {
-                    for (int b = 0; b <= a; b++) {
-                        zz[a] += chol[a][b] * step[b];
-                    }
-                }
+                double[] zz = ParticleWeights.gaussianStep(z[j], chol, rng);
                 double[] v = fromKernelScale(zz);
                 if (Double.isInfinite(logPrior(zz))) {
                     continue; // outside the prior: not simulated, drawn again
@@ -275,6 +265,8 @@ public final class AbcSmc {
             w[r] = 1.0 / keep;
         }
         double eps = kept.get(keep - 1).distance();
+        // kernelCovariance is PMC's kernel, twice the covariance; the walk takes the covariance itself
+        // (on the 12-D test problem twice as wide left most steps outside the prior's bounds).
         double[][] chol = ParticleWeights.cholesky(scaled(kernelCovariance(z, w), 0.5));
         // The first replenishment has no measured step acceptance: assume one step in two.
         double p = t == 1 ? 0.5 : stepAcceptance;
@@ -282,7 +274,6 @@ public final class AbcSmc {
         int steps = p >= 1 ? 1 : p <= 0 ? max
                 : (int) Math.min(max, Math.max(1, Math.ceil(Math.log(STUCK) / Math.log(1 - p))));
         int drop = n - keep;
-        int d = free.size();
         int[] simulations = new int[drop];
         int[] moves = new int[drop];
         List<Particle> fresh = pool.fill(drop, i -> {
@@ -291,16 +282,7 @@ public final class AbcSmc {
             double[] zc = toKernelScale(cur.values());
             double lc = logPrior(zc);
             for (int k = 0; k < steps; k++) {
-                double[] zz = zc.clone();
-                double[] step = new double[d];
-                for (int a = 0; a < d; a++) {
-                    step[a] = rng.nextGaussian();
-                }
-                for (int a = 0; a < d; a++) {
-                    for (int b = 0; b <= a; b++) {
-                        zz[a] += chol[a][b] * step[b];
-                    }
-                }
+                double[] zz = ParticleWeights.gaussianStep(zc, chol, rng);
                 double lp = logPrior(zz);
                 // The prior ratio is tested before the model runs (it does not depend on the run).
                 if (Double.isInfinite(lp) || rng.nextDouble() >= Math.exp(lp - lc)) {

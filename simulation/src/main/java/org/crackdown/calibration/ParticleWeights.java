@@ -32,6 +32,22 @@ final class ParticleWeights {
         return l;
     }
 
+    /** from + L z, z standard normal in d dimensions (d draws from rng): one step of the kernel. */
+    static double[] gaussianStep(double[] from, double[][] l, org.apache.commons.math3.random.RandomGenerator rng) {
+        int d = from.length;
+        double[] step = new double[d];
+        for (int a = 0; a < d; a++) {
+            step[a] = rng.nextGaussian();
+        }
+        double[] to = from.clone();
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b <= a; b++) {
+                to[a] += l[a][b] * step[b];
+            }
+        }
+        return to;
+    }
+
     /** Log Gaussian kernel density of x around mu, up to a constant shared by every pair. */
     static double logKernel(double[] x, double[] mu, double[][] l) {
         int d = x.length;
