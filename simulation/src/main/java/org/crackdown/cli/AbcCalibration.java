@@ -100,10 +100,10 @@ final class AbcCalibration {
         try (folder; journal; ReplicateRunner runner = new ReplicateRunner(1, cancelled);
              var beat = shard.isAll() ? null : new org.crackdown.calibration.ShardWait.Heartbeat(journalFile)) {
             Evaluator ev = new Evaluator(cal, cal.scenario(), extra, runner, reps);
-            stdout.printf("ABC-SMC on %s: %d free parameters, %d targets, %d particles, up to %d generations after "
-                            + "the prior one, %d replicate(s) per simulation, seed %d, %d thread(s)%n",
-                    cal.scenario(), cal.free().size(), cal.targets().size(), cal.abc().particles(),
-                    cal.abc().generations(), reps, cal.abc().seed(), threads);
+            stdout.printf("ABC-SMC (%s) on %s: %d free parameters, %d targets, %d particles, up to %d generations "
+                            + "after the prior one, %d replicate(s) per simulation, seed %d, %d thread(s)%n",
+                    cal.abc().sampler().spelling(), cal.scenario(), cal.free().size(), cal.targets().size(),
+                    cal.abc().particles(), cal.abc().generations(), reps, cal.abc().seed(), threads);
             for (int k = 0; k < cal.free().size(); k++) {
                 Prior p = cal.priors().get(k);
                 if (!p.stated()) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
+import org.crackdown.calibration.AbcSettings;
 import org.crackdown.calibration.Calibration;
 import org.crackdown.calibration.CalibrationSpec;
 import org.crackdown.calibration.CalibrationWriter;
@@ -100,6 +101,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "With --method abc: generations after the prior one (overrides abc.generations).")
     Integer generations;
 
+    @Option(names = "--sampler", paramLabel = "NAME",
+            description = "With --method abc: replenishment or pmc (overrides abc.sampler; docs/calibration.md).")
+    String sampler;
+
     @Option(names = "--check", description = "Do not fit: run the scenario with its own values and report each target.")
     boolean check;
 
@@ -138,9 +143,22 @@ public final class CalibrateCommand implements Callable<Integer> {
             if (generations != null) {
                 cal = cal.withAbc(cal.abc().withGenerations(generations));
             }
+            if (sampler != null) {
+                cal = cal.withAbc(cal.abc().withSampler(samplerNamed(sampler)));
+            }
             return new AbcCalibration(this, cal.withReplicates(reps), nThreads, stdout, stderr).run();
         }
         return check ? check(cal, reps, nThreads, stdout, stderr) : fit(cal, reps, nThreads, stdout, stderr);
+    }
+
+    /** The sampler spelt {@code name}, or null. */
+    private static AbcSettings.Sampler samplerNamed(String name) {
+        for (AbcSettings.Sampler x : AbcSettings.Sampler.values()) {
+            if (x.spelling().equals(name)) {
+                return x;
+            }
+        }
+        return null;
     }
 
     private String usageProblem() {
@@ -148,8 +166,13 @@ public final class CalibrateCommand implements Callable<Integer> {
             return "--method must be fit or abc, got '" + method + "'";
         }
         boolean abc = method.equals("abc");
-        if (!abc && (particles != null || generations != null || resume || keepJournal)) {
-            return "--particles, --generations, --resume and --keep-journal apply to --method abc";
+        if (!abc && (particles != null || generations != null || sampler != null || resume || keepJournal)) {
+            return "--particles, --generations, --sampler, --resume and --keep-journal apply to --method abc";
+        }
+        if (sampler != null && samplerNamed(sampler) == null) {
+            return "--sampler must be one of " + java.util.Arrays.stream(AbcSettings.Sampler.values())
+                    .map(AbcSettings.Sampler::spelling).collect(java.util.stream.Collectors.joining(", "))
+                    + ", got '" + sampler + "'";
         }
         if (!abc && !shard.isAll()) {
             return "--shard applies to --method abc";

@@ -71,6 +71,7 @@ class AbcCalibrateCommandTest {
         }
         assertEquals(1.0, sum, 1e-5);
         JsonNode j = new ObjectMapper().readTree(oneThread.resolve("posterior.json").toFile());
+        assertEquals("replenishment", j.get("sampler").asText(), "the default sampler");
         assertEquals(2, j.get("generations").size());
         assertTrue(j.at("/generations/0/tolerance").isNull(), "the prior generation accepts everything");
         double eps = j.at("/generations/1/tolerance").asDouble();
@@ -310,6 +311,22 @@ class AbcCalibrateCommandTest {
         }
     }
 
+    /** --sampler overrides the targets file's sampler, and the posterior says which one made it. */
+    @Test
+    void theSamplerCanBeChosenOnTheCommandLine() throws IOException {
+        Path out = tmp.resolve("pmc");
+        CalibrateCommandTest.Outcome o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc",
+                "--sampler", "pmc", "--out", out.toString(), "--threads", "2");
+        assertEquals(Main.OK, o.code(), o::err);
+        assertTrue(o.out().contains("ABC-SMC (pmc) on"), o.out());
+        JsonNode j = new ObjectMapper().readTree(out.resolve("posterior.json").toFile());
+        assertEquals("pmc", j.get("sampler").asText());
+        assertTrue(j.get("method").asText().contains("population Monte Carlo"), j.get("method").asText());
+        // The two samplers make different second generations from the same prior generation.
+        assertFalse(Files.readString(out.resolve("posterior.csv")).equals(
+                Files.readString(oneThread.resolve("posterior.csv"))));
+    }
+
     @Test
     void optionsOfTheOtherMethodAreRefused() {
         CalibrateCommandTest.Outcome o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc",
@@ -318,7 +335,11 @@ class AbcCalibrateCommandTest {
         assertTrue(o.err().contains("--check and --max-evaluations apply to --method fit"), o.err());
         o = CalibrateCommandTest.crackdown("calibrate", TINY, "--particles", "10");
         assertEquals(Main.BAD_INPUT, o.code());
-        assertTrue(o.err().contains("--particles, --generations, --resume and --keep-journal apply to --method abc"), o.err());
+        assertTrue(o.err().contains("--particles, --generations, --sampler, --resume and --keep-journal apply to --method abc"),
+                o.err());
+        o = CalibrateCommandTest.crackdown("calibrate", TINY, "--method", "abc", "--sampler", "mcmc");
+        assertEquals(Main.BAD_INPUT, o.code());
+        assertTrue(o.err().contains("--sampler must be one of pmc, replenishment, got 'mcmc'"), o.err());
         o = CalibrateCommandTest.crackdown("calibrate", TINY, "--resume");
         assertEquals(Main.BAD_INPUT, o.code());
         assertTrue(o.err().contains("--keep-journal apply to --method abc"), o.err());
