@@ -43,6 +43,22 @@ public record AbcSettings(int particles, int generations, double quantile, doubl
         public String spelling() {
             return spelling;
         }
+
+        /** The sampler spelt {@code name} (as in a targets file), or null. */
+        public static Sampler named(String name) {
+            for (Sampler x : values()) {
+                if (x.spelling.equals(name)) {
+                    return x;
+                }
+            }
+            return null;
+        }
+
+        /** Every spelling, in declaration order, for messages. */
+        public static String spellings() {
+            return java.util.Arrays.stream(values()).map(Sampler::spelling)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     public static final AbcSettings DEFAULT = new AbcSettings(100, 4, 0.5, 0.02, 1, 100, Sampler.REPLENISHMENT);

@@ -144,21 +144,11 @@ public final class CalibrateCommand implements Callable<Integer> {
                 cal = cal.withAbc(cal.abc().withGenerations(generations));
             }
             if (sampler != null) {
-                cal = cal.withAbc(cal.abc().withSampler(samplerNamed(sampler)));
+                cal = cal.withAbc(cal.abc().withSampler(AbcSettings.Sampler.named(sampler)));
             }
             return new AbcCalibration(this, cal.withReplicates(reps), nThreads, stdout, stderr).run();
         }
         return check ? check(cal, reps, nThreads, stdout, stderr) : fit(cal, reps, nThreads, stdout, stderr);
-    }
-
-    /** The sampler spelt {@code name}, or null. */
-    private static AbcSettings.Sampler samplerNamed(String name) {
-        for (AbcSettings.Sampler x : AbcSettings.Sampler.values()) {
-            if (x.spelling().equals(name)) {
-                return x;
-            }
-        }
-        return null;
     }
 
     private String usageProblem() {
@@ -169,10 +159,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!abc && (particles != null || generations != null || sampler != null || resume || keepJournal)) {
             return "--particles, --generations, --sampler, --resume and --keep-journal apply to --method abc";
         }
-        if (sampler != null && samplerNamed(sampler) == null) {
-            return "--sampler must be one of " + java.util.Arrays.stream(AbcSettings.Sampler.values())
-                    .map(AbcSettings.Sampler::spelling).collect(java.util.stream.Collectors.joining(", "))
-                    + ", got '" + sampler + "'";
+        if (sampler != null && AbcSettings.Sampler.named(sampler) == null) {
+            return "--sampler must be one of " + AbcSettings.Sampler.spellings() + ", got '" + sampler + "'";
         }
         if (!abc && !shard.isAll()) {
             return "--shard applies to --method abc";
