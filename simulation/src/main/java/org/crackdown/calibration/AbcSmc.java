@@ -161,7 +161,7 @@ public final class AbcSmc {
             z[j] = toKernelScale(before.get(j).values());
             w[j] = before.get(j).weight();
         }
-        double[][] chol = ParticleWeights.cholesky(kernelCovariance(z, w));
+        double[][] chol = ParticleWeights.cholesky(kernelCovariance(z, w, 2));
         double[] cumulative = new double[w.length];
         double sum = 0;
         for (int j = 0; j < w.length; j++) {
@@ -212,17 +212,6 @@ public final class AbcSmc {
         return new Generation(t, eps, sims, (double) n / sims, ParticleWeights.ess(weights), ps);
     }
 
-    private static double[][] scaled(double[][] m, double f) {
-        double[][] out = new double[m.length][];
-        for (int a = 0; a < m.length; a++) {
-            out[a] = m[a].clone();
-            for (int b = 0; b < m.length; b++) {
-                out[a][b] *= f;
-            }
-        }
-        return out;
-    }
-
     /** Probability that a replenished particle never moves in its MCMC steps (Drovandi and Pettitt's c). */
     static final double STUCK = 0.01;
 
@@ -265,9 +254,9 @@ public final class AbcSmc {
             w[r] = 1.0 / keep;
         }
         double eps = kept.get(keep - 1).distance();
-        // kernelCovariance is PMC's kernel, twice the covariance; the walk takes the covariance itself
-        // (on the 12-D test problem twice as wide left most steps outside the prior's bounds).
-        double[][] chol = ParticleWeights.cholesky(scaled(kernelCovariance(z, w), 0.5));
+        // The walk takes the kept particles' covariance itself, not PMC's twice that: on the 12-D
+        // test problem twice as wide left most steps outside the prior's bounds.
+        double[][] chol = ParticleWeights.cholesky(kernelCovariance(z, w, 1));
         // The first replenishment has no measured step acceptance: assume one step in two.
         double p = t == 1 ? 0.5 : stepAcceptance;
         int max = settings.maxProposalsPerParticle();
@@ -365,11 +354,12 @@ public final class AbcSmc {
     }
 
     /**
-     * Twice the weighted covariance of the population (Beaumont et al. 2009), plus a ridge of
-     * 1e-9 of each parameter's squared range on the kernel scale, so that a population that has
-     * collapsed onto one point still gives a kernel that can move.
+     * {@code factor} times the weighted covariance of the population (2 for PMC's kernel, Beaumont
+     * et al. 2009; 1 for replenishment's walk), plus a ridge of factor × 0.5e-9 of each parameter's
+     * squared range on the kernel scale, so that a population that has collapsed onto one point
+     * still gives a kernel that can move.
      */
-    private double[][] kernelCovariance(double[][] z, double[] w) {
+    private double[][] kernelCovariance(double[][] z, double[] w, double factor) {
         int d = free.size();
         double[] mean = new double[d];
         double sw2 = 0;
@@ -390,11 +380,11 @@ public final class AbcSmc {
         double unbias = sw2 < 1 ? 1 / (1 - sw2) : 1;
         for (int a = 0; a < d; a++) {
             for (int b = 0; b < d; b++) {
-                cov[a][b] *= 2 * unbias;
+                cov[a][b] *= factor * unbias;
             }
             FreeParameter f = free.get(a);
             double range = f.log() ? Math.log(f.max()) - Math.log(f.min()) : f.max() - f.min();
-            cov[a][a] += 1e-9 * range * range;
+            cov[a][a] += 1e-9 * range * range * (factor / 2);
         }
         return cov;
     }
