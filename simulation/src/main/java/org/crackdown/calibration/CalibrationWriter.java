@@ -153,6 +153,9 @@ public final class CalibrationWriter {
             tm.put("within", r.within());
             tm.put("scored", r.scored());
             tm.put("loss", r.loss());
+            if (!t.readsItsColumn()) {
+                tm.put("reads", t.readingText());
+            }
             tm.put("source", t.source());
             targets.put(t.column(), tm);
         }

@@ -60,17 +60,32 @@ public final class Evaluator {
      * {@code set} are reported at the line that gave the key.
      */
     public Scenario scenario(double[] values) throws ScenarioException {
+        Scenario s;
         try {
-            return ScenarioLoader.load(scenarioFile, overrides(values));
+            s = ScenarioLoader.load(scenarioFile, overrides(values));
         } catch (ScenarioException e) {
             throw relabel(e);
         }
+        List<Problem> outside = TargetReadings.windowProblems(spec.targets(), s, spec.file().toString());
+        if (!outside.isEmpty()) {
+            throw new ScenarioException(outside);
+        }
+        return s;
     }
 
     /** Runs the replicates and scores every target. */
     public Evaluation evaluate(int index, double[] values) throws ScenarioException {
         Scenario s = scenario(values);
-        return score(index, values, runner.run(s, seeds), scaleOf(s));
+        return score(index, values, simulate(s, seeds), scaleOf(s));
+    }
+
+    /**
+     * Runs {@code s} once per seed and returns each run's summary with, under each target's name, the
+     * value of every target that reads more than its own summary column (a sum of columns, or a window
+     * of months other than the measure window), in the order of {@code seeds}.
+     */
+    public List<Map<String, Double>> simulate(Scenario s, long[] seeds) {
+        return runner.run(s, seeds, () -> new TargetReadings(spec.targets()));
     }
 
     /**

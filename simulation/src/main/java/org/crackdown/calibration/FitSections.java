@@ -1,5 +1,6 @@
 package org.crackdown.calibration;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Map;
 import org.crackdown.model.Metrics;
 import org.crackdown.model.ParamRegistry;
 import org.crackdown.model.ParamSpec;
+import org.crackdown.outcome.NationalMonths;
+import org.crackdown.outcome.Output;
 import org.crackdown.scenario.Problem;
 import org.crackdown.yaml.Entry;
 import org.crackdown.yaml.Keys;
@@ -14,6 +17,7 @@ import org.crackdown.yaml.Place;
 import org.crackdown.yaml.YamlReader;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * The sections of a targets file that say what is fitted and against what: {@code targets:}
@@ -24,7 +28,8 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 final class FitSections {
 
-    static final List<String> TARGET_KEYS = List.of("value", "tolerance", "min", "max", "source", "national_only");
+    static final List<String> TARGET_KEYS = List.of("value", "tolerance", "min", "max", "source", "national_only",
+            "output", "from", "to");
     static final List<String> FREE_KEYS = List.of("min", "max", "log", "start", "prior");
     static final List<String> PRIOR_KEYS = List.of("distribution", "min", "max", "mean", "sd", "source");
 
@@ -47,9 +52,17 @@ final class FitSections {
         Keys columns = new Keys(Metrics.summaryColumns().stream().map(Metrics.Column::name).toList(),
                 "summary column");
         List<Target> out = new ArrayList<>();
-        for (Entry t : r.entries(m, "targets", columns).values()) {
+        for (Entry t : r.unique(m, "targets")) {
             String column = t.path();
             Node v = t.value();
+            boolean named = v instanceof MappingNode vm && vm.getValue().stream()
+                    .anyMatch(kv -> kv.getKeyNode() instanceof ScalarNode ks
+                            && List.of("output", "from", "to").contains(ks.getValue()));
+            if (!named && !columns.isLeaf(column)) {
+                problems.add(at(t.key()).problem("targets: " + columns.unknownKey(column, "")
+                        + " (or give the target an 'output' saying what it reads)"));
+                continue;
+            }
             if (!(v instanceof MappingNode tm)) {
                 problems.add(at(v).problem("targets: " + column + ": expected {value, tolerance, source} or "
                         + "{min, max, source}, got " + what(v)));
@@ -57,6 +70,10 @@ final class FitSections {
             }
             String where = "targets: " + column;
             Map<String, Entry> k = r.entries(tm, where, new Keys(TARGET_KEYS));
+            Reading reading = reading(k, tm, column, columns, where);
+            if (reading == null) {
+                continue;
+            }
             String source = null;
             if (k.containsKey("source")) {
                 source = text(k.get("source").value(), where + ": source");
@@ -92,7 +109,7 @@ final class FitSections {
                     tol = null;
                 }
                 if (value != null && tol != null && source != null) {
-                    out.add(Target.point(column, value, tol, source).nationalOnly(nationalOnly));
+                    out.add(reading.apply(Target.point(column, value, tol, source).nationalOnly(nationalOnly)));
                 }
             } else if (range) {
                 Double lo = need(k, "min", tm, where, "the low end of the published range");
@@ -101,7 +118,7 @@ final class FitSections {
                     problems.add(at(k.get("max").value()).problem(where + ": max must be above min, got min "
                             + num(lo) + " and max " + num(hi)));
                 } else if (lo != null && hi != null && source != null) {
-                    out.add(Target.range(column, lo, hi, source).nationalOnly(nationalOnly));
+                    out.add(reading.apply(Target.range(column, lo, hi, source).nationalOnly(nationalOnly)));
                 }
             } else {
                 problems.add(at(t.key()).problem(where + ": expected value and tolerance (a point target) or "
@@ -109,6 +126,84 @@ final class FitSections {
             }
         }
         return out;
+    }
+
+    /** What a target reads: its output (default: its own column) and its months (default: the measure window). */
+    private record Reading(Output output, YearMonth from, YearMonth to) {
+        Target apply(Target t) {
+            return t.reading(output, from, to);
+        }
+    }
+
+    /**
+     * {@code output: women_rescued+children_rescued} (a sum, difference or ratio of summary columns, as
+     * in patterns.csv) and {@code from: 2000-01, to: 2007-12} (months of the run other than the
+     * measure window; counts and prices only, which the run keeps by month). A target that reads
+     * anything but its own column must not be named after a column, so that its value never stands in
+     * for the column's. Null after reporting a problem.
+     */
+    private Reading reading(Map<String, Entry> k, MappingNode tm, String name, Keys columns, String where) {
+        int before = problems.size();
+        Output output = null;
+        if (k.containsKey("output")) {
+            String text = text(k.get("output").value(), where + ": output");
+            if (text != null) {
+                try {
+                    output = Output.parse(text);
+                    for (String c : output.columns()) {
+                        if (!columns.isLeaf(c)) {
+                            problems.add(at(k.get("output").value()).problem(where + ": output: "
+                                    + columns.unknownKey(c, "")));
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    problems.add(at(k.get("output").value()).problem(where + ": output: " + e.getMessage()));
+                }
+            }
+        } else if (columns.isLeaf(name)) {
+            output = Output.parse(name);
+        } else {
+            problems.add(at(tm).problem(where + ": '" + name + "' is not a summary column, so say what the target "
+                    + "reads with 'output' (like output: women_rescued+children_rescued)"));
+        }
+        YearMonth from = month(k, "from", where);
+        YearMonth to = month(k, "to", where);
+        if (k.containsKey("from") != k.containsKey("to")) {
+            problems.add(at(tm).problem(where + ": give both 'from' and 'to' (the first and last month read, like "
+                    + "from: 2000-01, to: 2007-12), or neither for the scenario's measure window"));
+        } else if (from != null && to != null && from.isAfter(to)) {
+            problems.add(at(k.get("to").value()).problem(where + ": to: " + to + " is before from: " + from));
+        }
+        if (output != null && k.containsKey("from")) {
+            for (String c : output.columns()) {
+                if (columns.isLeaf(c) && !NationalMonths.byMonth(c)) {
+                    problems.add(at(k.get("from").value()).problem(where + ": " + c + " is kept only over the "
+                            + "scenario's measure window, not by month (only counts and prices are); drop from and "
+                            + "to, or set the scenario's measure window"));
+                }
+            }
+        }
+        if ((k.containsKey("output") || k.containsKey("from")) && columns.isLeaf(name)) {
+            problems.add(at(tm).problem(where + ": a target that reads more than its own column needs a name "
+                    + "that is not a summary column (like " + name + "_2000_2007), so that it is never taken for "
+                    + "the column"));
+        }
+        return problems.size() > before ? null : new Reading(output, from, to);
+    }
+
+    private YearMonth month(Map<String, Entry> k, String key, String where) {
+        if (!k.containsKey(key)) {
+            return null;
+        }
+        Node v = k.get(key).value();
+        String text = v instanceof ScalarNode sn ? sn.getValue() : null;
+        try {
+            return YearMonth.parse(text == null ? "" : text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            problems.add(at(v).problem(where + ": " + key + ": expected a month like 2000-01, got "
+                    + (text == null ? what(v) : "'" + text + "'")));
+            return null;
+        }
     }
 
     List<FreeParameter> free(Entry section) {

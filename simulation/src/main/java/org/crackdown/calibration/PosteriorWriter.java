@@ -157,6 +157,9 @@ public final class PosteriorWriter {
             Target t = spec.targets().get(k);
             Map<String, Object> tm = new LinkedHashMap<>();
             tm.put("target", t.describe());
+            if (!t.readsItsColumn()) {
+                tm.put("reads", t.readingText());
+            }
             tm.put("source", t.source());
             // Whether it entered the distance: a national-only target does only in national runs.
             tm.put("scored", post.particles().isEmpty()

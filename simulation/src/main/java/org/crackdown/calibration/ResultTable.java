@@ -12,7 +12,8 @@ public final class ResultTable {
     }
 
     public static void print(PrintWriter out, List<TargetResult> results) {
-        out.printf("  %-22s %-24s %-26s %-22s %s%n", "target", "mean ± SD", "95% CI", "wanted", "within");
+        String row = "  %-" + nameWidth(results.stream().map(TargetResult::target).toList()) + "s %-24s %-26s %-22s %s%n";
+        out.printf(row, "target", "mean ± SD", "95% CI", "wanted", "within");
         for (TargetResult r : results) {
             double h = r.ciHalfWidth();
             String ci = Double.isNaN(h) ? "-" : "[" + num(r.mean() - h) + ", " + num(r.mean() + h) + "]";
@@ -20,10 +21,15 @@ public final class ResultTable {
             if (r.n() == 0) {
                 meanSd = "(no value)";
             }
-            out.printf("  %-22s %-24s %-26s %-22s %s%n", r.target().column(), meanSd, ci, r.target().describe(),
+            out.printf(row, r.target().column(), meanSd, ci, r.target().describe(),
                     !r.scored() ? "not scored (national_only)" : r.within() ? "yes" : "NO");
         }
         out.flush();
+    }
+
+    /** Width of the target column: the longest name, at least 22 characters, so that the columns line up. */
+    public static int nameWidth(List<Target> targets) {
+        return Math.max(22, targets.stream().mapToInt(t -> t.column().length()).max().orElse(0));
     }
 
     /** Four significant digits: enough to compare with a target, short enough to read. */

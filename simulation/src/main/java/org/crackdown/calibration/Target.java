@@ -1,14 +1,17 @@
 package org.crackdown.calibration;
 
+import java.time.YearMonth;
 import java.util.Locale;
 
 import org.crackdown.model.Measure;
+import org.crackdown.outcome.Output;
 
 /**
  * One figure the model should reproduce: a summary column whose replicated mean should be near a
  * published value (a point target, with a relative tolerance) or inside a published range.
  *
- * @param column    a column of summary.csv
+ * @param column    the target's name: a column of summary.csv, or any name when {@code output} says
+ *                  what is read
  * @param value     the published value (point target), or NaN for a range
  * @param tolerance accepted relative error of a point target (0.10 = within 10%), or NaN
  * @param min       low end of a range target, or NaN
@@ -19,21 +22,52 @@ import org.crackdown.model.Measure;
  *                  for the country (rings broken up by joint operations: a ring's size in gangs
  *                  does not shrink with the scale, the operation's reach does). In a run at another
  *                  scale such a target is reported but not scored (see {@link #comparableAt}).
+ * @param output    what is read from a run: the column itself, or a sum or ratio of columns
+ *                  (targets file: {@code output: women_rescued+children_rescued})
+ * @param from      first month the output is read over, or null for the scenario's measure window
+ *                  (targets file: {@code from: 2000-01}); {@code to} is its last month
  */
 public record Target(String column, double value, double tolerance, double min, double max, String source,
-                     boolean nationalOnly) {
+                     boolean nationalOnly, Output output, YearMonth from, YearMonth to) {
 
     public static Target point(String column, double value, double tolerance, String source) {
-        return new Target(column, value, tolerance, Double.NaN, Double.NaN, source, false);
+        return new Target(column, value, tolerance, Double.NaN, Double.NaN, source, false, Output.parse(column),
+                null, null);
     }
 
     public static Target range(String column, double min, double max, String source) {
-        return new Target(column, Double.NaN, Double.NaN, min, max, source, false);
+        return new Target(column, Double.NaN, Double.NaN, min, max, source, false, Output.parse(column), null, null);
     }
 
     /** The same target, comparable only in national runs (targets file: {@code national_only: true}). */
     public Target nationalOnly(boolean only) {
-        return new Target(column, value, tolerance, min, max, source, only);
+        return new Target(column, value, tolerance, min, max, source, only, output, from, to);
+    }
+
+    /**
+     * The same target read as {@code output} over the months {@code from}..{@code to} (both null: the
+     * scenario's measure window) instead of as its own summary column.
+     */
+    public Target reading(Output output, YearMonth from, YearMonth to) {
+        if ((from == null) != (to == null) || from != null && from.isAfter(to)) {
+            throw new IllegalArgumentException("a window needs both ends, the first not after the last: " + from + ".."
+                    + to);
+        }
+        return new Target(column, value, tolerance, min, max, source, nationalOnly, output, from, to);
+    }
+
+    /** Whether the value is read straight from summary.csv's column of the same name. */
+    public boolean readsItsColumn() {
+        return from == null && !output.isRatio() && output.columns().size() == 1
+                && output.toString().equals(column);
+    }
+
+    /**
+     * Whether what is read counts events, so that a run at {@code scale} should produce {@code scale}
+     * times the national figure: a count column or a sum of them, not a ratio, price or share.
+     */
+    public boolean counts() {
+        return !output.isRatio() && output.columns().stream().allMatch(Target::isCount);
     }
 
     /**
@@ -74,10 +108,11 @@ public record Target(String column, double value, double tolerance, double min, 
 
     /** This target as it applies to a run at {@code scale}, when counts are scaled. */
     public Target scaledTo(double scale) {
-        if (!isCount(column) || scale == 1) {
+        if (!counts() || scale == 1) {
             return this;
         }
-        return new Target(column, value * scale, tolerance, min * scale, max * scale, source, nationalOnly);
+        return new Target(column, value * scale, tolerance, min * scale, max * scale, source, nationalOnly, output,
+                from, to);
     }
 
     /** Whether a replicated mean meets the target (inside the tolerance or the range). */
@@ -109,6 +144,14 @@ public record Target(String column, double value, double tolerance, double min, 
 
     /** Loss term of a target with no value at all: as bad as missing a point target by 10 tolerances. */
     public static final double MISSING = 100;
+
+    /** "women_rescued+children_rescued over 2000-01..2007-12", or "" when the target reads its own column. */
+    public String readingText() {
+        if (readsItsColumn()) {
+            return "";
+        }
+        return output + (from == null ? "" : " over " + from + ".." + to);
+    }
 
     /** "15458 ± 10%" or "0.35..0.4", for tables. */
     public String describe() {

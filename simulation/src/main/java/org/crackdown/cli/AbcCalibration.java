@@ -123,7 +123,7 @@ final class AbcCalibration {
                         // Another shard's particle (or predictive draw): its runs come from its journal.
                         summaries = waiting.await(journal, (index - 1) % shard.count(), modelSeed, values, cancelled);
                     } else if (summaries == null) {
-                        summaries = runner.run(s, seeds);
+                        summaries = ev.simulate(s, seeds);
                         journal.record(modelSeed, values, summaries);
                     }
                     return ev.score(index, values, summaries, s.parameters().getScale());
@@ -223,9 +223,10 @@ final class AbcCalibration {
         if (!predictive.isEmpty()) {
             stdout.printf("posterior predictive check (%d draws run again; predictive.csv):%n",
                     cal.abc().predictiveDraws());
-            stdout.printf("  %-22s %-22s %-30s %s%n", "target", "wanted", "predicted 95% interval", "covered");
+            String row = "  %-" + ResultTable.nameWidth(cal.targets()) + "s %-22s %-30s %s%n";
+            stdout.printf(row, "target", "wanted", "predicted 95% interval", "covered");
             for (PredictiveCheck.Row r : predictive) {
-                stdout.printf("  %-22s %-22s %-30s %s%n", r.target().column(), r.target().describe(),
+                stdout.printf(row, r.target().column(), r.target().describe(),
                         "[" + ResultTable.format(r.low()) + ", " + ResultTable.format(r.high()) + "]",
                         r.verdict());
             }

@@ -3,6 +3,8 @@ package org.crackdown.patterns;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
+import org.crackdown.outcome.Output;
+
 /**
  * One published figure the model is checked against (pattern-oriented modelling, Grimm et al.
  * 2005): a row of {@code scenarios/data/patterns.csv}.

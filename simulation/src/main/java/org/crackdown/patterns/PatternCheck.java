@@ -2,19 +2,14 @@ package org.crackdown.patterns;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.crackdown.calibration.ReplicateRunner;
-import org.crackdown.agent.VictimType;
-import org.crackdown.model.Measure;
-import org.crackdown.model.Metrics;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
+import org.crackdown.outcome.NationalMonths;
 import org.crackdown.sweep.SeedPolicy;
 
 /**
@@ -39,7 +34,7 @@ public final class PatternCheck {
     }
 
     /** What one replicate produced: its summary and the national total of every count measure by month. */
-    record Replicate(Map<String, Double> summary, Map<YearMonth, double[]> monthly, Map<YearMonth, double[][]> sales) {
+    record Replicate(Map<String, Double> summary, NationalMonths months) {
     }
 
     /** Told when a scenario's replicates begin. */
@@ -104,7 +99,7 @@ public final class PatternCheck {
         boolean summaryWindow = s.measureFrom().equals(p.from().atDay(1)) && s.measureTo().equals(p.to().atEndOfMonth());
         if (!summaryWindow) {
             List<String> notMonthly = p.output().columns().stream()
-                    .filter(c -> monthlyColumn(c) == null && priceColumn(c) == null).toList();
+                    .filter(c -> !NationalMonths.byMonth(c)).toList();
             if (!notMonthly.isEmpty()) {
                 return PatternResult.missing(p, PatternResult.Status.NOT_MEASURED, String.join(", ", notMonthly)
                         + " is measured only over the scenario's measure window (" + s.measureFrom() + ".."
@@ -121,105 +116,24 @@ public final class PatternCheck {
         for (int r = 0; r < values.length; r++) {
             Replicate rep = reps.get(r);
             double raw = summaryWindow ? p.output().evaluate(c -> rep.summary().get(c))
-                    : p.output().evaluate(c -> priceColumn(c) != null
-                            ? windowPrice(rep.sales(), priceColumn(c), p.from(), p.to())
-                            : windowTotal(rep.monthly(), monthlyColumn(c), p.from(), p.to()));
+                    : rep.months().value(p.output(), p.from(), p.to());
             values[r] = Double.isNaN(raw) ? Double.NaN : p.toFigureFooting(raw, scale);
         }
         return PatternResult.measured(p, values);
     }
 
-    /**
-     * The count measures a summary column adds up, or null if it is not a sum of counts (prices,
-     * shares and cost ratios exist only over the measure window).
-     */
-    static List<Measure> monthlyColumn(String column) {
-        if (column.equals("victims_trafficked")) {
-            return List.of(Measure.BOYS_ACQUIRED, Measure.GIRLS_ACQUIRED, Measure.WOMEN_ACQUIRED);
-        }
-        try {
-            Measure m = Measure.valueOf(column.toUpperCase(Locale.ROOT));
-            return m.kind() == Measure.Kind.COUNT ? List.of(m) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** The victim type whose mean price a summary column is, or null. */
-    static VictimType priceColumn(String column) {
-        return switch (column) {
-            case "price_boy" -> VictimType.BOY;
-            case "price_girl" -> VictimType.GIRL;
-            case "price_woman" -> VictimType.WOMAN;
-            default -> null;
-        };
-    }
-
-    /** Mean price of the type over the months, weighted by sales as the summary's is (NaN if none sold). */
-    static double windowPrice(Map<YearMonth, double[][]> sales, VictimType t, YearMonth from, YearMonth to) {
-        double paid = 0;
-        double sold = 0;
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            double[][] v = sales.get(m);
-            if (v != null) {
-                paid += v[0][t.ordinal()];
-                sold += v[1][t.ordinal()];
-            }
-        }
-        return sold > 0 ? paid / sold : Double.NaN;
-    }
-
-    private static double windowTotal(Map<YearMonth, double[]> monthly, List<Measure> measures, YearMonth from,
-                                      YearMonth to) {
-        double s = 0;
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            double[] v = monthly.get(m);
-            if (v != null) {
-                for (Measure x : measures) {
-                    s += v[x.ordinal()];
-                }
-            }
-        }
-        return s;
-    }
-
     /** Keeps each month's national totals (all provinces summed) of a run. */
-    static final class MonthlyNational implements ReplicateRunner.Observer<Replicate>, Metrics.MonthListener {
-        private final Map<YearMonth, double[]> months = new TreeMap<>();
-        /** Per month: national sum of prices paid [0] and victims sold [1], by type. */
-        private final Map<YearMonth, double[][]> sales = new TreeMap<>();
+    static final class MonthlyNational implements ReplicateRunner.Observer<Replicate> {
+        private final NationalMonths months = new NationalMonths();
 
         @Override
         public void attach(TraffickingModel model) {
-            model.metrics().addListener(this);
-        }
-
-        @Override
-        public void onMonthSales(YearMonth month, double[][] priceSum, double[][] sold) {
-            double[][] total = sales.computeIfAbsent(month, m -> new double[2][VictimType.values().length]);
-            for (int p = 0; p < priceSum.length; p++) {
-                for (int t = 0; t < total[0].length; t++) {
-                    total[0][t] += priceSum[p][t];
-                    total[1][t] += sold[p][t];
-                }
-            }
-        }
-
-        @Override
-        public void onMonth(YearMonth month, double[][] values) {
-            double[] total = months.computeIfAbsent(month, m -> new double[Measure.values().length]);
-            for (double[] province : values) {
-                for (Measure m : Measure.values()) {
-                    if (m.kind() == Measure.Kind.COUNT) {
-                        total[m.ordinal()] += province[m.ordinal()];
-                    }
-                }
-            }
+            months.attach(model);
         }
 
         @Override
         public Replicate result(Map<String, Double> summary) {
-            return new Replicate(summary, Collections.unmodifiableMap(months), Collections.unmodifiableMap(sales));
+            return new Replicate(summary, months);
         }
     }
 }

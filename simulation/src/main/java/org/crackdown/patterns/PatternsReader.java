@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.crackdown.calibration.Target;
 import org.crackdown.model.Metrics;
+import org.crackdown.outcome.Output;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.yaml.Suggest;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.crackdown.model.Scenario;
+import org.crackdown.outcome.NationalMonths;
+import org.crackdown.outcome.Output;
 import org.crackdown.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;
 
@@ -28,8 +30,8 @@ class NationalRunPatternTest {
     /** One replicate with 8 rings from 2 operations: 4 per operation. */
     static List<PatternCheck.Replicate> eightRingsFromTwoOperations() {
         return List.of(new PatternCheck.Replicate(Map.of("joint_rings_broken", 8.0, "joint_operations", 2.0),
-                Map.of(), Map.of()), new PatternCheck.Replicate(Map.of("joint_rings_broken", 10.0, "joint_operations",
-                2.0), Map.of(), Map.of()));
+                new NationalMonths()), new PatternCheck.Replicate(Map.of("joint_rings_broken", 10.0,
+                "joint_operations", 2.0), new NationalMonths()));
     }
 
     static Scenario tinyAt(String scale) throws Exception {

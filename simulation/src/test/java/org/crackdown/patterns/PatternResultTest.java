@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.YearMonth;
 
+import org.crackdown.outcome.Output;
 import org.junit.jupiter.api.Test;
 
 /** The in-range logic, the confidence interval and the footing of model values. */

@@ -1,4 +1,4 @@
-package org.crackdown.patterns;
+package org.crackdown.outcome;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.crackdown.patterns;
+package org.crackdown.outcome;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -113,6 +113,17 @@ public final class Output {
             s += t.sign() * v;
         }
         return s;
+    }
+
+    /** Equal when they read the same columns with the same signs, however spaced. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Output other && numerator.equals(other.numerator) && denominator.equals(other.denominator);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * numerator.hashCode() + denominator.hashCode();
     }
 
     @Override
