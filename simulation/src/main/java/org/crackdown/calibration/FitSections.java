@@ -70,10 +70,8 @@ final class FitSections {
             }
             String where = "targets: " + column;
             Map<String, Entry> k = r.entries(tm, where, new Keys(TARGET_KEYS));
+            // Null after a problem; the rest of the entry is still read, so every problem is reported at once.
             Reading reading = reading(k, tm, column, columns, where);
-            if (reading == null) {
-                continue;
-            }
             String source = null;
             if (k.containsKey("source")) {
                 source = text(k.get("source").value(), where + ": source");
@@ -108,7 +106,7 @@ final class FitSections {
                             + "relative error above 0 and at most 10 (0.1 = ±10%), got " + num(tol)));
                     tol = null;
                 }
-                if (value != null && tol != null && source != null) {
+                if (value != null && tol != null && source != null && reading != null) {
                     out.add(reading.apply(Target.point(column, value, tol, source).nationalOnly(nationalOnly)));
                 }
             } else if (range) {
@@ -117,7 +115,7 @@ final class FitSections {
                 if (lo != null && hi != null && !(lo < hi)) {
                     problems.add(at(k.get("max").value()).problem(where + ": max must be above min, got min "
                             + num(lo) + " and max " + num(hi)));
-                } else if (lo != null && hi != null && source != null) {
+                } else if (lo != null && hi != null && source != null && reading != null) {
                     out.add(reading.apply(Target.range(column, lo, hi, source).nationalOnly(nationalOnly)));
                 }
             } else {

@@ -116,7 +116,8 @@ class TargetReadingsTest {
                 + "source: x}\n"
                 + "  backwards: {output: women_rescued, from: 2010-06, to: 2010-01, value: 1, tolerance: 0.1, "
                 + "source: x}\n"
-                + "  misspelt: {output: women_rescue+children_rescued, value: 1, tolerance: 0.1, source: x}\n");
+                + "  misspelt: {output: women_rescue+children_rescued, value: 1, tolerance: 0.1, source: x}\n"
+                + "  two_wrongs: {output: women_rescue, value: 1, tolerance: 0.1}\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> TargetsReader.read(f));
         String all = e.getMessage();
         assertHas(all, f + ":4:3: targets: unknown summary column 'rescued_2000'");
@@ -130,6 +131,9 @@ class TargetReadingsTest {
         assertHas(all, f + ":9:57: targets: backwards: to: 2010-01 is before from: 2010-06");
         assertHas(all, f + ":10:22: targets: misspelt: output: unknown summary column 'women_rescue'; did you mean "
                 + "'women_rescued'?");
+        // A bad reading does not hide the entry's other problems.
+        assertHas(all, f + ":11:24: targets: two_wrongs: output: unknown summary column 'women_rescue'");
+        assertHas(all, f + ":11:3: targets: two_wrongs: missing 'source'");
     }
 
     /** Months outside the run would be read as zeros: refused with a clear error and exit 2, no output folder. */
