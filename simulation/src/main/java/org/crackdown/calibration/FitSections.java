@@ -58,6 +58,11 @@ final class FitSections {
             boolean named = v instanceof MappingNode vm && vm.getValue().stream()
                     .anyMatch(kv -> kv.getKeyNode() instanceof ScalarNode ks
                             && List.of("output", "from", "to").contains(ks.getValue()));
+            if (named && !column.matches("[a-z][a-z0-9_]*")) {
+                problems.add(at(t.key()).problem("targets: '" + column + "': a target's name is lower-case letters, "
+                        + "digits and '_', starting with a letter (like rescued_2000_2007)"));
+                continue;
+            }
             if (!named && !columns.isLeaf(column)) {
                 problems.add(at(t.key()).problem("targets: " + columns.unknownKey(column, "")
                         + " (or give the target an 'output' saying what it reads)"));

@@ -117,7 +117,9 @@ class TargetReadingsTest {
                 + "  backwards: {output: women_rescued, from: 2010-06, to: 2010-01, value: 1, tolerance: 0.1, "
                 + "source: x}\n"
                 + "  misspelt: {output: women_rescue+children_rescued, value: 1, tolerance: 0.1, source: x}\n"
-                + "  two_wrongs: {output: women_rescue, value: 1, tolerance: 0.1}\n");
+                + "  two_wrongs: {output: women_rescue, value: 1, tolerance: 0.1}\n"
+                + "  2000-2007 rescues: {output: women_rescued, from: 2000-01, to: 2007-12, value: 1, tolerance: 0.1, "
+                + "source: x}\n");
         ScenarioException e = assertThrows(ScenarioException.class, () -> TargetsReader.read(f));
         String all = e.getMessage();
         assertHas(all, f + ":4:3: targets: unknown summary column 'rescued_2000'");
@@ -134,6 +136,8 @@ class TargetReadingsTest {
         // A bad reading does not hide the entry's other problems.
         assertHas(all, f + ":11:24: targets: two_wrongs: output: unknown summary column 'women_rescue'");
         assertHas(all, f + ":11:3: targets: two_wrongs: missing 'source'");
+        assertHas(all, f + ":12:3: targets: '2000-2007 rescues': a target's name is lower-case letters, digits and "
+                + "'_'");
     }
 
     /** Months outside the run would be read as zeros: refused with a clear error and exit 2, no output folder. */
