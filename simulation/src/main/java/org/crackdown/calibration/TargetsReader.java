@@ -41,6 +41,10 @@ import org.yaml.snakeyaml.nodes.Tag;
  *   women_rescued: {value: 15458, tolerance: 0.10, source: "..."}
  *   price_boy: {min: 45000, max: 60000, source: "..."}
  *   joint_rings_broken: {min: 8, max: 10, national_only: true, source: "..."}   # scored only at scale 1
+ *   # any other name: says what it reads (a sum or ratio of columns) and, optionally, over which
+ *   # months (counts and prices only; default: the scenario's measure window)
+ *   rescued_2000_2007: {output: women_rescued+children_rescued, from: 2000-01, to: 2007-12,
+ *       value: 130000, tolerance: 0.10, source: "..."}
  * free:                             # parameters marked "free" (required)
  *   demand.bride_propensity: {min: 0.005, max: 0.3, log: true, start: 0.06}
  *   # with a prior for --method abc (default: uniform, or log-uniform with log: true, on the bounds)
