@@ -55,9 +55,19 @@ final class FitSections {
         for (Entry t : r.unique(m, "targets")) {
             String column = t.path();
             Node v = t.value();
-            boolean named = v instanceof MappingNode vm && vm.getValue().stream()
-                    .anyMatch(kv -> kv.getKeyNode() instanceof ScalarNode ks
-                            && List.of("output", "from", "to").contains(ks.getValue()));
+            if (!(v instanceof MappingNode tm)) {
+                if (columns.isLeaf(column)) {
+                    problems.add(at(v).problem("targets: " + column + ": expected {value, tolerance, source} or "
+                            + "{min, max, source}, got " + what(v)));
+                } else {
+                    problems.add(at(t.key()).problem("targets: " + columns.unknownKey(column, "")
+                            + " (or give the target an 'output' saying what it reads)"));
+                }
+                continue;
+            }
+            String where = "targets: " + column;
+            Map<String, Entry> k = r.entries(tm, where, new Keys(TARGET_KEYS));
+            boolean named = k.containsKey("output") || k.containsKey("from") || k.containsKey("to");
             if (named && !column.matches("[a-z][a-z0-9_]*")) {
                 problems.add(at(t.key()).problem("targets: '" + column + "': a target's name is lower-case letters, "
                         + "digits and '_', starting with a letter (like rescued_2000_2007)"));
@@ -68,13 +78,6 @@ final class FitSections {
                         + " (or give the target an 'output' saying what it reads)"));
                 continue;
             }
-            if (!(v instanceof MappingNode tm)) {
-                problems.add(at(v).problem("targets: " + column + ": expected {value, tolerance, source} or "
-                        + "{min, max, source}, got " + what(v)));
-                continue;
-            }
-            String where = "targets: " + column;
-            Map<String, Entry> k = r.entries(tm, where, new Keys(TARGET_KEYS));
             // Null after a problem; the rest of the entry is still read, so every problem is reported at once.
             Reading reading = reading(k, tm, column, columns, where);
             String source = null;
