@@ -12,7 +12,7 @@ import java.util.function.Function;
  * ({@code buyers_prosecuted/cases_solved}). Nothing more: a reader of patterns.csv should see at
  * a glance what is compared.
  */
-public final class Output {
+public final class Output implements ModelOutput {
 
     private static final java.util.regex.Pattern COLUMN = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -76,6 +76,7 @@ public final class Output {
     }
 
     /** The columns it reads, in order of appearance. */
+    @Override
     public Set<String> columns() {
         Set<String> out = new LinkedHashSet<>();
         numerator.forEach(t -> out.add(t.column()));
@@ -83,6 +84,7 @@ public final class Output {
         return out;
     }
 
+    @Override
     public boolean isRatio() {
         return !denominator.isEmpty();
     }

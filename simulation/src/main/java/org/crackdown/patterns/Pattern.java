@@ -3,7 +3,7 @@ package org.crackdown.patterns;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 
-import org.crackdown.outcome.Output;
+import org.crackdown.outcome.ModelOutput;
 
 /**
  * One published figure the model is checked against (pattern-oriented modelling, Grimm et al.
@@ -11,7 +11,7 @@ import org.crackdown.outcome.Output;
  *
  * @param id                a stable snake_case name
  * @param description       what the figure is, in words
- * @param output            the model output compared with it (see {@link Output})
+ * @param output            the model output compared with it (see {@link ModelOutput})
  * @param scope             how the output is put on the figure's footing (national totals, per year, or scale-free)
  * @param scenario          the name of the scenario that is run for it (e.g. {@code china-2011})
  * @param from              first month of the window the output is summed over
@@ -24,7 +24,7 @@ import org.crackdown.outcome.Output;
  * @param source            where the figure comes from (china-facts.md section and the original source)
  * @param line              line of patterns.csv, for messages
  */
-public record Pattern(String id, String description, Output output, Scope scope, String scenario, YearMonth from,
+public record Pattern(String id, String description, ModelOutput output, Scope scope, String scenario, YearMonth from,
                       YearMonth to, double low, double high, double tolerance, boolean usedInCalibration,
                       Strength strength, String source, int line) {
 

@@ -7,15 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 import org.crackdown.calibration.ReplicateRunner;
+import org.crackdown.model.Metrics;
 import org.crackdown.model.Scenario;
 import org.crackdown.model.TraffickingModel;
+import org.crackdown.outcome.FlowShare;
 import org.crackdown.outcome.NationalMonths;
+import org.crackdown.outcome.Output;
 import org.crackdown.sweep.SeedPolicy;
 
 /**
  * Runs each scenario the patterns need with replicates and reads every pattern's output from the
  * runs. A pattern whose window is the scenario's measure window reads summary.csv's columns; any
- * other window is summed from the runs' monthly national totals, which only counts have.
+ * other window is summed from the runs' monthly national totals, which only counts have. A flow
+ * share reads the run's origin-destination flows, which exist over the measure window only.
  *
  * <p>Replicate r of a scenario uses seed (scenario seed + r - 1), the sweeps' common random
  * numbers, so a check is repeatable and its results do not depend on the number of threads.
@@ -33,8 +37,14 @@ public final class PatternCheck {
     public record Outcome(List<PatternResult> results, List<ScenarioRun> runs) {
     }
 
-    /** What one replicate produced: its summary and the national total of every count measure by month. */
-    record Replicate(Map<String, Double> summary, NationalMonths months) {
+    /**
+     * What one replicate produced: its summary, the national total of every count measure by
+     * month, and its origin-destination flows over the measure window (as flows.csv has them).
+     */
+    record Replicate(Map<String, Double> summary, NationalMonths months, List<Metrics.Flow> flows) {
+        Replicate(Map<String, Double> summary, NationalMonths months) {
+            this(summary, months, List.of());
+        }
     }
 
     /** Told when a scenario's replicates begin. */
@@ -97,6 +107,10 @@ public final class PatternCheck {
                     + " is outside the run of " + s.name() + " (" + runFrom + ".." + runTo + ")");
         }
         boolean summaryWindow = s.measureFrom().equals(p.from().atDay(1)) && s.measureTo().equals(p.to().atEndOfMonth());
+        if (!summaryWindow && p.output() instanceof FlowShare) {
+            return PatternResult.missing(p, PatternResult.Status.NOT_MEASURED, "flows are counted only over the "
+                    + "scenario's measure window (" + s.measureFrom() + ".." + s.measureTo() + "), not by month");
+        }
         if (!summaryWindow) {
             List<String> notMonthly = p.output().columns().stream()
                     .filter(c -> !NationalMonths.byMonth(c)).toList();
@@ -115,25 +129,31 @@ public final class PatternCheck {
         double[] values = new double[reps.size()];
         for (int r = 0; r < values.length; r++) {
             Replicate rep = reps.get(r);
-            double raw = summaryWindow ? p.output().evaluate(c -> rep.summary().get(c))
-                    : rep.months().value(p.output(), p.from(), p.to());
+            double raw = p.output() instanceof FlowShare f ? f.evaluate(rep.flows())
+                    : summaryWindow ? ((Output) p.output()).evaluate(c -> rep.summary().get(c))
+                    : rep.months().value((Output) p.output(), p.from(), p.to());
             values[r] = Double.isNaN(raw) ? Double.NaN : p.toFigureFooting(raw, scale);
         }
         return PatternResult.measured(p, values);
     }
 
-    /** Keeps each month's national totals (all provinces summed) of a run. */
+    /** Keeps each month's national totals (all provinces summed) of a run, and its flows. */
     static final class MonthlyNational implements ReplicateRunner.Observer<Replicate> {
         private final NationalMonths months = new NationalMonths();
+        /** Until the run ends (then let go: replicates are kept, models are not). */
+        private TraffickingModel model;
 
         @Override
         public void attach(TraffickingModel model) {
+            this.model = model;
             months.attach(model);
         }
 
         @Override
         public Replicate result(Map<String, Double> summary) {
-            return new Replicate(summary, months);
+            List<Metrics.Flow> flows = model.metrics().flows();
+            model = null;
+            return new Replicate(summary, months, flows);
         }
     }
 }

@@ -17,7 +17,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.crackdown.calibration.Target;
 import org.crackdown.model.Metrics;
-import org.crackdown.outcome.Output;
+import org.crackdown.outcome.FlowShare;
+import org.crackdown.outcome.ModelOutput;
 import org.crackdown.scenario.Problem;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.yaml.Suggest;
@@ -95,11 +96,11 @@ public final class PatternsReader {
                 row.problem("id", "'" + id + "' is used twice");
             }
             String description = row.text("description");
-            Output output = null;
+            ModelOutput output = null;
             String o = row.text("output");
             if (o != null) {
                 try {
-                    output = Output.parse(o);
+                    output = ModelOutput.parse(o);
                 } catch (IllegalArgumentException e) {
                     row.problem("output", e.getMessage());
                 }
@@ -151,10 +152,15 @@ public final class PatternsReader {
 
     /**
      * A scope that cannot be right for the columns the model has: a national total of a price or
-     * a share, or a scale-free reading of a count (which depends on the scale of the run).
+     * a share, or a scale-free reading of a count (which depends on the scale of the run); a flow
+     * share is scale-free.
      * Columns the model does not have yet are not judged.
      */
-    static String scopeProblem(Output output, Pattern.Scope scope, Set<String> known) {
+    static String scopeProblem(ModelOutput output, Pattern.Scope scope, Set<String> known) {
+        if (output instanceof FlowShare) {
+            return scope == Pattern.Scope.SCALE_FREE ? null : scope.spelling() + ", but " + output
+                    + " is a share of the victims sold, free of the run's scale: use scale_free";
+        }
         if (scope == Pattern.Scope.NATIONAL_RUN) {
             return null; // taken as it is, and only where the run is national: any column fits
         }

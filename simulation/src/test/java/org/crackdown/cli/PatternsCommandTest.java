@@ -40,6 +40,12 @@ class PatternsCommandTest {
             + "price,Woman price,price_woman,scale_free,tiny,2010-07,2010-12,20000,50000,0,yes,weak,src\n"
             + "price_h1,Woman price Jan-Jun,price_woman,scale_free,tiny,2010-01,2010-06,20000,50000,0,no,weak,src\n"
             + "gap,Something not modelled,column_the_model_lacks,national,tiny,2010-07,2010-12,1,2,0,no,weak,src\n"
+            + "kids_from,Children from Guizhou and Yunnan,origin_share(boy+girl: CN-GZ CN-YN),scale_free,tiny,"
+            + "2010-07,2010-12,0,1,0,no,weak,src\n"
+            + "kids_to,Children sold in Fujian and Guangdong,destination_quotient(boy+girl: CN-FJ CN-GD),scale_free,"
+            + "tiny,2010-07,2010-12,1,,0,no,weak,src\n"
+            + "flows_h1,Women from Vietnam Jan-Jun,origin_share(woman: Vietnam),scale_free,tiny,2010-01,2010-06,0,1,0,"
+            + "no,weak,src\n"
             + "elsewhere,Another scenario,women_rescued,national,elsewhere,2010-07,2010-12,1,2,0,no,weak,src\n";
 
     record Outcome(int code, String out, String err) {
@@ -89,7 +95,8 @@ class PatternsCommandTest {
 
     @Test
     void writesOneWellFormedRowPerPatternInFileOrder() {
-        assertEquals(List.of("h2", "h1", "year", "h1_per_year", "price", "price_h1", "gap", "elsewhere"),
+        assertEquals(List.of("h2", "h1", "year", "h1_per_year", "price", "price_h1", "gap", "kids_from", "kids_to",
+                        "flows_h1", "elsewhere"),
                 List.copyOf(rows.keySet()));
         for (CSVRecord r : rows.values()) {
             assertTrue(r.isConsistent(), r::toString);
@@ -97,7 +104,9 @@ class PatternsCommandTest {
                 assertEquals("2", r.get("n"), r.get("id"));
                 double mean = num(r.get("id"), "model_mean");
                 assertTrue(num(r.get("id"), "ci_low") <= mean && mean <= num(r.get("id"), "ci_high"), r::toString);
-                boolean in = mean >= num(r.get("id"), "accept_low") && mean <= num(r.get("id"), "accept_high");
+                // An open range ("at least") has no high end in the file.
+                double high = r.get("accept_high").isEmpty() ? Double.POSITIVE_INFINITY : num(r.get("id"), "accept_high");
+                boolean in = mean >= num(r.get("id"), "accept_low") && mean <= high;
                 assertEquals(in ? "yes" : "no", r.get("in_range"), r::toString);
                 assertEquals(in ? "pass" : "fail", r.get("verdict"), r::toString);
             }
@@ -124,6 +133,56 @@ class PatternsCommandTest {
         assertEquals("measured", rows.get("price_h1").get("status"));
         assertTrue(num("price_h1", "model_mean") > 0, rows.get("price_h1")::toString);
         assertEquals("scenario not run", rows.get("elsewhere").get("status"));
+    }
+
+    @Test
+    void aFlowShareIsReadFromTheSameFlowsThatARunWritesToFlowsCsv() throws IOException {
+        // Replicates 1 and 2 are seeds 1 and 2 (the scenario's seed and the next): the mean of the
+        // shares computed by hand from each run's flows.csv is the pattern's model mean.
+        double from = 0;
+        double to = 0;
+        for (int seed = 1; seed <= 2; seed++) {
+            Path run = tmp.resolve("run" + seed);
+            Outcome o = crackdown("run", TINY.toString(), "--seed", String.valueOf(seed), "--set", "scale=0.02",
+                    "--out", run.toString(), "--quiet");
+            assertEquals(Main.OK, o.code(), o::err);
+            long children = 0;
+            long fromGzYn = 0;
+            long toFjGd = 0;
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(Files.newBufferedReader(run.resolve("flows.csv")))) {
+                if (r.get("victim_type").equals("woman")) {
+                    continue;
+                }
+                long n = Long.parseLong(r.get("count"));
+                children += n;
+                fromGzYn += List.of("CN-GZ", "CN-YN").contains(r.get("origin")) ? n : 0;
+                toFjGd += List.of("CN-FJ", "CN-GD").contains(r.get("destination")) ? n : 0;
+            }
+            assertTrue(children > 0, "children are sold in seed " + seed);
+            from += (double) fromGzYn / children / 2;
+            to += (double) toFjGd / children / FlowShareShares.fujianAndGuangdong() / 2;
+        }
+        assertEquals("measured", rows.get("kids_from").get("status"));
+        assertEquals(from, num("kids_from", "model_mean"), 1e-5 * from); // written to six digits
+        assertEquals(to, num("kids_to", "model_mean"), 1e-5 * to);
+        // Flows are counted over the measure window only: another window is not measured.
+        assertEquals("not measured by the model", rows.get("flows_h1").get("status"));
+        assertTrue(rows.get("flows_h1").get("detail").contains("flows are counted only over the scenario's measure "
+                + "window"), rows.get("flows_h1")::toString);
+    }
+
+    /** Fujian's and Guangdong's share of China's population, from the province table. */
+    static final class FlowShareShares {
+        static double fujianAndGuangdong() {
+            double in = 0;
+            double all = 0;
+            for (var p : org.crackdown.space.ProvinceNetwork.china().provinces()) {
+                all += p.population();
+                in += p.code().equals("CN-FJ") || p.code().equals("CN-GD") ? p.population() : 0;
+            }
+            return in / all;
+        }
     }
 
     @Test

@@ -100,6 +100,20 @@ class PatternsReaderTest {
     }
 
     @Test
+    void aFlowShareIsScaleFreeAndItsMistakesAreReportedAtTheirLine() throws ScenarioException {
+        List<Pattern> ps = PatternsReader.parse("p.csv", HEADER
+                + "a,d,origin_quotient(boy+girl: CN-YN CN-GZ),scale_free,s,2011-01,2011-12,1,,0,no,weak,src\n");
+        assertEquals(org.crackdown.outcome.FlowShare.parse("origin_quotient(boy+girl: CN-YN CN-GZ)"), ps.get(0).output());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> PatternsReader.parse("p.csv", HEADER
+                + "a,d,origin_quotient(boy+girl: CN-YN),national,s,2011-01,2011-12,1,,0,no,weak,src\n"
+                + "b,d,origin_share(boy: Hanoi),scale_free,s,2011-01,2011-12,0,1,0,no,weak,src\n"));
+        String all = e.problems().stream().map(Problem::toString).reduce("", (x, y) -> x + y + "\n");
+        assertHas(all, "p.csv:2:4: scope: national, but origin_quotient(boy+girl: CN-YN) is a share of the victims "
+                + "sold, free of the run's scale: use scale_free");
+        assertHas(all, "p.csv:3:3: output: 'origin_share(boy: Hanoi)': 'Hanoi' is not a province code");
+    }
+
+    @Test
     void aWrongHeaderSaysWhatIsMissingAndSuggests() {
         String bad = HEADER.replace("observed_low", "observed_lo");
         ScenarioException e = assertThrows(ScenarioException.class, () -> PatternsReader.parse("p.csv", bad));
