@@ -255,7 +255,13 @@ public final class PatternsCommand implements Callable<Integer> {
 
     private static void print(PrintWriter out, Path folder, PatternCheck.Outcome o) {
         out.println("patterns folder: " + folder);
-        out.printf("%-40s %-24s %-30s %s%n", "pattern", "observed (accepted)", "model mean [95% CI]", "verdict");
+        // The first column as wide as the longest id, so that the table stays a table.
+        int width = "pattern".length();
+        for (PatternResult r : o.results()) {
+            width = Math.max(width, r.pattern().id().length());
+        }
+        String row = "%-" + width + "s %-24s %-30s %s%s%n";
+        out.printf(row, "pattern", "observed (accepted)", "model mean [95% CI]", "verdict", "");
         for (PatternResult r : o.results()) {
             Pattern p = r.pattern();
             String obs = PatternsReport.human(p.acceptLow()) + ".."
@@ -264,7 +270,7 @@ public final class PatternsCommand implements Callable<Integer> {
                     : PatternsReport.human(r.sample().mean()) + (Double.isNaN(r.sample().ci().low()) ? ""
                     : " [" + PatternsReport.human(r.sample().ci().low()) + ", "
                     + PatternsReport.human(r.sample().ci().high()) + "]");
-            out.printf("%-40s %-24s %-30s %s%s%n", p.id(), obs, model, r.verdict(),
+            out.printf(row, p.id(), obs, model, r.verdict(),
                     p.usedInCalibration() ? " (calibration target)" : "");
         }
         out.println(PatternsReport.tally(o.results()));
