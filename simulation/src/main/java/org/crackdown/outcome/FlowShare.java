@@ -50,7 +50,7 @@ public final class FlowShare implements ModelOutput {
         this.text = text;
         this.side = side;
         this.types = Set.copyOf(types);
-        this.places = Set.copyOf(places);
+        this.places = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(places));
         this.quotient = quotient;
         double in = 0;
         double all = 0;
@@ -167,6 +167,19 @@ public final class FlowShare implements ModelOutput {
         }
         double share = (double) in / all;
         return quotient ? share / populationShare : share;
+    }
+
+    /**
+     * The same reading for each of its places alone, in the order written (a pooled quotient can
+     * hide a province that sends fewer victims than its size: Guizhou's excess can outweigh
+     * Yunnan's shortfall).
+     */
+    public java.util.Map<String, Double> byPlace(List<Metrics.Flow> flows) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String place : places) {
+            out.put(place, new FlowShare(place, side, types, Set.of(place), quotient).evaluate(flows));
+        }
+        return out;
     }
 
     public Side side() {

@@ -126,6 +126,14 @@ public final class PatternCheck {
                     + p.scope().spelling() + ": comparable only in a national run, and " + s.name()
                     + " ran at scale " + org.crackdown.output.CsvNumbers.format(scale));
         }
+        if (p.output() instanceof FlowShare f && f.places().size() > 1) {
+            return PatternResult.measured(p, values(p, reps, scale, summaryWindow), placeByPlace(f, reps));
+        }
+        return PatternResult.measured(p, values(p, reps, scale, summaryWindow));
+    }
+
+    /** Each replicate's value of the pattern's output, on the figure's footing (NaN where none). */
+    private static double[] values(Pattern p, List<Replicate> reps, double scale, boolean summaryWindow) {
         double[] values = new double[reps.size()];
         for (int r = 0; r < values.length; r++) {
             Replicate rep = reps.get(r);
@@ -134,7 +142,24 @@ public final class PatternCheck {
                     : rep.months().value((Output) p.output(), p.from(), p.to());
             values[r] = Double.isNaN(raw) ? Double.NaN : p.toFigureFooting(raw, scale);
         }
-        return PatternResult.measured(p, values);
+        return values;
+    }
+
+    /**
+     * A flow share's places one by one, each the mean over the replicates that sold victims of its
+     * types: "by place: CN-YN 0.61, CN-GZ 3.98".
+     */
+    static String placeByPlace(FlowShare f, List<Replicate> reps) {
+        Map<String, double[]> each = new LinkedHashMap<>();
+        for (int r = 0; r < reps.size(); r++) {
+            int rep = r;
+            f.byPlace(reps.get(r).flows()).forEach((place, v) -> each.computeIfAbsent(place,
+                    k -> new double[reps.size()])[rep] = v);
+        }
+        List<String> parts = new ArrayList<>();
+        each.forEach((place, v) -> parts.add(place + " " + PatternsReport.human(
+                org.crackdown.analysis.stats.Sample.of(v).mean())));
+        return "by place: " + String.join(", ", parts);
     }
 
     /** Keeps each month's national totals (all provinces summed) of a run, and its flows. */

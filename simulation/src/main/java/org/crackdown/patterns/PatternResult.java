@@ -8,7 +8,8 @@ import org.crackdown.analysis.stats.Sample;
  *
  * @param pattern the pattern
  * @param status  whether it was measured, and if not why
- * @param detail  for a pattern not measured: what is missing, in words (empty otherwise)
+ * @param detail  for a pattern not measured: what is missing, in words; for a measured one, what
+ *                the mean is made of where that says more (a flow share's places one by one), else empty
  * @param sample  replicate values (NaN for runs that gave none) summarised; n = 0 if not measured
  */
 public record PatternResult(Pattern pattern, Status status, String detail, Sample sample) {
@@ -37,9 +38,14 @@ public record PatternResult(Pattern pattern, Status status, String detail, Sampl
     }
 
     public static PatternResult measured(Pattern p, double[] values) {
+        return measured(p, values, "");
+    }
+
+    /** Measured, with a word on what the mean is made of (see {@code detail}). */
+    public static PatternResult measured(Pattern p, double[] values, String detail) {
         Sample s = Sample.of(values);
         return s.n() == 0 ? new PatternResult(p, Status.NO_VALUE, "every replicate gave no value for " + p.output(), s)
-                : new PatternResult(p, Status.MEASURED, "", s);
+                : new PatternResult(p, Status.MEASURED, detail, s);
     }
 
     public static PatternResult missing(Pattern p, Status status, String detail) {

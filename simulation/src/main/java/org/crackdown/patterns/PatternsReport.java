@@ -138,8 +138,9 @@ public final class PatternsReport {
             return r.detail();
         }
         String mean = human(r.sample().mean());
-        return Double.isNaN(r.sample().ci().low()) ? mean + " (n = " + r.sample().n() + ")"
+        String cell = Double.isNaN(r.sample().ci().low()) ? mean + " (n = " + r.sample().n() + ")"
                 : mean + " (" + human(r.sample().ci().low()) + "–" + human(r.sample().ci().high()) + ")";
+        return r.detail().isEmpty() ? cell : cell + " <br>" + r.detail();
     }
 
     private static String md(String s) {
@@ -182,7 +183,7 @@ public final class PatternsReport {
                     .append("</td><td class=\"num\">").append(esc(ci))
                     .append("</td><td class=\"num\">").append(r.sample().n())
                     .append("</td><td").append(verdictClass).append(">").append(esc(r.verdict()))
-                    .append(measured ? "" : "<br>" + esc(r.detail()))
+                    .append(r.detail().isEmpty() ? "" : "<br><span class=\"muted\">" + esc(r.detail()) + "</span>")
                     .append("</td><td>").append(esc(yesNo(r.ciOverlaps())))
                     .append("</td><td>").append(p.usedInCalibration() ? "target" : "test")
                     .append("</td><td>").append(esc(p.strength().spelling() + ": " + p.source()))

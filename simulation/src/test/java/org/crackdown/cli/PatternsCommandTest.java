@@ -141,6 +141,8 @@ class PatternsCommandTest {
         // shares computed by hand from each run's flows.csv is the pattern's model mean.
         double from = 0;
         double to = 0;
+        double fromGz = 0;
+        double fromYn = 0;
         for (int seed = 1; seed <= 2; seed++) {
             Path run = tmp.resolve("run" + seed);
             Outcome o = crackdown("run", TINY.toString(), "--seed", String.valueOf(seed), "--set", "scale=0.02",
@@ -148,6 +150,7 @@ class PatternsCommandTest {
             assertEquals(Main.OK, o.code(), o::err);
             long children = 0;
             long fromGzYn = 0;
+            long gz = 0;
             long toFjGd = 0;
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(Files.newBufferedReader(run.resolve("flows.csv")))) {
@@ -157,15 +160,21 @@ class PatternsCommandTest {
                 long n = Long.parseLong(r.get("count"));
                 children += n;
                 fromGzYn += List.of("CN-GZ", "CN-YN").contains(r.get("origin")) ? n : 0;
+                gz += r.get("origin").equals("CN-GZ") ? n : 0;
                 toFjGd += List.of("CN-FJ", "CN-GD").contains(r.get("destination")) ? n : 0;
             }
             assertTrue(children > 0, "children are sold in seed " + seed);
             from += (double) fromGzYn / children / 2;
+            fromGz += (double) gz / children / 2;
+            fromYn += (double) (fromGzYn - gz) / children / 2;
             to += (double) toFjGd / children / FlowShareShares.fujianAndGuangdong() / 2;
         }
         assertEquals("measured", rows.get("kids_from").get("status"));
         assertEquals(from, num("kids_from", "model_mean"), 1e-5 * from); // written to six digits
         assertEquals(to, num("kids_to", "model_mean"), 1e-5 * to);
+        // A share over several places also says what each place alone gives, in the order written.
+        assertEquals("by place: CN-GZ " + PatternsReport.human(fromGz) + ", CN-YN " + PatternsReport.human(fromYn),
+                rows.get("kids_from").get("detail"));
         // Flows are counted over the measure window only: another window is not measured.
         assertEquals("not measured by the model", rows.get("flows_h1").get("status"));
         assertTrue(rows.get("flows_h1").get("detail").contains("flows are counted only over the scenario's measure "

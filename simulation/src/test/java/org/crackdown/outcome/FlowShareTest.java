@@ -78,6 +78,18 @@ class FlowShareTest {
     }
 
     @Test
+    void placeByPlaceTheSharesAddUpToThePooledOneAndKeepTheWrittenOrder() {
+        FlowShare pooled = FlowShare.parse("origin_share(boy+girl: CN-YN Vietnam CN-GZ)");
+        java.util.Map<String, Double> each = pooled.byPlace(FLOWS);
+        assertEquals(List.of("CN-YN", "Vietnam", "CN-GZ"), List.copyOf(each.keySet()));
+        assertEquals(6 / 20.0, each.get("CN-YN"), 1e-12);
+        assertEquals(pooled.evaluate(FLOWS), each.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-12);
+        // Quotients: each place against its own population share.
+        FlowShare q = FlowShare.parse("destination_quotient(boy+girl: CN-FJ CN-GD)");
+        assertEquals(6 / 20.0 / population("CN-FJ"), q.byPlace(FLOWS).get("CN-FJ"), 1e-12);
+    }
+
+    @Test
     void patternsOutputColumnIsReadAsAFlowShareOrAsColumns() {
         assertInstanceOf(FlowShare.class, ModelOutput.parse(" origin_quotient(boy: CN-YN) "));
         assertInstanceOf(Output.class, ModelOutput.parse("women_rescued+children_rescued"));
