@@ -18,6 +18,20 @@ class SweepPlanTest {
     @TempDir
     Path dir;
 
+    /** Every sweep file shipped in scenarios/sweeps loads (its base, strategies and design are valid). */
+    @Test
+    void everyShippedSweepFileLoads() throws Exception {
+        List<Path> files;
+        try (var s = Files.list(Path.of("../scenarios/sweeps"))) {
+            files = s.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertTrue(files.size() >= 7, files::toString);
+        for (Path f : files) {
+            SweepPlan plan = SweepPlan.load(f);
+            assertTrue(plan.runCount() > 0, f::toString);
+        }
+    }
+
     @Test
     void runsAreInCanonicalOrderPointThenStrategyThenReplicate() throws Exception {
         SweepPlan plan = SweepPlan.load(SweepFiles.small(dir, "order"));
