@@ -63,6 +63,13 @@ public final class Gang implements Steppable {
     private final int formedDay;
     private final double[] belief;
     /**
+     * The ways of obtaining victims this gang will not use, one bit per {@link AcquisitionMethod}
+     * ordinal: none by default (0 also when read back from a checkpoint); a broker will not
+     * kidnap, a border ring will only bring women across the border (gangs.broker_share,
+     * gangs.border_ring_share; docs/ODD.md, "Gang trip").
+     */
+    private int excluded;
+    /**
      * Transient: written depth-first, a network of thousands of gangs overflows the stack, so the
      * model writes the links to checkpoints as a table (TraffickingModel.writeObject).
      */
@@ -161,6 +168,21 @@ public final class Gang implements Steppable {
     /** Province where it acquires (or last acquired) victims. */
     public int source() { return source; }
     public boolean childSpecialist() { return childSpecialist; }
+    /** Whether this gang obtains victims by method m at all (see {@link #restrictTo}). */
+    public boolean uses(AcquisitionMethod m) { return (excluded & (1 << m.ordinal())) == 0; }
+
+    /**
+     * Limits the gang to some ways of obtaining victims, for good: a broker, with ties to families
+     * who would sell, who does not kidnap; a ring with partners across the border that brings
+     * women only that way.
+     */
+    public void restrictTo(java.util.Set<AcquisitionMethod> allowed) {
+        int m = 0;
+        for (AcquisitionMethod a : allowed) {
+            m |= 1 << a.ordinal();
+        }
+        excluded = ~m;
+    }
     /** Province the gang is heading for (acquiring for, carrying to, selling in), or -1. */
     public int destination() {
         return state == State.ACQUIRING || state == State.TRANSIT || state == State.SELLING ? destination : -1;

@@ -227,6 +227,16 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double crossBorderChildFactor = 0.25;
 
 
+    @Param(key = "gangs.broker_share", unit = "fraction of new child-trade gangs", min = 0, max = 1,
+            doc = "Share of new gangs in the child trade that are brokers: they buy children from families who would sell (or across the border) but do not kidnap. 0: every gang would kidnap if that paid best.",
+            source = "assumption, prior: uniform 0-0.5 (no published figure; china-facts.md s4: parents sell in 35-40% of child cases in court samples, and in 2015 sold or abandoned children outnumbered kidnapped ones, so brokers who only buy are part of the trade); 0 keeps the model of session 23, with which the shipped calibration was made")
+    private double brokerGangShare = 0;
+
+    @Param(key = "gangs.border_ring_share", unit = "fraction of new women's-trade gangs near a border", min = 0, max = 1,
+            doc = "Share of new gangs in the trade in women, among those that can reach a province bordering Vietnam, Laos or Myanmar, that are border rings: with partners abroad, they bring women only across the border and do not lure women at home. 0: every gang lures women at home if that pays best.",
+            source = "assumption, prior: uniform 0-0.5 (no published figure; china-facts.md s4: Vietnamese brides 60,000-100,000 RMB by about 2018; the 2011 MPS report names cross-border smuggling); 0 keeps the model of session 23, with which the shipped calibration was made")
+    private double borderRingShare = 0;
+
     @Param(key = "gangs.trip_cost_per_day", source = "assumption, prior: uniform 100-600 RMB a day (no published figure)",
             unit = "RMB per day", min = 0, max = 1e5,
             doc = "Running cost of a gang while it moves or waits with victims.")
@@ -646,6 +656,8 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getDeceptionSuccess() { return deceptionSuccess; }
     public double getCrossBorderSuccess() { return crossBorderSuccess; }
     public double getCrossBorderChildFactor() { return crossBorderChildFactor; }
+    public double getBrokerGangShare() { return brokerGangShare; }
+    public double getBorderRingShare() { return borderRingShare; }
     public double getBrokerShare() { return brokerShare; }
     public double getTripCostPerDay() { return tripCostPerDay; }
     public double getRiskAversion() { return riskAversion; }

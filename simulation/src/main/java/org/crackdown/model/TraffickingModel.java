@@ -755,6 +755,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
                 g.link(activeNear(at, second < first ? second : second + 1));
             }
         }
+        // What it will do, drawn only where a share is set, so that without them the random
+        // numbers are those of the model before (docs/ODD.md, "Gang trip").
+        if (childSpecialist && params.getBrokerGangShare() > 0 && random.nextDouble() < params.getBrokerGangShare()) {
+            g.restrictTo(java.util.EnumSet.complementOf(java.util.EnumSet.of(AcquisitionMethod.ABDUCTION)));
+        } else if (!childSpecialist && params.getBorderRingShare() > 0 && reachesBorder(home)
+                && random.nextDouble() < params.getBorderRingShare()) {
+            g.restrictTo(java.util.EnumSet.of(AcquisitionMethod.CROSS_BORDER));
+        }
         gangs.add(g);
         if (formedSinceStep != null) {
             formedSinceStep.add(g);
@@ -762,6 +770,16 @@ public class TraffickingModel extends SimState implements TradeWorld {
         gangsByHome[home].add(g);
         activeByHome[home]++;
         return g;
+    }
+
+    /** Whether a gang based in {@code home} can acquire in a province with a trade border (home or a neighbour). */
+    private boolean reachesBorder(int home) {
+        for (int s : prospects.sourcesFrom(home)) {
+            if (net.get(s).tradeBorder()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The k-th gang in play (from 0) of home's gangs followed by each neighbour's. */

@@ -10,7 +10,7 @@ import ec.util.MersenneTwisterFast;
 
 /**
  * The trip an idle gang sets out on, if any (docs/ODD.md, "Gang trip"): of every option — source
- * province (home or a neighbour) x victim type of its specialism x method x destination — the one
+ * province (home or a neighbour) x victim type of its specialism x method it uses x destination — the one
  * of highest misjudged value (expected sale - acquisition cost - police risk - getting to the source
  * - the cheapest risk-priced route from source to destination) x exp(gangs.plan_noise x N(0,1)),
  * if that is positive. One noise factor is drawn, in the order source, type, method, destination,
@@ -100,7 +100,7 @@ public final class TripChoice {
                 double[] sale = saleOf[t.ordinal()];
                 double bestSale = bestSaleOf[t.ordinal()];
                 for (AcquisitionMethod m : AcquisitionMethod.methodsFor(t)) {
-                    if (!outlook.available(s, t, m)) {
+                    if (!g.uses(m) || !outlook.available(s, t, m)) {
                         continue;
                     }
                     double risk = bustCost[m.ordinal()] + reach;

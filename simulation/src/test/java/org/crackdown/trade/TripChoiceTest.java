@@ -40,7 +40,7 @@ class TripChoiceTest {
                     continue;
                 }
                 for (AcquisitionMethod m : AcquisitionMethod.forType(t)) {
-                    if (!o.available(s, t, m)) {
+                    if (!g.uses(m) || !o.available(s, t, m)) {
                         continue;
                     }
                     double[] acquisition = o.acquisitionCosts(s, t, m);
@@ -73,6 +73,9 @@ class TripChoiceTest {
         return chosen;
     }
 
+    /** Trips chosen by brokers and border rings in the comparisons so far. */
+    private static int restricted;
+
     /** Compares both rules for every gang, every few days; returns how many chose a trip. */
     private static int compare(Consumer<Parameters> tweak, long seed) {
         TraffickingModel m = TradeFixtures.quietModel(0.05, seed, tweak);
@@ -96,6 +99,10 @@ class TripChoiceTest {
                 TripChoice.Trip got = TripChoice.best(g, o, m.params(), fast);
                 TripChoice.Trip want = bruteForce(g, o, m.params(), slow);
                 assertEquals(want, got, "gang " + g.id() + " on day " + day);
+                if (got != null) {
+                    assertTrue(g.uses(got.method()), "gang " + g.id() + " chose a way it does not use: " + got);
+                    restricted += g.uses(AcquisitionMethod.ABDUCTION) && g.uses(AcquisitionMethod.DECEPTION) ? 0 : 1;
+                }
                 assertEquals(slow.nextLong(), fast.nextLong(), "random stream after gang " + g.id());
                 compared++;
                 trips += got != null ? 1 : 0;
@@ -116,5 +123,25 @@ class TripChoiceTest {
             }, seed);
         }
         assertTrue(trips > 200, "trips chosen " + trips);
+    }
+
+    /**
+     * Brokers (gangs.broker_share) never choose to kidnap and border rings (gangs.border_ring_share)
+     * only bring women across the border, and the pruned rule still chooses what the brute-force
+     * rule chooses for them.
+     */
+    @Test
+    void brokersDoNotKidnapAndBorderRingsOnlyCrossTheBorder() {
+        restricted = 0;
+        int trips = 0;
+        for (long seed = 1; seed <= 3; seed++) {
+            trips += compare(p -> {
+                TestScenarios.set(p, "gangs.plan_noise", 1.0);
+                TestScenarios.set(p, "gangs.broker_share", 0.5);
+                TestScenarios.set(p, "gangs.border_ring_share", 0.5);
+            }, seed);
+        }
+        assertTrue(trips > 200, "trips chosen " + trips);
+        assertTrue(restricted > 20, "trips chosen by brokers and border rings " + restricted);
     }
 }
