@@ -65,7 +65,7 @@ public final class Gang implements Steppable {
     /**
      * The ways of obtaining victims this gang will not use, one bit per {@link AcquisitionMethod}
      * ordinal: none by default (0 also when read back from a checkpoint); a broker will not
-     * kidnap, a border ring will only bring women across the border (gangs.broker_share,
+     * kidnap, a border ring will only bring women across the border (gangs.broker_gang_share,
      * gangs.border_ring_share; docs/ODD.md, "Gang trip").
      */
     private int excluded;

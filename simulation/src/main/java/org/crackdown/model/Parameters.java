@@ -227,7 +227,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     private double crossBorderChildFactor = 0.25;
 
 
-    @Param(key = "gangs.broker_share", unit = "fraction of new child-trade gangs", min = 0, max = 1,
+    @Param(key = "gangs.broker_gang_share", unit = "fraction of new child-trade gangs", min = 0, max = 1,
             doc = "Share of new gangs in the child trade that are brokers: they buy children from families who would sell (or across the border) but do not kidnap. 0: every gang would kidnap if that paid best.",
             source = "assumption, prior: uniform 0-0.5 (no published figure; china-facts.md s4: parents sell in 35-40% of child cases in court samples, and in 2015 sold or abandoned children outnumbered kidnapped ones, so brokers who only buy are part of the trade); 0 keeps the model of session 23, with which the shipped calibration was made")
     private double brokerGangShare = 0;

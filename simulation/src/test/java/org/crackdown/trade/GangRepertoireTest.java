@@ -12,7 +12,7 @@ import org.crackdown.space.Province;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gangs formed as brokers (gangs.broker_share) or border rings (gangs.border_ring_share): how many,
+ * Gangs formed as brokers (gangs.broker_gang_share) or border rings (gangs.border_ring_share): how many,
  * which, and what they exclude. Without the shares no gang is either, and the random numbers are
  * those of the model before (the golden runs hold that at the defaults).
  */
@@ -23,7 +23,7 @@ class GangRepertoireTest {
     /** Gangs formed at every province in turn: counts of child gangs, brokers, women's gangs near a border, rings. */
     private static int[] form(double brokers, double rings, long seed) {
         TraffickingModel m = TradeFixtures.quietModel(0.05, seed, p -> {
-            TestScenarios.set(p, "gangs.broker_share", brokers);
+            TestScenarios.set(p, "gangs.broker_gang_share", brokers);
             TestScenarios.set(p, "gangs.border_ring_share", rings);
         });
         int[] n = new int[4];

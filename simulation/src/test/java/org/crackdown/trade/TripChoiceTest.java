@@ -126,7 +126,7 @@ class TripChoiceTest {
     }
 
     /**
-     * Brokers (gangs.broker_share) never choose to kidnap and border rings (gangs.border_ring_share)
+     * Brokers (gangs.broker_gang_share) never choose to kidnap and border rings (gangs.border_ring_share)
      * only bring women across the border, and the pruned rule still chooses what the brute-force
      * rule chooses for them.
      */
@@ -137,7 +137,7 @@ class TripChoiceTest {
         for (long seed = 1; seed <= 3; seed++) {
             trips += compare(p -> {
                 TestScenarios.set(p, "gangs.plan_noise", 1.0);
-                TestScenarios.set(p, "gangs.broker_share", 0.5);
+                TestScenarios.set(p, "gangs.broker_gang_share", 0.5);
                 TestScenarios.set(p, "gangs.border_ring_share", 0.5);
             }, seed);
         }
