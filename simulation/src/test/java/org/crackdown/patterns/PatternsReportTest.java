@@ -25,6 +25,18 @@ class PatternsReportTest {
         }
     }
 
+    /** A fail the replicates cannot tell from a pass says so; a clear fail and a pass do not. */
+    @Test
+    void aFailWhoseIntervalReachesTheRangeIsMarked() {
+        Pattern p = NationalRunPatternTest.RINGS; // 4-5, no tolerance
+        assertEquals("fail (CI reaches the range)",
+                PatternsReport.verdictCell(PatternResult.measured(p, new double[] {2.5, 3.5, 5.5})));
+        assertEquals("fail", PatternsReport.verdictCell(PatternResult.measured(p, new double[] {3.0, 3.1, 3.2})));
+        assertEquals("pass", PatternsReport.verdictCell(PatternResult.measured(p, new double[] {4.4, 4.5, 4.6})));
+        assertEquals("not measured by the model", PatternsReport.verdictCell(
+                PatternResult.missing(p, PatternResult.Status.NOT_MEASURED, "no column")));
+    }
+
     @Test
     void publishedFiguresKeepEveryDigitAndModelValuesAreRounded() {
         assertEquals("15,458", PatternsReport.exact(15458));
