@@ -198,6 +198,11 @@ public final class FlowShare implements ModelOutput {
         return quotient;
     }
 
+    /** Its provinces' share of China's population (2010 census), what a quotient divides by. */
+    public double populationShare() {
+        return populationShare;
+    }
+
     /** Reads no summary column. */
     @Override
     public Set<String> columns() {

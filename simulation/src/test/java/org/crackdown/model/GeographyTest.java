@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Set;
 
 import org.crackdown.agent.VictimType;
-import org.crackdown.space.Province;
+import org.crackdown.outcome.FlowShare;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +34,10 @@ class GeographyTest {
     private static final Set<String> CHILD_SOURCES = Set.of("CN-YN", "CN-GX", "CN-SX", "CN-GZ", "CN-SC");
     private static final Set<String> CHILD_MARKETS = Set.of("CN-SD", "CN-HA", "CN-FJ", "CN-GD");
     private static final int SEEDS = 8;
+    private static final FlowShare FROM_SOURCES =
+            FlowShare.parse("origin_share(boy+girl: " + String.join(" ", new java.util.TreeSet<>(CHILD_SOURCES)) + ")");
+    private static final FlowShare TO_MARKETS =
+            FlowShare.parse("destination_share(boy+girl: " + String.join(" ", new java.util.TreeSet<>(CHILD_MARKETS)) + ")");
 
     /** Victims sold by origin and destination, pooled over seeds, with the provinces' population shares. */
     private static final class Pooled {
@@ -55,6 +59,8 @@ class GeographyTest {
 
         private static Pooled run() {
             Pooled out = new Pooled();
+            out.sourcesPopulationShare = FROM_SOURCES.populationShare();
+            out.marketsPopulationShare = TO_MARKETS.populationShare();
             for (long seed = 1; seed <= SEEDS; seed++) {
                 Scenario s = TestScenarios.china2011(0.05, p -> { });
                 TraffickingModel m = new TraffickingModel(s, seed);
@@ -62,29 +68,11 @@ class GeographyTest {
                 while (!m.finished() && m.schedule.step(m)) {
                     // run to the end
                 }
-                if (seed == 1) {
-                    double all = 0;
-                    for (Province q : m.network().provinces()) {
-                        all += q.population();
-                        if (CHILD_SOURCES.contains(q.code())) {
-                            out.sourcesPopulationShare += q.population();
-                        }
-                        if (CHILD_MARKETS.contains(q.code())) {
-                            out.marketsPopulationShare += q.population();
-                        }
-                    }
-                    out.sourcesPopulationShare /= all;
-                    out.marketsPopulationShare /= all;
-                }
-                double children = 0;
-                double fromSources = 0;
-                double toMarkets = 0;
-                for (Metrics.Flow f : m.metrics().flows()) {
-                    if (f.type() != VictimType.WOMAN) {
-                        children += f.count();
-                        fromSources += CHILD_SOURCES.contains(f.origin()) ? f.count() : 0;
-                        toMarkets += CHILD_MARKETS.contains(f.destination()) ? f.count() : 0;
-                    }
+                // Each seed's shares as `crackdown patterns` reads them (outcome.FlowShare).
+                java.util.List<Metrics.Flow> flows = m.metrics().flows();
+                out.fromSources.addValue(FROM_SOURCES.evaluate(flows));
+                out.toMarkets.addValue(TO_MARKETS.evaluate(flows));
+                for (Metrics.Flow f : flows) {
                     boolean foreign = !f.origin().startsWith("CN-");
                     if (f.type() == VictimType.WOMAN) {
                         out.women += f.count();
@@ -96,8 +84,6 @@ class GeographyTest {
                         out.childrenToMarkets += CHILD_MARKETS.contains(f.destination()) ? f.count() : 0;
                     }
                 }
-                out.fromSources.addValue(fromSources / children);
-                out.toMarkets.addValue(toMarkets / children);
                 m.finish();
             }
             return out;
