@@ -139,6 +139,9 @@ class PatternsCommandTest {
     void aFlowShareIsReadFromTheSameFlowsThatARunWritesToFlowsCsv() throws IOException {
         // Replicates 1 and 2 are seeds 1 and 2 (the scenario's seed and the next): the mean of the
         // shares computed by hand from each run's flows.csv is the pattern's model mean.
+        // Fujian's and Guangdong's share of China's population (FlowShareTest checks it by hand).
+        double fujianAndGuangdong = org.crackdown.outcome.FlowShare.parse("destination_quotient(boy+girl: CN-FJ CN-GD)")
+                .populationShare();
         double from = 0;
         double to = 0;
         double fromGz = 0;
@@ -167,7 +170,7 @@ class PatternsCommandTest {
             from += (double) fromGzYn / children / 2;
             fromGz += (double) gz / children / 2;
             fromYn += (double) (fromGzYn - gz) / children / 2;
-            to += (double) toFjGd / children / FlowShareShares.fujianAndGuangdong() / 2;
+            to += (double) toFjGd / children / fujianAndGuangdong / 2;
         }
         assertEquals("measured", rows.get("kids_from").get("status"));
         assertEquals(from, num("kids_from", "model_mean"), 1e-5 * from); // written to six digits
@@ -179,19 +182,6 @@ class PatternsCommandTest {
         assertEquals("not measured by the model", rows.get("flows_h1").get("status"));
         assertTrue(rows.get("flows_h1").get("detail").contains("flows are counted only over the scenario's measure "
                 + "window"), rows.get("flows_h1")::toString);
-    }
-
-    /** Fujian's and Guangdong's share of China's population, from the province table. */
-    static final class FlowShareShares {
-        static double fujianAndGuangdong() {
-            double in = 0;
-            double all = 0;
-            for (var p : org.crackdown.space.ProvinceNetwork.china().provinces()) {
-                all += p.population();
-                in += p.code().equals("CN-FJ") || p.code().equals("CN-GD") ? p.population() : 0;
-            }
-            return in / all;
-        }
     }
 
     @Test

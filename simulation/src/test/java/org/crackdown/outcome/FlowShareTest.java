@@ -53,6 +53,8 @@ class FlowShareTest {
         double share = 8 / 20.0;
         assertEquals(share / population("CN-FJ", "CN-GD"),
                 FlowShare.parse("destination_quotient(boy+girl: CN-FJ CN-GD)").evaluate(FLOWS), 1e-12);
+        assertEquals(population("CN-FJ", "CN-GD"),
+                FlowShare.parse("destination_share(boy: CN-GD CN-FJ)").populationShare(), 1e-15);
         // Every province together: the share sold in China (all of it) over all of the population.
         String all = String.join(" ", ProvinceNetwork.china().provinces().stream().map(Province::code).toList());
         assertEquals(1.0, FlowShare.parse("destination_quotient(boy+girl+woman: " + all + ")").evaluate(FLOWS), 1e-12);
