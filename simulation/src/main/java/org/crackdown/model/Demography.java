@@ -47,6 +47,14 @@ public final class Demography implements java.io.Serializable {
 
     private double year = CENSUS_2010;
     private double priceLevel = 1;
+    // The national series at {@link #year}, read once a day in setYear: the per-province calls of
+    // the day ask for the same year thousands of times (issue 9: the tree-map look-ups and their
+    // boxed keys were 2.5% of the default run's samples and a sixth of what it allocated). The
+    // histories are immutable, so these are the values the look-ups return.
+    private double populationOfYear;
+    private double urbanShareOfYear;
+    private double birthRateOfYear;
+    private double srbOfYear;
 
     public Demography(ProvinceNetwork net, SexRatioHistory history, DemographicHistory national) {
         this.net = net;
@@ -58,6 +66,14 @@ public final class Demography implements java.io.Serializable {
         this.censusPopulation = national.population(CENSUS_2010);
         this.birthRateOfSourceYear = national.birthRate(BIRTH_RATE_YEAR);
         this.srbExcessOfDataYear = history.at(DATA_YEAR) - 100;
+        readSeriesAt(year);
+    }
+
+    private void readSeriesAt(double y) {
+        populationOfYear = national.population(y);
+        urbanShareOfYear = national.urbanShare(y);
+        birthRateOfYear = national.birthRate(y);
+        srbOfYear = history.at(y);
     }
 
     /**
@@ -66,6 +82,7 @@ public final class Demography implements java.io.Serializable {
      */
     public void setYear(double year, Parameters ps) {
         this.year = year;
+        readSeriesAt(year);
         this.priceLevel = priceLevelIn(year, ps);
     }
 
@@ -93,17 +110,17 @@ public final class Demography implements java.io.Serializable {
     }
 
     private double populationIn(Province p, double y, Parameters ps) {
-        return p.population() * national.population(y) / censusPopulation * ps.getScale();
+        return p.population() * (y == year ? populationOfYear : national.population(y)) / censusPopulation * ps.getScale();
     }
 
     /** Urban residents this year (the national urban share applied to every province). */
     public double urbanPopulation(Province p, Parameters ps) {
-        return population(p, ps) * national.urbanShare(year);
+        return population(p, ps) * urbanShareOfYear;
     }
 
     /** Share of the population living in rural areas this year. */
     public double ruralShare() {
-        return 1 - national.urbanShare(year);
+        return 1 - urbanShareOfYear;
     }
 
     public double birthsPerDay(Province p, Parameters ps) {
@@ -112,7 +129,7 @@ public final class Demography implements java.io.Serializable {
 
     /** Births per day in the province in (fractional) year y, e.g. a past cohort's. */
     public double birthsPerDayIn(Province p, double y, Parameters ps) {
-        double rate = national.birthRate(y) * ps.getBirthRate() / birthRateOfSourceYear;
+        double rate = (y == year ? birthRateOfYear : national.birthRate(y)) * ps.getBirthRate() / birthRateOfSourceYear;
         return populationIn(p, y, ps) * rate / 1000.0 / 365.0;
     }
 
@@ -123,7 +140,7 @@ public final class Demography implements java.io.Serializable {
 
     /** Boys per 100 girls born in province p in the given (possibly fractional) year. */
     public double srb(Province p, double year, Parameters ps) {
-        double scaleToYear = (history.at(year) - 100) / srbExcessOfDataYear;
+        double scaleToYear = ((year == this.year ? srbOfYear : history.at(year)) - 100) / srbExcessOfDataYear;
         return Math.max(90, 100 + (p.srb() - 100) * scaleToYear + ps.getSrbShift());
     }
 
