@@ -584,7 +584,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
 
     @Param(key = "market.price_adjustment", unit = "per day", min = 0, max = 1,
             doc = "How fast a province's going rate moves where its market does not clear: at most this fraction a day (log scale), up where buyers outnumber the victims on offer, down where victims wait for buyers.",
-            source = "assumption, prior: log-uniform 0.002-0.05 a day (no published figure)")
+            source = "assumption, prior: log-uniform 0.002-0.05 a day (no published figure). Sensitivity (session 27, scale 0.3, six seeds, docs/reports/price-adjustment-2011): the settled market before the 2009 campaign does not depend on it (trade within 3% over the prior); the 2011 figures do below 0.005, where going rates have not followed the campaign by 2011 (trade -12% at 0.005 and -38% at 0.002, women rescued -17% and -34%), and little from 0.007 to 0.05 (women rescued +10% at 0.05). The campaign's first fourteen months (8,740 cases solved, china-facts.md s2) would favour about 0.005, against 11,300 at 0.01; not fitted")
     private double priceAdjustment = 0.01;
 
     // ================================================================ accessors
