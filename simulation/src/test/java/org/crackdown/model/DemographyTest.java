@@ -53,6 +53,33 @@ class DemographyTest {
         assertTrue(H.population(mid(1998)) < 1.3e9 && H.population(mid(2020)) > 1.40e9);
     }
 
+    /**
+     * The series are read once a day, at the day's year (issue 9): a model moved from one year to
+     * another must give, to the last bit, what the series give at the new year, for every province
+     * and quantity; and a year other than the day's (a marriage cohort's) must still be looked up.
+     */
+    @Test
+    void theDaysSeriesFollowTheYearAndOtherYearsAreLookedUp() {
+        Parameters p = new Parameters();
+        double census = H.population(DemographicHistory.fractionalYear(java.time.LocalDate.of(2010, 11, 1)));
+        SexRatioHistory srb = SexRatioHistory.china();
+        Demography moved = at(mid(1999));
+        for (double y : new double[] {mid(2004), mid(2016) + 0.123, mid(2004)}) {
+            moved.setYear(y, p);
+            for (Province prov : NET.provinces()) {
+                assertEquals(prov.population() * H.population(y) / census * p.getScale(), moved.population(prov, p));
+                assertEquals(moved.population(prov, p) * H.urbanShare(y), moved.urbanPopulation(prov, p));
+                assertEquals(1 - H.urbanShare(y), moved.ruralShare());
+                assertEquals(at(y).birthsPerDay(prov, p), moved.birthsPerDay(prov, p));
+                assertEquals(at(y).srb(prov, y, p), moved.srb(prov, y, p));
+                double cohort = y - p.getMarriageAge();
+                assertEquals(at(cohort).birthsPerDay(prov, p), moved.birthsPerDayIn(prov, cohort, p));
+                assertEquals(at(cohort).srb(prov, cohort, p), moved.srb(prov, cohort, p));
+            }
+        }
+        assertTrue(srb.at(mid(2004)) != srb.at(mid(2016)), "the sex ratio history must differ between the years tried");
+    }
+
     @Test
     void provincesGrowWithTheNationAndKeepTheirShares() {
         Parameters p = new Parameters();
