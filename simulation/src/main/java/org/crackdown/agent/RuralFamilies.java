@@ -56,6 +56,9 @@ public final class RuralFamilies implements java.io.Serializable {
      */
     private final double[] lurerDaysPerDay;
     private final int[] lurerDaysToday;
+    /** Gangs' days spent trying to abduct a child in the province, a day, averaged as the lurers' are (and today's count). */
+    private final double[] abductorDaysPerDay;
+    private final int[] abductorDaysToday;
     private long daysAveraged;
 
     public RuralFamilies(ProvinceNetwork net, Demography demography) {
@@ -72,6 +75,8 @@ public final class RuralFamilies implements java.io.Serializable {
         brokerDaysToday = new int[net.size()][types];
         lurerDaysPerDay = new double[net.size()];
         lurerDaysToday = new int[net.size()];
+        abductorDaysPerDay = new double[net.size()];
+        abductorDaysToday = new int[net.size()];
     }
 
     /** Today's rural births; poor families with a newborn decide whether they would sell. */
@@ -131,6 +136,8 @@ public final class RuralFamilies implements java.io.Serializable {
             }
             lurerDaysPerDay[i] += a * (lurerDaysToday[i] - lurerDaysPerDay[i]);
             lurerDaysToday[i] = 0;
+            abductorDaysPerDay[i] += a * (abductorDaysToday[i] - abductorDaysPerDay[i]);
+            abductorDaysToday[i] = 0;
         }
     }
 
@@ -157,6 +164,25 @@ public final class RuralFamilies implements java.io.Serializable {
     /** Gangs trying to lure a woman from the province, a day (averaged). */
     public double lurersPerDay(int province) {
         return lurerDaysPerDay[province];
+    }
+
+    /** A gang spends today trying to abduct a child in the province. */
+    public void abductorTried(int province) {
+        abductorDaysToday[province]++;
+    }
+
+    /** Gangs trying to abduct a child in the province, a day (averaged). */
+    public double abductorsPerDay(int province) {
+        return abductorDaysPerDay[province];
+    }
+
+    /**
+     * Children of the province a gang could snatch, a day, before the left-behind factor:
+     * families.children_open_to_abduction per million rural residents a year, at the run's scale
+     * (0 when that limit is off). A flow shared by the gangs trying there, as {@link #womenOpenPerDay}.
+     */
+    public double childrenOpenPerDay(Province prov, Parameters p) {
+        return p.getChildrenOpenToAbduction() * demography.population(prov, p) * demography.ruralShare() / 1e6 / 365.0;
     }
 
     /**

@@ -216,6 +216,11 @@ public final class Parameters implements java.io.Serializable, Cloneable {
             source = "assumption, prior: log-uniform 40-400 (no published figure; the model deceives about 45 women a year per million rural residents nationally in 2011, so the lower end leaves little slack and the upper end lets the daily chance alone decide where gangs can go; the default, 60, a third above that national rate once poverty is weighed in, binds where gangs crowd and not elsewhere; not fitted: how it moves where women come from is in docs/calibration.md, session 20)")
     private double womenOpenToDeception = 60;
 
+    @Param(key = "families.children_open_to_abduction", unit = "children per million rural residents per year", min = 0, max = 1e6,
+            doc = "Children a gang could snatch, a year, per million rural residents of a province at the national share of left-behind children (times the left-behind factor of gangs.abduction_success): the gangs trying to abduct there share them, as gangs luring women share families.women_open_to_deception, so a gang's day succeeds with gangs.abduction_success x the left-behind factor or, if less, these children a day over the gangs' days spent trying there (averaged over market.tightness_days). 0 = no such limit: every gang's day succeeds with the daily chance alone, however many gangs try there (the calibrated model).",
+            source = "assumption, off (0) in the calibrated model; prior when on: uniform 10-90 (no published figure; the 30,000-60,000 children reported missing a year from all causes, china-facts.md s6, over about 670 million rural residents bound it above at about 90). Session 27 measured what it does before and after the 2009 campaign (docs/calibration.md, session 27)")
+    private double childrenOpenToAbduction = 0;
+
     @Param(key = "gangs.cross_border_success", source = "assumption, prior: uniform 0.05-0.25 a day (no published figure)",
             unit = "probability per day", min = 0, max = 1,
             doc = "Daily chance that a gang based in a province bordering Vietnam, Laos or Myanmar obtains a woman or child across the border.")
@@ -646,6 +651,7 @@ public final class Parameters implements java.io.Serializable, Cloneable {
     public double getWtpSonPreferenceElasticity() { return wtpSonPreferenceElasticity; }
     public double getLegalMarriageCost() { return legalMarriageCost; }
     public double getWomenOpenToDeception() { return womenOpenToDeception; }
+    public double getChildrenOpenToAbduction() { return childrenOpenToAbduction; }
     public double getLegalCostSigma() { return legalCostSigma; }
 
     public int getInitialGangs() { return initialGangs; }

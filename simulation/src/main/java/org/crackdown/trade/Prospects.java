@@ -372,7 +372,9 @@ public final class Prospects implements java.io.Serializable {
      */
     public double acquisitionChance(Province p, VictimType t, AcquisitionMethod m, int d) {
         return switch (m) {
-            case ABDUCTION -> Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
+            case ABDUCTION -> params.getChildrenOpenToAbduction() > 0
+                    ? Math.min(Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p)), snatchableShare(p))
+                    : Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
             case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 * families.acceptShare(p.index(), offer(t, d), params) : 0;
             case DECEPTION -> Math.min(Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p)),
                     lurableShare(p));
@@ -443,6 +445,15 @@ public final class Prospects implements java.io.Serializable {
      */
     private double lurableShare(Province p) {
         return families.womenOpenPerDay(p, params) / (families.lurersPerDay(p.index()) + params.getScale());
+    }
+
+    /**
+     * A gang's share of the children it could snatch in p a day (families.children_open_to_abduction,
+     * more where more children are left behind), over the gangs' days spent trying there a day
+     * (averaged), the gang itself adding {@code scale} as in {@link #lurableShare}.
+     */
+    private double snatchableShare(Province p) {
+        return families.childrenOpenPerDay(p, params) * leftBehindFactor(p) / (families.abductorsPerDay(p.index()) + params.getScale());
     }
 
     private double leftBehindFactor(Province p) {

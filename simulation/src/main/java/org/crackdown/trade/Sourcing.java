@@ -57,6 +57,8 @@ public final class Sourcing implements java.io.Serializable {
             families.brokerTried(p.index(), t); // what other brokers will reckon with
         } else if (m == AcquisitionMethod.DECEPTION) {
             families.lurerTried(p.index()); // what other gangs luring women there will reckon with
+        } else if (m == AcquisitionMethod.ABDUCTION) {
+            families.abductorTried(p.index()); // what other gangs abducting there will reckon with
         }
         if (random.nextDouble() >= prospects.acquisitionChance(p, t, m, d)) {
             return null;
