@@ -60,6 +60,9 @@ class ParameterEffectTest {
             // may change nothing when no operation of the year gets past its first bust, so the
             // reach is raised to ten gangs instead.
             "joint.max_gangs", 1000,
+            // Off (0) by default; the perturbation's large value would be no limit either, so a
+            // scarce pool (session 27: 10 a year per million rural residents binds in 2008).
+            "families.children_open_to_abduction", 5.0,
             // Since session 7 the start's gangs buy children from families instead of abducting
             // them, so at scale 0.01 only a few abducted children are reported and sampled in the
             // year (about one DNA match): halving the sampling or doubling the DNA officers may
