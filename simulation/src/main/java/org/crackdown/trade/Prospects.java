@@ -372,9 +372,10 @@ public final class Prospects implements java.io.Serializable {
      */
     public double acquisitionChance(Province p, VictimType t, AcquisitionMethod m, int d) {
         return switch (m) {
-            case ABDUCTION -> params.getChildrenOpenToAbduction() > 0
-                    ? Math.min(Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p)), snatchableShare(p))
-                    : Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
+            case ABDUCTION -> {
+                double chance = Math.min(1, params.getAbductionSuccess() * leftBehindFactor(p));
+                yield params.getChildrenOpenToAbduction() > 0 ? Math.min(chance, snatchableShare(p)) : chance;
+            }
             case PURCHASE -> familiesWithin(p, t) > 0 ? 0.5 * families.acceptShare(p.index(), offer(t, d), params) : 0;
             case DECEPTION -> Math.min(Math.min(1, params.getDeceptionSuccess() * demography.povertyIndex(p)),
                     lurableShare(p));

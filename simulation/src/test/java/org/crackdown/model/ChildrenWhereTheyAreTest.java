@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.YearMonth;
 
 import org.crackdown.agent.RuralFamilies;
-import org.crackdown.space.DemographicHistory;
 import org.crackdown.space.Province;
 import org.crackdown.space.ProvinceNetwork;
-import org.crackdown.space.SexRatioHistory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +59,7 @@ class ChildrenWhereTheyAreTest {
         Parameters p = new Parameters();
         p.setScale(SCALE);
         TestScenarios.set(p, KEY, SCARCE);
-        Demography d = new Demography(net, SexRatioHistory.china(), DemographicHistory.china());
-        d.setYear(2008.5, p);
+        Demography d = TestScenarios.chinaDemography(p, 2008.5);
         RuralFamilies f = new RuralFamilies(net, d);
         double[] out = new double[net.size()];
         for (int i = 0; i < out.length; i++) {
@@ -113,8 +110,7 @@ class ChildrenWhereTheyAreTest {
     void childrenOpenFollowRuralPopulationAndTheGangsTryingThereAreCounted() {
         Parameters p = new Parameters();
         p.setScale(0.5);
-        Demography demo = new Demography(ProvinceNetwork.china(), SexRatioHistory.china(), DemographicHistory.china());
-        demo.setYear(2008.0, p);
+        Demography demo = TestScenarios.chinaDemography(p, 2008.0);
         RuralFamilies f = new RuralFamilies(ProvinceNetwork.china(), demo);
         Province sc = ProvinceNetwork.china().byCode("CN-SC");
         assertEquals(0.0, f.childrenOpenPerDay(sc, p), "off by default");

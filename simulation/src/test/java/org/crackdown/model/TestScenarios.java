@@ -43,6 +43,14 @@ public final class TestScenarios {
                 LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31), p, campaigns, timeline);
     }
 
+    /** China's demography (provinces, sex-ratio and national histories) set to (fractional) year y under p. */
+    public static Demography chinaDemography(Parameters p, double year) {
+        Demography d = new Demography(org.crackdown.space.ProvinceNetwork.china(), org.crackdown.space.SexRatioHistory.china(),
+                org.crackdown.space.DemographicHistory.china());
+        d.setYear(year, p);
+        return d;
+    }
+
     /** Sets a parameter by its scenario key (validated), for tweaks in tests. */
     public static void set(Parameters p, String key, Object value) {
         ParamSpec s = ParamRegistry.find(key).orElseThrow();

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.YearMonth;
 
 import org.crackdown.agent.RuralFamilies;
-import org.crackdown.space.DemographicHistory;
 import org.crackdown.space.ProvinceNetwork;
-import org.crackdown.space.SexRatioHistory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -54,9 +52,7 @@ class WomenWhereTheyAreTest {
         Parameters p = new Parameters();
         p.setScale(SCALE);
         TestScenarios.set(p, "families.women_open_to_deception", SCARCE);
-        Demography d = new Demography(net, SexRatioHistory.china(), DemographicHistory.china());
-        d.setYear(2011.5, p);
-        RuralFamilies f = new RuralFamilies(net, d);
+        RuralFamilies f = new RuralFamilies(net, TestScenarios.chinaDemography(p, 2011.5));
         double[] out = new double[net.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = f.womenOpenPerDay(net.get(i), p) * 365 * 3;
