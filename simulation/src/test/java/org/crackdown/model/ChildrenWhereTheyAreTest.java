@@ -3,7 +3,6 @@ package org.crackdown.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.YearMonth;
 
 import org.crackdown.agent.RuralFamilies;
 import org.crackdown.space.Province;
@@ -35,22 +34,8 @@ class ChildrenWhereTheyAreTest {
 
     /** Children abducted and bought in 2008 per province ([0] abducted, [1] bought), summed over seeds 1-3, with the pool at {@code open}. */
     private static double[][] taken2008(double open) {
-        int n = ProvinceNetwork.china().size();
-        double[][] out = new double[2][n];
-        for (long seed = 1; seed <= 3; seed++) {
-            Scenario s = TestScenarios.china2011(SCALE, p -> TestScenarios.set(p, KEY, open));
-            TraffickingModel m = new TraffickingModel(s, seed);
-            m.metrics().addListener((YearMonth month, double[][] values) -> {
-                if (month.getYear() == 2008) {
-                    for (int i = 0; i < n; i++) {
-                        out[0][i] += values[i][Measure.ACQUIRED_ABDUCTION.ordinal()];
-                        out[1][i] += values[i][Measure.ACQUIRED_PURCHASE.ordinal()];
-                    }
-                }
-            });
-            TraffickingModel.runToEnd(m);
-        }
-        return out;
+        return TestScenarios.provinceTotals(SCALE, p -> TestScenarios.set(p, KEY, open), 2008, 3,
+                Measure.ACQUIRED_ABDUCTION, Measure.ACQUIRED_PURCHASE);
     }
 
     /** The scarce pool over 2008, per province, for three runs: children a day at mid-2008, with the left-behind factor, x 365 x 3. */

@@ -43,6 +43,30 @@ public final class TestScenarios {
                 LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31), p, campaigns, timeline);
     }
 
+    /**
+     * Per province, each of {@code measures} summed over the calendar year {@code year} of the
+     * 2011 scenario at {@code scale} (tweaked), over seeds 1..{@code seeds}: out[k][province] for
+     * measures[k].
+     */
+    public static double[][] provinceTotals(double scale, Consumer<Parameters> tweak, int year, int seeds, Measure... measures) {
+        int n = org.crackdown.space.ProvinceNetwork.china().size();
+        double[][] out = new double[measures.length][n];
+        for (long seed = 1; seed <= seeds; seed++) {
+            TraffickingModel m = new TraffickingModel(china2011(scale, tweak), seed);
+            m.metrics().addListener((java.time.YearMonth month, double[][] values) -> {
+                if (month.getYear() == year) {
+                    for (int k = 0; k < measures.length; k++) {
+                        for (int i = 0; i < n; i++) {
+                            out[k][i] += values[i][measures[k].ordinal()];
+                        }
+                    }
+                }
+            });
+            TraffickingModel.runToEnd(m);
+        }
+        return out;
+    }
+
     /** China's demography (provinces, sex-ratio and national histories) set to (fractional) year y under p. */
     public static Demography chinaDemography(Parameters p, double year) {
         Demography d = new Demography(org.crackdown.space.ProvinceNetwork.china(), org.crackdown.space.SexRatioHistory.china(),

@@ -2,7 +2,6 @@ package org.crackdown.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.YearMonth;
 
 import org.crackdown.agent.RuralFamilies;
 import org.crackdown.space.ProvinceNetwork;
@@ -30,20 +29,8 @@ class WomenWhereTheyAreTest {
 
     /** Women deceived in 2011 per province, summed over seeds 1-3, with the pool at {@code open}. */
     private static double[] deceived(double open) {
-        double[] out = new double[ProvinceNetwork.china().size()];
-        for (long seed = 1; seed <= 3; seed++) {
-            Scenario s = TestScenarios.china2011(SCALE, p -> TestScenarios.set(p, "families.women_open_to_deception", open));
-            TraffickingModel m = new TraffickingModel(s, seed);
-            m.metrics().addListener((YearMonth month, double[][] values) -> {
-                if (month.getYear() == 2011) {
-                    for (int i = 0; i < out.length; i++) {
-                        out[i] += values[i][Measure.ACQUIRED_DECEPTION.ordinal()];
-                    }
-                }
-            });
-            TraffickingModel.runToEnd(m);
-        }
-        return out;
+        return TestScenarios.provinceTotals(SCALE, p -> TestScenarios.set(p, "families.women_open_to_deception", open), 2011, 3,
+                Measure.ACQUIRED_DECEPTION)[0];
     }
 
     /** The scarce pool over 2011, per province, for three runs: women a day at mid-2011 x 365 x 3. */
