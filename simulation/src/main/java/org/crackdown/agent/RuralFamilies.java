@@ -54,11 +54,9 @@ public final class RuralFamilies implements java.io.Serializable {
      * fall for such an offer are a flow per province ({@link #womenOpenPerDay}), and the gangs
      * trying there share it.
      */
-    private final double[] lurerDaysPerDay;
-    private final int[] lurerDaysToday;
+    private final TriesPerDay lurers;
     /** Gangs' days spent trying to abduct a child in the province, a day, averaged as the lurers' are (and today's count). */
-    private final double[] abductorDaysPerDay;
-    private final int[] abductorDaysToday;
+    private final TriesPerDay abductors;
     private long daysAveraged;
 
     public RuralFamilies(ProvinceNetwork net, Demography demography) {
@@ -73,10 +71,8 @@ public final class RuralFamilies implements java.io.Serializable {
         brokerDaysPerDay = new double[net.size()][types];
         openedToday = new int[net.size()][types];
         brokerDaysToday = new int[net.size()][types];
-        lurerDaysPerDay = new double[net.size()];
-        lurerDaysToday = new int[net.size()];
-        abductorDaysPerDay = new double[net.size()];
-        abductorDaysToday = new int[net.size()];
+        lurers = new TriesPerDay(net.size());
+        abductors = new TriesPerDay(net.size());
     }
 
     /** Today's rural births; poor families with a newborn decide whether they would sell. */
@@ -134,11 +130,9 @@ public final class RuralFamilies implements java.io.Serializable {
                 openedToday[i][c] = 0;
                 brokerDaysToday[i][c] = 0;
             }
-            lurerDaysPerDay[i] += a * (lurerDaysToday[i] - lurerDaysPerDay[i]);
-            lurerDaysToday[i] = 0;
-            abductorDaysPerDay[i] += a * (abductorDaysToday[i] - abductorDaysPerDay[i]);
-            abductorDaysToday[i] = 0;
         }
+        lurers.average(a);
+        abductors.average(a);
     }
 
     /** A broker spends today trying to buy a child of this sex in the province. */
@@ -158,22 +152,22 @@ public final class RuralFamilies implements java.io.Serializable {
 
     /** A gang spends today trying to lure a woman from the province. */
     public void lurerTried(int province) {
-        lurerDaysToday[province]++;
+        lurers.tried(province);
     }
 
     /** Gangs trying to lure a woman from the province, a day (averaged). */
     public double lurersPerDay(int province) {
-        return lurerDaysPerDay[province];
+        return lurers.perDay[province];
     }
 
     /** A gang spends today trying to abduct a child in the province. */
     public void abductorTried(int province) {
-        abductorDaysToday[province]++;
+        abductors.tried(province);
     }
 
     /** Gangs trying to abduct a child in the province, a day (averaged). */
     public double abductorsPerDay(int province) {
-        return abductorDaysPerDay[province];
+        return abductors.perDay[province];
     }
 
     /**
@@ -290,5 +284,32 @@ public final class RuralFamilies implements java.io.Serializable {
                 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
                 + t * (-0.82215223 + t * 0.17087277)))))))));
         return x >= 0 ? r : 2.0 - r;
+    }
+
+    /**
+     * Gangs' days spent trying one way of getting victims in each province: today's count, and the
+     * average a day over market.tightness_days that the flow of victims there is shared by.
+     */
+    private static final class TriesPerDay implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        final double[] perDay;
+        final int[] today;
+
+        TriesPerDay(int provinces) {
+            perDay = new double[provinces];
+            today = new int[provinces];
+        }
+
+        void tried(int province) {
+            today[province]++;
+        }
+
+        /** Folds today's counts into the averages with weight a, and starts a new day. */
+        void average(double a) {
+            for (int i = 0; i < perDay.length; i++) {
+                perDay[i] += a * (today[i] - perDay[i]);
+                today[i] = 0;
+            }
+        }
     }
 }

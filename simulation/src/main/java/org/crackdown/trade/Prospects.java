@@ -445,7 +445,7 @@ public final class Prospects implements java.io.Serializable {
      * broker does in {@link #openingsPerBroker}.
      */
     private double lurableShare(Province p) {
-        return families.womenOpenPerDay(p, params) / (families.lurersPerDay(p.index()) + params.getScale());
+        return shareOf(families.womenOpenPerDay(p, params), families.lurersPerDay(p.index()));
     }
 
     /**
@@ -454,7 +454,12 @@ public final class Prospects implements java.io.Serializable {
      * (averaged), the gang itself adding {@code scale} as in {@link #lurableShare}.
      */
     private double snatchableShare(Province p) {
-        return families.childrenOpenPerDay(p, params) * leftBehindFactor(p) / (families.abductorsPerDay(p.index()) + params.getScale());
+        return shareOf(families.childrenOpenPerDay(p, params) * leftBehindFactor(p), families.abductorsPerDay(p.index()));
+    }
+
+    /** A gang's share of victims coming open a day where others spend so many days a day trying: the gang adds {@code scale} (one real gang). */
+    private double shareOf(double openPerDay, double othersTryingPerDay) {
+        return openPerDay / (othersTryingPerDay + params.getScale());
     }
 
     private double leftBehindFactor(Province p) {
