@@ -267,7 +267,7 @@ public final class PatternsCommand implements Callable<Integer> {
             String obs = PatternsReport.human(p.acceptLow()) + ".."
                     + (Double.isInfinite(p.acceptHigh()) ? "" : PatternsReport.human(p.acceptHigh()));
             String model = r.status() != PatternResult.Status.MEASURED ? "-"
-                    : PatternsReport.human(r.sample().mean()) + (Double.isNaN(r.sample().ci().low()) ? ""
+                    : PatternsReport.mean(r) + (Double.isNaN(r.sample().ci().low()) ? ""
                     : " [" + PatternsReport.human(r.sample().ci().low()) + ", "
                     + PatternsReport.human(r.sample().ci().high()) + "]");
             out.printf(row, p.id(), obs, model, r.verdict(),

@@ -144,7 +144,7 @@ public final class PatternsReport {
         if (r.status() != PatternResult.Status.MEASURED) {
             return r.detail();
         }
-        String mean = human(r.sample().mean());
+        String mean = mean(r);
         String cell = Double.isNaN(r.sample().ci().low()) ? mean + " (n = " + r.sample().n() + ")"
                 : mean + " (" + human(r.sample().ci().low()) + "–" + human(r.sample().ci().high()) + ")";
         return r.detail().isEmpty() ? cell : cell + " <br>" + r.detail();
@@ -186,7 +186,7 @@ public final class PatternsReport {
                     .append("</span></td><td><code>").append(esc(p.output().toString())).append("</code><br>")
                     .append(esc(p.scenario() + ", " + p.from() + ".." + p.to() + ", " + p.scope().spelling()))
                     .append("</td><td class=\"num\">").append(esc(observed(p)))
-                    .append("</td><td class=\"num\">").append(measured ? esc(human(r.sample().mean())) : "")
+                    .append("</td><td class=\"num\">").append(measured ? esc(mean(r)) : "")
                     .append("</td><td class=\"num\">").append(esc(ci))
                     .append("</td><td class=\"num\">").append(r.sample().n())
                     .append("</td><td").append(verdictClass).append(">").append(esc(r.verdict()))
@@ -236,14 +236,34 @@ public final class PatternsReport {
      * separated (15,707.4 → "15,710"; 0.10973 → "0.110").
      */
     public static String human(double v) {
+        return human(v, Math.abs(v) >= 1000 ? 4 : 3);
+    }
+
+    private static String human(double v, int digits) {
         if (Double.isNaN(v)) {
             return "–";
         }
         if (v == 0) {
             return "0";
         }
-        BigDecimal r = new BigDecimal(v).round(new MathContext(Math.abs(v) >= 1000 ? 4 : 3));
+        BigDecimal r = new BigDecimal(v).round(new MathContext(digits));
         return Math.abs(v) >= 100 ? grouped(r) : r.toPlainString();
+    }
+
+    /**
+     * A pattern's model mean for reading ({@link #human}), with more digits where the rounded value
+     * would read as the opposite of its verdict: a mean of 5.003 against 4–5 fails, and "5.00"
+     * would look like a pass, so it reads "5.003".
+     */
+    public static String mean(PatternResult r) {
+        double v = r.sample().mean();
+        Boolean in = r.inRange();
+        int digits = Math.abs(v) >= 1000 ? 4 : 3;
+        String text = human(v, digits);
+        while (in != null && digits < 12 && r.pattern().accepts(new BigDecimal(v).round(new MathContext(digits)).doubleValue()) != in) {
+            text = human(v, ++digits);
+        }
+        return text;
     }
 
     /** A published figure as published: every digit, thousands separated (15458 → "15,458"). */
@@ -253,6 +273,7 @@ public final class PatternsReport {
     }
 
     private static String grouped(BigDecimal r) {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(r);
+        String decimals = r.scale() > 0 ? "." + "0".repeat(r.scale()) : "";
+        return new DecimalFormat("#,##0" + decimals, DecimalFormatSymbols.getInstance(Locale.ROOT)).format(r);
     }
 }

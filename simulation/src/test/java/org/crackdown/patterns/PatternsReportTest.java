@@ -3,6 +3,9 @@ package org.crackdown.patterns;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.YearMonth;
+
+import org.crackdown.outcome.Output;
 import org.junit.jupiter.api.Test;
 
 /** The Markdown section replaces only what is between its markers; numbers read as published. */
@@ -46,5 +49,21 @@ class PatternsReportTest {
         assertEquals("0.110", PatternsReport.human(0.10973));
         assertEquals("523", PatternsReport.human(523.4));
         assertEquals("–", PatternsReport.human(Double.NaN));
+    }
+
+    @Test
+    void aMeanNeverReadsAsTheOppositeOfItsVerdict() {
+        Pattern rings = NationalRunPatternTest.RINGS; // 4-5, no tolerance
+        // 5.00294 fails 4-5 but rounds to "5.00"; 4.00002 passes and may read as 4.00.
+        assertEquals("5.003", PatternsReport.mean(PatternResult.measured(rings, new double[] {4.00294, 6.00294})));
+        assertEquals("4.00", PatternsReport.mean(PatternResult.measured(rings, new double[] {4.00002, 4.00002})));
+        assertEquals("3.99997", PatternsReport.mean(PatternResult.measured(rings, new double[] {3.99997, 3.99997})));
+        assertEquals("4.5", PatternsReport.mean(PatternResult.measured(rings, new double[] {4.5, 4.5})));
+        // Above 1,000 the extra digits keep the thousands grouped.
+        Pattern cases = new Pattern("cases", "cases solved", Output.parse("cases_solved"), Pattern.Scope.NATIONAL,
+                "tiny", YearMonth.parse("2011-01"), YearMonth.parse("2011-12"), 7000, 10051, 0, false,
+                Pattern.Strength.STRONG, "src", 2);
+        assertEquals("10,051.2", PatternsReport.mean(PatternResult.measured(cases, new double[] {10051.2, 10051.2})));
+        assertEquals("10,050", PatternsReport.mean(PatternResult.measured(cases, new double[] {10049.6, 10049.6})));
     }
 }
