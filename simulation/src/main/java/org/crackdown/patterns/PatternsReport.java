@@ -243,6 +243,9 @@ public final class PatternsReport {
         if (Double.isNaN(v)) {
             return "–";
         }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "∞" : "−∞";
+        }
         if (v == 0) {
             return "0";
         }
@@ -257,6 +260,9 @@ public final class PatternsReport {
      */
     public static String mean(PatternResult r) {
         double v = r.sample().mean();
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return human(v);
+        }
         Boolean in = r.inRange();
         int digits = Math.abs(v) >= 1000 ? 4 : 3;
         String text = human(v, digits);

@@ -49,6 +49,7 @@ class PatternsReportTest {
         assertEquals("0.110", PatternsReport.human(0.10973));
         assertEquals("523", PatternsReport.human(523.4));
         assertEquals("–", PatternsReport.human(Double.NaN));
+        assertEquals("∞", PatternsReport.human(Double.POSITIVE_INFINITY));
     }
 
     @Test
@@ -65,5 +66,6 @@ class PatternsReportTest {
                 Pattern.Strength.STRONG, "src", 2);
         assertEquals("10,051.2", PatternsReport.mean(PatternResult.measured(cases, new double[] {10051.2, 10051.2})));
         assertEquals("10,050", PatternsReport.mean(PatternResult.measured(cases, new double[] {10049.6, 10049.6})));
+        assertEquals("–", PatternsReport.mean(PatternResult.measured(cases, new double[] {Double.NaN})));
     }
 }
