@@ -249,8 +249,12 @@ public final class PatternsReport {
         if (v == 0) {
             return "0";
         }
-        BigDecimal r = new BigDecimal(v).round(new MathContext(digits));
+        BigDecimal r = rounded(v, digits);
         return Math.abs(v) >= 100 ? grouped(r) : r.toPlainString();
+    }
+
+    private static BigDecimal rounded(double v, int digits) {
+        return new BigDecimal(v).round(new MathContext(digits));
     }
 
     /**
@@ -266,7 +270,7 @@ public final class PatternsReport {
         Boolean in = r.inRange();
         int digits = Math.abs(v) >= 1000 ? 4 : 3;
         String text = human(v, digits);
-        while (in != null && digits < 12 && r.pattern().accepts(new BigDecimal(v).round(new MathContext(digits)).doubleValue()) != in) {
+        while (in != null && digits < 12 && r.pattern().accepts(rounded(v, digits).doubleValue()) != in) {
             text = human(v, ++digits);
         }
         return text;
