@@ -159,14 +159,20 @@ class TargetReadingsTest {
     void theShippedTwoPeriodTargetsFileIsValid() throws ScenarioException {
         CalibrationSpec s = TargetsReader.read(Path.of("../scenarios/calibration/china-2000-2011.yaml"));
         CalibrationSpec only2011 = TargetsReader.read(Path.of("../scenarios/calibration/china-2011.yaml"));
-        assertEquals(only2011.targets().size() + 2, s.targets().size());
+        // The 2011 file's targets plus the 2000-2007 level and the campaign's first fourteen months.
+        assertEquals(only2011.targets().size() + 3, s.targets().size());
         Target rescued = s.targets().get(0);
         assertEquals("rescued_2000_2007", rescued.column());
         assertEquals(YearMonth.of(2000, 1), rescued.from());
         assertTrue(rescued.counts());
-        // The free parameters and their priors are the 2011 file's (copied, to be kept in step).
-        assertEquals(only2011.free().size(), s.free().size());
-        for (int k = 0; k < s.free().size(); k++) {
+        Target firstYear = s.targets().get(2);
+        assertEquals("cases_solved_2009_2010", firstYear.column());
+        assertEquals(List.of(YearMonth.of(2009, 4), YearMonth.of(2010, 5)), List.of(firstYear.from(), firstYear.to()));
+        // The free parameters and their priors are the 2011 file's (copied, to be kept in step),
+        // then how fast going rates move, which only a run through the campaign's first year sees.
+        assertEquals(only2011.free().size() + 1, s.free().size());
+        assertEquals("market.price_adjustment", s.free().get(s.free().size() - 1).key());
+        for (int k = 0; k < only2011.free().size(); k++) {
             FreeParameter a = only2011.free().get(k);
             FreeParameter b = s.free().get(k);
             assertEquals(List.of(a.key(), a.min(), a.max(), a.log(), a.start()),
