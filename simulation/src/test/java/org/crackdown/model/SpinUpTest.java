@@ -66,8 +66,10 @@ class SpinUpTest {
      * before it, and its gang count stays near where the spin-up left it; without one the count
      * climbs from gangs.initial through most of the first year (seed 1, scale 0.1: 381 active at
      * the end of January, 862 in October). Four seeds: the mean change from January to December is
-     * under 25% with a spin-up and over 50% without (until session 16, with a year's spin-up:
-     * about +5% and +110% measured).
+     * under 25% with a spin-up, and without one it must be over that bound, or the test could not
+     * tell the two apart (until session 16, with a year's spin-up: about +5% and +110% measured;
+     * session 28: the control over +50%; session 29, going rates 40% slower, so gangs enter a cold
+     * market more slowly: -6% with, +39% without).
      */
     @Test
     void theGangCountHasSettledByTheFirstRecordedMonth() {
@@ -89,8 +91,9 @@ class SpinUpTest {
             seen.add(String.format("%d: %.0f -> %.0f with, %.0f -> %.0f without", seed, a[0], a[11], b[0], b[11]));
         }
         System.out.println("SpinUpTest (gangs January -> December): " + seen);
-        assertTrue(Math.abs(spun.getMean()) < 0.25, "the gang count still moves after a spin-up: " + seen);
-        assertTrue(cold.getMean() > 0.5, "without a spin-up the count no longer climbs (test not telling): " + seen);
+        double settled = 0.25;
+        assertTrue(Math.abs(spun.getMean()) < settled, "the gang count still moves after a spin-up: " + seen);
+        assertTrue(cold.getMean() > settled, "without a spin-up the count no longer climbs (test not telling): " + seen);
     }
 
     /**
