@@ -20,7 +20,12 @@ public final class Buyer implements java.io.Serializable {
     private final long id;
     private final Kind kind;
     private final int province;
-    private final double[] willingnessToPay;
+    // The most this buyer pays for a boy, a girl and a woman (VictimType's order), as fields: an
+    // array of three was an object of its own for every buyer, a tenth of what a national run
+    // allocated (issue 9).
+    private final double wtpBoy;
+    private final double wtpGirl;
+    private final double wtpWoman;
     private final int giveUpDay;
 
     /**
@@ -30,7 +35,12 @@ public final class Buyer implements java.io.Serializable {
         this.id = id;
         this.kind = kind;
         this.province = province;
-        this.willingnessToPay = willingnessToPay.clone();
+        if (willingnessToPay.length != 3) {
+            throw new IllegalArgumentException("a willingness to pay per victim type (3), not " + willingnessToPay.length);
+        }
+        this.wtpBoy = willingnessToPay[VictimType.BOY.ordinal()];
+        this.wtpGirl = willingnessToPay[VictimType.GIRL.ordinal()];
+        this.wtpWoman = willingnessToPay[VictimType.WOMAN.ordinal()];
         this.giveUpDay = giveUpDay;
     }
 
@@ -40,10 +50,14 @@ public final class Buyer implements java.io.Serializable {
     public int giveUpDay() { return giveUpDay; }
 
     public boolean wants(VictimType t) {
-        return willingnessToPay[t.ordinal()] > 0;
+        return willingnessToPay(t) > 0;
     }
 
     public double willingnessToPay(VictimType t) {
-        return willingnessToPay[t.ordinal()];
+        return switch (t) {
+            case BOY -> wtpBoy;
+            case GIRL -> wtpGirl;
+            case WOMAN -> wtpWoman;
+        };
     }
 }

@@ -230,17 +230,18 @@ public final class TripChoice {
      */
     private static long worthALook(double[] sale, double[] acquisition, double risk, double cheapest,
                                    double startDayCost, double[] floorDays, double leastDayCost, int from, int to) {
+        // Without branches (the tests joined with &, a bit set from the outcome): which options
+        // pass is as unpredictable as the market, and a mispredicted branch per destination was
+        // most of this loop's cost (issue 9). The floor is worked out for every destination; for
+        // one without a cost it is unused, as before.
         long marked = 0;
         for (int d = from; d < to; d++) {
             double cost = acquisition[d];
-            if (Double.isNaN(cost)) {
-                continue;
-            }
             double gross = sale[d] - cost - risk;
-            if (!(gross - cheapest <= 0)
-                    && !(gross - Prospects.routeFloor(startDayCost, floorDays[d], leastDayCost) <= 0)) {
-                marked |= 1L << (d - from);
-            }
+            boolean worth = (cost == cost) // not NaN
+                    & !(gross - cheapest <= 0)
+                    & !(gross - Prospects.routeFloor(startDayCost, floorDays[d], leastDayCost) <= 0);
+            marked |= (worth ? 1L : 0L) << (d - from);
         }
         return marked;
     }
