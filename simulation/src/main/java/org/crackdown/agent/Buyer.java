@@ -21,8 +21,8 @@ public final class Buyer implements java.io.Serializable {
     private final Kind kind;
     private final int province;
     // The most this buyer pays for a boy, a girl and a woman (VictimType's order), as fields: an
-    // array of three was an object of its own for every buyer, a tenth of what a national run
-    // allocated (issue 9).
+    // array of three was an object of its own for every buyer, about 6% of what a national run
+    // allocated (issue 9, session 31).
     private final double wtpBoy;
     private final double wtpGirl;
     private final double wtpWoman;

@@ -825,8 +825,8 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     /**
      * Removes {@code gone} from {@code list}, a list in formation order (increasing ids), keeping
-     * the order of the rest: each is found by a binary search on ids, then the list is closed up
-     * once, so only ~log n gangs are read per gone one instead of every gang. False, with the list
+     * the order of the rest: each is found by a binary search on ids, then taken out, so only
+     * ~log n gangs are read per gone one instead of every gang. False, with the list
      * unchanged, if one of them is not found there.
      */
     private static boolean removeGone(List<Gang> list, List<Gang> gone) {

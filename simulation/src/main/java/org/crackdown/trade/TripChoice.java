@@ -231,9 +231,10 @@ public final class TripChoice {
     private static long worthALook(double[] sale, double[] acquisition, double risk, double cheapest,
                                    double startDayCost, double[] floorDays, double leastDayCost, int from, int to) {
         // Without branches (the tests joined with &, a bit set from the outcome): which options
-        // pass is as unpredictable as the market, and a mispredicted branch per destination was
-        // most of this loop's cost (issue 9). The floor is worked out for every destination; for
-        // one without a cost it is unused, as before.
+        // pass is as unpredictable as the market, so a branch on it mispredicts often (issue 9,
+        // session 31: the bench's CPU a national year fell by a few percent with this, about its
+        // noise). The floor is worked out for every destination; for one without a cost it is
+        // unused, as before.
         long marked = 0;
         for (int d = from; d < to; d++) {
             double cost = acquisition[d];
