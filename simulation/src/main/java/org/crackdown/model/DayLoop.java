@@ -23,6 +23,18 @@ public final class DayLoop {
          * @param totalDays days the scenario simulates
          */
         void day(LocalDate today, long daysDone, long totalDays);
+
+        /**
+         * Told after each day of the spin-up ({@code init.spin_up_days}), the days simulated
+         * unrecorded before the start, while the model starts; may throw a
+         * {@link CancellationException} to stop the run there. Nothing by default.
+         *
+         * @param daysDone   spin-up days simulated, this one included
+         * @param spinUpDays days the spin-up simulates
+         * @param runDays    days the scenario then simulates from its start
+         */
+        default void spinUpDay(long daysDone, long spinUpDays, long runDays) {
+        }
     }
 
     /** For runs that nobody cancels (tests, benchmarks, probes). */
@@ -39,8 +51,36 @@ public final class DayLoop {
      * @return the days simulated
      */
     public static long run(TraffickingModel model, BooleanSupplier cancelled, DayListener days) {
-        model.start();
+        start(model, cancelled, days);
         return resume(model, cancelled, days);
+    }
+
+    /**
+     * Starts a fresh model ({@link TraffickingModel#start}: the settled start and the spin-up),
+     * telling {@code days} of each spin-up day and checking {@code cancelled} after each, so that
+     * a run can be watched and stopped before its first recorded day too.
+     *
+     * @throws CancellationException when {@code cancelled} turns true during the spin-up
+     */
+    public static void start(TraffickingModel model, BooleanSupplier cancelled, DayListener days) {
+        model.watchSpinUp(new DayListener() {
+            @Override
+            public void day(LocalDate today, long daysDone, long totalDays) {
+            }
+
+            @Override
+            public void spinUpDay(long daysDone, long spinUpDays, long runDays) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("interrupted");
+                }
+                days.spinUpDay(daysDone, spinUpDays, runDays);
+            }
+        });
+        try {
+            model.start();
+        } finally {
+            model.watchSpinUp(null);
+        }
     }
 
     /** Starts a fresh model and simulates it to the end, uncancelled and unwatched. */

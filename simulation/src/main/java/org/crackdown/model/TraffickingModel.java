@@ -303,6 +303,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
             for (Process p : ps) {
                 p.step().step(this);
             }
+            if (spinUpWatcher != null) {
+                spinUpWatcher.spinUpDay(day, spinUpDays, totalDays - spinUpDays);
+            }
             // The stock held by buyers follows the market slowly: set it to the steady state of
             // the last window's flows, while a window remains for the market to answer.
             if (restock != null && day % window == 0 && day + window <= spinUpDays) {
@@ -310,6 +313,18 @@ public class TraffickingModel extends SimState implements TradeWorld {
             }
         }
         metrics.resumeRecording();
+    }
+
+    /** Told of each spin-up day while the model starts (progress, cancellation); null: nobody. */
+    private transient DayLoop.DayListener spinUpWatcher;
+
+    /**
+     * Who is told of each day of the spin-up that {@link #start} simulates (a progress line, a
+     * check for Ctrl-C): without it a run said nothing, and could not be stopped, for the
+     * seconds of a national spin-up. Set before {@code start}; not part of the model's state.
+     */
+    public void watchSpinUp(DayLoop.DayListener watcher) {
+        this.spinUpWatcher = watcher;
     }
 
     /** Cases open when the run started (from the settled start; 0 from empty stocks). */

@@ -29,6 +29,8 @@ public final class ProgressLine implements DayLoop.DayListener {
     private int lastWidth;
     private int totalRuns;
     private int runsBefore;
+    /** Days of the run's spin-up, counted before its own days once told of them (0: none). */
+    private long spinUpDays;
 
     /**
      * @param terminal whether stderr is a terminal (redraw in place) or a file/pipe (lines)
@@ -41,11 +43,26 @@ public final class ProgressLine implements DayLoop.DayListener {
         this.start = nanoClock.getAsLong();
     }
 
-    /** A run's day: {@code daysDone} of {@code totalDays}. */
+    /** A run's day: {@code daysDone} of {@code totalDays}, after the spin-up days if there were any. */
     @Override
     public synchronized void day(LocalDate today, long daysDone, long totalDays) {
-        long done = Math.min(Math.max(daysDone, 0), Math.max(totalDays, 0));
-        show(done, totalDays, elapsed -> line(today, done, totalDays, elapsed));
+        long done = spinUpDays + Math.min(Math.max(daysDone, 0), Math.max(totalDays, 0));
+        long total = spinUpDays + totalDays;
+        show(done, total, elapsed -> line(today.toString(), done, total, elapsed));
+    }
+
+    /**
+     * A day of the spin-up before the start: counted with the run's days, so the percentage and
+     * the time left cover all a run simulates (the five spin-up years of the shipped scenarios
+     * are more than half the default run's work; counted from the start alone, the first line
+     * promised hours).
+     */
+    @Override
+    public synchronized void spinUpDay(long daysDone, long spinUpDays, long runDays) {
+        this.spinUpDays = Math.max(spinUpDays, 0);
+        long done = Math.min(Math.max(daysDone, 0), this.spinUpDays);
+        long total = this.spinUpDays + Math.max(runDays, 0);
+        show(done, total, elapsed -> line("spin-up   ", done, total, elapsed));
     }
 
     /**
@@ -105,7 +122,7 @@ public final class ProgressLine implements DayLoop.DayListener {
         }
     }
 
-    static String line(LocalDate today, long done, long total, long elapsedNanos) {
+    static String line(String today, long done, long total, long elapsedNanos) {
         double fraction = (double) done / total;
         String eta = done > 0 ? duration((long) (elapsedNanos * (1 - fraction) / fraction)) : "?";
         return String.format(Locale.ROOT, "%s %3d%%  elapsed %s  ETA %s", today,

@@ -67,7 +67,7 @@ public final class RunRecorder {
             }
             model.metrics().addListener(timeseries);
             if (states.from() == null) {
-                model.start();
+                DayLoop.start(model, cancelled, progress);
             }
             if (states.saveAt() != null) {
                 days += DayLoop.until(model, states.saveAt(), cancelled, progress);

@@ -28,7 +28,7 @@ final class Forks {
     /** Simulates {@code scenario} with {@code seed} up to the start of {@code forkAt}; the model as bytes. */
     static byte[] burnIn(Scenario scenario, long seed, LocalDate forkAt, BooleanSupplier cancelled) {
         TraffickingModel model = new TraffickingModel(scenario, seed);
-        model.start();
+        DayLoop.start(model, cancelled, DayLoop.DayListener.NONE);
         DayLoop.until(model, forkAt, cancelled, DayLoop.DayListener.NONE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -83,4 +83,60 @@ class DayLoopTest {
         assertEquals(30, m.runDay(), "the 31st day was not simulated");
         assertFalse(m.finished());
     }
+
+    /** The quarter after a spin-up of {@code days} days (the model's own small scale). */
+    private static Scenario quarterAfterSpinUp(int days) {
+        Scenario q = quarter();
+        Scenario s = TestScenarios.china2011(0.02, p -> TestScenarios.set(p, "init.spin_up_days", days));
+        return new Scenario(q.name(), q.description(), q.seed(), q.start(), q.end(), q.measureFrom(), q.measureTo(),
+                s.parameters(), List.of(), List.of());
+    }
+
+    /**
+     * The spin-up is watched too (session 31): a listener hears each of its days, in order,
+     * before the first day of the run, and a run can be stopped inside it (a national spin-up
+     * takes seconds; before, Ctrl-C waited for its end and the progress line was silent).
+     */
+    @Test
+    void theSpinUpIsToldDayByDayAndCanBeStopped() {
+        TraffickingModel m = new TraffickingModel(quarterAfterSpinUp(60), 5);
+        List<Long> spinUp = new ArrayList<>();
+        List<Long> run = new ArrayList<>();
+        DayLoop.run(m, DayLoop.NEVER, new DayLoop.DayListener() {
+            @Override
+            public void day(LocalDate today, long daysDone, long totalDays) {
+                run.add(daysDone);
+            }
+
+            @Override
+            public void spinUpDay(long daysDone, long spinUpDays, long runDays) {
+                assertTrue(run.isEmpty(), "the spin-up comes before the run's days");
+                assertEquals(60, spinUpDays);
+                assertEquals(m.runDays(), runDays);
+                spinUp.add(daysDone);
+            }
+        });
+        assertEquals(60, spinUp.size());
+        for (int i = 0; i < spinUp.size(); i++) {
+            assertEquals(i + 1L, spinUp.get(i), "spin-up days done after its day " + i);
+        }
+        assertEquals(m.runDays(), run.size());
+
+        TraffickingModel stopped = new TraffickingModel(quarterAfterSpinUp(60), 5);
+        long[] heard = {0};
+        CancellationException e = assertThrows(CancellationException.class, () -> DayLoop.run(stopped,
+                () -> heard[0] >= 20, new DayLoop.DayListener() {
+                    @Override
+                    public void day(LocalDate today, long daysDone, long totalDays) {
+                        throw new AssertionError("a run day after the spin-up was stopped");
+                    }
+
+                    @Override
+                    public void spinUpDay(long daysDone, long spinUpDays, long runDays) {
+                        heard[0] = daysDone;
+                    }
+                }));
+        assertEquals("interrupted", e.getMessage());
+        assertEquals(20, heard[0], "stopped after the 21st spin-up day, before telling of it");
+    }
 }
