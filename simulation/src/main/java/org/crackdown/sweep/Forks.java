@@ -17,19 +17,28 @@ import org.crackdown.model.TraffickingModel;
 
 /**
  * A shared burn-in and the runs forked from it, in memory: the model is simulated up to the fork
- * once, serialized to bytes, and each strategy continues from its own copy (the model's
- * checkpoint serialization, without the file and the compression).
+ * once and, when more than one strategy continues it, serialized to bytes; the first strategy
+ * continues the burn-in's own model and each other one a copy read from the bytes (the model's
+ * checkpoint serialization, without the file and the compression). A copy continues exactly as
+ * the model it was read from would (CheckpointTest), so which strategy gets the model itself
+ * changes no result; it saves one copy of a national model per family, whose reading cost about
+ * as much CPU as simulating a year (issue 9, session 31).
  */
 final class Forks {
 
     private Forks() {
     }
 
-    /** Simulates {@code scenario} with {@code seed} up to the start of {@code forkAt}; the model as bytes. */
-    static byte[] burnIn(Scenario scenario, long seed, LocalDate forkAt, BooleanSupplier cancelled) {
+    /** Simulates {@code scenario} with {@code seed} up to the start of {@code forkAt}. */
+    static TraffickingModel burnIn(Scenario scenario, long seed, LocalDate forkAt, BooleanSupplier cancelled) {
         TraffickingModel model = new TraffickingModel(scenario, seed);
         DayLoop.start(model, cancelled, DayLoop.DayListener.NONE);
         DayLoop.until(model, forkAt, cancelled, DayLoop.DayListener.NONE);
+        return model;
+    }
+
+    /** The model as bytes, to be read back by {@link #copy} as many times as needed. */
+    static byte[] bytes(TraffickingModel model) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             model.preCheckpoint();
@@ -41,16 +50,10 @@ final class Forks {
         return bytes.toByteArray();
     }
 
-    /**
-     * Continues a copy of the burn-in under {@code scenario} (which agrees with the burn-in's
-     * before the fork), with a stream seeded by {@code streamSeed}, to the end.
-     *
-     * @param listener receives every month, those of the burn-in first (null: nobody listens)
-     */
-    static Map<String, Double> continueRun(byte[] burnIn, Scenario scenario, long streamSeed,
-                                           Metrics.MonthListener listener, BooleanSupplier cancelled) {
+    /** A model read back from {@link #bytes}. */
+    static TraffickingModel copy(byte[] bytes) {
         TraffickingModel model;
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(burnIn))) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             model = (TraffickingModel) in.readObject();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the model at the fork", e);
@@ -58,6 +61,17 @@ final class Forks {
             throw new IllegalStateException(e);
         }
         model.awakeFromCheckpoint();
+        return model;
+    }
+
+    /**
+     * Continues {@code model}, at the fork, under {@code scenario} (which agrees with the
+     * burn-in's before the fork), with a stream seeded by {@code streamSeed}, to the end.
+     *
+     * @param listener receives every month, those of the burn-in first (null: nobody listens)
+     */
+    static Map<String, Double> continueRun(TraffickingModel model, Scenario scenario, long streamSeed,
+                                           Metrics.MonthListener listener, BooleanSupplier cancelled) {
         model.fork(scenario, streamSeed);
         if (listener != null) {
             model.metrics().replayTo(listener);

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.crackdown.model.Scenario;
+import org.crackdown.model.TraffickingModel;
 import org.crackdown.scenario.ScenarioException;
 import org.crackdown.space.ProvinceNetwork;
 
@@ -370,15 +371,18 @@ public final class SweepRunner {
         }
 
         /**
-         * The runs of one (design point, replicate): the burn-in once, then each strategy from a
-         * copy of it. If the burn-in fails, each of its runs is recorded as failed, with the reason.
+         * The runs of one (design point, replicate): the burn-in once, then the first strategy
+         * from the burn-in's model and each other one from a copy of it (see {@link Forks}). If
+         * the burn-in fails, each of its runs is recorded as failed, with the reason.
          */
         private void runFamily(int[] ks) throws IOException {
             SweepRun first = plan.run(shard.runIndex(ks[0]));
-            byte[] burnIn = null;
+            TraffickingModel burnIn = null;
+            byte[] copies = null;
             RuntimeException burnInFailure = null;
             try {
                 burnIn = Forks.burnIn(plan.prefixScenario(first.point()), first.seed(), plan.forkAt(), this::stopping);
+                copies = ks.length > 1 ? Forks.bytes(burnIn) : null;
             } catch (CancellationException e) {
                 throw e;
             } catch (ScenarioException e) {
@@ -390,17 +394,20 @@ public final class SweepRunner {
                 burnInFailure = new IllegalStateException("the shared burn-in failed: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             }
-            byte[] shared = burnIn;
+            byte[] shared = copies;
             RuntimeException failure = burnInFailure;
-            for (int k : ks) {
+            for (int i = 0; i < ks.length; i++) {
                 if (stopping()) {
                     throw new CancellationException("interrupted");
                 }
-                runOne(k, (run, scenario, listener, cancelled) -> {
+                TraffickingModel own = i == 0 ? burnIn : null;
+                burnIn = null; // the first run's model is garbage once that run is done
+                runOne(ks[i], (run, scenario, listener, cancelled) -> {
                     if (failure != null) {
                         throw failure;
                     }
-                    return Forks.continueRun(shared, scenario, plan.streamSeed(run), listener, cancelled);
+                    TraffickingModel model = own != null ? own : Forks.copy(shared);
+                    return Forks.continueRun(model, scenario, plan.streamSeed(run), listener, cancelled);
                 });
             }
         }

@@ -120,6 +120,37 @@ class ForkedSweepTest {
         assertSameOutputs(reference, dir.resolve("merged"));
     }
 
+    /**
+     * Each replicate's first strategy continues the burn-in's own model and the others copies of
+     * it (session 31, to save one copy of the model a replicate): listing the strategies the
+     * other way round gives each run the other kind of model, and every run is the same.
+     */
+    @Test
+    void whichStrategyContinuesTheBurnInsOwnModelChangesNoRun() throws Exception {
+        String reversed = SweepFiles.FAST_SET
+                + "replicates: 3\n"
+                + "strategies:\n"
+                + "  double-police: {from: 2010-02-15, police.budget: 2}\n"
+                + "  baseline: {}\n";
+        SweepPlan other = SweepPlan.load(SweepFiles.write(dir, "reversed", reversed));
+        new SweepRunner(other, dir.resolve("reversed"), Shard.ALL, 1, RunExecutor.MODEL)
+                .run(SweepFolder.Mode.NEW, SweepRunner.Listener.NONE, new AtomicBoolean());
+        java.util.Map<String, String> expected = byRunId(reference.resolve("runs.csv"));
+        java.util.Map<String, String> got = byRunId(dir.resolve("reversed/runs.csv"));
+        assertEquals(6, expected.size());
+        assertEquals(expected, got);
+    }
+
+    /** The rows of a runs.csv by their run id (the first column), header left out. */
+    private static java.util.Map<String, String> byRunId(Path runsCsv) throws Exception {
+        java.util.Map<String, String> rows = new java.util.TreeMap<>();
+        List<String> lines = Files.readAllLines(runsCsv);
+        for (String line : lines.subList(1, lines.size())) {
+            rows.put(line.substring(0, line.indexOf(',')), line);
+        }
+        return rows;
+    }
+
     @Test
     void forkingChangesTheRunsAfterTheForkOnly() throws Exception {
         // fork_at: none simulates every run whole: the same strategies, other streams after the date.
