@@ -21,8 +21,8 @@ import org.crackdown.model.TraffickingModel;
  * continues the burn-in's own model and each other one a copy read from the bytes (the model's
  * checkpoint serialization, without the file and the compression). A copy continues exactly as
  * the model it was read from would (CheckpointTest), so which strategy gets the model itself
- * changes no result; it saves one copy of a national model per family, whose reading cost about
- * as much CPU as simulating a year (issue 9, session 31).
+ * changes no result; it saves one copy of a national model per family, whose reading costs about
+ * as much CPU as simulating a year and a half (issue 9, session 31: docs/performance.md).
  */
 final class Forks {
 
