@@ -12,9 +12,24 @@ import java.util.function.BooleanSupplier;
  */
 public final class DayLoop {
 
+    /**
+     * Told after each day of the spin-up ({@code init.spin_up_days}), the days simulated
+     * unrecorded before the start, while the model starts; may throw a
+     * {@link CancellationException} to stop the run there.
+     */
+    @FunctionalInterface
+    public interface SpinUpListener {
+        /**
+         * @param daysDone   spin-up days simulated, this one included
+         * @param spinUpDays days the spin-up simulates
+         * @param runDays    days the scenario then simulates from its start
+         */
+        void spinUpDay(long daysDone, long spinUpDays, long runDays);
+    }
+
     /** Told after each simulated day; must be cheap, as it is called some 1,500 times a run. */
     @FunctionalInterface
-    public interface DayListener {
+    public interface DayListener extends SpinUpListener {
         DayListener NONE = (today, daysDone, totalDays) -> { };
 
         /**
@@ -24,15 +39,8 @@ public final class DayLoop {
          */
         void day(LocalDate today, long daysDone, long totalDays);
 
-        /**
-         * Told after each day of the spin-up ({@code init.spin_up_days}), the days simulated
-         * unrecorded before the start, while the model starts; may throw a
-         * {@link CancellationException} to stop the run there. Nothing by default.
-         *
-         * @param daysDone   spin-up days simulated, this one included
-         * @param spinUpDays days the spin-up simulates
-         * @param runDays    days the scenario then simulates from its start
-         */
+        /** The spin-up's days (see {@link SpinUpListener}): nothing by default. */
+        @Override
         default void spinUpDay(long daysDone, long spinUpDays, long runDays) {
         }
     }
@@ -63,18 +71,11 @@ public final class DayLoop {
      * @throws CancellationException when {@code cancelled} turns true during the spin-up
      */
     public static void start(TraffickingModel model, BooleanSupplier cancelled, DayListener days) {
-        model.watchSpinUp(new DayListener() {
-            @Override
-            public void day(LocalDate today, long daysDone, long totalDays) {
+        model.watchSpinUp((done, spinUpDays, runDays) -> {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("interrupted");
             }
-
-            @Override
-            public void spinUpDay(long daysDone, long spinUpDays, long runDays) {
-                if (cancelled.getAsBoolean()) {
-                    throw new CancellationException("interrupted");
-                }
-                days.spinUpDay(daysDone, spinUpDays, runDays);
-            }
+            days.spinUpDay(done, spinUpDays, runDays);
         });
         try {
             model.start();

@@ -316,14 +316,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     /** Told of each spin-up day while the model starts (progress, cancellation); null: nobody. */
-    private transient DayLoop.DayListener spinUpWatcher;
+    private transient DayLoop.SpinUpListener spinUpWatcher;
 
     /**
      * Who is told of each day of the spin-up that {@link #start} simulates (a progress line, a
      * check for Ctrl-C): without it a run said nothing, and could not be stopped, for the
      * seconds of a national spin-up. Set before {@code start}; not part of the model's state.
      */
-    public void watchSpinUp(DayLoop.DayListener watcher) {
+    public void watchSpinUp(DayLoop.SpinUpListener watcher) {
         this.spinUpWatcher = watcher;
     }
 
