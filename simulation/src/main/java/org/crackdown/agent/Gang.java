@@ -74,7 +74,8 @@ public final class Gang implements Steppable {
      * model writes the links to checkpoints as a table (TraffickingModel.writeObject).
      */
     private transient List<Gang> partners = new ArrayList<>();
-    private final List<Victim> victims = new ArrayList<>();
+    /** Transient: written through the model's {@link VictimTable}, as is {@link #sold}. */
+    private transient List<Victim> victims = new ArrayList<>();
     /**
      * How many of {@link #victims} are of each type, kept with the list, {@link #HELD_BITS} bits per
      * type in the gang itself (no list or array to reach): the morning count of the victims heading
@@ -90,7 +91,7 @@ public final class Gang implements Steppable {
     private int holding;
     /** Whether a victim held was bought at a NaN price (then no sale can be ruled out from the market alone). */
     private boolean oddBasis;
-    private final ArrayDeque<Victim> sold = new ArrayDeque<>();
+    private transient ArrayDeque<Victim> sold = new ArrayDeque<>();
     /** What each victim held cost, in the order of {@link #victims} (the first {@link #holding}; unboxed). */
     private double[] costBasis = new double[4];
 
@@ -190,9 +191,17 @@ public final class Gang implements Steppable {
     /** The type of victim it is after on this trip, or null when idle or going home. */
     public VictimType targetType() { return destination() >= 0 ? targetType : null; }
 
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        VictimTable.writeAll(out, victims);
+        VictimTable.writeAll(out, sold);
+    }
+
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
         in.defaultReadObject();
         partners = new ArrayList<>(); // filled by the model, from its table of links
+        victims = VictimTable.readAll(in, new ArrayList<>());
+        sold = VictimTable.readAll(in, new ArrayDeque<>());
     }
 
     public void link(Gang other) {

@@ -3,8 +3,10 @@ package org.crackdown.agent;
 /**
  * A trafficked woman or child, from acquisition to sale and, perhaps, rescue. Victims do not
  * decide; their state records where they are and who holds them, which is what police find.
+ *
+ * <p>Not serializable on purpose: a saved model writes its victims through {@link VictimTable}.
  */
-public final class Victim implements java.io.Serializable {
+public final class Victim {
 
     /** Where a victim is: LEFT_BUYER means out of the buyer's household other than by rescue (escape, release, death, grown up). */
     public enum Status { WITH_GANG, WITH_BUYER, RESCUED, LEFT_BUYER }
@@ -30,6 +32,14 @@ public final class Victim implements java.io.Serializable {
      * its own per victim held (24 bytes each; a victim's fields leave room for it).
      */
     private org.crackdown.model.Measure wayOut;
+    /**
+     * Which {@link VictimTable} last wrote this victim, and the number it gave it: bookkeeping of
+     * saving, not of the model. Kept here because an identity map of a national model's million
+     * victims cost the save more than writing them (issue 9, session 32). They add 8 bytes
+     * to a victim, about 8 MB in a national model.
+     */
+    int writtenBy;
+    int writtenAs;
 
     /**
      * @param origin         province index where the victim entered the trade
@@ -45,6 +55,15 @@ public final class Victim implements java.io.Serializable {
         this.method = method;
         this.acquiredDay = acquiredDay;
         this.parentsSampled = parentsSampled;
+    }
+
+    /** A victim as it was written to a saved model ({@link VictimTable}). */
+    Victim(long id, VictimType type, int origin, String originLabel, AcquisitionMethod method, int acquiredDay,
+           boolean parentsSampled, Status status, int buyerProvince, org.crackdown.model.Measure wayOut) {
+        this(id, type, origin, originLabel, method, acquiredDay, parentsSampled);
+        this.status = status;
+        this.buyerProvince = buyerProvince;
+        this.wayOut = wayOut;
     }
 
     public long id() { return id; }

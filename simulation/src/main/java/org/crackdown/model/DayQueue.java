@@ -22,8 +22,7 @@ public final class DayQueue<T> implements java.io.Serializable {
     private static final int WINDOW = 1 << BITS;
 
     /** An item due on a day already handed out, ordered by (day, order added). */
-    private static final class Later<T> implements Comparable<Later<T>>, java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+    private static final class Later<T> implements Comparable<Later<T>> {
         final int day;
         final long seq;
         final T item;
@@ -43,7 +42,7 @@ public final class DayQueue<T> implements java.io.Serializable {
 
     /** Lists of the days cursor .. cursor + WINDOW - 1, by day modulo WINDOW. */
     @SuppressWarnings("unchecked")
-    private final ArrayDeque<T>[] days = new ArrayDeque[WINDOW];
+    private transient ArrayDeque<T>[] days = new ArrayDeque[WINDOW];
     /**
      * Items due beyond the window, a list per day in the order added, in blocks of {@value #WINDOW}
      * days: moved whole to the day's list when the window reaches the day, before anything can be
@@ -51,24 +50,23 @@ public final class DayQueue<T> implements java.io.Serializable {
      * run's settled start ~6%: hundreds of thousands of held victims' exits lie decades ahead, most
      * beyond any run; a map by day still ~4%.)
      */
-    private final java.util.HashMap<Integer, Block<T>> beyond = new java.util.HashMap<>();
+    private transient java.util.HashMap<Integer, Block<T>> beyond = new java.util.HashMap<>();
 
     /** The lists of {@value #WINDOW} days beyond the window, and how many items they hold. */
-    private static final class Block<T> implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
+    private static final class Block<T> {
         @SuppressWarnings("unchecked")
         final ArrayDeque<T>[] days = new ArrayDeque[WINDOW];
         int count;
     }
 
-    private int beyondCount;
+    private transient int beyondCount;
     /** The last day whose items beyond the window have been moved into it. */
-    private long movedUpTo = WINDOW - 1;
-    private final PriorityQueue<Later<T>> late = new PriorityQueue<>();
+    private transient long movedUpTo = WINDOW - 1;
+    private transient PriorityQueue<Later<T>> late = new PriorityQueue<>();
     /** The first day not yet handed out in full. */
-    private int cursor;
-    private int inWindow;
-    private long added;
+    private transient int cursor;
+    private transient int inWindow;
+    private transient long added;
 
     /** Adds an item due on {@code day}, after those already due that day. */
     public void add(int day, T item) {
@@ -182,5 +180,133 @@ public final class DayQueue<T> implements java.io.Serializable {
 
     public boolean isEmpty() {
         return size() == 0;
+    }
+
+    /** Items waiting beyond the window, and on days already handed out (for tests). */
+    int[] waitingBeyondAndLate() {
+        return new int[] {beyondCount, late.size()};
+    }
+
+    // ------------------------------------------------------------------ saved models
+
+    /** How the items of a queue are written to a saved model and read back. */
+    public interface Items<T> {
+        void write(java.io.ObjectOutputStream out, T item) throws java.io.IOException;
+
+        T read(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException;
+    }
+
+    /** Items written as Java objects (the default, for a queue written as a field). */
+    private static final Items<Object> OBJECTS = new Items<>() {
+        @Override
+        public void write(java.io.ObjectOutputStream out, Object item) throws java.io.IOException {
+            out.writeObject(item);
+        }
+
+        @Override
+        public Object read(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            return in.readObject();
+        }
+    };
+
+    /**
+     * Writes the queue's items, each list of a day in its order, without the lists themselves: the
+     * window's sixteen thousand day lists, most of them empty, were objects of their own in a saved
+     * model (issue 9, session 32). {@link #readFrom} rebuilds a queue that hands out the same items
+     * in the same order.
+     */
+    public void writeTo(java.io.ObjectOutputStream out, Items<? super T> items) throws java.io.IOException {
+        out.writeInt(cursor);
+        out.writeLong(movedUpTo);
+        out.writeLong(added);
+        out.writeInt(late.size());
+        for (Later<T> l : late) {
+            out.writeInt(l.day);
+            out.writeLong(l.seq);
+            items.write(out, l.item);
+        }
+        writeDays(out, days, items);
+        int[] blocks = beyond.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        out.writeInt(blocks.length);
+        for (int b : blocks) {
+            out.writeInt(b);
+            writeDays(out, beyond.get(b).days, items);
+        }
+    }
+
+    /** Reads into this queue, which must be new, what {@link #writeTo} wrote. */
+    public void readFrom(java.io.ObjectInputStream in, Items<? extends T> items)
+            throws java.io.IOException, ClassNotFoundException {
+        if (added != 0) {
+            throw new IllegalStateException("a queue is read only into a new one");
+        }
+        cursor = in.readInt();
+        movedUpTo = in.readLong();
+        added = in.readLong();
+        int lateItems = in.readInt();
+        for (int i = 0; i < lateItems; i++) {
+            int day = in.readInt();
+            long seq = in.readLong();
+            late.add(new Later<>(day, seq, items.read(in)));
+        }
+        inWindow = readDays(in, days, items);
+        int blocks = in.readInt();
+        for (int i = 0; i < blocks; i++) {
+            int key = in.readInt();
+            Block<T> b = new Block<>();
+            b.count = readDays(in, b.days, items);
+            beyond.put(key, b);
+            beyondCount += b.count;
+        }
+    }
+
+    private static <T> void writeDays(java.io.ObjectOutputStream out, ArrayDeque<T>[] lists, Items<? super T> items)
+            throws java.io.IOException {
+        for (int slot = 0; slot < lists.length; slot++) {
+            ArrayDeque<T> list = lists[slot];
+            if (list != null && !list.isEmpty()) {
+                out.writeInt(slot);
+                out.writeInt(list.size());
+                for (T item : list) {
+                    items.write(out, item);
+                }
+            }
+        }
+        out.writeInt(-1);
+    }
+
+    /** Reads the lists of days written by {@link #writeDays}; returns how many items they hold. */
+    private static <T> int readDays(java.io.ObjectInputStream in, ArrayDeque<T>[] lists, Items<? extends T> items)
+            throws java.io.IOException, ClassNotFoundException {
+        int count = 0;
+        for (int slot = in.readInt(); slot != -1; slot = in.readInt()) {
+            if (slot < 0 || slot >= lists.length || lists[slot] != null) {
+                throw new java.io.InvalidObjectException("a queue's day lists are damaged");
+            }
+            int n = in.readInt();
+            ArrayDeque<T> list = new ArrayDeque<>(n);
+            for (int i = 0; i < n; i++) {
+                list.addLast(items.read(in));
+            }
+            lists[slot] = list;
+            count += n;
+        }
+        return count;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject(); // nothing: every field is transient, written by writeTo
+        writeTo(out, (Items<? super T>) OBJECTS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        days = new ArrayDeque[WINDOW];
+        movedUpTo = WINDOW - 1;
+        beyond = new java.util.HashMap<>();
+        late = new PriorityQueue<>();
+        readFrom(in, (Items<? extends T>) OBJECTS);
     }
 }

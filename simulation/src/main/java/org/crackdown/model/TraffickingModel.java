@@ -967,10 +967,14 @@ public class TraffickingModel extends SimState implements TradeWorld {
 
     /**
      * The links between gangs go to a checkpoint as a table of positions in the list of gangs (in
-     * each gang's own order), not as references: see Gang's partners.
+     * each gang's own order), not as references: see Gang's partners. The victims, wherever they
+     * are held, go through a {@link org.crackdown.agent.VictimTable} open while the fields are
+     * written.
      */
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
-        out.defaultWriteObject();
+        try (org.crackdown.agent.VictimTable victims = org.crackdown.agent.VictimTable.forWriting()) {
+            out.defaultWriteObject();
+        }
         List<Gang> gangs = this.gangs == null ? List.of() : this.gangs; // null: a model never started
         java.util.Map<Gang, Integer> position = new java.util.IdentityHashMap<>();
         for (int i = 0; i < gangs.size(); i++) {
@@ -993,7 +997,9 @@ public class TraffickingModel extends SimState implements TradeWorld {
     }
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
-        in.defaultReadObject();
+        try (org.crackdown.agent.VictimTable victims = org.crackdown.agent.VictimTable.forReading()) {
+            in.defaultReadObject();
+        }
         int[][] links = (int[][]) in.readObject();
         if (gangsByHome != null) {
             activeByHome = new int[gangsByHome.length];

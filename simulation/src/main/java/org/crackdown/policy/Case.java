@@ -43,7 +43,7 @@ public final class Case implements java.io.Serializable {
     private final boolean child;
     private final Gang gang;
     /** Victims the case names (reports merged into it add theirs); found ones are struck off. */
-    private final java.util.List<Victim> victims = new java.util.ArrayList<>(1);
+    private transient java.util.List<Victim> victims = new java.util.ArrayList<>(1); // written through VictimTable
     private final int openedDay;
     /** Whether the case is on the register; an inquiry becomes registered when it is solved. */
     private boolean registered;
@@ -139,5 +139,15 @@ public final class Case implements java.io.Serializable {
     @Override
     public String toString() {
         return "Case " + id + " (" + kind + ", province " + province + ", day " + openedDay + ")";
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        org.crackdown.agent.VictimTable.writeAll(out, victims);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        victims = org.crackdown.agent.VictimTable.readList(in);
     }
 }

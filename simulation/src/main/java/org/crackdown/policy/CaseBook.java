@@ -37,7 +37,8 @@ public final class CaseBook implements java.io.Serializable {
     private final List<List<Case>> desk = new ArrayList<>();
     private final List<ArrayDeque<Case>> byAge = new ArrayList<>();
     private final Map<Gang, List<Case>> byGang = new HashMap<>();
-    private final Map<Victim, List<Case>> byVictim = new HashMap<>();
+    /** Transient: written through the model's {@link org.crackdown.agent.VictimTable}. */
+    private transient Map<Victim, List<Case>> byVictim = new HashMap<>();
     /** Gangs with at least one open case, by their home province, in the order they became known. */
     private final List<Set<Gang>> knownGangs = new ArrayList<>();
     private long nextId = 1;
@@ -298,6 +299,26 @@ public final class CaseBook implements java.io.Serializable {
                 return;
             }
             out.add(d.get((int) next));
+        }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        out.writeInt(byVictim.size());
+        for (Map.Entry<Victim, List<Case>> e : byVictim.entrySet()) {
+            org.crackdown.agent.VictimTable.write(out, e.getKey());
+            out.writeObject(e.getValue());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        int n = in.readInt();
+        byVictim = new HashMap<>(Math.max(16, (int) (n / 0.75f) + 1));
+        for (int i = 0; i < n; i++) {
+            Victim v = org.crackdown.agent.VictimTable.read(in);
+            byVictim.put(v, (List<Case>) in.readObject());
         }
     }
 }

@@ -7,6 +7,7 @@ import org.crackdown.agent.AcquisitionMethod;
 import org.crackdown.agent.Gang;
 import org.crackdown.agent.PoliceUnit;
 import org.crackdown.agent.Victim;
+import org.crackdown.agent.VictimTable;
 import org.crackdown.agent.VictimType;
 import org.crackdown.model.DayQueue;
 import org.crackdown.model.Measure;
@@ -64,19 +65,22 @@ public final class Enforcement implements java.io.Serializable {
         public Measure measure() { return measure; }
     }
 
+    // The victims' lists and queue are transient: written through the model's VictimTable
+    // (writeObject below), since victims are not serializable on their own.
+
     private final TraffickingModel model;
     private final PoliceForce police;
     private final CaseBook cases;
     /** Victims living with buyers, per province (rescued and departed ones are dropped lazily). */
-    private final List<List<Victim>> heldByBuyers = new ArrayList<>();
+    private transient List<List<Victim>> heldByBuyers = new ArrayList<>();
     private final int[] heldCount;
     /** Children with buyers whose parents' DNA is on file, per province (also lazy). */
-    private final List<List<Victim>> sampledChildren = new ArrayList<>();
+    private transient List<List<Victim>> sampledChildren = new ArrayList<>();
     /**
      * Abducted children with buyers whose parents' DNA is not on file yet, per province (lazy):
      * the backlog from which parents come forward once the database runs (dna.backlog_uptake).
      */
-    private final List<List<Victim>> unsampledChildren = new ArrayList<>();
+    private transient List<List<Victim>> unsampledChildren = new ArrayList<>();
     /**
      * Rescues from buyers' households since the spin-up last restocked the held stock, of victims
      * held longer than its window, per province and victim type ({@link SteadyStock}).
@@ -85,7 +89,7 @@ public final class Enforcement implements java.io.Serializable {
     /** Age in days from which a rescued victim counts in rescuedSinceRestock (the window). */
     private int restockWindow = Integer.MAX_VALUE;
     /** Exits from buyers' households in date order (ties by sale order). */
-    private final DayQueue<Victim> exits = new DayQueue<>();
+    private transient DayQueue<Victim> exits = new DayQueue<>();
     /**
      * Gang-days of evidence behind the public picture of a province, at national scale (multiplied
      * by {@code scale}, since gang-days are): a month with little traffic through a province moves
@@ -734,5 +738,49 @@ public final class Enforcement implements java.io.Serializable {
             n += c;
         }
         return n;
+    }
+
+    // ------------------------------------------------------------------ saved models
+
+    /** A queue's victims go through the model's victim table. */
+    private static final DayQueue.Items<Victim> VICTIMS = new DayQueue.Items<>() {
+        @Override
+        public void write(java.io.ObjectOutputStream out, Victim v) throws java.io.IOException {
+            VictimTable.write(out, v);
+        }
+
+        @Override
+        public Victim read(java.io.ObjectInputStream in) throws java.io.IOException {
+            return VictimTable.read(in);
+        }
+    };
+
+    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+        out.defaultWriteObject();
+        for (List<List<Victim>> lists : List.of(heldByBuyers, sampledChildren, unsampledChildren)) {
+            out.writeInt(lists.size());
+            for (List<Victim> l : lists) {
+                VictimTable.writeAll(out, l);
+            }
+        }
+        exits.writeTo(out, VICTIMS);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        heldByBuyers = readLists(in);
+        sampledChildren = readLists(in);
+        unsampledChildren = readLists(in);
+        exits = new DayQueue<>();
+        exits.readFrom(in, VICTIMS);
+    }
+
+    private static List<List<Victim>> readLists(java.io.ObjectInputStream in) throws java.io.IOException {
+        int n = in.readInt();
+        List<List<Victim>> lists = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            lists.add(VictimTable.readList(in));
+        }
+        return lists;
     }
 }

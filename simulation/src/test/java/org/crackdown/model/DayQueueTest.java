@@ -17,17 +17,43 @@ import ec.util.MersenneTwisterFast;
  */
 class DayQueueTest {
 
-    private record Item(int day, long seq) {
+    private record Item(int day, long seq) implements java.io.Serializable {
     }
 
     @Test
-    void handsOutInTheOrderOfAPriorityQueueByDayThenOrderAdded() {
+    void handsOutInTheOrderOfAPriorityQueueByDayThenOrderAdded() throws Exception {
+        handOut(Integer.MAX_VALUE);
+    }
+
+    /**
+     * A queue written to a saved model and read back (every 97 days, its days within the window,
+     * beyond it and already past all holding items) hands out what the original would have.
+     */
+    @Test
+    void aQueueReadBackHandsOutWhatTheOriginalWould() throws Exception {
+        handOut(97);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DayQueue<Item> copy(DayQueue<Item> q) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(q);
+        }
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return (DayQueue<Item>) in.readObject();
+        }
+    }
+
+    /** Adds and hands out items over 6,000 days against a priority queue, copying the queue every {@code copyEvery} days. */
+    private static void handOut(int copyEvery) throws Exception {
         MersenneTwisterFast r = new MersenneTwisterFast(11);
         DayQueue<Item> queue = new DayQueue<>();
         PriorityQueue<Item> reference = new PriorityQueue<>(
                 Comparator.comparingInt(Item::day).thenComparingLong(Item::seq));
         long seq = 0;
         int handedOut = 0;
+        int[] beyondAndLate = new int[2]; // copies made with items beyond the window, and with items late
         for (int today = 0; today < 6000; today++) {
             // Many items share a day; some are due at once, or on a day already past.
             for (int k = r.nextInt(20); k > 0; k--) {
@@ -37,6 +63,15 @@ class DayQueueTest {
                 Item item = new Item(day, seq++);
                 queue.add(day, item);
                 reference.add(item);
+            }
+            if (today % copyEvery == 0) {
+                int size = queue.size();
+                int[] waiting = queue.waitingBeyondAndLate();
+                beyondAndLate[0] += waiting[0] > 0 ? 1 : 0;
+                beyondAndLate[1] += waiting[1] > 0 ? 1 : 0;
+                queue = copy(queue);
+                assertEquals(size, queue.size(), "items read back on day " + today);
+                assertEquals(java.util.Arrays.toString(waiting), java.util.Arrays.toString(queue.waitingBeyondAndLate()));
             }
             // Some days nobody asks, so items pile up past their day.
             if (r.nextInt(4) == 0) {
@@ -55,6 +90,10 @@ class DayQueueTest {
             assertEquals(reference.poll(), got);
         }
         assertTrue(reference.isEmpty());
+        if (copyEvery < 6000) {
+            assertTrue(beyondAndLate[0] > 0 && beyondAndLate[1] > 0,
+                    "copies with items beyond the window, and late: " + java.util.Arrays.toString(beyondAndLate));
+        }
         assertNull(new DayQueue<Item>().pollDue(Integer.MAX_VALUE));
     }
 }

@@ -1,0 +1,219 @@
+package org.crackdown.agent;
+
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How victims go into a saved model (a state file, a GUI save, a sweep's fork): each victim as
+ * its fields where it is first met, and as its number wherever it is met again, so the lists that
+ * share a victim (a gang's, a buyer's province's, a case's, the queue of exits) still share one
+ * victim when read back.
+ *
+ * <p>Why not Java serialization, which keeps sharing too: a national model holds about a million
+ * victims, and serialization's cost per object (a handle table entry, a class descriptor, a
+ * reference per enum and label) made copying the model at a sweep's fork cost as much as
+ * simulating a year and a half (issue 9, session 31; docs/performance.md, session 32). Written as
+ * a few numbers each they cost a small part of that.
+ *
+ * <p>The table belongs to one model being written or read, on the thread doing it: the model opens
+ * it around its own fields ({@code TraffickingModel.writeObject}) and every holder of victims
+ * writes them through {@link #write} and {@link #writeAll}. A victim carries the stamp of the
+ * last table that wrote it and its number there (an identity map cost more than the writing). {@link Victim} is not serializable, so
+ * a holder that forgot, or one written outside its model, fails loudly instead of splitting a
+ * victim in two.
+ */
+public final class VictimTable implements AutoCloseable {
+
+    private static final ThreadLocal<VictimTable> OPEN = new ThreadLocal<>();
+    private static final VictimType[] TYPES = VictimType.values();
+    private static final AcquisitionMethod[] METHODS = AcquisitionMethod.values();
+    private static final Victim.Status[] STATUSES = Victim.Status.values();
+    private static final org.crackdown.model.Measure[] MEASURES = org.crackdown.model.Measure.values();
+    private static final int NULL = -1;
+    private static final int FIRST_MET = -2;
+    /** A victim's fields as written: id, type, method, status, parents sampled, origin, day acquired, buyer's province, way out, label. */
+    private static final int FIELD_BYTES = 8 + 4 + 4 * 3 + 2 + 4;
+    private final java.nio.ByteBuffer fields = java.nio.ByteBuffer.allocate(FIELD_BYTES);
+
+    /** Tells one writing table from another in the victims it has written (Victim.writtenBy). */
+    private static final java.util.concurrent.atomic.AtomicInteger STAMPS = new java.util.concurrent.atomic.AtomicInteger();
+
+    // Writing: this table's stamp, how many victims it has numbered, and each origin label's number.
+    private final boolean writing;
+    private final int stamp;
+    private int written;
+    private final Map<String, Integer> labelNumbers;
+    // Reading: the victims and labels in the order they were first met.
+    private final List<Victim> victims;
+    private final List<String> labels;
+
+    private VictimTable(boolean writing) {
+        this.writing = writing;
+        int s;
+        do {
+            s = STAMPS.incrementAndGet();
+        } while (s == 0); // 0: never written (a new victim's stamp)
+        stamp = writing ? s : 0;
+        labelNumbers = writing ? new HashMap<>() : null;
+        victims = writing ? null : new ArrayList<>(1 << 16);
+        labels = writing ? null : new ArrayList<>();
+    }
+
+    /** Opens the table for writing a model on this thread; close it when the model is written. */
+    public static VictimTable forWriting() {
+        return open(new VictimTable(true));
+    }
+
+    /** Opens the table for reading a model on this thread; close it when the model is read. */
+    public static VictimTable forReading() {
+        return open(new VictimTable(false));
+    }
+
+    private static VictimTable open(VictimTable t) {
+        if (OPEN.get() != null) {
+            throw new IllegalStateException("a victim table is already open on this thread");
+        }
+        OPEN.set(t);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        OPEN.remove();
+    }
+
+    private static VictimTable current(boolean writing) throws IOException {
+        VictimTable t = OPEN.get();
+        if (t == null || t.writing != writing) {
+            throw new NotSerializableException("victims are " + (writing ? "written" : "read")
+                    + " only with the model that holds them (no victim table open)");
+        }
+        return t;
+    }
+
+    /** Writes one victim (or null). */
+    public static void write(ObjectOutputStream out, Victim v) throws IOException {
+        current(true).put(out, v);
+    }
+
+    /** Reads one victim (or null) written by {@link #write}. */
+    public static Victim read(ObjectInputStream in) throws IOException {
+        return current(false).take(in);
+    }
+
+    /** Writes a collection's victims in its order, with their count. */
+    public static void writeAll(ObjectOutputStream out, Collection<Victim> vs) throws IOException {
+        VictimTable t = current(true);
+        out.writeInt(vs.size());
+        for (Victim v : vs) {
+            t.put(out, v);
+        }
+    }
+
+    /** Reads victims written by {@link #writeAll}, adding them to {@code into} in order. */
+    public static <C extends Collection<Victim>> C readAll(ObjectInputStream in, C into) throws IOException {
+        VictimTable t = current(false);
+        int n = in.readInt();
+        if (n < 0) {
+            throw new InvalidObjectException("a negative count of victims");
+        }
+        for (int i = 0; i < n; i++) {
+            into.add(t.take(in));
+        }
+        return into;
+    }
+
+    /** Reads a list written by {@link #writeAll} into a new list of exactly its size. */
+    public static ArrayList<Victim> readList(ObjectInputStream in) throws IOException {
+        VictimTable t = current(false);
+        int n = in.readInt();
+        if (n < 0) {
+            throw new InvalidObjectException("a negative count of victims");
+        }
+        ArrayList<Victim> list = new ArrayList<>(Math.max(n, 1));
+        for (int i = 0; i < n; i++) {
+            list.add(t.take(in));
+        }
+        return list;
+    }
+
+    private void put(ObjectOutputStream out, Victim v) throws IOException {
+        if (v == null) {
+            out.writeInt(NULL);
+            return;
+        }
+        if (v.writtenBy == stamp) {
+            out.writeInt(v.writtenAs);
+            return;
+        }
+        v.writtenBy = stamp;
+        v.writtenAs = written++;
+        out.writeInt(FIRST_MET);
+        // The fields as one block of bytes: one call on the stream instead of ten (reading them
+        // one by one cost more than half of reading a national model's victims).
+        Integer label = labelNumbers.putIfAbsent(v.originLabel(), labelNumbers.size());
+        fields.clear();
+        fields.putLong(v.id())
+                .put((byte) v.type().ordinal())
+                .put((byte) v.method().ordinal())
+                .put((byte) v.status().ordinal())
+                .put((byte) (v.parentsSampled() ? 1 : 0))
+                .putInt(v.origin())
+                .putInt(v.acquiredDay())
+                .putInt(v.buyerProvince())
+                .putShort((short) (v.wayOut() == null ? NULL : v.wayOut().ordinal()))
+                .putInt(label == null ? NULL : label);
+        out.write(fields.array(), 0, FIELD_BYTES);
+        if (label == null) {
+            out.writeUTF(v.originLabel());
+        }
+    }
+
+    private Victim take(ObjectInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n == NULL) {
+            return null;
+        }
+        if (n != FIRST_MET) {
+            if (n < 0 || n >= victims.size()) {
+                throw new InvalidObjectException("victim " + n + " was never written");
+            }
+            return victims.get(n);
+        }
+        in.readFully(fields.array(), 0, FIELD_BYTES);
+        fields.clear();
+        try {
+            long id = fields.getLong();
+            VictimType type = TYPES[fields.get()];
+            AcquisitionMethod method = METHODS[fields.get()];
+            Victim.Status status = STATUSES[fields.get()];
+            boolean parentsSampled = fields.get() != 0;
+            int origin = fields.getInt();
+            int acquiredDay = fields.getInt();
+            int buyerProvince = fields.getInt();
+            short wayOut = fields.getShort();
+            int label = fields.getInt();
+            String originLabel;
+            if (label == NULL) {
+                originLabel = in.readUTF();
+                labels.add(originLabel);
+            } else {
+                originLabel = labels.get(label);
+            }
+            Victim v = new Victim(id, type, origin, originLabel, method, acquiredDay, parentsSampled,
+                    status, buyerProvince, wayOut == NULL ? null : MEASURES[wayOut]);
+            victims.add(v);
+            return v;
+        } catch (IndexOutOfBoundsException e) {
+            throw new InvalidObjectException("a victim's fields are damaged");
+        }
+    }
+}

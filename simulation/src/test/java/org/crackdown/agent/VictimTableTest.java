@@ -1,0 +1,100 @@
+package org.crackdown.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.crackdown.model.Measure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Victims written through a victim table come back with every field, and a victim held in two
+ * lists comes back as one victim held in both; outside a table a victim cannot be written.
+ */
+class VictimTableTest {
+
+    private static List<Victim> someVictims() {
+        Victim boy = new Victim(7, VictimType.BOY, 3, "YN", AcquisitionMethod.ABDUCTION, 120, false);
+        Victim woman = new Victim(8, VictimType.WOMAN, 30, "VN", AcquisitionMethod.CROSS_BORDER, -400, true);
+        Buyer buyer = new Buyer(1, Buyer.Kind.BRIDE_SEEKER, 12, new double[] {0, 0, 40_000}, 900);
+        woman.soldTo(buyer);
+        woman.dueToLeave(Measure.VICTIMS_SOLD);
+        Victim girl = new Victim(9, VictimType.GIRL, 3, "YN", AcquisitionMethod.PURCHASE, 5, false);
+        girl.sampleParents();
+        girl.soldTo(buyer);
+        girl.rescued();
+        return List.of(boy, woman, girl);
+    }
+
+    private static String fields(Victim v) {
+        return Arrays.asList(v.id(), v.type(), v.origin(), v.originLabel(), v.method(), v.acquiredDay(),
+                v.parentsSampled(), v.status(), v.buyerProvince(), v.wayOut()).toString();
+    }
+
+    private static byte[] write(List<Victim> first, List<Victim> second, Victim alone) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes); VictimTable t = VictimTable.forWriting()) {
+            VictimTable.writeAll(out, first);
+            VictimTable.writeAll(out, new ArrayDeque<>(second));
+            VictimTable.write(out, alone);
+            VictimTable.write(out, null);
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void victimsComeBackWithTheirFieldsAndSharedOnesStayShared() throws Exception {
+        List<Victim> vs = someVictims();
+        List<Victim> first = List.of(vs.get(0), vs.get(1));
+        List<Victim> second = List.of(vs.get(2), vs.get(1), vs.get(0));
+        byte[] bytes = write(first, second, vs.get(2));
+        // Written twice (a second save of the same victims) gives the same bytes: the numbers of
+        // the first save are not mistaken for the second's.
+        assertEquals(Arrays.toString(bytes), Arrays.toString(write(first, second, vs.get(2))));
+
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)); VictimTable t = VictimTable.forReading()) {
+            List<Victim> a = VictimTable.readList(in);
+            ArrayDeque<Victim> b = VictimTable.readAll(in, new ArrayDeque<>());
+            Victim alone = VictimTable.read(in);
+            assertNull(VictimTable.read(in));
+            List<Victim> bl = new ArrayList<>(b);
+            for (int i = 0; i < first.size(); i++) {
+                assertEquals(fields(first.get(i)), fields(a.get(i)));
+            }
+            for (int i = 0; i < second.size(); i++) {
+                assertEquals(fields(second.get(i)), fields(bl.get(i)));
+            }
+            assertSame(a.get(0), bl.get(2));
+            assertSame(a.get(1), bl.get(1));
+            assertSame(bl.get(0), alone);
+            assertSame(a.get(0).originLabel(), bl.get(0).originLabel(), "one label read once");
+        }
+    }
+
+    @Test
+    void aVictimIsWrittenOnlyThroughATable() {
+        Victim v = someVictims().get(0);
+        assertThrows(NotSerializableException.class, () -> {
+            try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+                out.writeObject(new ArrayList<>(List.of(v)));
+            }
+        });
+        assertThrows(NotSerializableException.class, () -> {
+            try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+                VictimTable.write(out, v);
+            }
+        });
+    }
+}
