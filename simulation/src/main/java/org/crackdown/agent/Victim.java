@@ -12,13 +12,18 @@ public final class Victim {
     public enum Status { WITH_GANG, WITH_BUYER, RESCUED, LEFT_BUYER }
 
     private final long id;
-    private final VictimType type;
+    // Type, method and status as their ordinals (a byte each, not a reference each): with the two
+    // ints of saving below a victim stays 56 bytes (issue 9, session 32).
+    private static final VictimType[] TYPES = VictimType.values();
+    private static final AcquisitionMethod[] METHODS = AcquisitionMethod.values();
+    private static final Status[] STATUSES = Status.values();
+    private final byte type;
     private final int origin;
     private final String originLabel;
-    private final AcquisitionMethod method;
+    private final byte method;
     private final int acquiredDay;
     private boolean parentsSampled;
-    private Status status = Status.WITH_GANG;
+    private byte status = (byte) Status.WITH_GANG.ordinal();
     /**
      * The province of the household that bought her or him (-1 before a sale): all that is read of
      * the buyer after the sale, so the buyer (and its bids) is not kept alive for the decades a
@@ -35,8 +40,7 @@ public final class Victim {
     /**
      * Which {@link VictimTable} last wrote this victim, and the number it gave it: bookkeeping of
      * saving, not of the model. Kept here because an identity map of a national model's million
-     * victims cost the save more than writing them (issue 9, session 32). They add 8 bytes
-     * to a victim, about 8 MB in a national model.
+     * victims cost the save more than writing them (issue 9, session 32).
      */
     int writtenBy;
     int writtenAs;
@@ -49,10 +53,10 @@ public final class Victim {
     public Victim(long id, VictimType type, int origin, String originLabel, AcquisitionMethod method,
                   int acquiredDay, boolean parentsSampled) {
         this.id = id;
-        this.type = type;
+        this.type = (byte) type.ordinal();
         this.origin = origin;
         this.originLabel = originLabel;
-        this.method = method;
+        this.method = (byte) method.ordinal();
         this.acquiredDay = acquiredDay;
         this.parentsSampled = parentsSampled;
     }
@@ -61,19 +65,19 @@ public final class Victim {
     Victim(long id, VictimType type, int origin, String originLabel, AcquisitionMethod method, int acquiredDay,
            boolean parentsSampled, Status status, int buyerProvince, org.crackdown.model.Measure wayOut) {
         this(id, type, origin, originLabel, method, acquiredDay, parentsSampled);
-        this.status = status;
+        this.status = (byte) status.ordinal();
         this.buyerProvince = buyerProvince;
         this.wayOut = wayOut;
     }
 
     public long id() { return id; }
-    public VictimType type() { return type; }
+    public VictimType type() { return TYPES[type]; }
     public int origin() { return origin; }
     public String originLabel() { return originLabel; }
-    public AcquisitionMethod method() { return method; }
+    public AcquisitionMethod method() { return METHODS[method]; }
     public int acquiredDay() { return acquiredDay; }
     public boolean parentsSampled() { return parentsSampled; }
-    public Status status() { return status; }
+    public Status status() { return STATUSES[status]; }
     /** How the victim is due to leave the buyer's household (see {@link #dueToLeave}), or null. */
     public org.crackdown.model.Measure wayOut() { return wayOut; }
 
@@ -86,12 +90,12 @@ public final class Victim {
     public int buyerProvince() { return buyerProvince; }
 
     public void soldTo(Buyer b) {
-        status = Status.WITH_BUYER;
+        status = (byte) Status.WITH_BUYER.ordinal();
         buyerProvince = b.province();
     }
 
     public void rescued() {
-        status = Status.RESCUED;
+        status = (byte) Status.RESCUED.ordinal();
     }
 
     /** The parents give a DNA sample after the child was taken (they came forward once the database ran). */
@@ -101,12 +105,13 @@ public final class Victim {
 
     /** No longer held by the buyer, and no longer findable as a trafficked victim. */
     public void leftBuyer() {
-        status = Status.LEFT_BUYER;
+        status = (byte) Status.LEFT_BUYER.ordinal();
     }
 
     /** Parents to return a rescued child to are known: by DNA match, or they did not sell it. */
     public boolean reunitable(boolean dnaRunning) {
-        return type.isChild() && method != AcquisitionMethod.PURCHASE
-                && method != AcquisitionMethod.CROSS_BORDER && dnaRunning && parentsSampled;
+        AcquisitionMethod m = method();
+        return type().isChild() && m != AcquisitionMethod.PURCHASE
+                && m != AcquisitionMethod.CROSS_BORDER && dnaRunning && parentsSampled;
     }
 }
