@@ -21,8 +21,9 @@ import org.crackdown.model.TraffickingModel;
  * continues the burn-in's own model and each other one a copy read from the bytes (the model's
  * checkpoint serialization, without the file and the compression). A copy continues exactly as
  * the model it was read from would (CheckpointTest), so which strategy gets the model itself
- * changes no result; it saves one copy of a national model per family, whose reading costs about
- * as much CPU as simulating a year and a half (issue 9, session 31: docs/performance.md).
+ * changes no result; it saves one copy of a national model per family (writing and reading a
+ * copy cost, in session 32, about as much CPU as simulating 0.8 of a year, down from 2.1-2.8
+ * when victims were Java objects in the stream: issue 9, docs/performance.md).
  */
 final class Forks {
 
