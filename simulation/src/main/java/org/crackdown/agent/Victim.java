@@ -11,12 +11,13 @@ public final class Victim {
     /** Where a victim is: LEFT_BUYER means out of the buyer's household other than by rescue (escape, release, death, grown up). */
     public enum Status { WITH_GANG, WITH_BUYER, RESCUED, LEFT_BUYER }
 
-    private final long id;
-    // Type, method and status as their ordinals (a byte each, not a reference each): with the two
-    // ints of saving below a victim stays 56 bytes (issue 9, session 32).
     private static final VictimType[] TYPES = VictimType.values();
     private static final AcquisitionMethod[] METHODS = AcquisitionMethod.values();
     private static final Status[] STATUSES = Status.values();
+
+    private final long id;
+    // Type, method and status as their ordinals (a byte each, not a reference each): with the two
+    // ints of saving below a victim stays 56 bytes (issue 9, session 32).
     private final byte type;
     private final int origin;
     private final String originLabel;

@@ -20,15 +20,15 @@ import java.util.Map;
  * <p>Why not Java serialization, which keeps sharing too: a national model holds about a million
  * victims, and serialization's cost per object (a handle table entry, a class descriptor, a
  * reference per enum and label) made copying the model at a sweep's fork cost as much as
- * simulating a year and a half (issue 9, session 31; docs/performance.md, session 32). Written as
- * a few numbers each they cost a small part of that.
+ * simulating two to three years (issue 9; docs/performance.md, session 32). Written as a block
+ * of numbers each they cost about a third of that.
  *
  * <p>The table belongs to one model being written or read, on the thread doing it: the model opens
  * it around its own fields ({@code TraffickingModel.writeObject}) and every holder of victims
  * writes them through {@link #write} and {@link #writeAll}. A victim carries the stamp of the
- * last table that wrote it and its number there (an identity map cost more than the writing). {@link Victim} is not serializable, so
- * a holder that forgot, or one written outside its model, fails loudly instead of splitting a
- * victim in two.
+ * last table that wrote it and its number there (an identity map cost more than the writing).
+ * {@link Victim} is not serializable, so a holder that forgot, or one written outside its model,
+ * fails loudly instead of splitting a victim in two.
  */
 public final class VictimTable implements AutoCloseable {
 
@@ -57,11 +57,11 @@ public final class VictimTable implements AutoCloseable {
 
     private VictimTable(boolean writing) {
         this.writing = writing;
-        int s;
-        do {
+        int s = 0;
+        while (writing && s == 0) { // 0: never written (a new victim's stamp)
             s = STAMPS.incrementAndGet();
-        } while (s == 0); // 0: never written (a new victim's stamp)
-        stamp = writing ? s : 0;
+        }
+        stamp = s;
         labelNumbers = writing ? new HashMap<>() : null;
         victims = writing ? null : new ArrayList<>(1 << 16);
         labels = writing ? null : new ArrayList<>();
@@ -157,8 +157,8 @@ public final class VictimTable implements AutoCloseable {
         v.writtenBy = stamp;
         v.writtenAs = written++;
         out.writeInt(FIRST_MET);
-        // The fields as one block of bytes: one call on the stream instead of ten (reading them
-        // one by one cost more than half of reading a national model's victims).
+        // The fields as one block of bytes: one call on the stream instead of ten (the stream's
+        // reads of single numbers were most of the samples of reading a national model).
         Integer label = labelNumbers.putIfAbsent(v.originLabel(), labelNumbers.size());
         fields.clear();
         fields.putLong(v.id())
