@@ -79,7 +79,11 @@ public final class Victim {
     public int acquiredDay() { return acquiredDay; }
     public boolean parentsSampled() { return parentsSampled; }
     public Status status() { return STATUSES[status]; }
-    /** How the victim is due to leave the buyer's household (see {@link #dueToLeave}), or null. */
+    /** Whether a gang or a buyer still holds her or him (not rescued, not left the buyer's household). */
+    public boolean held() {
+        return status == Status.WITH_GANG.ordinal() || status == Status.WITH_BUYER.ordinal();
+    }
+        /** How the victim is due to leave the buyer's household (see {@link #dueToLeave}), or null. */
     public org.crackdown.model.Measure wayOut() { return wayOut; }
 
     /** The way out of the buyer's household drawn for this victim (its day is kept by Enforcement). */

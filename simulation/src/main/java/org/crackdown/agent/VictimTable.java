@@ -39,6 +39,8 @@ public final class VictimTable implements AutoCloseable {
     private static final org.crackdown.model.Measure[] MEASURES = org.crackdown.model.Measure.values();
     private static final int NULL = -1;
     private static final int FIRST_MET = -2;
+    /** A victim no longer held, in a pool that reads only that (GONE - status ordinal). */
+    private static final int GONE = -3;
     /** A victim's fields as written: id, type, method, status, parents sampled, origin, day acquired, buyer's province, way out, label. */
     private static final int FIELD_BYTES = 8 + 4 + 4 * 3 + 2 + 4;
     private final java.nio.ByteBuffer fields = java.nio.ByteBuffer.allocate(FIELD_BYTES);
@@ -51,9 +53,11 @@ public final class VictimTable implements AutoCloseable {
     private final int stamp;
     private int written;
     private final Map<String, Integer> labelNumbers;
-    // Reading: the victims and labels in the order they were first met.
+    // Reading: the victims and labels in the order they were first met, and one stand-in per
+    // status for the victims no longer held in the pools police draw from.
     private final List<Victim> victims;
     private final List<String> labels;
+    private final Victim[] goneStandIns = new Victim[STATUSES.length];
 
     private VictimTable(boolean writing) {
         this.writing = writing;
@@ -104,7 +108,38 @@ public final class VictimTable implements AutoCloseable {
         current(true).put(out, v);
     }
 
-    /** Reads one victim (or null) written by {@link #write}. */
+    /**
+     * Writes one victim of a pool police draw from and drop the no longer held from as they meet
+     * them (the lists of victims with buyers, the queue of their exits): a victim no longer held
+     * (rescued, or left the household) goes as her or his status alone and is read back as a
+     * stand-in with that status, shared by all such entries. Their only reader looks at the
+     * status and drops the entry, so the copy goes on as the model would; and a national model's
+     * pools hold about half a million such entries, most of them victims nothing else refers to
+     * any more, which a copy then neither writes nor makes (issue 9, session 32).
+     */
+    public static void writeHeld(ObjectOutputStream out, Victim v) throws IOException {
+        VictimTable t = current(true);
+        if (v != null && !v.held()) {
+            out.writeInt(GONE - v.status().ordinal());
+        } else {
+            t.put(out, v);
+        }
+    }
+
+    /** Writes a pool's victims in its order, with their count, as {@link #writeHeld} does. */
+    public static void writeAllHeld(ObjectOutputStream out, Collection<Victim> vs) throws IOException {
+        VictimTable t = current(true);
+        out.writeInt(vs.size());
+        for (Victim v : vs) {
+            if (v != null && !v.held()) {
+                out.writeInt(GONE - v.status().ordinal());
+            } else {
+                t.put(out, v);
+            }
+        }
+    }
+
+    /** Reads one victim (or null) written by {@link #write} or {@link #writeHeld}. */
     public static Victim read(ObjectInputStream in) throws IOException {
         return current(false).take(in);
     }
@@ -181,6 +216,17 @@ public final class VictimTable implements AutoCloseable {
         int n = in.readInt();
         if (n == NULL) {
             return null;
+        }
+        if (n <= GONE) {
+            int status = GONE - n;
+            if (status >= STATUSES.length) {
+                throw new InvalidObjectException("a victim's mark is damaged");
+            }
+            if (goneStandIns[status] == null) {
+                goneStandIns[status] = new Victim(0, VictimType.WOMAN, -1, "", AcquisitionMethod.DECEPTION, 0, false,
+                        STATUSES[status], -1, null);
+            }
+            return goneStandIns[status];
         }
         if (n != FIRST_MET) {
             if (n < 0 || n >= victims.size()) {

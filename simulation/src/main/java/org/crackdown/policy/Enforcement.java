@@ -742,11 +742,14 @@ public final class Enforcement implements java.io.Serializable {
 
     // ------------------------------------------------------------------ saved models
 
-    /** A queue's victims go through the model's victim table. */
+    /**
+     * The queue's victims go through the model's victim table; those no longer with the buyer as
+     * a stand-in (VictimTable.writeHeld): their exits are dropped unread when due.
+     */
     private static final DayQueue.Items<Victim> VICTIMS = new DayQueue.Items<>() {
         @Override
         public void write(java.io.ObjectOutputStream out, Victim v) throws java.io.IOException {
-            VictimTable.write(out, v);
+            VictimTable.writeHeld(out, v);
         }
 
         @Override
@@ -757,10 +760,12 @@ public final class Enforcement implements java.io.Serializable {
 
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
         out.defaultWriteObject();
+        // Pools drawn from at random, whose departed victims are dropped when drawn (find,
+        // backlogComesForward, SteadyStock read their status only): those go as stand-ins.
         for (List<List<Victim>> lists : List.of(heldByBuyers, sampledChildren, unsampledChildren)) {
             out.writeInt(lists.size());
             for (List<Victim> l : lists) {
-                VictimTable.writeAll(out, l);
+                VictimTable.writeAllHeld(out, l);
             }
         }
         exits.writeTo(out, VICTIMS);

@@ -1,6 +1,7 @@
 package org.crackdown.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -96,5 +97,39 @@ class VictimTableTest {
                 VictimTable.write(out, v);
             }
         });
+    }
+
+    /**
+     * In a pool police draw from, a victim no longer held comes back as a stand-in with her or his
+     * status (one for all such entries), a held one as herself; the same departed victim written
+     * elsewhere comes back whole.
+     */
+    @Test
+    void departedVictimsOfAPoolComeBackAsStandInsWithTheirStatus() throws Exception {
+        List<Victim> vs = someVictims(); // boy with a gang, woman with a buyer, girl rescued
+        Victim left = new Victim(10, VictimType.WOMAN, 4, "SC", AcquisitionMethod.DECEPTION, 50, false);
+        left.soldTo(new Buyer(2, Buyer.Kind.BRIDE_SEEKER, 5, new double[] {0, 0, 30_000}, 900));
+        left.leftBuyer();
+        List<Victim> pool = List.of(vs.get(1), vs.get(2), left, vs.get(2));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes); VictimTable t = VictimTable.forWriting()) {
+            VictimTable.writeAllHeld(out, pool);
+            VictimTable.writeHeld(out, vs.get(0));
+            VictimTable.write(out, vs.get(2));
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+             VictimTable t = VictimTable.forReading()) {
+            List<Victim> read = VictimTable.readList(in);
+            Victim boy = VictimTable.read(in);
+            Victim girl = VictimTable.read(in);
+            assertEquals(4, read.size());
+            assertEquals(fields(vs.get(1)), fields(read.get(0)));
+            assertEquals(Victim.Status.RESCUED, read.get(1).status());
+            assertEquals(Victim.Status.LEFT_BUYER, read.get(2).status());
+            assertSame(read.get(1), read.get(3), "one stand-in per status");
+            assertEquals(fields(vs.get(0)), fields(boy));
+            assertEquals(fields(vs.get(2)), fields(girl), "written whole elsewhere, read whole");
+            assertNotSame(girl, read.get(1));
+        }
     }
 }
