@@ -25,10 +25,11 @@ import java.util.Map;
  *
  * <p>The table belongs to one model being written or read, on the thread doing it: the model opens
  * it around its own fields ({@code TraffickingModel.writeObject}) and every holder of victims
- * writes them through {@link #write} and {@link #writeAll}. A victim carries the stamp of the
- * last table that wrote it and its number there (an identity map cost more than the writing).
- * {@link Victim} is not serializable, so a holder that forgot, or one written outside its model,
- * fails loudly instead of splitting a victim in two.
+ * writes them through {@link #write} and {@link #writeAll} (the pools police draw from through
+ * {@link #writeHeld}, which leaves out the victims no longer held). A victim carries the stamp
+ * of the last table that wrote it and its number there (an identity map cost more than the
+ * writing). {@link Victim} is not serializable, so a holder that forgot, or one written outside
+ * its model, fails loudly instead of splitting a victim in two.
  */
 public final class VictimTable implements AutoCloseable {
 
@@ -118,12 +119,7 @@ public final class VictimTable implements AutoCloseable {
      * any more, which a copy then neither writes nor makes (issue 9, session 32).
      */
     public static void writeHeld(ObjectOutputStream out, Victim v) throws IOException {
-        VictimTable t = current(true);
-        if (v != null && !v.held()) {
-            out.writeInt(GONE - v.status().ordinal());
-        } else {
-            t.put(out, v);
-        }
+        current(true).putHeld(out, v);
     }
 
     /** Writes a pool's victims in its order, with their count, as {@link #writeHeld} does. */
@@ -131,11 +127,15 @@ public final class VictimTable implements AutoCloseable {
         VictimTable t = current(true);
         out.writeInt(vs.size());
         for (Victim v : vs) {
-            if (v != null && !v.held()) {
-                out.writeInt(GONE - v.status().ordinal());
-            } else {
-                t.put(out, v);
-            }
+            t.putHeld(out, v);
+        }
+    }
+
+    private void putHeld(ObjectOutputStream out, Victim v) throws IOException {
+        if (v != null && !v.held()) {
+            out.writeInt(GONE - v.status().ordinal());
+        } else {
+            put(out, v);
         }
     }
 
