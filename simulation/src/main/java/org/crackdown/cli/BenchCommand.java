@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
  * CPU seconds per simulated year, wall seconds, peak heap (garbage included), the most heap in use
  * after a collection, live heap at the end ({@link HeapWatch}), and the work done per simulated
  * year (gang-days stepped, buyers, sales, gang-days exposed to patrols), so that cost can be read
- * per event; then how cost per unit of scale grows from the smallest to the largest scale. Years
+ * per event, and what copying the finished model costs (a sweep's fork); then how cost per unit of scale grows from the smallest to the largest scale. Years
  * simulated include the unrecorded spin-up before the start (init.spin_up_days), which costs the
  * same; buyers, sales, stops and busts a year are over the recorded years.
  * {@code --json FILE} writes the same figures for tracking. A benchmark prints figures; it asserts
@@ -84,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
     record Figures(double scale, double years, double cpuSeconds, double cpuSecondsPerYear, double wallSeconds,
                    long peakHeapMb, long peakAfterGcMb, long liveHeapMb, int gangsAtEnd, int openCasesAtEnd, double gangStepsPerYear,
                    double buyersPerYear, double salesPerYear, double patrolExposuresPerYear, double bustsPerYear,
-                   double eventsPerYear, double cpuMicrosPerEvent) {
+                   double eventsPerYear, double cpuMicrosPerEvent, double copyCpuSeconds, double copyMb) {
     }
 
     @Override
@@ -111,9 +111,9 @@ public final class BenchCommand implements Callable<Integer> {
             scenarios.add(atScale(scale));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        out.printf("%-6s %5s %8s %10s %7s %9s %11s %9s %12s %10s %10s %10s %10s%n", "scale", "years", "cpu s",
+        out.printf("%-6s %5s %8s %10s %7s %9s %11s %9s %12s %10s %10s %10s %10s %7s %8s%n", "scale", "years", "cpu s",
                 "cpu s/year", "wall s", "peak MB", "after-GC MB", "live MB", "gang-steps/y", "buyers/y", "sales/y",
-                "patrol/y", "us/event");
+                "patrol/y", "us/event", "copy s", "copy MB");
         // The JIT compiles the hot paths during a warm-up run at the smallest scale (at most 0.1).
         double warmScale = Math.min(0.1, scales.stream().mapToDouble(Double::doubleValue).min().orElse(0.1));
         DayLoop.run(new TraffickingModel(atScale(warmScale), seed));
@@ -166,6 +166,17 @@ public final class BenchCommand implements Callable<Integer> {
                     last = m;
                     totals = runTotals;
                 }
+                // What a sweep's fork pays for each strategy after the first: the finished model
+                // written to bytes and read back (Forks), the best of the repeats' CPU.
+                double copyCpu = Double.POSITIVE_INFINITY;
+                long copyBytes = 0;
+                for (int k = 0; k < repeat; k++) {
+                    long c0 = threads.getCurrentThreadCpuTime();
+                    byte[] bytes = org.crackdown.sweep.Forks.bytes(last);
+                    org.crackdown.sweep.Forks.copy(bytes);
+                    copyCpu = Math.min(copyCpu, (threads.getCurrentThreadCpuTime() - c0) / 1e9);
+                    copyBytes = bytes.length;
+                }
                 // The CPU and the gang steps include the spin-up before the start (init.spin_up_days),
                 // so they are per year simulated; sales and stops are recorded from the start only.
                 double years = last.totalDays() / 365.25;
@@ -177,12 +188,12 @@ public final class BenchCommand implements Callable<Integer> {
                 Figures f = new Figures(scales.get(si), years, bestCpu, bestCpu / years, bestWall, peak / MB,
                         afterGc / MB, live / MB, last.gangs().size(), openCases(last), steps, totals[Measure.BUYERS_ENTERED.ordinal()] / recorded,
                         sales, patrol, totals[Measure.GANGS_BUSTED.ordinal()] / recorded, events,
-                        events > 0 ? bestCpu / years / events * 1e6 : Double.NaN);
+                        events > 0 ? bestCpu / years / events * 1e6 : Double.NaN, copyCpu, copyBytes / (double) MB);
                 figures.add(f);
-                out.printf(Locale.ROOT, "%-6s %5.1f %8.1f %10.2f %7.1f %9d %11d %9d %12.0f %10.0f %10.0f %10.0f %10.2f%n",
+                out.printf(Locale.ROOT, "%-6s %5.1f %8.1f %10.2f %7.1f %9d %11d %9d %12.0f %10.0f %10.0f %10.0f %10.2f %7.2f %8.1f%n",
                         f.scale(), f.years(), f.cpuSeconds(), f.cpuSecondsPerYear(), f.wallSeconds(), f.peakHeapMb(),
                         f.peakAfterGcMb(), f.liveHeapMb(), f.gangStepsPerYear(), f.buyersPerYear(), f.salesPerYear(),
-                        f.patrolExposuresPerYear(), f.cpuMicrosPerEvent());
+                        f.patrolExposuresPerYear(), f.cpuMicrosPerEvent(), f.copyCpuSeconds(), f.copyMb());
                 out.flush();
             }
         }
@@ -200,7 +211,9 @@ public final class BenchCommand implements Callable<Integer> {
                 + "follows the JVM's heap sizing; after-GC MB: most heap in use just after a collection (old garbage "
                 + "a young collection leaves included): what the run needs at least; live MB: heap in use after a "
                 + "full GC at the end, the model still held; gang-steps: gang-days stepped; patrol: gang-days exposed to patrols "
-                + "(holding victims); us/event: CPU microseconds per (gang-step + sale + patrol exposure).");
+                + "(holding victims); us/event: CPU microseconds per (gang-step + sale + patrol exposure); copy s, copy MB: "
+                + "CPU to write the finished model to bytes and read it back, and the bytes (what a sweep's fork pays "
+                + "for each strategy after the first).");
         out.flush();
         if (json != null) {
             Map<String, Object> doc = new LinkedHashMap<>();

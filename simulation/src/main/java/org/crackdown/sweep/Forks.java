@@ -25,7 +25,7 @@ import org.crackdown.model.TraffickingModel;
  * copy cost, in session 32, about as much CPU as simulating 0.8 of a year, down from 2.1-2.8
  * when victims were Java objects in the stream: issue 9, docs/performance.md).
  */
-final class Forks {
+public final class Forks {
 
     private Forks() {
     }
@@ -38,8 +38,11 @@ final class Forks {
         return model;
     }
 
-    /** The model as bytes, to be read back by {@link #copy} as many times as needed. */
-    static byte[] bytes(TraffickingModel model) {
+    /**
+     * The model as bytes, to be read back by {@link #copy} as many times as needed (also what
+     * {@code crackdown bench} times as the cost of a fork).
+     */
+    public static byte[] bytes(TraffickingModel model) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 20);
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             model.preCheckpoint();
@@ -52,7 +55,7 @@ final class Forks {
     }
 
     /** A model read back from {@link #bytes}. */
-    static TraffickingModel copy(byte[] bytes) {
+    public static TraffickingModel copy(byte[] bytes) {
         TraffickingModel model;
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
             model = (TraffickingModel) in.readObject();

@@ -54,6 +54,7 @@ class BenchCommandTest {
         for (JsonNode s : scales) {
             assertTrue(s.get("salesPerYear").asDouble() > 0, s.toString());
             assertTrue(s.get("patrolExposuresPerYear").asDouble() > 0, s.toString());
+            assertTrue(s.get("copyCpuSeconds").asDouble() > 0 && s.get("copyMb").asDouble() > 0, s.toString());
             assertEquals(s.get("gangStepsPerYear").asDouble() + s.get("salesPerYear").asDouble()
                     + s.get("patrolExposuresPerYear").asDouble(), s.get("eventsPerYear").asDouble(), 1e-6);
             assertEquals(s.get("cpuSeconds").asDouble() / s.get("years").asDouble(),
@@ -69,6 +70,8 @@ class BenchCommandTest {
         // same jar), so the check is that the count follows the scale, not that it doubles exactly.
         double steps = large.get("gangStepsPerYear").asDouble() / small.get("gangStepsPerYear").asDouble();
         assertTrue(steps > 1.25 && steps < 3.2, "gang-steps ratio " + steps);
+        // The copy is of the model, so it grows with it.
+        assertTrue(large.get("copyMb").asDouble() > small.get("copyMb").asDouble(), scales.toString());
         double ratio = (large.get("cpuSecondsPerYear").asDouble() / small.get("cpuSecondsPerYear").asDouble()) / 2;
         assertEquals(ratio, doc.get("cost_per_unit_scale_largest_over_smallest").asDouble(), 1e-9);
         assertTrue(out.toString().contains("cost per unit of scale, scale 0.04 over scale 0.02"), out.toString());
