@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.crackdown.model.DayQueue;
+
 /**
  * How victims go into a saved model (a state file, a GUI save, a sweep's fork): each victim as
  * its fields where it is first met, and as its number wherever it is met again, so the lists that
@@ -26,7 +28,7 @@ import java.util.Map;
  * <p>The table belongs to one model being written or read, on the thread doing it: the model opens
  * it around its own fields ({@code TraffickingModel.writeObject}) and every holder of victims
  * writes them through {@link #write} and {@link #writeAll} (the pools police draw from through
- * {@link #writeHeld}, which leaves out the victims no longer held). A victim carries the stamp
+ * {@link #writeAllHeld} and {@link #poolItems}, which leave out the victims no longer held). A victim carries the stamp
  * of the last table that wrote it and its number there (an identity map cost more than the
  * writing). {@link Victim} is not serializable, so a holder that forgot, or one written outside
  * its model, fails loudly instead of splitting a victim in two.
@@ -55,7 +57,7 @@ public final class VictimTable implements AutoCloseable {
     private int written;
     private final Map<String, Integer> labelNumbers;
     // Reading: the victims and labels in the order they were first met, and one stand-in per
-    // status for the victims no longer held in the pools police draw from.
+    // status for the victims no longer held in the pools police draw from (writeAllHeld).
     private final List<Victim> victims;
     private final List<String> labels;
     private final Victim[] goneStandIns = new Victim[STATUSES.length];
@@ -109,75 +111,100 @@ public final class VictimTable implements AutoCloseable {
         current(true).put(out, v);
     }
 
-    /**
-     * Writes one victim of a pool police draw from and drop the no longer held from as they meet
-     * them (the lists of victims with buyers, the queue of their exits): a victim no longer held
-     * (rescued, or left the household) goes as her or his status alone and is read back as a
-     * stand-in with that status, shared by all such entries. Their only reader looks at the
-     * status and drops the entry, so the copy goes on as the model would; and a national model's
-     * pools hold about half a million such entries, most of them victims nothing else refers to
-     * any more, which a copy then neither writes nor makes (issue 9, session 32).
-     */
-    public static void writeHeld(ObjectOutputStream out, Victim v) throws IOException {
-        current(true).putHeld(out, v);
-    }
-
-    /** Writes a pool's victims in its order, with their count, as {@link #writeHeld} does. */
-    public static void writeAllHeld(ObjectOutputStream out, Collection<Victim> vs) throws IOException {
-        VictimTable t = current(true);
-        out.writeInt(vs.size());
-        for (Victim v : vs) {
-            t.putHeld(out, v);
-        }
-    }
-
-    private void putHeld(ObjectOutputStream out, Victim v) throws IOException {
-        if (v != null && !v.held()) {
-            out.writeInt(GONE - v.status().ordinal());
-        } else {
-            put(out, v);
-        }
-    }
-
-    /** Reads one victim (or null) written by {@link #write} or {@link #writeHeld}. */
+    /** Reads one victim (or null) written by {@link #write}. */
     public static Victim read(ObjectInputStream in) throws IOException {
         return current(false).take(in);
     }
 
     /** Writes a collection's victims in its order, with their count. */
     public static void writeAll(ObjectOutputStream out, Collection<Victim> vs) throws IOException {
-        VictimTable t = current(true);
-        out.writeInt(vs.size());
-        for (Victim v : vs) {
-            t.put(out, v);
-        }
+        current(true).putAll(out, vs, false);
     }
 
-    /** Reads victims written by {@link #writeAll}, adding them to {@code into} in order. */
+    /**
+     * Writes the victims of a pool police draw from and drop the no longer held from as they meet
+     * them (the lists of victims with buyers): a victim no longer held (rescued, or left the
+     * household) goes as her or his status alone and is read back as a stand-in with that status,
+     * shared by all such entries. The pools' only readers look at the status and drop the entry,
+     * so the copy goes on as the model would; and a national model's pools hold about half a
+     * million such entries, most of them victims nothing else refers to any more, which a copy
+     * then neither writes nor makes (issue 9, session 32). Read back by {@link #readAll} or
+     * {@link #readList}.
+     */
+    public static void writeAllHeld(ObjectOutputStream out, Collection<Victim> vs) throws IOException {
+        current(true).putAll(out, vs, true);
+    }
+
+    /**
+     * The items of a queue that is such a pool (the queue of exits from buyers' households), for
+     * {@link DayQueue#writeTo} when {@code writing}, else {@link DayQueue#readFrom}: bound to the
+     * table open now, so the queue's items do not each look it up.
+     */
+    public static DayQueue.Items<Victim> poolItems(boolean writing) throws IOException {
+        VictimTable t = current(writing);
+        return new DayQueue.Items<>() {
+            @Override
+            public void write(ObjectOutputStream out, Victim v) throws IOException {
+                t.putHeld(out, v);
+            }
+
+            @Override
+            public Victim read(ObjectInputStream in) throws IOException {
+                return t.take(in);
+            }
+        };
+    }
+
+    /** Reads victims written by {@link #writeAll} or {@link #writeAllHeld}, adding them to {@code into} in order. */
     public static <C extends Collection<Victim>> C readAll(ObjectInputStream in, C into) throws IOException {
         VictimTable t = current(false);
-        int n = in.readInt();
-        if (n < 0) {
-            throw new InvalidObjectException("a negative count of victims");
-        }
-        for (int i = 0; i < n; i++) {
-            into.add(t.take(in));
-        }
+        t.takeAll(in, readCount(in), into);
         return into;
     }
 
-    /** Reads a list written by {@link #writeAll} into a new list of exactly its size. */
+    /** Reads a list written by {@link #writeAll} or {@link #writeAllHeld} into a new list of exactly its size. */
     public static ArrayList<Victim> readList(ObjectInputStream in) throws IOException {
         VictimTable t = current(false);
+        int n = readCount(in);
+        ArrayList<Victim> list = new ArrayList<>(Math.max(n, 1));
+        t.takeAll(in, n, list);
+        return list;
+    }
+
+    private static int readCount(ObjectInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0) {
             throw new InvalidObjectException("a negative count of victims");
         }
-        ArrayList<Victim> list = new ArrayList<>(Math.max(n, 1));
+        return n;
+    }
+
+    private void takeAll(ObjectInputStream in, int n, Collection<Victim> into) throws IOException {
         for (int i = 0; i < n; i++) {
-            list.add(t.take(in));
+            into.add(take(in));
         }
-        return list;
+    }
+
+    private void putAll(ObjectOutputStream out, Collection<Victim> vs, boolean pool) throws IOException {
+        out.writeInt(vs.size());
+        for (Victim v : vs) {
+            if (pool) {
+                putHeld(out, v);
+            } else {
+                put(out, v);
+            }
+        }
+    }
+
+    private void putHeld(ObjectOutputStream out, Victim v) throws IOException {
+        if (!writing) {
+            throw new IllegalStateException("a table open for reading cannot write");
+        }
+        if (v != null && !v.held()) {
+            out.writeInt(GONE - v.status().ordinal());
+        } else {
+            put(out, v);
+        }
     }
 
     private void put(ObjectOutputStream out, Victim v) throws IOException {

@@ -742,22 +742,6 @@ public final class Enforcement implements java.io.Serializable {
 
     // ------------------------------------------------------------------ saved models
 
-    /**
-     * The queue's victims go through the model's victim table; those no longer with the buyer as
-     * a stand-in (VictimTable.writeHeld): their exits are dropped unread when due.
-     */
-    private static final DayQueue.Items<Victim> VICTIMS = new DayQueue.Items<>() {
-        @Override
-        public void write(java.io.ObjectOutputStream out, Victim v) throws java.io.IOException {
-            VictimTable.writeHeld(out, v);
-        }
-
-        @Override
-        public Victim read(java.io.ObjectInputStream in) throws java.io.IOException {
-            return VictimTable.read(in);
-        }
-    };
-
     private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
         out.defaultWriteObject();
         // Pools drawn from at random, whose departed victims are dropped when drawn (find,
@@ -768,7 +752,8 @@ public final class Enforcement implements java.io.Serializable {
                 VictimTable.writeAllHeld(out, l);
             }
         }
-        exits.writeTo(out, VICTIMS);
+        // The queue of exits is such a pool too: departed victims' exits are dropped unread when due.
+        exits.writeTo(out, VictimTable.poolItems(true));
     }
 
     private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
@@ -777,7 +762,7 @@ public final class Enforcement implements java.io.Serializable {
         sampledChildren = readLists(in);
         unsampledChildren = readLists(in);
         exits = new DayQueue<>();
-        exits.readFrom(in, VICTIMS);
+        exits.readFrom(in, VictimTable.poolItems(false));
     }
 
     private static List<List<Victim>> readLists(java.io.ObjectInputStream in) throws java.io.IOException {

@@ -114,13 +114,13 @@ class VictimTableTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes); VictimTable t = VictimTable.forWriting()) {
             VictimTable.writeAllHeld(out, pool);
-            VictimTable.writeHeld(out, vs.get(0));
+            VictimTable.poolItems(true).write(out, vs.get(0));
             VictimTable.write(out, vs.get(2));
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()));
              VictimTable t = VictimTable.forReading()) {
             List<Victim> read = VictimTable.readList(in);
-            Victim boy = VictimTable.read(in);
+            Victim boy = VictimTable.poolItems(false).read(in);
             Victim girl = VictimTable.read(in);
             assertEquals(4, read.size());
             assertEquals(fields(vs.get(1)), fields(read.get(0)));
