@@ -81,9 +81,20 @@ public final class Victim {
     public Status status() { return STATUSES[status]; }
     /** Whether a gang or a buyer still holds her or him (not rescued, not left the buyer's household). */
     public boolean held() {
+        return held(status);
+    }
+
+    /** Whether a victim of this status (its ordinal) is held. */
+    static boolean held(byte status) {
         return status == Status.WITH_GANG.ordinal() || status == Status.WITH_BUYER.ordinal();
     }
-        /** How the victim is due to leave the buyer's household (see {@link #dueToLeave}), or null. */
+
+    /** The status as its ordinal ({@link VictimTable} reads it without the enum's array). */
+    byte statusCode() {
+        return status;
+    }
+
+    /** How the victim is due to leave the buyer's household (see {@link #dueToLeave}), or null. */
     public org.crackdown.model.Measure wayOut() { return wayOut; }
 
     /** The way out of the buyer's household drawn for this victim (its day is kept by Enforcement). */

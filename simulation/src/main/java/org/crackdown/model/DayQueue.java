@@ -194,6 +194,22 @@ public final class DayQueue<T> implements java.io.Serializable {
         void write(java.io.ObjectOutputStream out, T item) throws java.io.IOException;
 
         T read(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException;
+
+        /** Writes one day's items in order (their count is written before); a codec may write them as one block. */
+        default void writeDay(java.io.ObjectOutputStream out, java.util.Collection<? extends T> day)
+                throws java.io.IOException {
+            for (T item : day) {
+                write(out, item);
+            }
+        }
+
+        /** Reads the {@code n} items of a day written by {@link #writeDay} into {@code into}, in order. */
+        default void readDay(java.io.ObjectInputStream in, int n, java.util.Collection<? super T> into)
+                throws java.io.IOException, ClassNotFoundException {
+            for (int i = 0; i < n; i++) {
+                into.add(read(in));
+            }
+        }
     }
 
     /** Items written as Java objects (the default, for a queue written as a field). */
@@ -267,9 +283,7 @@ public final class DayQueue<T> implements java.io.Serializable {
             if (list != null && !list.isEmpty()) {
                 out.writeInt(slot);
                 out.writeInt(list.size());
-                for (T item : list) {
-                    items.write(out, item);
-                }
+                items.writeDay(out, list);
             }
         }
         out.writeInt(-1);
@@ -284,10 +298,11 @@ public final class DayQueue<T> implements java.io.Serializable {
                 throw new java.io.InvalidObjectException("a queue's day lists are damaged");
             }
             int n = in.readInt();
-            ArrayDeque<T> list = new ArrayDeque<>(n);
-            for (int i = 0; i < n; i++) {
-                list.addLast(items.read(in));
+            if (n < 0) {
+                throw new java.io.InvalidObjectException("a queue's day lists are damaged");
             }
+            ArrayDeque<T> list = new ArrayDeque<>(n);
+            items.readDay(in, n, list);
             lists[slot] = list;
             count += n;
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidObjectException;
 import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
@@ -130,6 +131,77 @@ class VictimTableTest {
             assertEquals(fields(vs.get(0)), fields(boy));
             assertEquals(fields(vs.get(2)), fields(girl), "written whole elsewhere, read whole");
             assertNotSame(girl, read.get(1));
+        }
+    }
+
+    /**
+     * A list longer than the victims encoded at a time, holding the same victim twice within one
+     * such chunk and across chunks, nulls, and departed victims (in a pool): every entry comes back
+     * in its place, and every victim as one. A day of the queue of exits goes the same way.
+     */
+    @Test
+    void aLongListKeepsItsOrderAndSharingAcrossChunks() throws Exception {
+        List<Victim> distinct = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            Victim v = new Victim(100 + i, i % 3 == 0 ? VictimType.GIRL : VictimType.WOMAN, i % 31, "P" + (i % 7),
+                    AcquisitionMethod.DECEPTION, i, false);
+            if (i % 5 == 0) {
+                v.rescued();
+            }
+            distinct.add(v);
+        }
+        List<Victim> list = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            // i % 300: each victim again 300 entries on (another chunk); i % 7 == 1: the one just
+            // before again (the same chunk); every 97th: null
+            list.add(i % 97 == 0 ? null : i % 7 == 1 ? list.get(i - 1) : distinct.get(i % 300));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes); VictimTable t = VictimTable.forWriting()) {
+            VictimTable.writeAll(out, list);
+            VictimTable.writeAllHeld(out, list);
+            VictimTable.poolItems(true).writeDay(out, list);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+             VictimTable t = VictimTable.forReading()) {
+            List<Victim> whole = VictimTable.readList(in);
+            List<Victim> pool = VictimTable.readList(in);
+            List<Victim> dayList = new ArrayList<>();
+            VictimTable.poolItems(false).readDay(in, list.size(), dayList);
+            assertEquals(list.size(), whole.size());
+            for (int i = 0; i < list.size(); i++) {
+                Victim v = list.get(i);
+                if (v == null) {
+                    assertNull(whole.get(i));
+                    assertNull(pool.get(i));
+                    continue;
+                }
+                assertEquals(fields(v), fields(whole.get(i)), "entry " + i);
+                assertSame(whole.get(list.indexOf(v)), whole.get(i), "entry " + i + " is the victim met first");
+                if (v.held()) {
+                    assertSame(whole.get(i), pool.get(i), "entry " + i + " in the pool");
+                    assertSame(whole.get(i), dayList.get(i), "entry " + i + " in the day");
+                } else {
+                    assertEquals(Victim.Status.RESCUED, pool.get(i).status());
+                    assertNotSame(whole.get(i), pool.get(i));
+                }
+            }
+        }
+    }
+
+    /** A block holding fewer victims than its list's count is refused as damaged, not read on into what follows. */
+    @Test
+    void aBlockWithFewerVictimsThanItsCountIsRefused() throws Exception {
+        List<Victim> vs = someVictims();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes); VictimTable t = VictimTable.forWriting()) {
+            out.writeInt(2); // a list's count of two, then a block of one victim
+            VictimTable.write(out, vs.get(0));
+            VictimTable.write(out, vs.get(1));
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+             VictimTable t = VictimTable.forReading()) {
+            assertThrows(InvalidObjectException.class, () -> VictimTable.readList(in));
         }
     }
 }
