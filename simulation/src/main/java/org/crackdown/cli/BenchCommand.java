@@ -39,8 +39,9 @@ import picocli.CommandLine.Parameters;
  * after a collection, live heap at the end ({@link HeapWatch}), and the work done per simulated
  * year (gang-days stepped, buyers, sales, gang-days exposed to patrols), so that cost can be read
  * per event, and what copying the finished model costs (a sweep's fork); then how cost per unit
- * of scale grows from the smallest to the largest scale. Years simulated include the unrecorded spin-up before the start (init.spin_up_days), which costs the
- * same; buyers, sales, stops and busts a year are over the recorded years.
+ * of scale grows from the smallest to the largest scale. Years simulated include the unrecorded
+ * spin-up before the start (init.spin_up_days), which costs the same; buyers, sales, stops and
+ * busts a year are over the recorded years.
  * {@code --json FILE} writes the same figures for tracking. A benchmark prints figures; it asserts
  * nothing, and is not a test (see docs/performance.md).
  */

@@ -22,8 +22,9 @@ import org.crackdown.model.TraffickingModel;
  * checkpoint serialization, without the file and the compression). A copy continues exactly as
  * the model it was read from would (CheckpointTest), so which strategy gets the model itself
  * changes no result; it saves one copy of a national model per family (writing and reading a
- * copy cost, in session 32, about as much CPU as simulating 0.8 of a year, down from 2.1-2.8
- * when victims were Java objects in the stream: issue 9, docs/performance.md).
+ * copy cost about 0.21 CPU s nationally once the JVM is warm, about 0.3 of a simulated year,
+ * down from two to three years when victims were Java objects in the stream: issue 9,
+ * docs/performance.md, sessions 32-33).
  */
 public final class Forks {
 
