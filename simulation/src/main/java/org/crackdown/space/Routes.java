@@ -89,6 +89,7 @@ public final class Routes implements java.io.Serializable {
         private double[] dayCost;
         private int[] previous;
         private int from = -1;
+        private int last = -1;
 
         private Search() {
         }
@@ -115,6 +116,7 @@ public final class Routes implements java.io.Serializable {
             this.dayCost = dayCost;
             this.previous = previous;
             this.from = from;
+            this.last = -1;
             dist[from] = dayCost[from];
             // Provinces are settled in order of (cost, index), as the textbook scan that takes the
             // first cheapest unsettled province would: a binary heap of (cost, index) entries, stale
@@ -127,6 +129,11 @@ public final class Routes implements java.io.Serializable {
         /** The province this search started from (-1 before the first start). */
         public int origin() {
             return from;
+        }
+
+        /** The province the last {@link #settleNext} settled (-1 before the first). */
+        public int lastSettled() {
+            return last;
         }
 
         /** Whether the cheapest route to q is known: {@link #cost} is then final. */
@@ -184,6 +191,7 @@ public final class Routes implements java.io.Serializable {
                     return false;
                 }
                 done[u] = true;
+                last = u;
                 int[] nb = neighbours[u];
                 int[] days = edgeDays[u];
                 for (int k = 0; k < nb.length; k++) {

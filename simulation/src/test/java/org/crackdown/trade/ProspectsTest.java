@@ -225,6 +225,67 @@ class ProspectsTest {
         assertTrue(m.market().changes() > changes + 1000, "a busy market: " + (m.market().changes() - changes));
     }
 
+    /**
+     * A gang stuck with unsold victims goes where the expected sale less the cheapest route there
+     * is highest, as a full route search and a scan in index order choose (docs/ODD.md); the
+     * search that stops early (issue 9) chooses the same for every gang, from every province, for
+     * every type, over a busy trade, with routes cheap and with them dear (risk aversion x 20).
+     */
+    @Test
+    void theNextMarketIsTheOneAFullSearchChooses() {
+        int moved = 0;
+        int compared = 0;
+        for (double aversion : new double[] {1, 20}) {
+            Parameters defaults = new Parameters();
+            TraffickingModel m = TradeFixtures.quietModel(0.03, 11, p -> {
+                TestScenarios.set(p, "gangs.initial", defaults.getInitialGangs());
+                TestScenarios.set(p, "gangs.recruit_rate", defaults.getRecruitRate());
+                TestScenarios.set(p, "init.settled_stocks", true);
+                TestScenarios.set(p, "gangs.risk_aversion", defaults.getRiskAversion() * aversion);
+            });
+            Prospects o = m.prospects();
+            int n = m.network().size();
+            for (int day = 0; day < 60; day++) {
+                m.schedule.step(m);
+                if (day % 15 != 14) {
+                    continue;
+                }
+                for (Gang g : m.gangs()) {
+                    if (!g.active()) {
+                        continue;
+                    }
+                    double[] dayCost = o.dayCosts(g);
+                    for (int from = 0; from < n; from++) {
+                        double[] route = o.routeCosts(dayCost, from);
+                        for (VictimType t : VictimType.values()) {
+                            int want = from;
+                            double wantValue = Double.NEGATIVE_INFINITY;
+                            double nearest = Double.POSITIVE_INFINITY;
+                            int near = from;
+                            for (int d = 0; d < n; d++) {
+                                double v = o.expectedSale(d, t) - route[d];
+                                if (d != from && v > wantValue) {
+                                    wantValue = v;
+                                    want = d;
+                                }
+                                if (d != from && route[d] < nearest) {
+                                    nearest = route[d];
+                                    near = d;
+                                }
+                            }
+                            assertEquals(want, o.bestMarket(g, from, t), "gang " + g.id() + " from " + from + ", " + t);
+                            compared++;
+                            moved += want != near ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 10_000, "choices compared " + compared);
+        // Not a trivial choice: often not the nearest province.
+        assertTrue(moved > compared / 10, "choices other than the nearest " + moved + " of " + compared);
+    }
+
     @Test
     void theDayChargedAtTheStartBoundsEveryRouteFromBelow() {
         TraffickingModel m = quietModel(p -> { });
