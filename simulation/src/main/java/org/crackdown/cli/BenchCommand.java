@@ -8,6 +8,7 @@ import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Parameters;
  * spin-up before the start (init.spin_up_days), which costs the same; buyers, sales, stops and
  * busts a year are over the recorded years.
  * {@code --json FILE} writes the same figures for tracking. A benchmark prints figures; it asserts
- * nothing, and is not a test (see docs/performance.md).
+ * nothing, and is not a test (see docs/performance.md). {@code --sweeps} times sweeps instead
+ * ({@link SweepBench}): threads, one JVM per run, forking.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measures the model's cost: CPU seconds per simulated year and peak heap, at several scales.",
@@ -81,6 +83,28 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also write the figures as JSON to FILE, for tracking them over commits.")
     Path json;
 
+    @Option(names = "--sweeps",
+            description = "Instead, time sweeps at one scale (default 1), each way in a fresh JVM: one thread, two, "
+                    + "one JVM per run, and strategies forked against whole (docs/performance.md).")
+    boolean sweeps;
+
+    @Option(names = "--replicates", paramLabel = "N", defaultValue = "10",
+            description = "With --sweeps: replicates in each sweep (default: ${DEFAULT-VALUE}, as in the forking "
+                    + "target of docs/performance.md; fewer give the JVMs' start a larger share).")
+    int replicates;
+
+    @Option(names = "--strategies", paramLabel = "K", defaultValue = "2",
+            description = "With --sweeps: strategies of the forked sweep, the baseline and K-1 police budgets "
+                    + "(default: ${DEFAULT-VALUE}; 0 or 1: no forking measured).")
+    int strategies;
+
+    @Option(names = "--fork-at", paramLabel = "DATE",
+            description = "With --sweeps: the date the strategies part (default: the scenario's measure.from).")
+    LocalDate forkAt;
+
+    /** Replicates or strategies of --sweeps: more is a typo (each replicate is a national run or more). */
+    static final int MAX_SWEEP_RUNS = 1000;
+
     /** One scale's figures; rates are per simulated year. */
     record Figures(double scale, double years, double cpuSeconds, double cpuSecondsPerYear, double wallSeconds,
                    long peakHeapMb, long peakAfterGcMb, long liveHeapMb, int gangsAtEnd, int openCasesAtEnd, double gangStepsPerYear,
@@ -105,6 +129,9 @@ public final class BenchCommand implements Callable<Integer> {
                 && !Files.isDirectory(json.toAbsolutePath().getParent())))) {
             err.println("crackdown bench: cannot write --json " + json + " (a folder, or its folder does not exist)");
             return Main.BAD_INPUT;
+        }
+        if (sweeps) {
+            return benchSweeps(err);
         }
         long seed = seedOption.orElse(DEFAULT_SEED);
         List<Scenario> scenarios = new ArrayList<>();
@@ -237,6 +264,34 @@ public final class BenchCommand implements Callable<Integer> {
             out.println("figures written to " + json);
         }
         return Main.OK;
+    }
+
+    /** {@code --sweeps}: checks the options and the scenario here, then times the sweeps (SweepBench). */
+    private int benchSweeps(PrintWriter err) throws ScenarioException {
+        boolean scalesGiven = spec.commandLine().getParseResult().hasMatchedOption("--scales");
+        if (scalesGiven && scales.size() != 1) {
+            err.println("crackdown bench: --sweeps times one scale; give one with --scales, got " + scales);
+            return Main.BAD_INPUT;
+        }
+        if (seedOption.given() || spec.commandLine().getParseResult().hasMatchedOption("--repeat")) {
+            err.println("crackdown bench: --seed and --repeat do not apply to --sweeps (replicates use seeds 1 to N)");
+            return Main.BAD_INPUT;
+        }
+        if (replicates < 1 || replicates > MAX_SWEEP_RUNS || strategies < 0 || strategies > MAX_SWEEP_RUNS) {
+            err.println("crackdown bench: --replicates must be 1 to " + MAX_SWEEP_RUNS + " and --strategies 0 to "
+                    + MAX_SWEEP_RUNS + ", got " + replicates + " and " + strategies);
+            return Main.BAD_INPUT;
+        }
+        double scale = scalesGiven ? scales.get(0) : 1;
+        Scenario s = atScale(scale); // a bad scenario or --set is reported here, before any JVM starts
+        LocalDate at = forkAt != null ? forkAt : s.measureFrom();
+        if (strategies >= 2 && !(at.isAfter(s.start()) && !at.isAfter(s.end()))) {
+            err.println("crackdown bench: --fork-at must be after the scenario's start (" + s.start()
+                    + ") and not after its end (" + s.end() + "), got " + at);
+            return Main.BAD_INPUT;
+        }
+        return SweepBench.run(new SweepBench.Plan(scenarioFile, scenarioOptions.sets(), scale, replicates, strategies, at),
+                json, spec.commandLine().getOut(), err);
     }
 
     private static final long MB = 1024 * 1024;

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +88,86 @@ class BenchCommandTest {
         err = new StringWriter();
         assertEquals(Main.BAD_INPUT, bench(new StringWriter(), err, TINY, "--json", dir.resolve("no/such/b.json").toString()));
         assertTrue(err.toString().contains("cannot write --json"), err.toString());
+    }
+
+    /**
+     * {@code --sweeps} times every way of running in its own JVM and reports figures that hang
+     * together: the runs of each way, the ratios from the rates, the checks passed, and its
+     * working folder gone. (Its speeds are not asserted: a benchmark.)
+     */
+    @Test
+    @Tag("slow")
+    void sweepsAreTimedEachWayAndChecked() throws Exception {
+        Path json = dir.resolve("sweeps.json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        long leftBefore = benchFoldersLeft();
+        assertEquals(Main.OK, bench(out, err, TINY, "--sweeps", "--scales", "0.02", "--replicates", "2",
+                "--json", json.toString()), err + "\n" + out);
+        assertEquals(leftBefore, benchFoldersLeft(), "the working folder is removed");
+        JsonNode doc = new ObjectMapper().readTree(json.toFile());
+        JsonNode modes = doc.get("modes");
+        int[] runs = {2, 2, 2, 4, 4, 4};
+        assertEquals(runs.length, modes.size(), modes.toString());
+        boolean cpuKnown = SweepBench.childCpu() >= 0;
+        for (int k = 0; k < runs.length; k++) {
+            JsonNode m = modes.get(k);
+            assertEquals(runs[k], m.get("runs").asInt(), m.toString());
+            assertEquals(60 * runs[k] / m.get("wallSeconds").asDouble(), m.get("runsPerMinute").asDouble(), 1e-9);
+            if (cpuKnown) {
+                // Each way starts at least one JVM that simulates: it costs CPU.
+                assertTrue(m.get("cpuSeconds").asDouble() > 0, m.toString());
+            }
+        }
+        JsonNode ratios = doc.get("ratios");
+        assertEquals(modes.get(1).get("runsPerMinute").asDouble() / modes.get(0).get("runsPerMinute").asDouble(),
+                ratios.get("two_threads_over_one_runs_per_minute").asDouble(), 1e-9);
+        assertEquals(modes.get(3).get("runsPerMinute").asDouble() / modes.get(4).get("runsPerMinute").asDouble(),
+                ratios.get("forked_over_whole_runs_per_minute").asDouble(), 1e-9);
+        assertEquals("2010-07-01", doc.get("fork_at").asText(), "the measure window's start by default");
+        assertEquals(0, doc.get("problems").size(), doc.get("problems").toString());
+        assertTrue(out.toString().contains("checks: runs.csv the same with 1 and 2 threads, forked or not"), out.toString());
+    }
+
+    private static long benchFoldersLeft() throws java.io.IOException {
+        try (var all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(p -> p.getFileName().toString().startsWith("crackdown-bench-sweeps")).count();
+        }
+    }
+
+    /** The check that the sweep's first run and the run in its own JVM agree finds a measure apart. */
+    @Test
+    void aReplicateThatDiffersFromItsOwnRunIsNamed() throws Exception {
+        Path runs = dir.resolve("runs.csv");
+        Path summary = dir.resolve("summary.csv");
+        Files.writeString(runs, "run_id,seed,status,scale,women_rescued,children_rescued\n"
+                + "p0001-base-r01,1,completed,1,15637,8725\np0001-base-r02,2,completed,1,15000,8000\n");
+        Files.writeString(summary, "run_id,seed,scenario,scale,women_rescued,children_rescued,price_boy\n"
+                + "r1,1,china-2011,1,15637,8725,47708.9\n");
+        assertEquals(null, SweepBench.firstReplicateApart(runs, summary));
+        Files.writeString(summary, "run_id,seed,scenario,scale,women_rescued,children_rescued,price_boy\n"
+                + "r1,1,china-2011,1,15637,8726,47708.9\n");
+        assertEquals("children_rescued: 8725 vs 8726", SweepBench.firstReplicateApart(runs, summary));
+    }
+
+    @Test
+    void sweepsOptionsThatCannotApplyAreBadInput() {
+        String[][] bad = {
+            {"--sweeps", "--scales", "0.1,1"},
+            {"--sweeps", "--repeat", "2"},
+            {"--sweeps", "--seed", "3"},
+            {"--sweeps", "--replicates", "0"},
+            {"--sweeps", "--strategies", "-1"},
+            {"--sweeps", "--fork-at", "2010-01-01"},
+            {"--sweeps", "--fork-at", "2011-01-01"},
+        };
+        for (String[] args : bad) {
+            String[] all = new String[args.length + 1];
+            all[0] = TINY;
+            System.arraycopy(args, 0, all, 1, args.length);
+            StringWriter err = new StringWriter();
+            assertEquals(Main.BAD_INPUT, bench(new StringWriter(), err, all), String.join(" ", args) + ": " + err);
+            assertTrue(err.toString().startsWith("crackdown bench: "), err.toString());
+        }
     }
 }
