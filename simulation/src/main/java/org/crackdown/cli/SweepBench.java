@@ -118,7 +118,8 @@ final class SweepBench {
         List<List<String>> perRun = new ArrayList<>();
         for (int seed = 1; seed <= r; seed++) {
             List<String> c = child("-XX:+UseSerialGC", "run", plan.scenario().toAbsolutePath().toString(),
-                    "--seed", Integer.toString(seed), "--out", work.resolve("jvm").resolve("r" + seed).toString(), "--quiet");
+                    "--seed", Integer.toString(seed), "--out", work.resolve("jvm").resolve("r" + seed).toString(),
+                    "--quiet");
             for (String s : setsWithScale(plan)) {
                 c.add("--set");
                 c.add(s);
@@ -169,7 +170,8 @@ final class SweepBench {
                 "in one JVM over one JVM per run (runs per CPU-minute)",
                 modes.get(0).runsPerCpuMinute() / modes.get(2).runsPerCpuMinute());
         ratio(ratios, labels, "in_process_over_jvm_per_run_runs_per_minute",
-                "in one JVM over one JVM per run (runs per minute)", modes.get(0).runsPerMinute() / modes.get(2).runsPerMinute());
+                "in one JVM over one JVM per run (runs per minute)",
+                modes.get(0).runsPerMinute() / modes.get(2).runsPerMinute());
         if (forking) {
             ratio(ratios, labels, "forked_over_whole_runs_per_cpu_minute", "forked over whole (runs per CPU-minute)",
                     modes.get(3).runsPerCpuMinute() / modes.get(4).runsPerCpuMinute());
@@ -276,7 +278,8 @@ final class SweepBench {
 
     /** Runs the commands one after another and times them together. */
     @SafeVarargs
-    private static Mode time(String label, int runs, Path work, PrintWriter out, List<String>... commands) throws IOException {
+    private static Mode time(String label, int runs, Path work, PrintWriter out, List<String>... commands)
+            throws IOException {
         double cpu0 = childCpu();
         long t0 = System.nanoTime();
         for (List<String> c : commands) {
