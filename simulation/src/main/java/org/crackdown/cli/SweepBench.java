@@ -8,17 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.crackdown.format.CodeVersion;
 import org.crackdown.format.Json;
+import org.crackdown.format.OutputFolders;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -363,11 +362,18 @@ final class SweepBench {
         }
     }
 
+    /**
+     * Removes the working folder. The shutdown hook and the bench's own end may both be at it, and
+     * a walk that finds a file gone stops, so a second walk takes what the first left.
+     */
     private static void deleteTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder: the system clears what is left
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                OutputFolders.deleteTree(root);
+                return;
+            } catch (IOException e) {
+                // try again; a temporary folder in the end, nothing of the user's
+            }
         }
     }
 }
