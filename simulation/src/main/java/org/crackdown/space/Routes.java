@@ -261,6 +261,19 @@ public final class Routes implements java.io.Serializable {
         hv[i] = v;
     }
 
+    /**
+     * Whether no day cost is negative (nor NaN): then a route costs at least what is found so far
+     * on it, and a search may stop early ({@link Search#frontier}, {@link Search#bound}).
+     */
+    public static boolean noneNegative(double[] dayCost) {
+        for (double c : dayCost) {
+            if (!(c >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The cheapest route from {@code from} to {@code to}, both included. */
     public int[] path(int from, int to, double[] dayCost, double kmPerDay) {
         if (pathSearch == null || pathPrevious.length != net.size()) {
@@ -273,10 +286,7 @@ public final class Routes implements java.io.Serializable {
         // With no negative day cost, a settled province's predecessor never changes again (a later
         // one costs at least as much), so the search stops once the destination is settled: the
         // route is the one a search run to the end gives.
-        boolean nonNegative = true;
-        for (double c : dayCost) {
-            nonNegative &= c >= 0;
-        }
+        boolean nonNegative = noneNegative(dayCost);
         while (!(nonNegative && search.done[to]) && search.settleNext()) {
             // settling
         }

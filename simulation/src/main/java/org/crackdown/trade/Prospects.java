@@ -792,12 +792,7 @@ public final class Prospects implements java.io.Serializable {
      * province's day cost is negative (routes only add to it); minus infinity otherwise.
      */
     public static double cheapestRoute(double[] dayCost, int from) {
-        for (double c : dayCost) {
-            if (!(c >= 0)) {
-                return Double.NEGATIVE_INFINITY;
-            }
-        }
-        return dayCost[from];
+        return Routes.noneNegative(dayCost) ? dayCost[from] : Double.NEGATIVE_INFINITY;
     }
 
     public int[] route(Gang g, int from, int to) {
@@ -829,10 +824,7 @@ public final class Prospects implements java.io.Serializable {
         // The same values as expectedSale(d, t), kept between calls; NaN if one is NaN (no stop).
         double[] sale = expectedSales(t);
         double most = bestExpectedSale(t);
-        boolean nonNegative = true;
-        for (double c : dayCost) {
-            nonNegative &= c >= 0;
-        }
+        boolean nonNegative = Routes.noneNegative(dayCost);
         // The same costs as routeCosts, in arrays kept from one call to the next (read here only).
         Routes.Search s = fullSearch;
         s.start(from, dayCost, params.getSpeedKmPerDay(), null);
